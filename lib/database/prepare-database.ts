@@ -1,0 +1,71 @@
+// Brings the database to a state the application can run on: the embedded PostgreSQL when no
+// DATABASE_URL is set, every migration applied, reference data loaded. Called by `npm start`,
+// `npm run dev`, `npm run db:migrate` and the test setup.
+import path from 'node:path';
+
+import { disconnectDb } from '../db';
+import { dataDir, getEnv, migrationsDir } from '../env';
+import type { Logger } from '../logger';
+import { loadHsNomenclature } from '../tariff/load-hs-nomenclature';
+import { applyMigrations, type MigrationResult } from './migrate';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+
+export interface PreparedDatabase {
+  url: string;
+  mode: 'embedded' | 'external';
+  migrations: MigrationResult;
+  /** Closes this process's connection pool, then stops the embedded server (if any). */
+  stop(): Promise<void>;
+}
+
+export async function prepareDatabase(options: { logger: Logger; seed?: boolean }): Promise<PreparedDatabase> {
+  const { logger } = options;
+  const env = getEnv();
+  let embedded: EmbeddedDatabase | undefined;
+  let url = env.DATABASE_URL;
+  if (!url) {
+    const dir = path.join(dataDir(), 'postgres');
+    logger.info({ dir, port: env.EMBEDDED_PG_PORT }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({
+      dir,
+      port: env.EMBEDDED_PG_PORT,
+      database: 'clearway',
+      persistent: true,
+      log: (line) => logger.debug({ postgres: line }, 'postgres'),
+    });
+    url = embedded.url;
+  }
+  // The rest of the process (Prisma client, Next.js server components) reads it from here.
+  process.env.DATABASE_URL = url;
+  process.env.CLEARWAY_DATABASE_MODE = embedded ? 'embedded' : 'external';
+
+  try {
+    const migrations = await applyMigrations({
+      connectionString: url,
+      migrationsDir: migrationsDir(),
+      onApplied: (name, ms) => logger.info({ migration: name, ms: Math.round(ms) }, 'migration applied'),
+    });
+    for (const name of migrations.modified) {
+      logger.warn({ migration: name }, 'migration file changed after it was applied; the database keeps the old version');
+    }
+    for (const name of migrations.unknown) {
+      logger.warn({ migration: name }, 'database has a migration this version does not ship (was it made by a newer version?)');
+    }
+    if (options.seed !== false) {
+      const rows = await loadHsNomenclature();
+      if (rows) logger.info({ rows }, 'HS 2022 nomenclature loaded');
+    }
+    return {
+      url,
+      mode: embedded ? 'embedded' : 'external',
+      migrations,
+      stop: async () => {
+        await disconnectDb();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+// `npm start` (production build) and `npm run dev` (Next.js dev mode): prepares the database
+// (embedded PostgreSQL unless DATABASE_URL is set, migrations, reference data), builds the portal when
+// its sources changed since the last build, and serves portal and API on one port.
+import { spawnSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+
+import next from 'next';
+
+import { prepareDatabase } from '../lib/database/prepare-database';
+import { getEnv } from '../lib/env';
+import { getLogger } from '../lib/logger';
+import { createAppServer } from '../server/create-app-server';
+import { buildIsCurrent, recordBuild } from './build-hash';
+
+const dev = process.argv.includes('--dev');
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+async function main() {
+  const env = getEnv();
+  const logger = getLogger();
+
+  if (!dev && !(await buildIsCurrent())) {
+    logger.info('building the portal (first start, or its sources changed); this takes a minute or two');
+    const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('`next build` failed; see its output above.');
+    await recordBuild();
+  }
+
+  const database = await prepareDatabase({ logger });
+  const nextApp = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
+  await nextApp.prepare();
+  const handleNext = nextApp.getRequestHandler();
+
+  const app = await createAppServer({ logger, fallback: (req, res) => handleNext(req, res) });
+  await new Promise<void>((resolve, reject) => {
+    app.server.once('error', reject);
+    app.server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const { port } = app.server.address() as AddressInfo;
+  logger.info({ url: `http://localhost:${port}`, graphql: `http://localhost:${port}/api/graphql`, database: database.mode, dev }, 'Clearway is ready');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close().catch((err) => logger.error({ err }, 'closing the HTTP server'));
+    await nextApp.close?.().catch(() => undefined);
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  getLogger().fatal({ err: error }, error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+// The one HTTP server of a Clearway process: /api/graphql goes to Apollo directly, /api/health is
+// answered here, everything else goes to Next.js (the `fallback`). Every response carries an
+// x-request-id, and every request is logged once with its status and duration.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+
+import { createApolloServer } from '../graphql/server';
+import { createGraphQLHandler, sendJson } from '../graphql/http-handler';
+import { getEnv } from '../lib/env';
+import { getHealth } from '../lib/health/get-health';
+import { requestIdFrom, type Logger } from '../lib/logger';
+
+export type Fallback = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface AppServer {
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+export async function createAppServer(options: { logger: Logger; fallback: Fallback }): Promise<AppServer> {
+  const { logger, fallback } = options;
+  const apollo = createApolloServer();
+  await apollo.start();
+  const handleGraphQL = createGraphQLHandler({
+    server: apollo,
+    logger,
+    bodyLimitBytes: getEnv().GRAPHQL_BODY_LIMIT_BYTES,
+  });
+
+  const server = http.createServer(async (req, res) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    const started = performance.now();
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      logger.info(
+        { requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 },
+        'request',
+      );
+    });
+    try {
+      const pathname = (req.url ?? '/').split('?')[0];
+      if (pathname === '/api/graphql') return await handleGraphQL(req, res, requestId);
+      if (pathname === '/api/health') {
+        const health = await getHealth();
+        return sendJson(res, health.status === 'OK' ? 200 : 503, requestId, health);
+      }
+      await fallback(req, res);
+    } catch (error) {
+      logger.error({ err: error, requestId }, 'unhandled request error');
+      if (!res.headersSent) {
+        sendJson(res, 500, requestId, { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.', requestId } });
+      } else {
+        res.end();
+      }
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+
+  return {
+    server,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Once per test run: a real PostgreSQL and a migrated, seeded template database.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { TestProject } from 'vitest/node';
+
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/database/embedded-postgres';
+import { prepareDatabase } from '../../lib/database/prepare-database';
+import { disconnectDb } from '../../lib/db';
+import { getLogger } from '../../lib/logger';
+import { createDatabase, dropDatabase, TEMPLATE_DB, withAdmin } from './test-database';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminUrl: string;
+    templateDb: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  process.env.LOG_LEVEL ??= 'silent';
+  let embedded: EmbeddedDatabase | undefined;
+  let dir: string | undefined;
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    // The cluster runs as the `postgres` system user when tests run as root: a world-traversable folder.
+    dir = await mkdtemp(path.join(os.tmpdir(), 'clearway-test-'));
+    embedded = await startEmbeddedPostgres({ dir, port: 0, database: 'postgres', persistent: false });
+    adminUrl = embedded.adminUrl;
+  }
+
+  await withAdmin(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+  });
+  const templateUrl = await createDatabase(adminUrl, { prefix: 'build' });
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = templateUrl;
+  await prepareDatabase({ logger: getLogger() });
+  await disconnectDb();
+  process.env.DATABASE_URL = previousUrl;
+  await withAdmin(adminUrl, (c) =>
+    c.query(`ALTER DATABASE ${new URL(templateUrl).pathname.slice(1)} RENAME TO ${TEMPLATE_DB}`),
+  );
+
+  project.provide('adminUrl', adminUrl);
+  project.provide('templateDb', TEMPLATE_DB);
+
+  return async () => {
+    if (embedded) await embedded.stop();
+    else await dropDatabase(adminUrl!, templateUrl.replace(/\/[^/]+$/, `/${TEMPLATE_DB}`)).catch(() => undefined);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  };
+}
