@@ -94,6 +94,9 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
     introspection: true,
+    // The process entry point (scripts/start.ts) owns shutdown: drain HTTP, stop Apollo, close the
+    // pool, stop the database, in that order.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,

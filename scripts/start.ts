@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 
 import next from 'next';
 
+import { takeOverShutdownSignals } from '../lib/database/embedded-postgres';
 import { prepareDatabase } from '../lib/database/prepare-database';
 import { getEnv } from '../lib/env';
 import { getLogger } from '../lib/logger';
@@ -26,6 +27,7 @@ async function main() {
     await recordBuild();
   }
 
+  takeOverShutdownSignals();
   const database = await prepareDatabase({ logger });
   const nextApp = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
   await nextApp.prepare();

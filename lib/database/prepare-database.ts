@@ -32,6 +32,7 @@ export async function prepareDatabase(options: { logger: Logger; seed?: boolean 
       database: 'clearway',
       persistent: true,
       log: (line) => logger.debug({ postgres: line }, 'postgres'),
+      warn: (message) => logger.warn(message),
     });
     url = embedded.url;
   }

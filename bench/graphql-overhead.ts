@@ -1,0 +1,108 @@
+// What does serving GraphQL inside the product cost, next to bare Apollo?
+//   (a) the product as `npm start` serves it (custom Node server: Apollo for /api/graphql, Next.js for
+//       the rest; limits, request ids, request logging), on its own embedded PostgreSQL;
+//   (b) Apollo's standalone server with the same schema and resolvers.
+// The same trivial query against both with autocannon, alternating rounds; medians and the ratio.
+//
+//   npm run bench:graphql-overhead [-- --rounds 3 --seconds 10 --connections 20]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import autocannon from 'autocannon';
+
+import { freePort } from '../lib/database/embedded-postgres';
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+  },
+});
+const rounds = Number(values.rounds);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const QUERY = JSON.stringify({ query: '{ __typename }' });
+
+function launch(args: string[], env: Record<string, string>, readyText: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes(readyText)) {
+        // Keep draining its logs, as a terminal or a log shipper would.
+        output = '';
+        resolve(child);
+      } else if (output.length > 1_000_000) output = output.slice(-100_000);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)));
+  });
+}
+
+async function load(url: string, duration: number) {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: QUERY,
+    connections,
+    duration,
+  });
+  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clearway-bench-'));
+  const productPort = await freePort();
+  const apolloPort = await freePort();
+  const product = await launch(
+    ['scripts/start.ts'],
+    { DATA_DIR: dataDir, DATABASE_URL: '', EMBEDDED_PG_PORT: String(await freePort()), PORT: String(productPort), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    'Clearway is ready',
+  );
+  const apollo = await launch(['bench/apollo-standalone.ts', String(apolloPort)], { LOG_LEVEL: 'warn', NODE_ENV: 'production' }, 'ready at');
+  const targets = {
+    product: `http://127.0.0.1:${productPort}/api/graphql`,
+    apollo: `http://127.0.0.1:${apolloPort}/`,
+  };
+  try {
+    for (const url of Object.values(targets)) await load(url, 3); // warm-up (JIT, connections)
+    const runs: Record<keyof typeof targets, { rps: number; p99: number }[]> = { product: [], apollo: [] };
+    for (let round = 1; round <= rounds; round++) {
+      for (const name of round % 2 ? (['product', 'apollo'] as const) : (['apollo', 'product'] as const)) {
+        const r = await load(targets[name], seconds);
+        runs[name].push(r);
+        console.log(`round ${round} ${name.padEnd(7)} ${r.rps.toFixed(0).padStart(6)} req/s  p99 ${r.p99} ms`);
+      }
+    }
+    const product = { rps: median(runs.product.map((r) => r.rps)), p99: median(runs.product.map((r) => r.p99)) };
+    const apollo = { rps: median(runs.apollo.map((r) => r.rps)), p99: median(runs.apollo.map((r) => r.p99)) };
+    console.log('');
+    console.log(`query ${QUERY}, ${connections} connections, ${rounds} rounds of ${seconds} s, medians:`);
+    console.log(`  product /api/graphql (npm start)   ${product.rps.toFixed(0).padStart(6)} req/s   p99 ${product.p99} ms`);
+    console.log(`  bare Apollo standalone (baseline)  ${apollo.rps.toFixed(0).padStart(6)} req/s   p99 ${apollo.p99} ms`);
+    console.log(`  ratio baseline/product: ${(apollo.rps / product.rps).toFixed(2)}x throughput (goal <= 1.5x)`);
+  } finally {
+    product.kill('SIGTERM');
+    apollo.kill('SIGTERM');
+    await new Promise((r) => product.once('exit', r));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

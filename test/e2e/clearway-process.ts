@@ -1,0 +1,42 @@
+// Runs Clearway as users do (`tsx scripts/start.ts`, what `npm start` runs) in a child process.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+import { freePort } from '../../lib/database/embedded-postgres';
+
+export interface ClearwayProcess {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+export async function startClearway(env: Record<string, string | undefined>, options: { expectFailure?: boolean } = {}): Promise<ClearwayProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  const ready = await Promise.race([
+    (async () => {
+      while (!output.includes('Clearway is ready')) await new Promise((r) => setTimeout(r, 100));
+      return true;
+    })(),
+    exited.then(() => false),
+    new Promise<boolean>((_, reject) => setTimeout(() => reject(new Error(`Clearway did not start in 240 s:\n${output}`)), 240_000)),
+  ]);
+  if (!ready && !options.expectFailure) throw new Error(`Clearway exited before it was ready:\n${output}`);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
