@@ -67,12 +67,21 @@ async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clearway-bench-'));
   const productPort = await freePort();
   const apolloPort = await freePort();
+  const children: ChildProcess[] = [];
   const product = await launch(
     ['scripts/start.ts'],
     { DATA_DIR: dataDir, DATABASE_URL: '', EMBEDDED_PG_PORT: String(await freePort()), PORT: String(productPort), HOST: '127.0.0.1', NODE_ENV: 'production' },
     'Clearway is ready',
-  );
-  const apollo = await launch(['bench/apollo-standalone.ts', String(apolloPort)], { LOG_LEVEL: 'warn', NODE_ENV: 'production' }, 'ready at');
+  ).catch(async (error) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  children.push(product);
+  const apollo = await launch(['bench/apollo-standalone.ts', String(apolloPort)], { LOG_LEVEL: 'warn', NODE_ENV: 'production' }, 'ready at').catch(async (error) => {
+    product.kill('SIGTERM');
+    throw error;
+  });
+  children.push(apollo);
   const targets = {
     product: `http://127.0.0.1:${productPort}/api/graphql`,
     apollo: `http://127.0.0.1:${apolloPort}/`,
@@ -95,9 +104,9 @@ async function main() {
     console.log(`  bare Apollo standalone (baseline)  ${apollo.rps.toFixed(0).padStart(6)} req/s   p99 ${apollo.p99} ms`);
     console.log(`  ratio baseline/product: ${(apollo.rps / product.rps).toFixed(2)}x throughput (goal <= 1.5x)`);
   } finally {
-    product.kill('SIGTERM');
-    apollo.kill('SIGTERM');
-    await new Promise((r) => product.once('exit', r));
+    const productExit = product.exitCode === null ? new Promise((r) => product.once('exit', r)) : Promise.resolve();
+    for (const child of children) child.kill('SIGTERM');
+    await productExit;
     await rm(dataDir, { recursive: true, force: true });
   }
 }

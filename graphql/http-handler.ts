@@ -1,5 +1,6 @@
 // Serves POST/GET /api/graphql from a plain Node `http` server, without the Next.js route-handler
-// path (measured about 7x slower for small queries; see bench/graphql-overhead.ts).
+// path (measured about 7x slower for small queries on this hardware); bench/graphql-overhead.ts
+// compares this path with bare Apollo.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { HeaderMap, type ApolloServer } from '@apollo/server';
@@ -22,6 +23,8 @@ export function createGraphQLHandler({ server, logger, bodyLimitBytes }: GraphQL
       body = await readJsonBody(req, bodyLimitBytes);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
+        // Do not read the rest of an oversized upload on this connection.
+        res.setHeader('connection', 'close');
         return sendJson(res, 413, requestId, {
           errors: [{ message: `Request body exceeds ${bodyLimitBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE', requestId } }],
         });

@@ -38,7 +38,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: original.message,
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: original.code, ...original.details },
+      extensions: { ...original.details, code: original.code },
     };
   }
   const code = formatted.extensions?.code;

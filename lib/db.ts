@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 
 import { getEnv } from './env';
 import { AppError } from './errors';
+import { getLogger } from './logger';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Db = PrismaClient;
@@ -23,7 +24,11 @@ export function getDb(): PrismaClient {
     );
   }
   if (holder[KEY]?.url !== url) {
-    const adapter = new PrismaPg({ connectionString: url, max: getEnv().DATABASE_POOL_SIZE });
+    // A database that does not answer must fail requests in seconds, not hang them.
+    const adapter = new PrismaPg(
+      { connectionString: url, max: getEnv().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 },
+      { onPoolError: (err) => getLogger().error({ err }, 'database pool error') },
+    );
     holder[KEY] = { url, client: new PrismaClient({ adapter }) };
   }
   return holder[KEY].client;

@@ -11,5 +11,5 @@ try {
   await db.stop();
 } catch (error) {
   logger.fatal({ err: error }, error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
+  process.exit(1);
 }

@@ -13,9 +13,8 @@ const env = {
 };
 const run = (args) => execFileSync(process.execPath, args, { stdio: 'inherit', env });
 
-if (!existsSync('node_modules/prisma/build/index.js')) {
-  // Installed without dev dependencies: the generated code must already be there.
-  process.exit(0);
-}
 run(['node_modules/prisma/build/index.js', 'generate', '--no-hints']);
-run(['node_modules/@graphql-codegen/cli/esm/bin.js', '--config', 'codegen.yml', '--silent']);
+// Resolver types are only imported as types: an install without dev dependencies does not need them.
+if (existsSync('node_modules/@graphql-codegen/cli/esm/bin.js')) {
+  run(['node_modules/@graphql-codegen/cli/esm/bin.js', '--config', 'codegen.yml', '--silent']);
+}

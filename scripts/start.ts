@@ -16,9 +16,24 @@ import { buildIsCurrent, recordBuild } from './build-hash';
 const dev = process.argv.includes('--dev');
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
+let shutdown: ((signal: string) => Promise<void>) | undefined;
+let stopping = false;
+
+// Installed before anything starts, so that a signal during start-up still stops what has started.
+// A second signal while stopping forces the exit.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    if (shutdown) void shutdown(signal);
+    else process.exit(1);
+  });
+}
+
 async function main() {
   const env = getEnv();
   const logger = getLogger();
+  takeOverShutdownSignals();
 
   if (!dev && !(await buildIsCurrent())) {
     logger.info('building the portal (first start, or its sources changed); this takes a minute or two');
@@ -27,8 +42,14 @@ async function main() {
     await recordBuild();
   }
 
-  takeOverShutdownSignals();
   const database = await prepareDatabase({ logger });
+  shutdown = async (signal) => {
+    logger.info({ signal }, 'shutting down');
+    await database.stop().catch((err) => logger.error({ err }, 'stopping the database'));
+    process.exit(0);
+  };
+  if (stopping) return shutdown('signal during start-up');
+
   const nextApp = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
@@ -41,21 +62,28 @@ async function main() {
   const { port } = app.server.address() as AddressInfo;
   logger.info({ url: `http://localhost:${port}`, graphql: `http://localhost:${port}/api/graphql`, database: database.mode, dev }, 'Clearway is ready');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  shutdown = async (signal) => {
     logger.info({ signal }, 'shutting down');
-    await app.close().catch((err) => logger.error({ err }, 'closing the HTTP server'));
-    await nextApp.close?.().catch(() => undefined);
-    await database.stop();
-    process.exit(0);
+    try {
+      await app.close();
+      await nextApp.close?.();
+    } catch (err) {
+      logger.error({ err }, 'closing the HTTP server');
+    } finally {
+      await database.stop().catch((err) => logger.error({ err }, 'stopping the database'));
+      process.exit(0);
+    }
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  if (stopping) await shutdown('signal during start-up');
 }
 
 main().catch((error: unknown) => {
-  getLogger().fatal({ err: error }, error instanceof Error ? error.message : String(error));
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    getLogger().fatal({ err: error }, message);
+  } catch {
+    // The configuration itself is invalid: no logger can be built from it.
+    console.error(message);
+  }
   process.exit(1);
 });

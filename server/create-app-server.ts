@@ -13,7 +13,7 @@ export type Fallback = (req: IncomingMessage, res: ServerResponse) => Promise<vo
 
 export interface AppServer {
   server: http.Server;
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 export async function createAppServer(options: { logger: Logger; fallback: Fallback }): Promise<AppServer> {
@@ -26,10 +26,13 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
     bodyLimitBytes: getEnv().GRAPHQL_BODY_LIMIT_BYTES,
   });
 
+  let closing = false;
   const server = http.createServer(async (req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     const started = performance.now();
     res.setHeader('x-request-id', requestId);
+    // While stopping, finish in-flight requests but keep no connection alive.
+    if (closing) res.setHeader('connection', 'close');
     res.on('finish', () => {
       logger.info(
         { requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 },
@@ -57,11 +60,17 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
 
   return {
     server,
-    async close() {
+    /** Stops accepting, lets in-flight requests finish for up to `graceMs`, then cuts what is left. */
+    async close(graceMs = 10_000) {
+      closing = true;
+      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      clearTimeout(deadline);
+      clearInterval(idle);
       await apollo.stop();
     },
   };

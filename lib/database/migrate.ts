@@ -101,6 +101,8 @@ export async function applyMigrations(options: {
       const started = performance.now();
       try {
         await client.query('BEGIN');
+        // Behind a long query of a running instance, give up rather than queue every request behind us.
+        await client.query("SET LOCAL lock_timeout = '30s'");
         await client.query(file.sql);
         await client.query(
           `INSERT INTO "_prisma_migrations"

@@ -2,6 +2,7 @@
 import { readMigrationFiles } from '../database/migrate';
 import { getDb } from '../db';
 import { migrationsDir } from '../env';
+import { getLogger } from '../logger';
 import { version } from '../version';
 
 export interface HealthReport {
@@ -42,7 +43,9 @@ export async function getHealth(): Promise<HealthReport> {
     database.appliedMigration = applied.at(-1)?.migration_name ?? null;
     database.pendingMigrations = (await readMigrationFiles(migrationsDir())).map((f) => f.name).filter((n) => !names.has(n));
   } catch (error) {
-    database.error = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    // The reason stays in the server log: connection errors name hosts, users and databases.
+    getLogger().warn({ err: error }, 'health check: database unreachable');
+    database.error = 'The database does not answer (details in the server log).';
   }
   return {
     status: database.reachable && database.pendingMigrations.length === 0 ? 'OK' : 'DEGRADED',

@@ -21,14 +21,23 @@ export async function startClearway(env: Record<string, string | undefined>, opt
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
+  let timer: NodeJS.Timeout | undefined;
+  let poll: NodeJS.Timeout | undefined;
   const ready = await Promise.race([
-    (async () => {
-      while (!output.includes('Clearway is ready')) await new Promise((r) => setTimeout(r, 100));
-      return true;
-    })(),
+    new Promise<boolean>((resolve) => {
+      poll = setInterval(() => output.includes('Clearway is ready') && resolve(true), 100);
+    }),
     exited.then(() => false),
-    new Promise<boolean>((_, reject) => setTimeout(() => reject(new Error(`Clearway did not start in 240 s:\n${output}`)), 240_000)),
-  ]);
+    new Promise<boolean>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Clearway did not start in 240 s:\n${output}`)), 240_000);
+    }),
+  ]).finally(() => {
+    clearInterval(poll);
+    clearTimeout(timer);
+  }).catch((error: unknown) => {
+    child.kill('SIGTERM');
+    throw error;
+  });
   if (!ready && !options.expectFailure) throw new Error(`Clearway exited before it was ready:\n${output}`);
   return {
     url: `http://127.0.0.1:${port}`,

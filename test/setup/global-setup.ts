@@ -38,7 +38,8 @@ export default async function setup(project: TestProject) {
   process.env.DATABASE_URL = templateUrl;
   await prepareDatabase({ logger: getLogger() });
   await disconnectDb();
-  process.env.DATABASE_URL = previousUrl;
+  if (previousUrl === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = previousUrl;
   await withAdmin(adminUrl, (c) =>
     c.query(`ALTER DATABASE ${new URL(templateUrl).pathname.slice(1)} RENAME TO ${TEMPLATE_DB}`),
   );
