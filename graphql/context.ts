@@ -1,13 +1,26 @@
+import { getActingUser, type Actor } from '../lib/actors/actor';
 import type { Logger } from '../lib/logger';
 import { createLoaders, type Loaders } from './loaders';
 
-/** What every resolver receives: who is asking (later: the signed-in actor), and per-request tools. */
+/** What every resolver receives: who is asking, and per-request tools. */
 export interface GraphQLContext {
   requestId: string;
   logger: Logger;
   loaders: Loaders;
+  /** The acting user, looked up once per request on first use. */
+  actor(): Promise<Actor>;
 }
 
-export function createContext(requestId: string, logger: Logger): GraphQLContext {
-  return { requestId, logger: logger.child({ requestId }), loaders: createLoaders() };
+/**
+ * `demoUser` is the `x-demo-user` header: until sign-in exists (the Identity capability), it names the
+ * seeded user a request acts as.
+ */
+export function createContext(requestId: string, logger: Logger, demoUser?: string): GraphQLContext {
+  let actor: Promise<Actor> | undefined;
+  return {
+    requestId,
+    logger: logger.child({ requestId }),
+    loaders: createLoaders(),
+    actor: () => (actor ??= getActingUser(demoUser)),
+  };
 }

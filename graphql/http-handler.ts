@@ -41,7 +41,7 @@ export function createGraphQLHandler({ server, logger, bodyLimitBytes }: GraphQL
     const url = new URL(req.url ?? '/', 'http://localhost');
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: async () => createContext(requestId, logger),
+      context: async () => createContext(requestId, logger, headerValue(req.headers['x-demo-user'])),
     });
 
     res.statusCode = result.status ?? 200;
@@ -53,6 +53,10 @@ export function createGraphQLHandler({ server, logger, bodyLimitBytes }: GraphQL
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
   };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {

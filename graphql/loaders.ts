@@ -2,6 +2,14 @@
 // not N. Created fresh for every request so that nothing is cached across callers.
 import DataLoader from 'dataloader';
 
+import {
+  loadCompanies,
+  loadContainers,
+  loadGoodsItems,
+  loadStatusChanges,
+  loadUsers,
+  loadVersions,
+} from '../lib/declarations/load-declaration-parts';
 import { getHsCodesByCodes } from '../lib/tariff/get-hs-codes-by-codes';
 import { getHsSectionsByIds } from '../lib/tariff/list-hs-sections';
 
@@ -9,6 +17,12 @@ export function createLoaders() {
   return {
     hsCode: new DataLoader(getHsCodesByCodes),
     hsSection: new DataLoader(getHsSectionsByIds),
+    company: new DataLoader(loadCompanies),
+    user: new DataLoader(loadUsers),
+    goodsItems: new DataLoader(loadGoodsItems),
+    containers: new DataLoader(loadContainers),
+    statusChanges: new DataLoader(loadStatusChanges),
+    versions: new DataLoader(loadVersions),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Resolvers } from '../generated/resolvers-types';
+import { declarationResolvers } from './declarations';
 import { healthResolvers } from './health';
 import { scalarResolvers } from './scalars';
 import { tariffResolvers } from './tariff';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers]);
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

@@ -30,3 +30,21 @@ export const scalarResolvers: Resolvers = {
     },
   }),
 };
+
+function decimalIn(value: unknown): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  throw new GraphQLError('Decimal must be a string such as "1250.50" or a number.', { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+scalarResolvers.Decimal = new GraphQLScalarType({
+  name: 'Decimal',
+  description: 'A decimal number as a string, to keep amounts exact, e.g. "1250.50". Inputs also accept JSON numbers.',
+  // Prisma's Decimal prints exactly; anything else is printed as it is.
+  serialize: (value) => String(value),
+  parseValue: decimalIn,
+  parseLiteral: (ast) => {
+    // The literal's text, not a float: 0.1 stays exactly 0.1.
+    if (ast.kind === Kind.STRING || ast.kind === Kind.FLOAT || ast.kind === Kind.INT) return ast.value;
+    throw new GraphQLError('Decimal must be a string or a number.', { extensions: { code: 'BAD_USER_INPUT' } });
+  },
+});

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { disconnectDb } from '../db';
 import { dataDir, getEnv, migrationsDir } from '../env';
 import type { Logger } from '../logger';
+import { seedDemoParties } from '../parties/seed-demo-parties';
 import { loadHsNomenclature } from '../tariff/load-hs-nomenclature';
 import { applyMigrations, type MigrationResult } from './migrate';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
@@ -55,6 +56,7 @@ export async function prepareDatabase(options: { logger: Logger; seed?: boolean 
     if (options.seed !== false) {
       const rows = await loadHsNomenclature();
       if (rows) logger.info({ rows }, 'HS 2022 nomenclature loaded');
+      if (getEnv().SEED_DEMO) await seedDemoParties();
     }
     return {
       url,
@@ -66,7 +68,8 @@ export async function prepareDatabase(options: { logger: Logger; seed?: boolean 
       },
     };
   } catch (error) {
-    await embedded?.stop();
+    await disconnectDb().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
     throw error;
   }
 }

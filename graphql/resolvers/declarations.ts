@@ -1,0 +1,85 @@
+import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
+import { decideDeclaration } from '../../lib/declarations/decide-declaration';
+import { getDeclaration } from '../../lib/declarations/get-declaration';
+import { listDeclarations } from '../../lib/declarations/list-declarations';
+import { submitDeclaration } from '../../lib/declarations/submit-declaration';
+import { updateDeclarationDraft } from '../../lib/declarations/update-declaration-draft';
+import { isAppError } from '../../lib/errors';
+import type { GraphQLContext } from '../context';
+import type { DeclarationPayload, Resolvers } from '../generated/resolvers-types';
+
+type Payload = Omit<DeclarationPayload, 'declaration'> & { declaration: Awaited<ReturnType<typeof getDeclaration>> };
+
+/**
+ * Runs a mutation and shapes its payload: input problems (BAD_USER_INPUT with field errors, CONFLICT)
+ * become `userErrors`; anything else (FORBIDDEN, NOT_FOUND, unexpected) stays a GraphQL error.
+ */
+async function payload(ctx: GraphQLContext, run: () => Promise<{ id: string; replayed?: boolean }>): Promise<Payload> {
+  const actor = await ctx.actor();
+  try {
+    const { id, replayed } = await run();
+    return { declaration: await getDeclaration({ actor, id }), userErrors: [], replayed: replayed ?? false };
+  } catch (error) {
+    if (isAppError(error) && error.code === 'BAD_USER_INPUT') {
+      const fieldErrors = error.details.fieldErrors ?? [{ path: [], code: 'invalid', message: error.message }];
+      return { declaration: null, userErrors: fieldErrors, replayed: false };
+    }
+    if (isAppError(error) && error.code === 'CONFLICT') {
+      return { declaration: null, userErrors: [{ path: [], code: 'CONFLICT', message: error.message }], replayed: false };
+    }
+    throw error;
+  }
+}
+
+export const declarationResolvers: Resolvers = {
+  Query: {
+    me: async (_root, _args, ctx) => (await ctx.loaders.user.load((await ctx.actor()).userId))!,
+    declaration: async (_root, args, ctx) => getDeclaration({ actor: await ctx.actor(), id: args.id, lrn: args.lrn, mrn: args.mrn }),
+    declarations: async (_root, args, ctx) =>
+      listDeclarations({
+        actor: await ctx.actor(),
+        input: {
+          status: args.filter?.status ?? undefined,
+          lane: args.filter?.lane ?? undefined,
+          partyEori: args.filter?.partyEori ?? undefined,
+          hsCode: args.filter?.hsCode ?? undefined,
+          createdFrom: args.filter?.createdFrom ?? undefined,
+          createdTo: args.filter?.createdTo ?? undefined,
+          text: args.filter?.text ?? undefined,
+          orderBy: args.orderBy ?? undefined,
+          first: args.first ?? undefined,
+          after: args.after ?? undefined,
+        },
+      }),
+  },
+  Mutation: {
+    createDeclarationDraft: (_root, { input }, ctx) =>
+      payload(ctx, async () => createDeclarationDraft({ actor: await ctx.actor(), input: input as never, requestId: ctx.requestId })),
+    updateDeclarationDraft: (_root, { id, input }, ctx) =>
+      payload(ctx, async () => updateDeclarationDraft({ actor: await ctx.actor(), id, input: input as never, requestId: ctx.requestId })),
+    submitDeclaration: (_root, { id, idempotencyKey }, ctx) =>
+      payload(ctx, async () => submitDeclaration({ actor: await ctx.actor(), id, idempotencyKey: idempotencyKey ?? undefined, requestId: ctx.requestId })),
+    releaseDeclaration: (_root, { id, reason }, ctx) =>
+      payload(ctx, async () => decideDeclaration({ actor: await ctx.actor(), id, decision: 'RELEASED', reason: reason ?? undefined, requestId: ctx.requestId })),
+    rejectDeclaration: (_root, { id, reason }, ctx) =>
+      payload(ctx, async () => decideDeclaration({ actor: await ctx.actor(), id, decision: 'REJECTED', reason, requestId: ctx.requestId })),
+  },
+  Viewer: {
+    company: (user, _args, ctx) => (user.companyId ? ctx.loaders.company.load(user.companyId) : null),
+  },
+  Declaration: {
+    declarant: async (d, _args, ctx) => (await ctx.loaders.company.load(d.declarantId))!,
+    importer: (d, _args, ctx) => (d.importerId ? ctx.loaders.company.load(d.importerId) : null),
+    exporter: (d, _args, ctx) => (d.exporterId ? ctx.loaders.company.load(d.exporterId) : null),
+    representative: (d, _args, ctx) => (d.representativeId ? ctx.loaders.company.load(d.representativeId) : null),
+    items: (d, _args, ctx) => ctx.loaders.goodsItems.load(d.id),
+    containers: (d, _args, ctx) => ctx.loaders.containers.load(d.id),
+    statusHistory: (d, _args, ctx) => ctx.loaders.statusChanges.load(d.id),
+    versions: (d, _args, ctx) => ctx.loaders.versions.load(d.id),
+  },
+  StatusChange: {
+    from: (c) => c.fromStatus,
+    to: (c) => c.toStatus,
+    actorEmail: async (c, _args, ctx) => (c.actorId ? ((await ctx.loaders.user.load(c.actorId))?.email ?? null) : null),
+  },
+};

@@ -1,0 +1,78 @@
+// Code lists and check-character algorithms of the customs domain.
+import { randomInt } from 'node:crypto';
+
+import currencyCodes from 'currency-codes';
+import countries from 'i18n-iso-countries';
+
+/** EORI-style identifier: ISO country code then 1 to 15 printable ASCII characters. */
+export const EORI = /^[A-Z]{2}[\x21-\x7E]{1,15}$/;
+/** UN/LOCODE: country code and 3 letters or digits 2-9. */
+export const UN_LOCODE = /^[A-Z]{2}[A-Z2-9]{3}$/;
+/** Customs office reference number: country code and 6 characters (e.g. NL000396). */
+export const CUSTOMS_OFFICE = /^[A-Z]{2}[A-Z0-9]{6}$/;
+
+export const INCOTERMS_2020 = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
+export const ADDITIONAL_TYPES = ['A', 'D', 'Y', 'Z'] as const;
+/** UN Recommendation 19 modes of transport. */
+export const TRANSPORT_MODES: Record<number, string> = {
+  1: 'Maritime',
+  2: 'Rail',
+  3: 'Road',
+  4: 'Air',
+  5: 'Postal consignment',
+  7: 'Fixed transport installations',
+  8: 'Inland waterway',
+  9: 'Own propulsion',
+};
+
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+}
+
+export function isCurrencyCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && currencyCodes.code(code) !== undefined;
+}
+
+// ISO 6346 letter values: A=10 upwards, skipping multiples of 11.
+const LETTER_VALUES = (() => {
+  const values: Record<string, number> = {};
+  let v = 10;
+  for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+    if (v % 11 === 0) v++;
+    values[letter] = v++;
+  }
+  return values;
+})();
+
+/** The ISO 6346 check digit over the given characters (weights 2^position, mod 11, 10 → 0). */
+export function iso6346CheckDigit(chars: string): number {
+  let sum = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const value = /\d/.test(c) ? Number(c) : LETTER_VALUES[c];
+    if (value === undefined) throw new Error(`Invalid character ${c}`);
+    sum += value * 2 ** i;
+  }
+  return (sum % 11) % 10;
+}
+
+/** ISO 6346 container number: 3-letter owner, category U/J/Z, 6 digits, check digit. */
+export function containerNumberProblem(value: string): string | null {
+  if (!/^[A-Z]{3}[UJZ]\d{7}$/.test(value)) {
+    return 'A container number is 4 capital letters (owner code and U, J or Z) then 7 digits, e.g. MSCU1234565.';
+  }
+  const expected = iso6346CheckDigit(value.slice(0, 10));
+  return Number(value[10]) === expected ? null : `Check digit should be ${expected}, not ${value[10]}: is a character mistyped?`;
+}
+
+/** A new MRN: 2-digit year, country, 13 random characters, check character (ISO 6346 algorithm). */
+export function generateMrn(country: string, date = new Date()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  let body = `${String(date.getUTCFullYear() % 100).padStart(2, '0')}${country}`;
+  for (let i = 0; i < 13; i++) body += alphabet[randomInt(alphabet.length)];
+  return body + iso6346CheckDigit(body);
+}
+
+export function isValidMrn(value: string): boolean {
+  return /^\d{2}[A-Z]{2}[A-Z0-9]{13}\d$/.test(value) && iso6346CheckDigit(value.slice(0, 17)) === Number(value[17]);
+}

@@ -1,0 +1,33 @@
+// Officer decisions that only move the status: release and reject (each with its history and audit).
+import type { Actor } from '../actors/actor';
+import { recordAudit } from '../audit';
+import { getDb } from '../db';
+import { AppError } from '../errors';
+import type { DeclarationStatus } from '../generated/prisma/client';
+import { assertCanRead } from './access';
+import { changeStatus } from './lifecycle';
+
+export async function decideDeclaration(options: {
+  actor: Actor;
+  id: string;
+  decision: 'RELEASED' | 'REJECTED';
+  reason?: string;
+  requestId?: string;
+}): Promise<{ id: string }> {
+  const { actor, id, decision } = options;
+  if (actor.role !== 'OFFICER') throw new AppError('FORBIDDEN', 'Only customs officers release or reject declarations.');
+  const reason = options.reason?.trim();
+  if (decision === 'REJECTED' && !reason) {
+    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['reason'], code: 'required', message: 'Say why the declaration is rejected: the filer sees it.' }] });
+  }
+  if (reason && reason.length > 1000) {
+    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['reason'], code: 'too_big', message: 'A reason is limited to 1,000 characters.' }] });
+  }
+  return getDb().$transaction(async (tx) => {
+    const d = await tx.declaration.findUnique({ where: { id } });
+    assertCanRead(actor, d, id);
+    await changeStatus(tx, { declarationId: id, from: d.status as DeclarationStatus, to: decision, actor, reason });
+    await recordAudit(tx, { actor, action: decision === 'RELEASED' ? 'declaration.release' : 'declaration.reject', targetType: 'declaration', targetId: id, requestId: options.requestId, details: { from: d.status, reason: reason ?? null } });
+    return { id };
+  });
+}

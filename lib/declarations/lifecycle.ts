@@ -1,0 +1,70 @@
+// The declaration state machine: which transitions are legal, and who may make them. Every status
+// change goes through `changeStatus`, in the caller's transaction, with its history row.
+import { AppError } from '../errors';
+import type { DeclarationStatus, UserRole } from '../generated/prisma/client';
+import type { Actor } from '../actors/actor';
+import type { Tx } from '../audit';
+
+type Who = 'FILER' | 'OFFICER' | 'SYSTEM';
+
+const TRANSITIONS: Record<DeclarationStatus, Partial<Record<DeclarationStatus, Who>>> = {
+  DRAFT: { SUBMITTED: 'FILER' },
+  SUBMITTED: { ACCEPTED: 'SYSTEM', REJECTED: 'SYSTEM' },
+  ACCEPTED: { RISK_ASSESSED: 'SYSTEM', REJECTED: 'OFFICER', CANCEL_REQUESTED: 'FILER' },
+  RISK_ASSESSED: { UNDER_CONTROL: 'OFFICER', DUTY_ASSESSED: 'OFFICER', QUERY: 'OFFICER', REJECTED: 'OFFICER', CANCEL_REQUESTED: 'FILER' },
+  UNDER_CONTROL: { QUERY: 'OFFICER', DUTY_ASSESSED: 'OFFICER', REJECTED: 'OFFICER', CANCEL_REQUESTED: 'FILER' },
+  QUERY: { UNDER_CONTROL: 'FILER', REJECTED: 'OFFICER', CANCEL_REQUESTED: 'FILER' },
+  DUTY_ASSESSED: { PAID: 'OFFICER', QUERY: 'OFFICER', REJECTED: 'OFFICER', CANCEL_REQUESTED: 'FILER' },
+  PAID: { RELEASED: 'OFFICER' },
+  RELEASED: {},
+  REJECTED: {},
+  CANCEL_REQUESTED: { CANCELLED: 'OFFICER', REJECTED: 'OFFICER' },
+  CANCELLED: {},
+};
+
+const FILER_ROLES: UserRole[] = ['TRADER', 'BROKER'];
+const OFFICER_ROLES: UserRole[] = ['OFFICER'];
+
+export function canTransition(from: DeclarationStatus, to: DeclarationStatus): boolean {
+  return TRANSITIONS[from][to] !== undefined;
+}
+
+/** Statuses in which the filer may still amend (a new version): anything before release or an end. */
+export function isAmendable(status: DeclarationStatus): boolean {
+  return !['DRAFT', 'RELEASED', 'REJECTED', 'CANCELLED', 'CANCEL_REQUESTED'].includes(status);
+}
+
+export function assertTransition(from: DeclarationStatus, to: DeclarationStatus, actor: Actor | null): void {
+  const who = TRANSITIONS[from][to];
+  if (!who) {
+    const legal = Object.keys(TRANSITIONS[from]);
+    throw new AppError(
+      'CONFLICT',
+      `A ${from} declaration cannot become ${to}.${legal.length ? ` From ${from} it can become: ${legal.join(', ')}.` : ` ${from} is final.`}`,
+      { status: from, requested: to },
+    );
+  }
+  if (who === 'SYSTEM') return;
+  const roles = who === 'FILER' ? FILER_ROLES : OFFICER_ROLES;
+  if (!actor || !roles.includes(actor.role)) {
+    throw new AppError('FORBIDDEN', `Only ${who === 'FILER' ? 'the filer' : 'a customs officer'} can move a declaration from ${from} to ${to}.`);
+  }
+}
+
+/** Checks the transition, updates the row (only if still in `from`: no lost update), writes history. */
+export async function changeStatus(
+  tx: Tx,
+  args: { declarationId: string; from: DeclarationStatus; to: DeclarationStatus; actor: Actor | null; reason?: string; system?: boolean },
+): Promise<void> {
+  assertTransition(args.from, args.to, args.system ? null : args.actor);
+  const updated = await tx.declaration.updateMany({
+    where: { id: args.declarationId, status: args.from },
+    data: { status: args.to, ...(args.to === 'RELEASED' ? { releasedAt: new Date() } : {}) },
+  });
+  if (updated.count !== 1) {
+    throw new AppError('CONFLICT', 'The declaration changed meanwhile; reload it and try again.');
+  }
+  await tx.declarationStatusChange.create({
+    data: { declarationId: args.declarationId, fromStatus: args.from, toStatus: args.to, actorId: args.system ? null : (args.actor?.userId ?? null), reason: args.reason ?? null },
+  });
+}

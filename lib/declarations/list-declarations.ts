@@ -1,0 +1,85 @@
+// The declarations an actor can see, filtered, sorted and paged (keyset on the sort key and id).
+import { z } from 'zod';
+
+import type { Actor } from '../actors/actor';
+import { getDb, type Prisma } from '../db';
+import type { Declaration } from '../generated/prisma/client';
+import { decodeCursor, encodeCursor, type Page } from '../pagination';
+import { parseInput } from '../validation';
+
+const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY', 'DUTY_ASSESSED', 'PAID', 'RELEASED', 'REJECTED', 'CANCEL_REQUESTED', 'CANCELLED'] as const;
+
+export const listDeclarationsInput = z.object({
+  status: z.array(z.enum(STATUSES)).max(12).optional(),
+  lane: z.array(z.enum(['GREEN', 'YELLOW', 'RED'])).max(3).optional(),
+  partyEori: z.string().trim().toUpperCase().max(17).optional(),
+  hsCode: z.string().regex(/^\d{2,10}$/, 'An HS code filter is 2 to 10 digits.').optional(),
+  createdFrom: z.coerce.date({ message: 'createdFrom must be a date-time.' }).optional(),
+  createdTo: z.coerce.date({ message: 'createdTo must be a date-time.' }).optional(),
+  text: z.string().trim().max(100).optional(),
+  orderBy: z.enum(['CREATED_AT_DESC', 'CREATED_AT_ASC', 'RISK_SCORE_DESC']).default('CREATED_AT_DESC'),
+  first: z.number().int().min(1, 'first must be at least 1.').max(100, 'first is at most 100.').default(20),
+  after: z.string().max(300).optional(),
+});
+export type ListDeclarationsInput = z.input<typeof listDeclarationsInput>;
+
+const CURSOR = 'declarations';
+
+export async function listDeclarations(options: { actor: Actor; input: ListDeclarationsInput }): Promise<Page<Declaration>> {
+  const { actor } = options;
+  const input = parseInput(listDeclarationsInput, options.input, 'Invalid declaration filter.');
+  const and: Prisma.DeclarationWhereInput[] = [];
+  if (actor.role === 'TRADER' || actor.role === 'BROKER') {
+    const c = actor.companyId ?? '00000000-0000-0000-0000-000000000000';
+    and.push({ OR: [{ declarantId: c }, { importerId: c }, { exporterId: c }, { representativeId: c }] });
+  }
+  if (input.status?.length) and.push({ status: { in: input.status } });
+  if (input.lane?.length) and.push({ lane: { in: input.lane } });
+  if (input.partyEori) {
+    const party = { eori: input.partyEori };
+    and.push({ OR: [{ declarant: party }, { importer: party }, { exporter: party }, { representative: party }] });
+  }
+  if (input.hsCode) and.push({ items: { some: { commodityCode: { startsWith: input.hsCode } } } });
+  if (input.createdFrom) and.push({ createdAt: { gte: input.createdFrom } });
+  if (input.createdTo) and.push({ createdAt: { lt: input.createdTo } });
+  if (input.text) {
+    const t = input.text;
+    and.push({ OR: [{ lrn: { contains: t, mode: 'insensitive' } }, { mrn: { contains: t.toUpperCase() } }, { transportDocument: { contains: t, mode: 'insensitive' } }, { items: { some: { description: { contains: t, mode: 'insensitive' } } } }] });
+  }
+  const where: Prisma.DeclarationWhereInput = { AND: and };
+
+  const desc = input.orderBy !== 'CREATED_AT_ASC';
+  const byRisk = input.orderBy === 'RISK_SCORE_DESC';
+  const orderBy: Prisma.DeclarationOrderByWithRelationInput[] = byRisk
+    ? [{ riskScore: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }, { id: 'desc' }]
+    : [{ createdAt: desc ? 'desc' : 'asc' }, { id: desc ? 'desc' : 'asc' }];
+
+  // Cursor: the row's position as (riskScore?, createdAt, id), so pages never skip or repeat rows.
+  let afterWhere: Prisma.DeclarationWhereInput | undefined;
+  if (input.after) {
+    const [createdAt, id, risk] = decodeCursor(input.after, CURSOR).split('|');
+    const at = new Date(createdAt!);
+    const tail: Prisma.DeclarationWhereInput = desc
+      ? { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] }
+      : { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: id } }] };
+    if (byRisk) {
+      afterWhere =
+        risk === ''
+          ? { AND: [{ riskScore: null }, tail] }
+          : { OR: [{ riskScore: { lt: Number(risk) } }, { riskScore: null }, { AND: [{ riskScore: Number(risk) }, tail] }] };
+    } else afterWhere = tail;
+  }
+
+  const db = getDb();
+  const [rows, totalCount] = await Promise.all([
+    db.declaration.findMany({ where: afterWhere ? { AND: [where, afterWhere] } : where, orderBy, take: input.first + 1 }),
+    db.declaration.count({ where }),
+  ]);
+  const nodes = rows.slice(0, input.first);
+  const cursorOf = (d: Declaration) => encodeCursor(CURSOR, `${d.createdAt.toISOString()}|${d.id}|${d.riskScore ?? ''}`);
+  return {
+    edges: nodes.map((node) => ({ node, cursor: cursorOf(node) })),
+    pageInfo: { hasNextPage: rows.length > input.first, endCursor: nodes.length ? cursorOf(nodes.at(-1)!) : null },
+    totalCount,
+  };
+}

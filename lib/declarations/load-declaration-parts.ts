@@ -1,0 +1,42 @@
+// Batch loaders for the parts of many declarations at once (one query per kind, for DataLoader):
+// each returns, for every id asked, its rows in order.
+import { getDb } from '../db';
+import type { Company, DeclarationStatusChange, DeclarationVersion, GoodsItem, TransportEquipment, User } from '../generated/prisma/client';
+
+function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) groups.get(key(row))?.push(row);
+  return ids.map((id) => groups.get(id)!);
+}
+
+export async function loadGoodsItems(ids: readonly string[]): Promise<GoodsItem[][]> {
+  const rows = await getDb().goodsItem.findMany({ where: { declarationId: { in: [...ids] } }, orderBy: { sequence: 'asc' } });
+  return groupBy(ids, rows, (r) => r.declarationId);
+}
+
+export async function loadContainers(ids: readonly string[]): Promise<TransportEquipment[][]> {
+  const rows = await getDb().transportEquipment.findMany({ where: { declarationId: { in: [...ids] } }, orderBy: { sequence: 'asc' } });
+  return groupBy(ids, rows, (r) => r.declarationId);
+}
+
+export async function loadStatusChanges(ids: readonly string[]): Promise<DeclarationStatusChange[][]> {
+  const rows = await getDb().declarationStatusChange.findMany({ where: { declarationId: { in: [...ids] } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  return groupBy(ids, rows, (r) => r.declarationId);
+}
+
+export async function loadVersions(ids: readonly string[]): Promise<DeclarationVersion[][]> {
+  const rows = await getDb().declarationVersion.findMany({ where: { declarationId: { in: [...ids] } }, orderBy: { version: 'asc' }, omit: { snapshot: true } });
+  return groupBy(ids, rows as DeclarationVersion[], (r) => r.declarationId);
+}
+
+export async function loadCompanies(ids: readonly string[]): Promise<(Company | null)[]> {
+  const rows = await getDb().company.findMany({ where: { id: { in: [...ids] } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export async function loadUsers(ids: readonly string[]): Promise<(User | null)[]> {
+  const rows = await getDb().user.findMany({ where: { id: { in: [...ids] } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

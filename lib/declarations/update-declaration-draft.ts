@@ -1,0 +1,35 @@
+import type { Actor } from '../actors/actor';
+import { recordAudit } from '../audit';
+import { getDb } from '../db';
+import { AppError, type FieldError } from '../errors';
+import { parseInput, throwFieldErrors } from '../validation';
+import { assertCanFile, assertCanRead } from './access';
+import { headerData, replaceLines, resolveParties } from './declaration-body';
+import { declarationInput, type DeclarationInput } from './declaration-input';
+
+/** Replaces a DRAFT's content with the input (a whole-document save, as the portal's form sends it). */
+export async function updateDeclarationDraft(options: { actor: Actor; id: string; input: DeclarationInput; requestId?: string }): Promise<{ id: string }> {
+  const { actor, id } = options;
+  const input = parseInput(declarationInput, options.input);
+  return getDb().$transaction(async (tx) => {
+    // Row lock: two saves of the same draft apply one after the other.
+    await tx.$queryRaw`SELECT 1 FROM declaration WHERE id = ${id}::uuid FOR UPDATE`;
+    const current = await tx.declaration.findUnique({ where: { id } });
+    assertCanRead(actor, current, id);
+    assertCanFile(actor, current);
+    if (current.status !== 'DRAFT') {
+      throw new AppError('CONFLICT', `Only a DRAFT can be edited; this declaration is ${current.status}. Use amendDeclaration to change a submitted one.`);
+    }
+    const errors: FieldError[] = [];
+    const parties = await resolveParties(tx, input, errors);
+    if (input.lrn !== current.lrn) {
+      const duplicate = await tx.declaration.findUnique({ where: { declarantId_lrn: { declarantId: current.declarantId, lrn: input.lrn } }, select: { id: true } });
+      if (duplicate) errors.push({ path: ['lrn'], code: 'duplicate', message: `Your company already has a declaration with LRN ${input.lrn}.` });
+    }
+    throwFieldErrors(errors);
+    await tx.declaration.update({ where: { id }, data: { ...headerData(input), ...parties } });
+    await replaceLines(tx, id, input);
+    await recordAudit(tx, { actor, action: 'declaration.update_draft', targetType: 'declaration', targetId: id, requestId: options.requestId });
+    return { id };
+  });
+}
