@@ -1,5 +1,5 @@
-// Code lists and check-character algorithms of the customs domain.
-import { randomInt } from 'node:crypto';
+// Code lists and check-character algorithms of the customs domain. Browser-safe: the portal's forms
+// validate with the same rules.
 
 import currencyCodes from 'currency-codes';
 import countries from 'i18n-iso-countries';
@@ -63,16 +63,4 @@ export function containerNumberProblem(value: string): string | null {
   }
   const expected = iso6346CheckDigit(value.slice(0, 10));
   return Number(value[10]) === expected ? null : `Check digit should be ${expected}, not ${value[10]}: is a character mistyped?`;
-}
-
-/** A new MRN: 2-digit year, country, 13 random characters, check character (ISO 6346 algorithm). */
-export function generateMrn(country: string, date = new Date()): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-  let body = `${String(date.getUTCFullYear() % 100).padStart(2, '0')}${country}`;
-  for (let i = 0; i < 13; i++) body += alphabet[randomInt(alphabet.length)];
-  return body + iso6346CheckDigit(body);
-}
-
-export function isValidMrn(value: string): boolean {
-  return /^\d{2}[A-Z]{2}[A-Z0-9]{13}\d$/.test(value) && iso6346CheckDigit(value.slice(0, 17)) === Number(value[17]);
 }

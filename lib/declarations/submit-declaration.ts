@@ -9,7 +9,7 @@ import { Prisma } from '../generated/prisma/client';
 import { throwFieldErrors } from '../validation';
 import { assertCanFile, assertCanRead } from './access';
 import { checkCompleteness } from './check-completeness';
-import { generateMrn } from './codes';
+import { generateMrn } from './mrn';
 import { changeStatus } from './lifecycle';
 import { canonicalJson, sha256Hex } from './snapshot';
 

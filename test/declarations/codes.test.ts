@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { containerNumberProblem, generateMrn, isCountryCode, isCurrencyCode, isValidMrn, iso6346CheckDigit } from '../../lib/declarations/codes';
+import { containerNumberProblem, isCountryCode, isCurrencyCode, iso6346CheckDigit } from '../../lib/declarations/codes';
+import { generateMrn, isValidMrn } from '../../lib/declarations/mrn';
 
 describe('ISO 6346 container numbers', () => {
   it("accepts the standard's own example, CSQU3054383", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { getActingUser, type Actor } from '../../lib/actors/actor';
-import { isValidMrn } from '../../lib/declarations/codes';
+import { isValidMrn } from '../../lib/declarations/mrn';
 import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
 import { decideDeclaration } from '../../lib/declarations/decide-declaration';
 import { getDeclaration } from '../../lib/declarations/get-declaration';
