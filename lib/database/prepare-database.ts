@@ -7,6 +7,8 @@ import { disconnectDb } from '../db';
 import { dataDir, getEnv, migrationsDir } from '../env';
 import type { Logger } from '../logger';
 import { seedDemoParties } from '../parties/seed-demo-parties';
+import { seedRiskRules } from '../risk/seed-risk-rules';
+import { seedDemoTariff } from '../tariff/seed-demo-tariff';
 import { loadHsNomenclature } from '../tariff/load-hs-nomenclature';
 import { applyMigrations, type MigrationResult } from './migrate';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
@@ -56,7 +58,11 @@ export async function prepareDatabase(options: { logger: Logger; seed?: boolean 
     if (options.seed !== false) {
       const rows = await loadHsNomenclature();
       if (rows) logger.info({ rows }, 'HS 2022 nomenclature loaded');
-      if (getEnv().SEED_DEMO) await seedDemoParties();
+      await seedRiskRules();
+      if (getEnv().SEED_DEMO) {
+        await seedDemoTariff();
+        await seedDemoParties();
+      }
     }
     return {
       url,

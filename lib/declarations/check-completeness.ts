@@ -3,6 +3,7 @@ import type { Tx } from '../audit';
 import type { FieldError } from '../errors';
 import type { Declaration, GoodsItem, TransportEquipment } from '../generated/prisma/client';
 import { Prisma } from '../generated/prisma/client';
+import { loadTariffLines, quantityProblems, resolveTariffLine } from '../tariff/compute-duties';
 
 type Full = Declaration & { items: GoodsItem[]; containers: TransportEquipment[] };
 
@@ -41,10 +42,16 @@ export async function checkCompleteness(tx: Tx, d: Full): Promise<FieldError[]> 
   // Every commodity code must name an HS 2022 subheading (its first 6 digits).
   const subheadings = [...new Set(d.items.map((i) => i.commodityCode.slice(0, 6)))];
   const known = new Set((await tx.hsCode.findMany({ where: { code: { in: subheadings }, level: 6 }, select: { code: true } })).map((c) => c.code));
+  const lines = await loadTariffLines(tx, d.items.map((i) => i.commodityCode));
   for (const item of d.items) {
+    const path = ['items', String(item.sequence - 1)];
     if (!known.has(item.commodityCode.slice(0, 6))) {
-      errors.push({ path: ['items', String(item.sequence - 1), 'commodityCode'], code: 'unknown_code', message: `${item.commodityCode} is not in the tariff: ${item.commodityCode.slice(0, 6)} is no HS 2022 subheading.` });
+      errors.push({ path: [...path, 'commodityCode'], code: 'unknown_code', message: `${item.commodityCode} is not in the tariff: ${item.commodityCode.slice(0, 6)} is no HS 2022 subheading.` });
+      continue;
     }
+    const { line, problem } = resolveTariffLine(item.commodityCode, lines);
+    if (problem) errors.push({ path: [...path, 'commodityCode'], code: 'national_line', message: problem });
+    else errors.push(...quantityProblems(item, line, path));
   }
 
   const sum = (pick: (i: GoodsItem) => Prisma.Decimal | number) => d.items.reduce((acc, i) => acc.add(pick(i)), new Prisma.Decimal(0));

@@ -7,18 +7,23 @@ import type { Tx } from '../audit';
 
 type Who = 'FILER' | 'OFFICER' | 'SYSTEM';
 
-const TRANSITIONS: Record<DeclarationStatus, Partial<Record<DeclarationStatus, Who>>> = {
-  DRAFT: { SUBMITTED: 'FILER' },
-  SUBMITTED: { ACCEPTED: 'SYSTEM', REJECTED: 'SYSTEM' },
-  ACCEPTED: { RISK_ASSESSED: 'SYSTEM', REJECTED: 'OFFICER', CANCEL_REQUESTED: 'FILER' },
-  RISK_ASSESSED: { UNDER_CONTROL: 'OFFICER', DUTY_ASSESSED: 'OFFICER', QUERY: 'OFFICER', REJECTED: 'OFFICER', CANCEL_REQUESTED: 'FILER' },
-  UNDER_CONTROL: { QUERY: 'OFFICER', DUTY_ASSESSED: 'OFFICER', REJECTED: 'OFFICER', CANCEL_REQUESTED: 'FILER' },
-  QUERY: { UNDER_CONTROL: 'FILER', REJECTED: 'OFFICER', CANCEL_REQUESTED: 'FILER' },
-  DUTY_ASSESSED: { PAID: 'OFFICER', QUERY: 'OFFICER', REJECTED: 'OFFICER', CANCEL_REQUESTED: 'FILER' },
-  PAID: { RELEASED: 'OFFICER' },
+const PRE_DECISION = ['ACCEPTED', 'RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY', 'DUTY_ASSESSED'] as const;
+
+const TRANSITIONS: Record<DeclarationStatus, Partial<Record<DeclarationStatus, Who[]>>> = {
+  DRAFT: { SUBMITTED: ['FILER'] },
+  SUBMITTED: { ACCEPTED: ['SYSTEM'], REJECTED: ['SYSTEM'] },
+  ACCEPTED: { RISK_ASSESSED: ['SYSTEM'], REJECTED: ['OFFICER'], CANCEL_REQUESTED: ['FILER'] },
+  // GREEN goes straight to duty assessment; YELLOW and RED go under control.
+  RISK_ASSESSED: { UNDER_CONTROL: ['SYSTEM', 'OFFICER'], DUTY_ASSESSED: ['SYSTEM', 'OFFICER'], QUERY: ['OFFICER'], REJECTED: ['OFFICER'], CANCEL_REQUESTED: ['FILER'] },
+  UNDER_CONTROL: { QUERY: ['OFFICER'], DUTY_ASSESSED: ['OFFICER'], REJECTED: ['OFFICER'], CANCEL_REQUESTED: ['FILER'] },
+  QUERY: { UNDER_CONTROL: ['FILER'], REJECTED: ['OFFICER'], CANCEL_REQUESTED: ['FILER'] },
+  // Release without payment only when nothing is due (checked by decideDeclaration).
+  DUTY_ASSESSED: { PAID: ['OFFICER'], RELEASED: ['OFFICER'], QUERY: ['OFFICER'], REJECTED: ['OFFICER'], CANCEL_REQUESTED: ['FILER'] },
+  PAID: { RELEASED: ['OFFICER'] },
   RELEASED: {},
   REJECTED: {},
-  CANCEL_REQUESTED: { CANCELLED: 'OFFICER', REJECTED: 'OFFICER' },
+  // The officer cancels, rejects, or refuses the cancellation (back to where it was).
+  CANCEL_REQUESTED: { CANCELLED: ['OFFICER'], REJECTED: ['OFFICER'], ...Object.fromEntries(PRE_DECISION.map((s) => [s, ['OFFICER'] as Who[]])) },
   CANCELLED: {},
 };
 
@@ -29,9 +34,14 @@ export function canTransition(from: DeclarationStatus, to: DeclarationStatus): b
   return TRANSITIONS[from][to] !== undefined;
 }
 
+/** Statuses reachable from `from`, for showing the actions a person may take. */
+export function nextStatuses(from: DeclarationStatus): DeclarationStatus[] {
+  return Object.keys(TRANSITIONS[from]) as DeclarationStatus[];
+}
+
 /** Statuses in which the filer may still amend (a new version): anything before release or an end. */
 export function isAmendable(status: DeclarationStatus): boolean {
-  return !['DRAFT', 'RELEASED', 'REJECTED', 'CANCELLED', 'CANCEL_REQUESTED'].includes(status);
+  return (PRE_DECISION as readonly string[]).includes(status);
 }
 
 export function assertTransition(from: DeclarationStatus, to: DeclarationStatus, actor: Actor | null): void {
@@ -44,10 +54,14 @@ export function assertTransition(from: DeclarationStatus, to: DeclarationStatus,
       { status: from, requested: to },
     );
   }
-  if (who === 'SYSTEM') return;
-  const roles = who === 'FILER' ? FILER_ROLES : OFFICER_ROLES;
-  if (!actor || !roles.includes(actor.role)) {
-    throw new AppError('FORBIDDEN', `Only ${who === 'FILER' ? 'the filer' : 'a customs officer'} can move a declaration from ${from} to ${to}.`);
+  if (!actor) {
+    if (who.includes('SYSTEM')) return;
+    throw new AppError('FORBIDDEN', `Moving a declaration from ${from} to ${to} needs a person.`);
+  }
+  const allowed = (who.includes('FILER') && FILER_ROLES.includes(actor.role)) || (who.includes('OFFICER') && OFFICER_ROLES.includes(actor.role));
+  if (!allowed) {
+    const names = who.filter((w) => w !== 'SYSTEM').map((w) => (w === 'FILER' ? 'the filer' : 'a customs officer'));
+    throw new AppError('FORBIDDEN', `Only ${names.join(' or ') || 'the system'} can move a declaration from ${from} to ${to}.`);
   }
 }
 

@@ -1,5 +1,5 @@
 // Submission: a DRAFT that is complete becomes SUBMITTED, is accepted at once (the MRN is assigned),
-// and its content is frozen as version N. One transaction; with an idempotency key, a retry returns
+// its content is frozen as version N, and it is risk-assessed and routed (GREEN: duties assessed). One transaction; with an idempotency key, a retry returns
 // the first result instead of failing or submitting twice.
 import type { Actor } from '../actors/actor';
 import { recordAudit, type Tx } from '../audit';
@@ -9,8 +9,10 @@ import { Prisma } from '../generated/prisma/client';
 import { throwFieldErrors } from '../validation';
 import { assertCanFile, assertCanRead } from './access';
 import { checkCompleteness } from './check-completeness';
+import { customsValues } from './customs-value';
 import { generateMrn } from './mrn';
 import { changeStatus } from './lifecycle';
+import { routeAfterAcceptance } from './route-after-acceptance';
 import { canonicalJson, sha256Hex } from './snapshot';
 
 const OPERATION = 'submitDeclaration';
@@ -51,19 +53,17 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
     await changeStatus(tx, { declarationId: id, from: 'SUBMITTED', to: 'ACCEPTED', actor: null, system: true, reason: `Accepted with MRN ${mrn}` });
     await tx.declaration.update({ where: { id }, data: { submittedAt: new Date() } });
     await freezeVersion(tx, { id, version, actor, reason: 'Submitted' });
+    await routeAfterAcceptance(tx, id);
     await recordAudit(tx, { actor, action: 'declaration.submit', targetType: 'declaration', targetId: id, requestId: options.requestId, details: { mrn, version } });
     return { id, replayed: false };
   });
 }
 
-/** Customs (CIF) value per item: price plus its share of freight and insurance, in national currency. */
-async function computeValues(tx: Tx, d: { id: string; items: { id: string; itemPrice: Prisma.Decimal }[]; invoiceAmount: Prisma.Decimal | null; freight: Prisma.Decimal | null; insurance: Prisma.Decimal | null; exchangeRate: Prisma.Decimal | null }) {
-  const total = d.invoiceAmount!;
-  const extra = new Prisma.Decimal(d.freight ?? 0).add(d.insurance ?? 0);
-  for (const item of d.items) {
-    const share = total.isZero() ? new Prisma.Decimal(1).div(d.items.length) : item.itemPrice.div(total);
-    const value = item.itemPrice.add(extra.mul(share)).mul(d.exchangeRate!).toDecimalPlaces(2);
-    await tx.goodsItem.update({ where: { id: item.id }, data: { customsValue: value, statisticalValue: value } });
+/** Customs (CIF) value per item, stored on the item (also as statistical value). */
+async function computeValues(tx: Tx, d: { items: { id: string; itemPrice: Prisma.Decimal }[]; invoiceAmount: Prisma.Decimal | null; freight: Prisma.Decimal | null; insurance: Prisma.Decimal | null; exchangeRate: Prisma.Decimal | null }) {
+  const values = customsValues({ itemPrices: d.items.map((i) => i.itemPrice), invoiceAmount: d.invoiceAmount!, freight: d.freight, insurance: d.insurance, exchangeRate: d.exchangeRate! });
+  for (const [i, item] of d.items.entries()) {
+    await tx.goodsItem.update({ where: { id: item.id }, data: { customsValue: values[i], statisticalValue: values[i] } });
   }
 }
 

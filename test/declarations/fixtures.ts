@@ -25,8 +25,8 @@ export function validImport(overrides: Partial<DeclarationInput> = {}): Declarat
     grossMass: '2600.000',
     containers: [{ containerNumber: 'CSQU3054383', seals: ['CN1234567'] }],
     items: [
-      { commodityCode: '847130', description: 'Laptop computers, 14 inch', originCountry: 'CN', packageKind: 'CT', packageCount: 100, grossMass: '1500', netMass: '1300', itemPrice: '9000.00', supplementaryQuantity: '100', supplementaryUnit: 'NAR' },
-      { commodityCode: '090121', description: 'Roasted coffee beans', originCountry: 'CN', packageKind: 'BG', packageCount: 30, grossMass: '1000', netMass: '950', itemPrice: '3000.00' },
+      { commodityCode: '84713000', description: 'Laptop computers, 14 inch', originCountry: 'CN', packageKind: 'CT', packageCount: 100, grossMass: '1500', netMass: '1300', itemPrice: '9000.00', supplementaryQuantity: '100', supplementaryUnit: 'NAR' },
+      { commodityCode: '09012100', description: 'Roasted coffee beans', originCountry: 'CN', packageKind: 'BG', packageCount: 30, grossMass: '1000', netMass: '950', itemPrice: '3000.00' },
     ],
     ...overrides,
   };

@@ -96,18 +96,29 @@ describe('creating a draft', () => {
 });
 
 describe('submitting', () => {
-  it('accepts a complete draft: MRN, computed values, version 1, history', async () => {
+  it('accepts a complete draft: MRN, values, version 1, risk lane, duties (green lane), history', async () => {
     const actor = await trader();
     const { id } = await createDeclarationDraft({ actor, input: validImport() });
     await submitDeclaration({ actor, id });
-    const d = await getDb().declaration.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { sequence: 'asc' } }, versions: true, statusChanges: { orderBy: { id: 'asc' } } } });
-    expect(d.status).toBe('ACCEPTED');
+    const d = await getDb().declaration.findUniqueOrThrow({
+      where: { id },
+      include: { items: { orderBy: { sequence: 'asc' }, include: { dutyLines: { orderBy: { taxType: 'asc' } } } }, versions: true, statusChanges: { orderBy: { id: 'asc' } } },
+    });
+    expect(d.status).toBe('DUTY_ASSESSED');
+    expect(d.lane).toBe('GREEN');
     expect(isValidMrn(d.mrn!)).toBe(true);
     expect(d.mrn!.slice(2, 4)).toBe('NL');
     // CIF: 9000 + (800 + 40) * 9000/12000 = 9630 USD at 0.92 = 8859.60; 3000 + 840 * 0.25 = 3210 * 0.92 = 2953.20
     expect(d.items.map((i) => i.customsValue?.toFixed(2))).toEqual(['8859.60', '2953.20']);
-    expect(d.statusChanges.map((s) => s.toStatus)).toEqual(['DRAFT', 'SUBMITTED', 'ACCEPTED']);
+    expect(d.statusChanges.map((s) => s.toStatus)).toEqual(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RISK_ASSESSED', 'DUTY_ASSESSED']);
     expect(d.statusChanges[2]!.actorId).toBeNull();
+    // Laptops: 0 % duty, 21 % VAT on 8859.60. Roasted coffee from CN: 7.5 % duty on 2953.20 = 221.49,
+    // 9 % VAT on 3174.69 = 285.72.
+    expect(d.items.map((i) => i.dutyLines.map((l) => [l.taxType, l.rate, l.amount.toFixed(2)]))).toEqual([
+      [['DUTY', '0 %', '0.00'], ['VAT', '21 %', '1860.52']],
+      [['DUTY', '7.5 %', '221.49'], ['VAT', '9 %', '285.72']],
+    ]);
+    expect(d.dutyTotal?.toFixed(2)).toBe('2367.73');
     expect(d.versions).toHaveLength(1);
     const v = d.versions[0]!;
     expect(v.version).toBe(1);
@@ -129,10 +140,19 @@ describe('submitting', () => {
     const actor = await trader();
     const input = validImport();
     input.items![1] = { ...input.items![1]!, commodityCode: '090199' };
+    input.items!.push({ ...input.items![1]!, commodityCode: '090121', itemPrice: '0' });
+    input.items!.push({ ...input.items![1]!, commodityCode: '09012199', itemPrice: '0' });
+    input.items!.push({ ...input.items![0]!, supplementaryQuantity: null, supplementaryUnit: null, itemPrice: '0' });
+    input.totalPackages = 100 + 30 * 3 + 100;
+    input.grossMass = '6000';
     const { id } = await createDeclarationDraft({ actor, input });
-    await expect(submitDeclaration({ actor, id })).rejects.toMatchObject({
-      details: { fieldErrors: [{ path: ['items', '1', 'commodityCode'], code: 'unknown_code' }] },
-    });
+    const error = await submitDeclaration({ actor, id }).catch((e: unknown) => e);
+    expect((error as { details: { fieldErrors: unknown[] } }).details.fieldErrors).toEqual([
+      { path: ['items', '1', 'commodityCode'], code: 'unknown_code', message: '090199 is not in the tariff: 090199 is no HS 2022 subheading.' },
+      { path: ['items', '2', 'commodityCode'], code: 'national_line', message: '0901.21 is divided in the national tariff: give one of its lines (09012100).' },
+      { path: ['items', '3', 'commodityCode'], code: 'national_line', message: '09012199 is not a line of the national tariff.' },
+      { path: ['items', '4', 'supplementaryQuantity'], code: 'required', message: 'Line 84713000 needs the supplementary quantity in NAR.' },
+    ]);
   });
 
   it('refuses items whose prices do not add up to the invoice', async () => {
@@ -151,6 +171,7 @@ describe('submitting', () => {
     expect(results.map((r) => r.replayed).sort()).toEqual([false, true]);
     expect(await getDb().declarationVersion.count({ where: { declarationId: id } })).toBe(1);
     expect(await getDb().declarationStatusChange.count({ where: { declarationId: id, toStatus: 'ACCEPTED' } })).toBe(1);
+    expect(await getDb().dutyLine.count({ where: { goodsItem: { declarationId: id } } })).toBe(4);
     // Without the key, a second submission is a conflict, not a duplicate.
     await expect(submitDeclaration({ actor, id })).rejects.toMatchObject({ code: 'CONFLICT' });
     // The same key for another declaration is refused.

@@ -32,15 +32,15 @@ describe('declarations over GraphQL', () => {
     const draft = await createDraft();
     expect(draft.userErrors).toEqual([]);
     expect(draft.declaration).toMatchObject({ status: 'DRAFT', mrn: null, invoiceAmount: '12000', declarant: { eori: 'NL123456789' }, importer: { eori: 'NL123456789' } });
-    expect(draft.declaration.items[1]).toMatchObject({ sequence: 2, commodityCode: '090121', netMass: '950', customsValue: null });
+    expect(draft.declaration.items[1]).toMatchObject({ sequence: 2, commodityCode: '09012100', netMass: '950', customsValue: null });
 
     const key = crypto.randomUUID();
     const first = (await server.graphql({ query: SUBMIT, variables: { id: draft.declaration.id, key } }, TRADER)).json.data.submitDeclaration;
     expect(first.userErrors).toEqual([]);
     expect(first.replayed).toBe(false);
-    expect(first.declaration).toMatchObject({ status: 'ACCEPTED', mrn: expect.stringMatching(/^\d{2}NL[A-Z0-9]{13}\d$/), version: 1 });
+    expect(first.declaration).toMatchObject({ status: 'DUTY_ASSESSED', mrn: expect.stringMatching(/^\d{2}NL[A-Z0-9]{13}\d$/), version: 1 });
     expect(first.declaration.items.map((i: { customsValue: string }) => i.customsValue)).toEqual(['8859.6', '2953.2']);
-    expect(first.declaration.statusHistory.map((s: { to: string }) => s.to)).toEqual(['DRAFT', 'SUBMITTED', 'ACCEPTED']);
+    expect(first.declaration.statusHistory.map((s: { to: string }) => s.to)).toEqual(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RISK_ASSESSED', 'DUTY_ASSESSED']);
     expect(first.declaration.statusHistory[1].actorEmail).toBe('trader@rotterdam-importers.example');
     expect(first.declaration.versions).toEqual([{ version: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
 
