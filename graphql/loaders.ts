@@ -5,7 +5,10 @@ import DataLoader from 'dataloader';
 import {
   loadCompanies,
   loadContainers,
+  loadDutyLines,
   loadGoodsItems,
+  loadQueries,
+  loadRiskFindings,
   loadStatusChanges,
   loadUsers,
   loadVersions,
@@ -23,6 +26,9 @@ export function createLoaders() {
     containers: new DataLoader(loadContainers),
     statusChanges: new DataLoader(loadStatusChanges),
     versions: new DataLoader(loadVersions),
+    riskFindings: new DataLoader(loadRiskFindings),
+    queries: new DataLoader(loadQueries),
+    dutyLines: new DataLoader(loadDutyLines),
   };
 }
 

@@ -4,32 +4,8 @@ import { getDeclaration } from '../../lib/declarations/get-declaration';
 import { listDeclarations } from '../../lib/declarations/list-declarations';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { updateDeclarationDraft } from '../../lib/declarations/update-declaration-draft';
-import { isAppError } from '../../lib/errors';
-import type { GraphQLContext } from '../context';
-import type { DeclarationPayload, Resolvers } from '../generated/resolvers-types';
-
-type Payload = Omit<DeclarationPayload, 'declaration'> & { declaration: Awaited<ReturnType<typeof getDeclaration>> };
-
-/**
- * Runs a mutation and shapes its payload: input problems (BAD_USER_INPUT with field errors, CONFLICT)
- * become `userErrors`; anything else (FORBIDDEN, NOT_FOUND, unexpected) stays a GraphQL error.
- */
-async function payload(ctx: GraphQLContext, run: () => Promise<{ id: string; replayed?: boolean }>): Promise<Payload> {
-  const actor = await ctx.actor();
-  try {
-    const { id, replayed } = await run();
-    return { declaration: await getDeclaration({ actor, id }), userErrors: [], replayed: replayed ?? false };
-  } catch (error) {
-    if (isAppError(error) && error.code === 'BAD_USER_INPUT') {
-      const fieldErrors = error.details.fieldErrors ?? [{ path: [], code: 'invalid', message: error.message }];
-      return { declaration: null, userErrors: fieldErrors, replayed: false };
-    }
-    if (isAppError(error) && error.code === 'CONFLICT') {
-      return { declaration: null, userErrors: [{ path: [], code: 'CONFLICT', message: error.message }], replayed: false };
-    }
-    throw error;
-  }
-}
+import type { Resolvers } from '../generated/resolvers-types';
+import { declarationPayload } from './declaration-payload';
 
 export const declarationResolvers: Resolvers = {
   Query: {
@@ -54,15 +30,15 @@ export const declarationResolvers: Resolvers = {
   },
   Mutation: {
     createDeclarationDraft: (_root, { input }, ctx) =>
-      payload(ctx, async () => createDeclarationDraft({ actor: await ctx.actor(), input: input as never, requestId: ctx.requestId })),
+      declarationPayload(ctx, async () => createDeclarationDraft({ actor: await ctx.actor(), input: input as never, requestId: ctx.requestId })),
     updateDeclarationDraft: (_root, { id, input }, ctx) =>
-      payload(ctx, async () => updateDeclarationDraft({ actor: await ctx.actor(), id, input: input as never, requestId: ctx.requestId })),
+      declarationPayload(ctx, async () => updateDeclarationDraft({ actor: await ctx.actor(), id, input: input as never, requestId: ctx.requestId })),
     submitDeclaration: (_root, { id, idempotencyKey }, ctx) =>
-      payload(ctx, async () => submitDeclaration({ actor: await ctx.actor(), id, idempotencyKey: idempotencyKey ?? undefined, requestId: ctx.requestId })),
+      declarationPayload(ctx, async () => submitDeclaration({ actor: await ctx.actor(), id, idempotencyKey: idempotencyKey ?? undefined, requestId: ctx.requestId })),
     releaseDeclaration: (_root, { id, reason }, ctx) =>
-      payload(ctx, async () => decideDeclaration({ actor: await ctx.actor(), id, decision: 'RELEASED', reason: reason ?? undefined, requestId: ctx.requestId })),
+      declarationPayload(ctx, async () => decideDeclaration({ actor: await ctx.actor(), id, decision: 'RELEASED', reason: reason ?? undefined, requestId: ctx.requestId })),
     rejectDeclaration: (_root, { id, reason }, ctx) =>
-      payload(ctx, async () => decideDeclaration({ actor: await ctx.actor(), id, decision: 'REJECTED', reason, requestId: ctx.requestId })),
+      declarationPayload(ctx, async () => decideDeclaration({ actor: await ctx.actor(), id, decision: 'REJECTED', reason, requestId: ctx.requestId })),
   },
   Viewer: {
     company: (user, _args, ctx) => (user.companyId ? ctx.loaders.company.load(user.companyId) : null),
@@ -76,6 +52,11 @@ export const declarationResolvers: Resolvers = {
     containers: (d, _args, ctx) => ctx.loaders.containers.load(d.id),
     statusHistory: (d, _args, ctx) => ctx.loaders.statusChanges.load(d.id),
     versions: (d, _args, ctx) => ctx.loaders.versions.load(d.id),
+    riskFindings: (d, _args, ctx) => ctx.loaders.riskFindings.load(d.id),
+    queries: (d, _args, ctx) => ctx.loaders.queries.load(d.id),
+  },
+  GoodsItem: {
+    dutyLines: (item, _args, ctx) => ctx.loaders.dutyLines.load(item.id),
   },
   StatusChange: {
     from: (c) => c.fromStatus,

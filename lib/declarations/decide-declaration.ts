@@ -3,8 +3,7 @@ import type { Actor } from '../actors/actor';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
-import type { DeclarationStatus } from '../generated/prisma/client';
-import { assertCanRead } from './access';
+import { lockDeclaration } from './lock-declaration';
 import { changeStatus } from './lifecycle';
 
 export async function decideDeclaration(options: {
@@ -24,9 +23,11 @@ export async function decideDeclaration(options: {
     throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['reason'], code: 'too_big', message: 'A reason is limited to 1,000 characters.' }] });
   }
   return getDb().$transaction(async (tx) => {
-    const d = await tx.declaration.findUnique({ where: { id } });
-    assertCanRead(actor, d, id);
-    await changeStatus(tx, { declarationId: id, from: d.status as DeclarationStatus, to: decision, actor, reason });
+    const d = await lockDeclaration(tx, id, actor);
+    if (decision === 'RELEASED' && d.status === 'DUTY_ASSESSED' && !d.dutyTotal?.isZero()) {
+      throw new AppError('CONFLICT', 'Duties are due: record the payment before releasing.', { status: d.status });
+    }
+    await changeStatus(tx, { declarationId: id, from: d.status, to: decision, actor, reason });
     await recordAudit(tx, { actor, action: decision === 'RELEASED' ? 'declaration.release' : 'declaration.reject', targetType: 'declaration', targetId: id, requestId: options.requestId, details: { from: d.status, reason: reason ?? null } });
     return { id };
   });

@@ -1,7 +1,7 @@
 // Batch loaders for the parts of many declarations at once (one query per kind, for DataLoader):
 // each returns, for every id asked, its rows in order.
 import { getDb } from '../db';
-import type { Company, DeclarationStatusChange, DeclarationVersion, GoodsItem, TransportEquipment, User } from '../generated/prisma/client';
+import type { Company, DeclarationQuery, DeclarationStatusChange, DeclarationVersion, DutyLine, GoodsItem, RiskFinding, TransportEquipment, User } from '../generated/prisma/client';
 
 function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
@@ -39,4 +39,20 @@ export async function loadUsers(ids: readonly string[]): Promise<(User | null)[]
   const rows = await getDb().user.findMany({ where: { id: { in: [...ids] } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
+}
+
+export async function loadRiskFindings(ids: readonly string[]): Promise<RiskFinding[][]> {
+  const rows = await getDb().riskFinding.findMany({ where: { declarationId: { in: [...ids] } }, orderBy: [{ createdAt: 'asc' }, { weight: 'desc' }] });
+  return groupBy(ids, rows, (r) => r.declarationId);
+}
+
+export async function loadQueries(ids: readonly string[]): Promise<DeclarationQuery[][]> {
+  const rows = await getDb().declarationQuery.findMany({ where: { declarationId: { in: [...ids] } }, orderBy: { askedAt: 'asc' } });
+  return groupBy(ids, rows, (r) => r.declarationId);
+}
+
+/** Duty lines by goods item id. */
+export async function loadDutyLines(itemIds: readonly string[]): Promise<DutyLine[][]> {
+  const rows = await getDb().dutyLine.findMany({ where: { goodsItemId: { in: [...itemIds] } }, orderBy: { taxType: 'asc' } });
+  return groupBy(itemIds, rows, (r) => r.goodsItemId);
 }

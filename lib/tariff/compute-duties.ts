@@ -28,7 +28,7 @@ export interface ComputedDutyLine {
 }
 
 /** National lines by code, and by HS subheading, for the given commodity codes. */
-export async function loadTariffLines(db: Tx, codes: string[]): Promise<{ byCode: Map<string, LineWithMeasures>; byHs: Map<string, LineWithMeasures[]> }> {
+export async function loadTariffLines(db: Pick<Tx, 'tariffLine'>, codes: string[]): Promise<{ byCode: Map<string, LineWithMeasures>; byHs: Map<string, LineWithMeasures[]> }> {
   const hs = [...new Set(codes.map((c) => c.slice(0, 6)))];
   const lines = await db.tariffLine.findMany({ where: { hsCode: { in: hs } }, include: { measures: true }, orderBy: { code: 'asc' } });
   const byCode = new Map(lines.map((l) => [l.code, l]));

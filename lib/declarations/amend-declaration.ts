@@ -1,0 +1,55 @@
+// An amendment: the filer changes an accepted declaration before its release. The content is
+// validated like a submission, customs values (and duties, if already assessed) are recomputed, and
+// the result is frozen as the next version. The status does not change.
+import type { Actor } from '../actors/actor';
+import { recordAudit, type Tx } from '../audit';
+import { getDb } from '../db';
+import { AppError, type FieldError } from '../errors';
+import { parseInput, throwFieldErrors } from '../validation';
+import { assertCanFile } from './access';
+import { checkCompleteness } from './check-completeness';
+import { customsValues } from './customs-value';
+import { headerData, replaceLines, resolveParties } from './declaration-body';
+import { declarationInput, type DeclarationInput } from './declaration-input';
+import { isAmendable } from './lifecycle';
+import { lockDeclaration, requireText } from './lock-declaration';
+import { freezeVersion } from './submit-declaration';
+import { writeDutyLines } from './write-duty-lines';
+
+export async function amendDeclaration(options: { actor: Actor; id: string; input: DeclarationInput; reason: string; requestId?: string }): Promise<{ id: string }> {
+  const { actor, id } = options;
+  const reason = requireText(options.reason, 'reason', 'the reason for the amendment', 500);
+  const input = parseInput(declarationInput, options.input);
+  return getDb().$transaction((tx) => applyAmendment(tx, { actor, id, input, reason, requestId: options.requestId }));
+}
+
+/** The amendment inside a caller's transaction (answerQuery uses it too). */
+export async function applyAmendment(
+  tx: Tx,
+  args: { actor: Actor; id: string; input: ReturnType<typeof declarationInput.parse>; reason: string; requestId?: string },
+): Promise<{ id: string }> {
+  const { actor, id, input } = args;
+  const current = await lockDeclaration(tx, id, actor);
+  assertCanFile(actor, current);
+  if (!isAmendable(current.status)) {
+    throw new AppError('CONFLICT', `A ${current.status} declaration cannot be amended${current.status === 'DRAFT' ? ': edit the draft instead' : ''}.`, { status: current.status });
+  }
+  if (input.lrn !== current.lrn) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['lrn'], code: 'immutable', message: 'The LRN of a submitted declaration cannot change.' }] });
+  if (input.type !== current.type) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['type'], code: 'immutable', message: 'The declaration type of a submitted declaration cannot change.' }] });
+
+  const errors: FieldError[] = [];
+  const parties = await resolveParties(tx, input, errors);
+  throwFieldErrors(errors);
+  await tx.declaration.update({ where: { id }, data: { ...headerData(input), ...parties, version: current.version + 1 } });
+  await replaceLines(tx, id, input);
+  const full = await tx.declaration.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { sequence: 'asc' } }, containers: true } });
+  throwFieldErrors(await checkCompleteness(tx, full), 'The amended declaration is not complete.');
+
+  const values = customsValues({ itemPrices: full.items.map((i) => i.itemPrice), invoiceAmount: full.invoiceAmount!, freight: full.freight, insurance: full.insurance, exchangeRate: full.exchangeRate! });
+  for (const [i, item] of full.items.entries()) await tx.goodsItem.update({ where: { id: item.id }, data: { customsValue: values[i], statisticalValue: values[i] } });
+  if (current.status === 'DUTY_ASSESSED') await writeDutyLines(tx, id);
+
+  await freezeVersion(tx, { id, version: current.version + 1, actor, reason: args.reason });
+  await recordAudit(tx, { actor, action: 'declaration.amend', targetType: 'declaration', targetId: id, requestId: args.requestId, details: { version: current.version + 1, reason: args.reason } });
+  return { id };
+}

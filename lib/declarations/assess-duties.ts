@@ -1,0 +1,19 @@
+import type { Actor } from '../actors/actor';
+import { recordAudit } from '../audit';
+import { getDb } from '../db';
+import { changeStatus } from './lifecycle';
+import { lockDeclaration, requireOfficer } from './lock-declaration';
+import { writeDutyLines } from './write-duty-lines';
+
+/** Officers: after control, compute the duties and taxes from the tariff; the filer then pays. */
+export async function assessDuties(options: { actor: Actor; id: string; requestId?: string }): Promise<{ id: string }> {
+  const { actor, id } = options;
+  requireOfficer(actor, 'assess duties');
+  return getDb().$transaction(async (tx) => {
+    const d = await lockDeclaration(tx, id, actor);
+    const total = await writeDutyLines(tx, id);
+    await changeStatus(tx, { declarationId: id, from: d.status, to: 'DUTY_ASSESSED', actor, reason: `Duties and taxes: ${total.toFixed(2)}` });
+    await recordAudit(tx, { actor, action: 'declaration.assess_duties', targetType: 'declaration', targetId: id, requestId: options.requestId, details: { total: total.toFixed(2) } });
+    return { id };
+  });
+}

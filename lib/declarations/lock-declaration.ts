@@ -1,0 +1,25 @@
+import type { Actor } from '../actors/actor';
+import type { Tx } from '../audit';
+import { AppError } from '../errors';
+import type { Declaration } from '../generated/prisma/client';
+import { assertCanRead } from './access';
+
+/** The declaration, row-locked for the rest of the transaction, if the actor may see it. */
+export async function lockDeclaration(tx: Tx, id: string, actor: Actor): Promise<Declaration> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', `No declaration ${id} that you can see.`);
+  await tx.$queryRaw`SELECT 1 FROM declaration WHERE id = ${id}::uuid FOR UPDATE`;
+  const d = await tx.declaration.findUnique({ where: { id } });
+  assertCanRead(actor, d, id);
+  return d as Declaration;
+}
+
+export function requireText(value: string | undefined | null, field: string, what: string, max: number): string {
+  const text = value?.trim() ?? '';
+  if (!text) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: [field], code: 'required', message: `Give ${what}.` }] });
+  if (text.length > max) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: [field], code: 'too_big', message: `${what[0]!.toUpperCase()}${what.slice(1)} is limited to ${max.toLocaleString('en')} characters.` }] });
+  return text;
+}
+
+export function requireOfficer(actor: Actor, what: string): void {
+  if (actor.role !== 'OFFICER') throw new AppError('FORBIDDEN', `Only customs officers ${what}.`);
+}

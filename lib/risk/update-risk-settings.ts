@@ -1,0 +1,22 @@
+import type { Actor } from '../actors/actor';
+import { recordAudit } from '../audit';
+import { getDb } from '../db';
+import { AppError } from '../errors';
+import type { RiskSettings } from '../generated/prisma/client';
+import { assertRiskEditor } from './update-risk-rule';
+
+/** The lane thresholds: YELLOW from `yellowFrom`, RED from `redFrom` (0 < yellowFrom < redFrom). */
+export async function updateRiskSettings(options: { actor: Actor; yellowFrom: number; redFrom: number; requestId?: string }): Promise<RiskSettings> {
+  const { actor, yellowFrom, redFrom } = options;
+  assertRiskEditor(actor);
+  if (!Number.isInteger(yellowFrom) || !Number.isInteger(redFrom) || yellowFrom < 1 || redFrom <= yellowFrom || redFrom > 1000) {
+    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
+      fieldErrors: [{ path: ['redFrom'], code: 'invalid', message: 'Thresholds are whole numbers with 1 <= yellowFrom < redFrom <= 1000.' }],
+    });
+  }
+  return getDb().$transaction(async (tx) => {
+    const settings = await tx.riskSettings.upsert({ where: { id: 1 }, create: { id: 1, yellowFrom, redFrom, updatedById: actor.userId }, update: { yellowFrom, redFrom, updatedById: actor.userId } });
+    await recordAudit(tx, { actor, action: 'risk_settings.update', targetType: 'risk_settings', targetId: '1', requestId: options.requestId, details: { yellowFrom, redFrom } });
+    return settings;
+  });
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+
+import { getActingUser } from '../../lib/actors/actor';
+import { amendDeclaration } from '../../lib/declarations/amend-declaration';
+import { answerQuery } from '../../lib/declarations/answer-query';
+import { assessDuties } from '../../lib/declarations/assess-duties';
+import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
+import { decideCancellation } from '../../lib/declarations/decide-cancellation';
+import { decideDeclaration } from '../../lib/declarations/decide-declaration';
+import { overrideLane } from '../../lib/declarations/override-lane';
+import { raiseQuery } from '../../lib/declarations/raise-query';
+import { recordPayment } from '../../lib/declarations/record-payment';
+import { requestCancellation } from '../../lib/declarations/request-cancellation';
+import { submitDeclaration } from '../../lib/declarations/submit-declaration';
+import { getDb } from '../../lib/db';
+import { median, robustZ } from '../../lib/risk/assess-risk';
+import { updateRiskRule } from '../../lib/risk/update-risk-rule';
+import { estimateDuties } from '../../lib/tariff/estimate-duties';
+import { validImport } from './fixtures';
+
+const trader = () => getActingUser('trader@rotterdam-importers.example');
+const officer = () => getActingUser('officer@customs.example');
+const status = async (id: string) => (await getDb().declaration.findUniqueOrThrow({ where: { id } })).status;
+
+async function submitted(override = {}) {
+  const actor = await trader();
+  const { id } = await createDeclarationDraft({ actor, input: validImport(override) });
+  await submitDeclaration({ actor, id });
+  return id;
+}
+
+function fromKp() {
+  const input = validImport();
+  input.items = input.items!.map((i) => ({ ...i, originCountry: 'KP' }));
+  return input;
+}
+
+describe('the red lane and control', () => {
+  it('sends watch-listed origins to physical inspection with the reason', async () => {
+    const id = await submitted(fromKp());
+    const d = await getDb().declaration.findUniqueOrThrow({ where: { id }, include: { riskFindings: true } });
+    expect(d.lane).toBe('RED');
+    expect(d.status).toBe('UNDER_CONTROL');
+    expect(d.riskScore).toBeGreaterThanOrEqual(60);
+    expect(d.riskFindings.map((f) => f.reason)).toContainEqual(expect.stringMatching(/^Origin KP \(items 1, 2\)\. Origin on the sanctions/));
+  });
+
+  it('runs query, amended answer, duty assessment, payment and release, then refuses amendments', async () => {
+    const filer = await trader();
+    const customs = await officer();
+    const id = await submitted(fromKp());
+
+    await raiseQuery({ actor: customs, id, question: 'Provide the certificate of origin for item 2.' });
+    expect(await status(id)).toBe('QUERY');
+    await expect(answerQuery({ actor: filer, id, answer: '' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['answer'] }] } });
+
+    const amended = fromKp();
+    amended.lrn = (await getDb().declaration.findUniqueOrThrow({ where: { id } })).lrn;
+    amended.items![1] = { ...amended.items![1]!, description: 'Roasted coffee beans, certificate KP-123 attached', documentRefs: ['KP-123'] };
+    await answerQuery({ actor: filer, id, answer: 'Certificate KP-123 attached to item 2.', amendment: amended });
+    const afterAnswer = await getDb().declaration.findUniqueOrThrow({ where: { id }, include: { queries: true, versions: { orderBy: { version: 'asc' } } } });
+    expect(afterAnswer.status).toBe('UNDER_CONTROL');
+    expect(afterAnswer.version).toBe(2);
+    expect(afterAnswer.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(afterAnswer.versions[0]!.sha256).not.toBe(afterAnswer.versions[1]!.sha256);
+    expect(afterAnswer.queries[0]).toMatchObject({ answer: 'Certificate KP-123 attached to item 2.', answeredById: filer.userId });
+
+    await expect(assessDuties({ actor: filer, id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await assessDuties({ actor: customs, id });
+    const assessed = await getDb().declaration.findUniqueOrThrow({ where: { id } });
+    expect(assessed.status).toBe('DUTY_ASSESSED');
+    const due = assessed.dutyTotal!.toFixed(2);
+
+    await expect(decideDeclaration({ actor: customs, id, decision: 'RELEASED' })).rejects.toThrow('Duties are due: record the payment before releasing.');
+    await expect(recordPayment({ actor: customs, id, amount: '1.00', reference: 'BANK-1' })).rejects.toMatchObject({
+      details: { fieldErrors: [{ path: ['amount'], message: `The amount due is ${due}, not 1.00.` }] },
+    });
+    await recordPayment({ actor: customs, id, amount: due, reference: 'BANK-1' });
+    expect(await status(id)).toBe('PAID');
+    await decideDeclaration({ actor: customs, id, decision: 'RELEASED' });
+    const released = await getDb().declaration.findUniqueOrThrow({ where: { id } });
+    expect(released.status).toBe('RELEASED');
+    expect(released.releasedAt).toBeInstanceOf(Date);
+
+    await expect(amendDeclaration({ actor: filer, id, input: amended, reason: 'late change' })).rejects.toMatchObject({ code: 'CONFLICT', message: 'A RELEASED declaration cannot be amended.' });
+    const history = await getDb().declarationStatusChange.findMany({ where: { declarationId: id }, orderBy: { id: 'asc' } });
+    expect(history.map((h) => h.toStatus)).toEqual(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY', 'UNDER_CONTROL', 'DUTY_ASSESSED', 'PAID', 'RELEASED']);
+  });
+
+  it('lets an officer override the lane with a reason, before duties only', async () => {
+    const id = await submitted(fromKp());
+    await expect(overrideLane({ actor: await trader(), id, lane: 'GREEN', reason: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await overrideLane({ actor: await officer(), id, lane: 'YELLOW', reason: 'Known consignee, documents suffice.' });
+    const d = await getDb().declaration.findUniqueOrThrow({ where: { id }, include: { riskFindings: true } });
+    expect(d.lane).toBe('YELLOW');
+    expect(d.riskFindings.map((f) => f.ruleKey)).toContain('officer-override');
+  });
+});
+
+describe('amendments and cancellation', () => {
+  it('amends before release: new version, values and duties recomputed', async () => {
+    const filer = await trader();
+    const id = await submitted();
+    expect(await status(id)).toBe('DUTY_ASSESSED');
+    const before = (await getDb().declaration.findUniqueOrThrow({ where: { id } })).dutyTotal!;
+    const input = validImport({ lrn: (await getDb().declaration.findUniqueOrThrow({ where: { id } })).lrn, freight: '2000.00' });
+    await expect(amendDeclaration({ actor: filer, id, input, reason: '' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['reason'] }] } });
+    await amendDeclaration({ actor: filer, id, input, reason: 'Freight invoice corrected' });
+    const after = await getDb().declaration.findUniqueOrThrow({ where: { id } });
+    expect(after.version).toBe(2);
+    expect(after.status).toBe('DUTY_ASSESSED');
+    expect(after.dutyTotal!.greaterThan(before)).toBe(true);
+    await expect(amendDeclaration({ actor: filer, id, input: { ...input, lrn: 'OTHER-LRN' }, reason: 'x' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['lrn'], code: 'immutable' }] } });
+  });
+
+  it('handles a cancellation request: refused goes back, granted cancels', async () => {
+    const filer = await trader();
+    const customs = await officer();
+    const id = await submitted();
+    await requestCancellation({ actor: filer, id, reason: 'Goods not shipped.' });
+    expect(await status(id)).toBe('CANCEL_REQUESTED');
+    await decideCancellation({ actor: customs, id, grant: false, reason: 'Goods already at the border.' });
+    expect(await status(id)).toBe('DUTY_ASSESSED');
+    await requestCancellation({ actor: filer, id, reason: 'Declared twice.' });
+    await decideCancellation({ actor: customs, id, grant: true, reason: 'Duplicate of another declaration.' });
+    expect(await status(id)).toBe('CANCELLED');
+    await expect(requestCancellation({ actor: filer, id, reason: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('risk rules', () => {
+  it('computes robust z-scores', () => {
+    expect(median([1, 3, 2])).toBe(2);
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(robustZ(10, [10, 10, 10, 11, 9])).toBeCloseTo(0);
+    expect(robustZ(1, [10, 11, 9, 10, 12, 8])!).toBeLessThan(-3);
+    expect(robustZ(5, [5, 5, 5])).toBeNull();
+  });
+
+  it('flags a value per kilogram far below past declarations of the subheading', async () => {
+    for (let i = 0; i < 5; i++) await submitted();
+    const cheap = validImport();
+    cheap.items![1] = { ...cheap.items![1]!, itemPrice: '30.00' };
+    cheap.invoiceAmount = '9030.00';
+    const id = await submitted(cheap);
+    const findings = await getDb().riskFinding.findMany({ where: { declarationId: id } });
+    expect(findings.map((f) => f.ruleKey)).toContain('undervaluation');
+    expect(findings.find((f) => f.ruleKey === 'undervaluation')!.reason).toMatch(/^Item 2: 0\.\d\d per kg against a median of [\d.]+ for 0901\.21 \(robust z -[\d.]+, \d+ past items\)\./);
+  });
+
+  it('takes rule edits into account without a deploy, and validates parameters', async () => {
+    const admin = await getActingUser('admin@clearway.example');
+    await expect(updateRiskRule({ actor: await trader(), key: 'watchlist-origin', changes: { enabled: false } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(updateRiskRule({ actor: admin, key: 'watchlist-origin', changes: { params: { countries: ['kp'] } } })).rejects.toMatchObject({
+      details: { fieldErrors: [{ path: ['params', 'countries', '0'] }] },
+    });
+    await updateRiskRule({ actor: admin, key: 'watchlist-origin', changes: { params: { countries: ['CN'] } } });
+    try {
+      const id = await submitted();
+      const d = await getDb().declaration.findUniqueOrThrow({ where: { id }, include: { riskFindings: true } });
+      expect(d.lane).toBe('RED');
+      expect(d.riskFindings[0]!.reason).toMatch(/^Origin CN/);
+    } finally {
+      await updateRiskRule({ actor: admin, key: 'watchlist-origin', changes: { params: { countries: ['KP', 'IR', 'SY'] } } });
+    }
+  });
+});
+
+describe('estimateDuties', () => {
+  it('applies a claimed preference and specific rates', async () => {
+    const estimate = await estimateDuties({
+      items: [
+        { commodityCode: '09012100', originCountry: 'KE', preferenceCode: '300', netMass: '100', itemPrice: '1000' },
+        { commodityCode: '09012100', originCountry: 'KE', preferenceCode: '100', netMass: '100', itemPrice: '1000' },
+        { commodityCode: '17019910', originCountry: 'BR', netMass: '1000', itemPrice: '500' },
+      ],
+    });
+    const duty = (i: number) => estimate.items[i]!.lines.find((l) => l.taxType === 'DUTY')!;
+    expect([duty(0).rate, duty(0).amount.toFixed(2)]).toEqual(['0 % (preference KE)', '0.00']);
+    expect([duty(1).rate, duty(1).amount.toFixed(2)]).toEqual(['7.5 %', '75.00']);
+    expect([duty(2).rate, duty(2).amount.toFixed(2)]).toEqual(['0.4190 per KGM', '419.00']);
+  });
+
+  it('names the item whose code is not in the tariff', async () => {
+    await expect(estimateDuties({ items: [{ commodityCode: '0901', originCountry: 'KE', netMass: '1', itemPrice: '1' }] })).rejects.toMatchObject({
+      details: { fieldErrors: [{ path: ['items', '0', 'commodityCode'] }] },
+    });
+  });
+});
