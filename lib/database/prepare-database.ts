@@ -6,6 +6,7 @@ import path from 'node:path';
 import { disconnectDb } from '../db';
 import { dataDir, getEnv, migrationsDir } from '../env';
 import type { Logger } from '../logger';
+import { seedDemoDeclarations } from '../declarations/seed-demo-declarations';
 import { seedDemoParties } from '../parties/seed-demo-parties';
 import { seedRiskRules } from '../risk/seed-risk-rules';
 import { seedDemoTariff } from '../tariff/seed-demo-tariff';
@@ -21,7 +22,13 @@ export interface PreparedDatabase {
   stop(): Promise<void>;
 }
 
-export async function prepareDatabase(options: { logger: Logger; seed?: boolean }): Promise<PreparedDatabase> {
+export async function prepareDatabase(options: {
+  logger: Logger;
+  /** Load reference and demo data (default true). */
+  seed?: boolean;
+  /** Create the demo declarations (default true; tests start without them). */
+  demoDeclarations?: boolean;
+}): Promise<PreparedDatabase> {
   const { logger } = options;
   const env = getEnv();
   let embedded: EmbeddedDatabase | undefined;
@@ -62,6 +69,8 @@ export async function prepareDatabase(options: { logger: Logger; seed?: boolean 
       if (getEnv().SEED_DEMO) {
         await seedDemoTariff();
         await seedDemoParties();
+        const declarations = options.demoDeclarations === false ? 0 : await seedDemoDeclarations();
+        if (declarations) logger.info({ declarations }, 'demo declarations created');
       }
     }
     return {

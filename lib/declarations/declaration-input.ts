@@ -62,7 +62,7 @@ export const goodsItemInput = z
     grossMass: decimal(3, 'Gross mass', { positive: true }),
     netMass: decimal(3, 'Net mass', { positive: true }),
     supplementaryQuantity: decimal(3, 'Supplementary quantity').nullish(),
-    supplementaryUnit: z.string().transform(upper).refine((v) => /^[A-Z0-9]{3}$/.test(v), { message: 'Use a UN Recommendation 20 unit, e.g. NAR or LTR.' }).nullish(),
+    supplementaryUnit: z.string().transform(upper).refine((v) => /^[A-Z0-9]{2,3}$/.test(v), { message: 'Use a UN Recommendation 20 unit, e.g. NAR, PR or LTR.' }).nullish(),
     itemPrice: decimal(2, 'Item price'),
     valuationMethod: z.number().int().min(1, 'Valuation methods are 1 to 6.').max(6, 'Valuation methods are 1 to 6.').default(1),
     procedureCode: z.string().regex(/^\d{4}$/, 'A procedure code has 4 digits, e.g. 4000.').nullish(),

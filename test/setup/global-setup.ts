@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   const templateUrl = await createDatabase(adminUrl, { prefix: 'build' });
   const previousUrl = process.env.DATABASE_URL;
   process.env.DATABASE_URL = templateUrl;
-  await prepareDatabase({ logger: getLogger() });
+  await prepareDatabase({ logger: getLogger(), demoDeclarations: false });
   await disconnectDb();
   if (previousUrl === undefined) delete process.env.DATABASE_URL;
   else process.env.DATABASE_URL = previousUrl;
