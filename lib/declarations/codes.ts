@@ -59,7 +59,7 @@ export function iso6346CheckDigit(chars: string): number {
 /** ISO 6346 container number: 3-letter owner, category U/J/Z, 6 digits, check digit. */
 export function containerNumberProblem(value: string): string | null {
   if (!/^[A-Z]{3}[UJZ]\d{7}$/.test(value)) {
-    return 'A container number is 4 capital letters (owner code and U, J or Z) then 7 digits, e.g. MSCU1234565.';
+    return 'A container number is 4 capital letters (owner code and U, J or Z) then 7 digits, e.g. CSQU3054383.';
   }
   const expected = iso6346CheckDigit(value.slice(0, 10));
   return Number(value[10]) === expected ? null : `Check digit should be ${expected}, not ${value[10]}: is a character mistyped?`;
