@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
+import { ActingAsSwitcher } from './acting-as-switcher';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -23,6 +24,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <ul>
               <li>
+                <Link href="/declarations">Declarations</Link>
+              </li>
+              <li>
+                <Link href="/officer">Officer queue</Link>
+              </li>
+              <li>
                 <Link href="/tariff">HS nomenclature</Link>
               </li>
               <li>
@@ -30,6 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
+          <ActingAsSwitcher />
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">

@@ -21,7 +21,22 @@ export default async function HomePage() {
 
       <section aria-labelledby="start">
         <h2 id="start">Start here</h2>
-        <ul className="cards">
+        <ul className="cards cards-2">
+          <li className="card">
+            <h3>
+              <Link href="/declarations">File a customs declaration</Link>
+            </h3>
+            <p>
+              Prepare an import or export declaration step by step, save it as a draft, and submit it to receive its
+              movement reference number (MRN). Follow every declaration of your company from one dashboard.
+            </p>
+          </li>
+          <li className="card">
+            <h3>
+              <Link href="/officer">Work the officer queue</Link>
+            </h3>
+            <p>Customs officers see submitted declarations ranked by risk, and release or reject them with a reason.</p>
+          </li>
           <li className="card">
             <h3>
               <Link href="/tariff">Look up an HS code</Link>

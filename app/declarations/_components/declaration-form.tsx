@@ -1,0 +1,302 @@
+'use client';
+// The multi-step declaration form. It holds the whole DeclarationInput (as typed strings) in state,
+// validates it with the schema the server uses, and shows a field's problems once the person has left
+// the field or the step. "Save draft" and "Submit" send the whole input to a server action; problems the
+// server finds (unknown parties, duplicate LRN, incompleteness) come back onto the fields.
+import { useRouter } from 'next/navigation';
+import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
+
+import { saveDraftAction, submitDraftAction, type SaveResult } from '../actions';
+import type { FieldBinding } from './fields';
+import type { FormApi } from './form-api';
+import {
+  emptyContainer,
+  emptyItem,
+  errorMapOf,
+  fieldId,
+  getIn,
+  labelOf,
+  newIdempotencyKey,
+  setIn,
+  shiftRowKey,
+  stepOf,
+  STEPS,
+  validate,
+  type ErrorMap,
+  type FormState,
+} from './form-model';
+import { GoodsStep } from './step-goods';
+import { HeaderStep } from './step-header';
+import { ReviewStep } from './step-review';
+import { TransportStep } from './step-transport';
+
+type Focus = { target: string; n: number };
+let focusCounter = 0;
+const focusOn = (target: string): Focus => ({ target, n: ++focusCounter });
+
+const LAST = STEPS.length - 1;
+
+function linkTarget(key: string): string {
+  return fieldId(key);
+}
+
+export function DeclarationForm({ declarationId, initial }: { declarationId: string | null; initial: FormState }) {
+  const router = useRouter();
+  const [state, setState] = useState(initial);
+  const [id, setId] = useState(declarationId);
+  const [step, setStep] = useState(0);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
+  const [serverErrors, setServerErrors] = useState<ErrorMap>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [summaryScope, setSummaryScope] = useState<'step' | 'all' | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [running, setRunning] = useState<'save' | 'submit' | null>(null);
+  const [, startTransition] = useTransition();
+  // One key per form: a double click or a retry submits once.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const busy = useRef(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [focus, setFocus] = useState<Focus | null>(null);
+
+  const { input, errors } = useMemo(() => validate(state), [state]);
+
+  const visible = useMemo(() => {
+    const out: ErrorMap = {};
+    for (const [k, m] of Object.entries(errors)) if (touched.has(k) || revealed.has(stepOf(k))) out[k] = m;
+    for (const [k, m] of Object.entries(serverErrors)) if (k && !(k in out)) out[k] = m;
+    return out;
+  }, [errors, serverErrors, touched, revealed]);
+
+  useEffect(() => {
+    if (!focus) return;
+    const el = focus.target === 'summary' ? summaryRef.current : focus.target === 'heading' ? headingRef.current : document.getElementById(focus.target);
+    (el ?? headingRef.current)?.focus();
+  }, [focus]);
+
+  const clearServer = (match: (key: string) => boolean) =>
+    setServerErrors((prev) => {
+      const keys = Object.keys(prev).filter(match);
+      if (!keys.length) return prev;
+      const next = { ...prev };
+      for (const k of keys) delete next[k];
+      return next;
+    });
+
+  const updateMany = (changes: Record<string, string>) => {
+    setState((s) => Object.entries(changes).reduce((acc, [k, v]) => setIn(acc, k, v), s));
+    clearServer((k) => k in changes);
+    setSaved(null);
+  };
+
+  const touch = (key: string) => setTouched((prev) => (prev.has(key) ? prev : new Set(prev).add(key)));
+
+  const bind = (key: string): FieldBinding => ({
+    id: fieldId(key),
+    value: getIn(state, key),
+    error: visible[key],
+    onChange: (value) => updateMany({ [key]: value }),
+    onBlur: () => touch(key),
+  });
+
+  const removeRow = (list: 'items' | 'containers', index: number) => {
+    setState((s) => ({ ...s, [list]: (s[list] as unknown[]).filter((_, i) => i !== index) }));
+    const shift = <T,>(entries: [string, T][]) =>
+      entries.flatMap(([k, v]) => {
+        const moved = shiftRowKey(k, list, index);
+        return moved === null ? [] : [[moved, v] as [string, T]];
+      });
+    setTouched((prev) => new Set(shift([...prev].map((k) => [k, true])).map(([k]) => k)));
+    setServerErrors((prev) => Object.fromEntries(shift(Object.entries(prev))));
+    setSaved(null);
+    setFocus(focusOn(fieldId(list)));
+  };
+
+  const reveal = (...steps: number[]) => setRevealed((prev) => new Set([...prev, ...steps]));
+  const stepHasErrors = (s: number) => Object.keys(errors).some((k) => stepOf(k) === s);
+
+  const goTo = (target: number) => {
+    reveal(step);
+    setSummaryScope(null);
+    setStep(target);
+    setFocus(focusOn('heading'));
+  };
+
+  const next = () => {
+    reveal(step);
+    if (stepHasErrors(step)) {
+      setSummaryScope('step');
+      setFocus(focusOn('summary'));
+      return;
+    }
+    goTo(step + 1);
+  };
+
+  const run = (kind: 'save' | 'submit') => {
+    if (busy.current) return;
+    reveal(0, 1, 2, 3);
+    if (Object.keys(errors).length) {
+      setProblem(kind === 'save' ? 'Correct these fields before saving the draft.' : 'Correct these fields before submitting.');
+      setSummaryScope('all');
+      setSaved(null);
+      setFocus(focusOn('summary'));
+      return;
+    }
+    busy.current = true;
+    setRunning(kind);
+    startTransition(async () => {
+      let result: SaveResult;
+      try {
+        result = kind === 'save' ? await saveDraftAction(id, input) : await submitDraftAction(id, input, idempotencyKey);
+      } catch {
+        result = { ok: false, id, message: 'The portal could not reach the server. Check your connection and try again.', fieldErrors: [] };
+      }
+      if (result.id && result.id !== id) {
+        setId(result.id);
+        // The draft exists now: further saves update it, and a reload opens it.
+        window.history.replaceState(null, '', `/declarations/${result.id}/edit`);
+      }
+      if (result.ok && kind === 'submit') {
+        router.push(`/declarations/${result.id}`);
+        return; // stays busy: the page is leaving
+      }
+      busy.current = false;
+      setRunning(null);
+      if (result.ok) {
+        setServerErrors({});
+        setProblem(null);
+        setSummaryScope(null);
+        setSaved(`Draft saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}.`);
+      } else {
+        setServerErrors(errorMapOf(result.fieldErrors));
+        setProblem(result.message);
+        setSummaryScope('all');
+        setSaved(null);
+        setFocus(focusOn('summary'));
+      }
+    });
+  };
+
+  const form: FormApi = {
+    state,
+    bind,
+    update: (key, value) => updateMany({ [key]: value }),
+    updateMany,
+    addContainer: () => {
+      setState((s) => ({ ...s, containers: [...s.containers, emptyContainer()] }));
+      clearServer((k) => k === 'containers');
+      setFocus(focusOn(fieldId(`containers.${state.containers.length}.containerNumber`)));
+    },
+    removeContainer: (i) => removeRow('containers', i),
+    addItem: () => {
+      setState((s) => ({ ...s, items: [...s.items, emptyItem()] }));
+      clearServer((k) => k === 'items');
+      setFocus(focusOn(fieldId(`items.${state.items.length}.commodityCode`)));
+    },
+    removeItem: (i) => removeRow('items', i),
+    listError: (key) => visible[key],
+    goTo,
+  };
+
+  const summary = summaryScope ? Object.entries(visible).filter(([k]) => summaryScope === 'all' || stepOf(k) === step) : [];
+  const showSummary = summaryScope !== null && (summary.length > 0 || (summaryScope === 'all' && !!problem));
+  const stepsWithErrors = new Set(Object.keys(visible).map(stepOf));
+
+  return (
+    <form
+      noValidate
+      className="declaration-form"
+      aria-labelledby="step-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (step < LAST) next();
+        else run('submit');
+      }}
+    >
+      <nav aria-label="Form steps">
+        <ol className="steps">
+          {STEPS.map((s, i) => (
+            <li key={s.title} className={i === step ? 'current' : i < step ? 'done' : undefined}>
+              <button type="button" className="step-button" aria-current={i === step ? 'step' : undefined} onClick={() => goTo(i)}>
+                <span className="step-number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span>
+                  <span className="visually-hidden">Step {i + 1}: </span>
+                  {s.title}
+                  {stepsWithErrors.has(i) && i !== LAST && (
+                    <span className="step-flag" title="Needs attention">
+                      <span aria-hidden="true">!</span>
+                      <span className="visually-hidden"> (needs attention)</span>
+                    </span>
+                  )}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      {showSummary && (
+        <div className="error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" data-testid="error-summary">
+          <h2 id="error-summary-title">There is a problem</h2>
+          {summaryScope === 'all' && problem && <p>{problem}</p>}
+          {summary.length > 0 && (
+            <ul>
+              {summary.map(([key, message]) => (
+                <li key={key}>
+                  <a
+                    href={`#${linkTarget(key)}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      setStep(stepOf(key));
+                      setFocus(focusOn(linkTarget(key)));
+                    }}
+                  >
+                    {key ? `${labelOf(key)}: ` : ''}
+                    {message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <section className="step" aria-labelledby="step-heading">
+        <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
+          <span className="step-of">
+            Step {step + 1} of {STEPS.length}
+          </span>{' '}
+          {STEPS[step]!.title}
+        </h2>
+        {step === 0 && <HeaderStep form={form} />}
+        {step === 1 && <TransportStep form={form} />}
+        {step === 2 && <GoodsStep form={form} />}
+        {step === 3 && <ReviewStep form={form} />}
+      </section>
+
+      <div className="form-actions">
+        {step > 0 && (
+          <button type="button" className="button-secondary" onClick={() => goTo(step - 1)}>
+            Back
+          </button>
+        )}
+        <button type="button" className="button-secondary" onClick={() => run('save')} disabled={running !== null}>
+          {running === 'save' ? 'Saving…' : 'Save draft'}
+        </button>
+        {step < LAST ? (
+          <button type="submit">Continue</button>
+        ) : (
+          <button type="submit" disabled={running !== null}>
+            {running === 'submit' ? 'Submitting…' : 'Submit declaration'}
+          </button>
+        )}
+        <p role="status" className="save-status" data-testid="save-status">
+          {saved}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+// What the steps of the declaration form get from the form that holds the state.
+import type { FieldBinding } from './fields';
+import type { FormState } from './form-model';
+
+export interface FormApi {
+  state: FormState;
+  /** Value, error and handlers of the field with this key ("lrn", "items.0.grossMass"). */
+  bind: (key: string) => FieldBinding;
+  update: (key: string, value: string) => void;
+  /** Several fields at once (e.g. the HS picker sets code and label). */
+  updateMany: (changes: Record<string, string>) => void;
+  addContainer: () => void;
+  removeContainer: (index: number) => void;
+  addItem: () => void;
+  removeItem: (index: number) => void;
+  /** Error of a whole list ("items": none yet), shown next to its add button. */
+  listError: (key: 'items' | 'containers') => string | undefined;
+  goTo: (step: number) => void;
+}

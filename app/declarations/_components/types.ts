@@ -1,0 +1,21 @@
+// Types of the rows the declaration pages show, taken from the lib/ functions that return them
+// (app/ never imports the Prisma client or its generated types directly).
+import type { getDeclaration } from '../../../lib/declarations/get-declaration';
+import type {
+  loadCompanies,
+  loadContainers,
+  loadGoodsItems,
+  loadStatusChanges,
+  loadUsers,
+  loadVersions,
+} from '../../../lib/declarations/load-declaration-parts';
+
+export type DeclarationRow = NonNullable<Awaited<ReturnType<typeof getDeclaration>>>;
+export type DeclarationStatus = DeclarationRow['status'];
+export type RiskLane = NonNullable<DeclarationRow['lane']>;
+export type GoodsItemRow = Awaited<ReturnType<typeof loadGoodsItems>>[number][number];
+export type ContainerRow = Awaited<ReturnType<typeof loadContainers>>[number][number];
+export type StatusChangeRow = Awaited<ReturnType<typeof loadStatusChanges>>[number][number];
+export type VersionRow = Awaited<ReturnType<typeof loadVersions>>[number][number];
+export type CompanyRow = NonNullable<Awaited<ReturnType<typeof loadCompanies>>[number]>;
+export type UserRow = NonNullable<Awaited<ReturnType<typeof loadUsers>>[number]>;

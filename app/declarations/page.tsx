@@ -1,0 +1,183 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { listDeclarations } from '../../lib/declarations/list-declarations';
+import { AppError } from '../../lib/errors';
+import { getActor } from '../acting-user';
+import { formatDateTime, one, TYPE_LABEL } from './_components/format';
+import { isStatus, LaneBadge, STATUS_LABEL, STATUSES, StatusBadge } from './_components/status';
+import type { DeclarationStatus } from './_components/types';
+
+export const metadata: Metadata = { title: 'Declarations' };
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 20;
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function href(params: { status?: string; q?: string; after?: string }): string {
+  const query = new URLSearchParams();
+  if (params.status) query.set('status', params.status);
+  if (params.q) query.set('q', params.q);
+  if (params.after) query.set('after', params.after);
+  const s = query.toString();
+  return s ? `/declarations?${s}` : '/declarations';
+}
+
+export default async function DeclarationsPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const statusParam = one(params.status);
+  const status = isStatus(statusParam) ? statusParam : undefined;
+  const q = (one(params.q) ?? '').trim().slice(0, 100);
+  const after = one(params.after);
+  const actor = await getActor();
+  const isFiler = actor.role === 'TRADER' || actor.role === 'BROKER';
+
+  const [listed, counts] = await Promise.all([
+    listDeclarations({ actor, input: { status: status ? [status] : undefined, text: q || undefined, after, first: PAGE_SIZE } }).then(
+      (page) => ({ page, error: null }),
+      (e: unknown) => {
+        // A stale or foreign cursor: say so instead of failing the page.
+        if (!(e instanceof AppError) || e.code !== 'BAD_USER_INPUT') throw e;
+        return { page: null, error: e.details.fieldErrors?.map((f) => f.message).join(' ') || e.message };
+      },
+    ),
+    // Counts per status (one small query each) for the filter chips.
+    Promise.all(STATUSES.map(async (s) => [s, (await listDeclarations({ actor, input: { status: [s], first: 1 } })).totalCount] as const)),
+  ]);
+  const { page, error } = listed;
+  const countOf = new Map<DeclarationStatus, number>(counts);
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  const filtered = !!status || !!q;
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{isFiler ? 'My declarations' : 'All declarations'}</h1>
+          <p className="lead">
+            {isFiler
+              ? 'Declarations your company files, or in which it is importer, exporter or representative.'
+              : actor.role === 'OFFICER'
+                ? 'Every declaration lodged with customs. Work the open ones, ranked by risk, in the officer queue.'
+                : 'Every declaration on the platform (read only).'}
+          </p>
+        </div>
+        {isFiler && total > 0 && (
+          <Link href="/declarations/new" className="button">
+            Start a declaration
+          </Link>
+        )}
+      </div>
+
+      {total > 0 && (
+        <nav aria-label="Filter by status" className="chips">
+          <ul>
+            <li>
+              <Link href={href({ q })} className="chip" aria-current={!status ? 'page' : undefined}>
+                All <span className="chip-count">{total}</span>
+              </Link>
+            </li>
+            {STATUSES.filter((s) => (countOf.get(s) ?? 0) > 0 || s === status).map((s) => (
+              <li key={s}>
+                <Link href={href({ status: s, q })} className="chip" aria-current={status === s ? 'page' : undefined}>
+                  {STATUS_LABEL[s]} <span className="chip-count">{countOf.get(s) ?? 0}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+
+      {total > 0 && (
+        <form role="search" method="get" action="/declarations" className="search-form">
+          {status && <input type="hidden" name="status" value={status} />}
+          <div className="field">
+            <label htmlFor="q">LRN, MRN, transport document or goods</label>
+            <input id="q" name="q" type="search" defaultValue={q} maxLength={100} autoComplete="off" />
+          </div>
+          <button type="submit">Search</button>
+          {filtered && (
+            <Link href="/declarations" className="reset-link">
+              Clear filters
+            </Link>
+          )}
+        </form>
+      )}
+
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+
+      {page && (
+        <section aria-labelledby="list-heading">
+          <h2 id="list-heading" className={total === 0 ? 'visually-hidden' : undefined}>
+            {page.totalCount} {page.totalCount === 1 ? 'declaration' : 'declarations'}
+            {status ? ` ${STATUS_LABEL[status].toLowerCase()}` : ''}
+            {q ? ` matching “${q}”` : ''}
+          </h2>
+          {page.edges.length === 0 ? (
+            total === 0 ? (
+              <div className="empty-state" data-testid="empty-state">
+                <p>{isFiler ? 'Your company has no declarations yet.' : 'No declarations have been lodged yet.'}</p>
+                {isFiler && (
+                  <Link href="/declarations/new" className="button">
+                    Start a declaration
+                  </Link>
+                )}
+              </div>
+            ) : (
+              <p className="empty">
+                No declaration matches these filters. <Link href="/declarations">Show all declarations</Link>.
+              </p>
+            )
+          ) : (
+            <div className="table-scroll" role="region" aria-label="Declarations, newest first" tabIndex={0}>
+              <table className="results nowrap-cells" data-testid="declarations-table">
+                <caption className="visually-hidden">Declarations, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">LRN</th>
+                    <th scope="col">MRN</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Lane</th>
+                    <th scope="col">Created</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td>
+                        <Link href={`/declarations/${node.id}`}>{node.lrn}</Link>
+                      </td>
+                      <td>{node.mrn ? <code>{node.mrn}</code> : <span className="muted">Not yet assigned</span>}</td>
+                      <td>{TYPE_LABEL[node.type] ?? node.type}</td>
+                      <td>
+                        <StatusBadge status={node.status} />
+                      </td>
+                      <td>
+                        <LaneBadge lane={node.lane} />
+                      </td>
+                      <td>
+                        <time dateTime={node.createdAt.toISOString()}>{formatDateTime(node.createdAt)}</time>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {(after || page.pageInfo.hasNextPage) && (
+            <nav aria-label="Pages" className="pager">
+              {after && <Link href={href({ status, q })}>First page</Link>}
+              {page.pageInfo.hasNextPage && page.pageInfo.endCursor && <Link href={href({ status, q, after: page.pageInfo.endCursor })}>Next page</Link>}
+            </nav>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { listDeclarations } from '../../lib/declarations/list-declarations';
+import { AppError } from '../../lib/errors';
+import { getActor } from '../acting-user';
+import { formatDateTime, one, TYPE_LABEL } from '../declarations/_components/format';
+import { LaneBadge, OPEN_STATUSES, StatusBadge } from '../declarations/_components/status';
+
+export const metadata: Metadata = { title: 'Officer queue' };
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function OfficerQueuePage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await getActor();
+  if (actor.role !== 'OFFICER') {
+    return (
+      <>
+        <h1>Officer queue</h1>
+        <div className="notice" data-testid="officer-only">
+          <p>
+            <strong>Only customs officers see the queue; switch the acting user.</strong>
+          </p>
+          <p>
+            You are acting as <code>{actor.email}</code>. Choose “Officer Amal Haddad (customs officer)” in the “Acting as” switcher at the top of the page.
+            Your own declarations are under <Link href="/declarations">Declarations</Link>.
+          </p>
+        </div>
+      </>
+    );
+  }
+
+  const after = one((await searchParams).after);
+  let page: Awaited<ReturnType<typeof listDeclarations>> | null = null;
+  let error: string | null = null;
+  try {
+    page = await listDeclarations({ actor, input: { status: OPEN_STATUSES, orderBy: 'RISK_SCORE_DESC', after, first: 25 } });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'BAD_USER_INPUT') throw e;
+    error = e.details.fieldErrors?.map((f) => f.message).join(' ') || e.message;
+  }
+
+  return (
+    <>
+      <h1>Officer queue</h1>
+      <p className="lead">Declarations awaiting a customs decision, highest risk first. Declarations not yet risk-assessed come last.</p>
+      {error && (
+        <p role="alert" className="error">
+          {error} <Link href="/officer">Back to the first page</Link>.
+        </p>
+      )}
+      {page && (
+        <section aria-labelledby="queue-heading">
+          <h2 id="queue-heading">
+            {page.totalCount} open {page.totalCount === 1 ? 'declaration' : 'declarations'}
+          </h2>
+          {page.edges.length === 0 ? (
+            <p className="empty" data-testid="queue-empty">
+              The queue is empty: no declaration is waiting for a decision.
+            </p>
+          ) : (
+            <div className="table-scroll" role="region" aria-label="Open declarations, highest risk first" tabIndex={0}>
+              <table className="results nowrap-cells" data-testid="queue-table">
+                <caption className="visually-hidden">Open declarations, highest risk first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">MRN</th>
+                    <th scope="col">LRN</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Lane</th>
+                    <th scope="col" className="num">
+                      Risk score
+                    </th>
+                    <th scope="col">Submitted</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td>
+                        <Link href={`/declarations/${node.id}`}>
+                          <code>{node.mrn ?? node.lrn}</code>
+                        </Link>
+                      </td>
+                      <td>{node.lrn}</td>
+                      <td>{TYPE_LABEL[node.type] ?? node.type}</td>
+                      <td>
+                        <StatusBadge status={node.status} />
+                      </td>
+                      <td>
+                        <LaneBadge lane={node.lane} />
+                      </td>
+                      <td className="num">{node.riskScore ?? <span className="muted">—</span>}</td>
+                      <td>
+                        <time dateTime={(node.submittedAt ?? node.createdAt).toISOString()}>{formatDateTime(node.submittedAt ?? node.createdAt)}</time>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {(after || page.pageInfo.hasNextPage) && (
+            <nav aria-label="Pages" className="pager">
+              {after && <Link href="/officer">First page</Link>}
+              {page.pageInfo.hasNextPage && page.pageInfo.endCursor && (
+                <Link href={`/officer?${new URLSearchParams({ after: page.pageInfo.endCursor })}`}>Next page</Link>
+              )}
+            </nav>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
