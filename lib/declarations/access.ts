@@ -22,9 +22,12 @@ export function assertCanRead(actor: Actor, d: DeclarationParties | null, ref: s
 }
 
 /** Only staff of the declarant company file and amend. */
+export function canFile(actor: Actor, d: Pick<DeclarationParties, 'declarantId'>): boolean {
+  return (actor.role === 'TRADER' || actor.role === 'BROKER') && actor.companyId === d.declarantId;
+}
+
 export function assertCanFile(actor: Actor, d: DeclarationParties): void {
-  if ((actor.role === 'TRADER' || actor.role === 'BROKER') && actor.companyId === d.declarantId) return;
-  throw new AppError('FORBIDDEN', 'Only the declarant company can change this declaration.');
+  if (!canFile(actor, d)) throw new AppError('FORBIDDEN', 'Only the declarant company can change this declaration.');
 }
 
 export function assertFiler(actor: Actor): asserts actor is Actor & { companyId: string } {

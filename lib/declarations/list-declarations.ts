@@ -25,14 +25,17 @@ export type ListDeclarationsInput = z.input<typeof listDeclarationsInput>;
 
 const CURSOR = 'declarations';
 
+/** The declarations an actor may see: their company's as any party; officers and admins all. */
+export function visibleTo(actor: Actor): Prisma.DeclarationWhereInput {
+  if (actor.role === 'OFFICER' || actor.role === 'ADMIN') return {};
+  const c = actor.companyId ?? '00000000-0000-0000-0000-000000000000';
+  return { OR: [{ declarantId: c }, { importerId: c }, { exporterId: c }, { representativeId: c }] };
+}
+
 export async function listDeclarations(options: { actor: Actor; input: ListDeclarationsInput }): Promise<Page<Declaration>> {
   const { actor } = options;
   const input = parseInput(listDeclarationsInput, options.input, 'Invalid declaration filter.');
-  const and: Prisma.DeclarationWhereInput[] = [];
-  if (actor.role === 'TRADER' || actor.role === 'BROKER') {
-    const c = actor.companyId ?? '00000000-0000-0000-0000-000000000000';
-    and.push({ OR: [{ declarantId: c }, { importerId: c }, { exporterId: c }, { representativeId: c }] });
-  }
+  const and: Prisma.DeclarationWhereInput[] = [visibleTo(actor)];
   if (input.status?.length) and.push({ status: { in: input.status } });
   if (input.lane?.length) and.push({ lane: { in: input.lane } });
   if (input.partyEori) {

@@ -1,0 +1,41 @@
+// What the actor may do with a declaration now: the single source for the portal's buttons (and the
+// same rules the mutations enforce).
+import type { Actor } from '../actors/actor';
+import type { Declaration } from '../generated/prisma/client';
+import { canFile } from './access';
+import { canTransition, isAmendable } from './lifecycle';
+
+export type DeclarationAction =
+  | 'EDIT_DRAFT'
+  | 'SUBMIT'
+  | 'AMEND'
+  | 'ANSWER_QUERY'
+  | 'REQUEST_CANCELLATION'
+  | 'RAISE_QUERY'
+  | 'OVERRIDE_LANE'
+  | 'ASSESS_DUTIES'
+  | 'RECORD_PAYMENT'
+  | 'RELEASE'
+  | 'REJECT'
+  | 'DECIDE_CANCELLATION';
+
+export function allowedActions(actor: Actor, d: Pick<Declaration, 'status' | 'declarantId' | 'importerId' | 'exporterId' | 'representativeId' | 'id' | 'dutyTotal'>): DeclarationAction[] {
+  const actions: DeclarationAction[] = [];
+  const s = d.status;
+  if (canFile(actor, d)) {
+    if (s === 'DRAFT') actions.push('EDIT_DRAFT', 'SUBMIT');
+    if (isAmendable(s)) actions.push('AMEND');
+    if (s === 'QUERY') actions.push('ANSWER_QUERY');
+    if (canTransition(s, 'CANCEL_REQUESTED')) actions.push('REQUEST_CANCELLATION');
+  }
+  if (actor.role === 'OFFICER') {
+    if (canTransition(s, 'QUERY')) actions.push('RAISE_QUERY');
+    if (['RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY'].includes(s)) actions.push('OVERRIDE_LANE');
+    if (s === 'RISK_ASSESSED' || s === 'UNDER_CONTROL') actions.push('ASSESS_DUTIES');
+    if (s === 'DUTY_ASSESSED') actions.push('RECORD_PAYMENT');
+    if (s === 'PAID' || (s === 'DUTY_ASSESSED' && d.dutyTotal?.isZero())) actions.push('RELEASE');
+    if (s !== 'SUBMITTED' && canTransition(s, 'REJECTED')) actions.push('REJECT');
+    if (s === 'CANCEL_REQUESTED') actions.push('DECIDE_CANCELLATION');
+  }
+  return actions;
+}
