@@ -1,0 +1,476 @@
+// How many declarations a second can be filed through the product's GraphQL API, next to writing the
+// same rows with plain SQL?
+//   (a) product: per declaration, createDeclarationDraft (--items goods items, a container, a fresh
+//       LRN) then submitDeclaration with an idempotency key, over HTTP keep-alive (Node's fetch), as the
+//       demo trader; the latency of a declaration is that of both calls. The server is
+//       bench/serve-api.ts in a child process: createAppServer, whose /api/graphql is the same handler
+//       `npm start` serves (Next.js is replaced by a 404 fallback, so no build is needed);
+//   (b) baseline: the rows (a) leaves behind for one declaration, inserted with plain SQL through `pg`,
+//       one transaction per declaration (BEGIN, one multi-row INSERT per table, COMMIT). The rows are
+//       copied from a declaration the product filed, so the baseline follows whatever submission
+//       writes; the end of the output compares the rows per declaration, table by table.
+// Both on one fresh embedded PostgreSQL, at the same concurrency (a promise pool), after a warm-up;
+// declarations/s, p50 and p99 of the per-declaration latency, and the ratio. Rounds alternate the
+// order of the two paths; with several rounds, the figures are medians.
+//
+//   npm run bench:declarations [-- --n 500 --concurrency 8 --items 5 --rounds 1 --warmup 20]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import pg from 'pg';
+
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded-postgres';
+import { prepareDatabase } from '../lib/database/prepare-database';
+import type { DeclarationInput } from '../lib/declarations/declaration-input';
+import { generateMrn } from '../lib/declarations/mrn';
+import { resetEnvCache } from '../lib/env';
+import { getLogger } from '../lib/logger';
+import { validImport } from '../test/declarations/fixtures';
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '500' },
+    concurrency: { type: 'string', default: '8' },
+    items: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '20' },
+  },
+});
+const N = Number(values.n);
+const CONCURRENCY = Number(values.concurrency);
+const ITEMS = Number(values.items);
+const ROUNDS = Number(values.rounds);
+const WARMUP = Number(values.warmup);
+for (const [name, value] of Object.entries({ n: N, concurrency: CONCURRENCY, items: ITEMS, rounds: ROUNDS, warmup: WARMUP })) {
+  if (!Number.isInteger(value) || value < (name === 'warmup' ? 0 : 1)) throw new Error(`--${name} must be a positive integer`);
+}
+
+const TRADER_EMAIL = 'trader@rotterdam-importers.example';
+const GOAL_RATE = 250;
+const GOAL_RATIO = 3;
+
+// ---------------------------------------------------------------------------------------------------
+// The declaration filed by both paths
+
+/**
+ * The fixture's valid import declaration (test/declarations/fixtures.ts, kept valid for submission
+ * as the tariff rules evolve) with ITEMS goods items, cycling through its items, and totals that add up.
+ */
+function declaration(lrn: string): DeclarationInput {
+  const template = validImport();
+  const items = Array.from({ length: ITEMS }, (_, i) => {
+    const item = template.items![i % template.items!.length]!;
+    return { ...item, description: `${item.description}, line ${i + 1}` };
+  });
+  const cents = items.reduce((sum, item) => sum + Math.round(Number(item.itemPrice) * 100), 0);
+  return {
+    ...template,
+    lrn,
+    items,
+    invoiceAmount: (cents / 100).toFixed(2),
+    totalPackages: items.reduce((sum, item) => sum + item.packageCount, 0),
+    grossMass: items.reduce((sum, item) => sum + Number(item.grossMass), 0).toFixed(3),
+  };
+}
+
+// A client's usual selection: what it needs to go on (id to submit, status and MRN to show).
+const PAYLOAD = 'declaration { id lrn status mrn version } userErrors { path code message } replayed';
+const CREATE = `mutation Create($input: DeclarationInput!) { createDeclarationDraft(input: $input) { ${PAYLOAD} } }`;
+const SUBMIT = `mutation Submit($id: ID!, $key: String) { submitDeclaration(id: $id, idempotencyKey: $key) { ${PAYLOAD} } }`;
+
+/** Where a submission may leave a declaration: accepted, or further along by the system's routing. */
+const ACCEPTED_OR_LATER = ['ACCEPTED', 'RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY', 'DUTY_ASSESSED', 'PAID', 'RELEASED'];
+
+interface Payload {
+  declaration: { id: string; lrn: string; status: string; mrn: string | null; version: number } | null;
+  userErrors: unknown[];
+  replayed: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// (a) through GraphQL
+
+async function graphql(url: string, query: string, variables: Record<string, unknown>, field: string): Promise<Payload> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-demo-user': TRADER_EMAIL },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  let json: { data?: Record<string, Payload | null>; errors?: unknown[] };
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${field}: HTTP ${res.status}, not JSON: ${text.slice(0, 500)}`);
+  }
+  const payload = json.data?.[field];
+  if (res.status !== 200 || json.errors || !payload) throw new Error(`${field}: HTTP ${res.status}: ${text.slice(0, 2000)}`);
+  if (payload.userErrors.length) throw new Error(`${field}: userErrors ${JSON.stringify(payload.userErrors)}`);
+  return payload;
+}
+
+async function fileThroughGraphQL(url: string, lrn: string): Promise<{ create: number; submit: number }> {
+  const input = declaration(lrn);
+  const started = performance.now();
+  const draft = await graphql(url, CREATE, { input }, 'createDeclarationDraft');
+  if (draft.declaration?.status !== 'DRAFT' || draft.declaration.lrn !== lrn) throw new Error(`createDeclarationDraft ${lrn}: ${JSON.stringify(draft)}`);
+  const created = performance.now();
+  const submitted = await graphql(url, SUBMIT, { id: draft.declaration.id, key: randomUUID() }, 'submitDeclaration');
+  if (!ACCEPTED_OR_LATER.includes(submitted.declaration?.status ?? '') || !submitted.declaration?.mrn || submitted.replayed) {
+    throw new Error(`submitDeclaration ${lrn}: expected a fresh accepted declaration with an MRN, got ${JSON.stringify(submitted)}`);
+  }
+  return { create: created - started, submit: performance.now() - created };
+}
+
+/**
+ * After a product phase: every declaration of the phase was accepted (has an MRN and a status change
+ * to ACCEPTED; submission may route it further at once, e.g. risk lane and duties). Returns where
+ * they ended up, e.g. "DUTY_ASSESSED 500".
+ */
+async function checkFiled(db: pg.Pool, prefix: string, count: number): Promise<string> {
+  const { rows } = await db.query<{ status: string; n: number; accepted: number }>(
+    `SELECT d.status, count(*)::int AS n,
+            count(*) FILTER (WHERE d.mrn IS NOT NULL AND EXISTS (SELECT 1 FROM declaration_status_change c WHERE c.declaration_id = d.id AND c.to_status = 'ACCEPTED'))::int AS accepted
+       FROM declaration d WHERE d.lrn LIKE $1 GROUP BY d.status ORDER BY d.status`,
+    [`${prefix}%`],
+  );
+  const filed = rows.reduce((sum, r) => sum + r.n, 0);
+  const accepted = rows.reduce((sum, r) => sum + r.accepted, 0);
+  if (filed !== count || accepted !== count) throw new Error(`${prefix}*: ${count} submitted, ${filed} stored, ${accepted} accepted with an MRN`);
+  return rows.map((r) => `${r.status} ${r.n}`).join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// (b) the same rows with plain SQL
+//
+// "The same rows" are taken from the product itself, so that the baseline follows what submission
+// writes as the product grows: the rows one product-filed declaration left behind are read back
+// (the declaration, every row that references it or one of its rows through a foreign key, its audit
+// events and its idempotency key), and each baseline declaration inserts a copy of them with new
+// keys (ids, LRN, MRN, idempotency key) in one transaction: BEGIN, one multi-row INSERT per table,
+// COMMIT. The table is printed at the end, per table, to show that both paths wrote the same.
+
+interface TableTemplate {
+  table: string;
+  columns: string[];
+  rows: Record<string, unknown>[];
+  /** INSERT ... VALUES ($1::type, ...), ... for all rows: the same text every time. */
+  sql: string;
+  /** Per column: how a template value becomes the copy's value. */
+  convert: ((value: unknown, keys: Map<string, string>, fresh: { lrn: string; mrn: string }) => unknown)[];
+}
+
+const quote = (name: string) => pg.escapeIdentifier(name);
+
+/** The rows the product wrote for one declaration, and the statements that insert a copy of them. */
+async function loadTemplate(db: pg.Pool, declarationId: string): Promise<TableTemplate[]> {
+  const { rows: columnRows } = await db.query<{ table: string; column: string; udt: string; data_type: string; serial: boolean }>(
+    `SELECT table_name AS table, column_name AS column, udt_name AS udt, data_type, coalesce(column_default LIKE 'nextval(%', false) AS serial
+       FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
+  );
+  const { rows: foreignKeys } = await db.query<{ table: string; column: string; references: string }>(
+    `SELECT c.conrelid::regclass::text AS table, a.attname AS column, c.confrelid::regclass::text AS references
+       FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+      WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1 AND c.connamespace = 'public'::regnamespace`,
+  );
+  const columnsOf = (table: string) => columnRows.filter((c) => c.table === table);
+
+  // Breadth-first from the declaration along foreign keys that point at rows already collected.
+  const collected = new Map<string, Record<string, unknown>[]>();
+  const select = async (table: string, where: string, values: unknown[]) =>
+    (await db.query(`SELECT * FROM ${quote(table)} WHERE ${where} ORDER BY 1`, values)).rows as Record<string, unknown>[];
+  collected.set('declaration', await select('declaration', 'id = $1', [declarationId]));
+  const referencing = new Map<string, string[]>(); // table -> its foreign-key columns into collected tables
+  for (let frontier = ['declaration']; frontier.length; ) {
+    const next: string[] = [];
+    for (const parent of frontier) {
+      const ids = collected.get(parent)!.map((r) => r.id);
+      for (const fk of foreignKeys.filter((f) => f.references === parent && f.table !== parent && !collected.has(f.table))) {
+        const rows = await select(fk.table, `${quote(fk.column)} = ANY($1)`, [ids]);
+        collected.set(fk.table, rows);
+        next.push(fk.table);
+      }
+    }
+    frontier = next;
+  }
+  for (const fk of foreignKeys) if (collected.has(fk.table) && collected.has(fk.references)) referencing.set(fk.table, [...(referencing.get(fk.table) ?? []), fk.column]);
+  // Rows that name the declaration without a foreign key.
+  collected.set('audit_event', await select('audit_event', `target_type = 'declaration' AND target_id = $1`, [declarationId]));
+  collected.set('idempotency_key', await select('idempotency_key', 'result_id = $1', [declarationId]));
+  const byName: Record<string, string[]> = { audit_event: ['target_id'], idempotency_key: ['result_id'] };
+
+  const templates: TableTemplate[] = [];
+  for (const [table, rows] of collected) {
+    if (!rows.length) continue;
+    const columns = columnsOf(table).filter((c) => !c.serial); // bigserial ids: the sequence numbers the copy
+    const keys = new Set([...(referencing.get(table) ?? []), ...(byName[table] ?? [])]);
+    const convert = columns.map((c): TableTemplate['convert'][number] => {
+      if (c.column === 'id' && c.udt === 'uuid') return (v, map) => map.get(v as string)!;
+      if (keys.has(c.column)) return (v, map) => (v === null ? null : map.get(v as string)!);
+      if (table === 'declaration' && c.column === 'lrn') return (_v, _map, fresh) => fresh.lrn;
+      if (table === 'declaration' && c.column === 'mrn') return (_v, _map, fresh) => fresh.mrn;
+      if (table === 'idempotency_key' && c.column === 'key') return () => randomUUID();
+      if (c.udt === 'json' || c.udt === 'jsonb') {
+        const text = (v: unknown) => (v === null ? null : JSON.stringify(v));
+        return (v) => text(v);
+      }
+      return (v) => v;
+    });
+    const cast = (c: (typeof columns)[number]) => (c.data_type === 'ARRAY' ? `${quote(c.udt.slice(1))}[]` : quote(c.udt));
+    let n = 0;
+    const values = rows.map(() => `(${columns.map((c) => `$${++n}::${cast(c)}`).join(', ')})`).join(', ');
+    templates.push({ table, columns: columns.map((c) => c.column), rows, convert, sql: `INSERT INTO ${quote(table)} (${columns.map((c) => quote(c.column)).join(', ')}) VALUES ${values}` });
+  }
+  return templates;
+}
+
+async function insertWithSql(db: pg.Pool, template: TableTemplate[], lrn: string): Promise<number> {
+  const started = performance.now();
+  const keys = new Map<string, string>();
+  for (const t of template) for (const row of t.rows) if (typeof row.id === 'string') keys.set(row.id, randomUUID());
+  const fresh = { lrn, mrn: generateMrn('NL') };
+  const statements = template.map((t) => ({ sql: t.sql, params: t.rows.flatMap((row) => t.columns.map((c, i) => t.convert[i]!(row[c], keys, fresh))) }));
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    for (const s of statements) await client.query(s.sql, s.params);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  return performance.now() - started;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Measuring
+
+/** Runs task(0..count-1), `concurrency` at a time; the first failure stops the pool and is thrown. */
+async function promisePool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (!failure && next < count) {
+        const i = next++;
+        try {
+          await task(i);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+    }),
+  );
+  if (failure) throw failure.error;
+}
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+};
+const median = (xs: number[]) => percentile(xs, 0.5);
+
+interface Run {
+  rate: number;
+  p50: number;
+  p99: number;
+  /** Product only: the two mutations separately. */
+  create?: { p50: number; p99: number };
+  submit?: { p50: number; p99: number };
+}
+
+async function measure(count: number, run: (i: number) => Promise<number | { create: number; submit: number }>): Promise<Run> {
+  const total: number[] = [];
+  const create: number[] = [];
+  const submit: number[] = [];
+  const started = performance.now();
+  await promisePool(count, CONCURRENCY, async (i) => {
+    const r = await run(i);
+    if (typeof r === 'number') total.push(r);
+    else {
+      total.push(r.create + r.submit);
+      create.push(r.create);
+      submit.push(r.submit);
+    }
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    rate: count / seconds,
+    p50: percentile(total, 0.5),
+    p99: percentile(total, 0.99),
+    ...(create.length ? { create: { p50: percentile(create, 0.5), p99: percentile(create, 0.99) }, submit: { p50: percentile(submit, 0.5), p99: percentile(submit, 0.99) } } : {}),
+  };
+}
+
+type Counts = Record<string, number>;
+
+/** Rows in every table of the schema (so that a table the product starts writing shows up). */
+async function rowCounts(db: pg.Pool): Promise<Counts> {
+  const { rows: tables } = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  const { rows } = await db.query(`SELECT ${tables.map((t, i) => `(SELECT count(*) FROM ${pg.escapeIdentifier(t.name)})::int AS c${i}`).join(', ')}`);
+  return Object.fromEntries(tables.map((t, i) => [t.name, (rows[0] as Record<string, number>)[`c${i}`]!]));
+}
+
+/** Rows written per declaration by `phase` (which files `count` declarations), per table. */
+async function rowsPerDeclaration<T>(db: pg.Pool, count: number, phase: () => Promise<T>): Promise<{ result: T; rows: Counts; before: Counts }> {
+  const before = await rowCounts(db);
+  const result = await phase();
+  const after = await rowCounts(db);
+  const rows = Object.fromEntries(Object.keys(after).map((t) => [t, (after[t]! - (before[t] ?? 0)) / count]));
+  return { result, rows, before };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function launch(args: string[], env: Record<string, string>, readyText: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes(readyText)) {
+        // Keep draining its logs (warnings and errors only at LOG_LEVEL=warn), echoed to our stderr.
+        output = '';
+        child.stdout!.off('data', onData);
+        child.stderr!.off('data', onData);
+        child.stdout!.on('data', (c: Buffer) => process.stderr.write(c));
+        child.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
+        resolve(child);
+      } else if (output.length > 1_000_000) output = output.slice(-100_000);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code, signal) => reject(new Error(`${args.join(' ')} exited with ${code ?? signal}:\n${output}`)));
+  });
+}
+
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
+
+async function main() {
+  // The benchmark runs from the repository root (the server reads graphql/schema.graphql and
+  // prisma/migrations from the working directory).
+  process.chdir(path.resolve(import.meta.dirname, '..'));
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'clearway-bench-'));
+  // Configuration is parsed once (getEnv) and cached: set it all before anything reads it. DATA_DIR
+  // points into the temporary folder so that nothing here can touch the developer's .data/.
+  Object.assign(process.env, { LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATA_DIR: dir });
+  let database: EmbeddedDatabase | undefined;
+  let server: ChildProcess | undefined;
+  let db: pg.Pool | undefined;
+  try {
+    database = await startEmbeddedPostgres({ dir: path.join(dir, 'postgres'), port: 0, database: 'clearway', persistent: false });
+    process.env.DATABASE_URL = database.url;
+    resetEnvCache();
+    const prepared = await prepareDatabase({ logger: getLogger() });
+    await prepared.stop(); // closes this process's Prisma pool only: the database is external to it
+    if (prepared.mode !== 'external' || prepared.url !== database.url) throw new Error(`prepareDatabase used ${prepared.url}, not the benchmark's database`);
+
+    const port = await freePort();
+    server = await launch(['bench/serve-api.ts', String(port)], { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production' }, 'serve-api ready at');
+    const url = `http://127.0.0.1:${port}/api/graphql`;
+
+    db = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });
+    // An idle client's error (the server stopping while the pool's sockets close) is not fatal here.
+    db.on('error', () => undefined);
+    const pool = db;
+
+    // LRNs: a letter for the path, the round, the index; unique within the run (at most 22 characters).
+    const product = async (tag: string, count: number) => {
+      const run = await measure(count, (i) => fileThroughGraphQL(url, `G${tag}-${i}`));
+      return { ...run, outcome: await checkFiled(pool, `G${tag}-`, count) };
+    };
+    const template = async () => {
+      const { rows: latest } = await pool.query<{ id: string }>(`SELECT id FROM declaration WHERE lrn LIKE 'G%' ORDER BY submitted_at DESC LIMIT 1`);
+      return loadTemplate(pool, latest[0]!.id);
+    };
+    const baseline = async (tag: string, count: number) => {
+      const copy = await template(); // the rows of the product's latest declaration
+      return measure(count, (i) => insertWithSql(pool, copy, `B${tag}-${i}`));
+    };
+
+    await product('W', Math.max(WARMUP, 1)); // JIT, connections, Prisma's query plans; and a template
+    if (WARMUP) await baseline('W', WARMUP);
+    const runs: { product: Run[]; baseline: Run[] } = { product: [], baseline: [] };
+    const rows: { product?: Counts; baseline?: Counts } = {};
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const name of round % 2 ? (['product', 'baseline'] as const) : (['baseline', 'product'] as const)) {
+        const measured = await rowsPerDeclaration(pool, N, () => (name === 'product' ? product(`R${round}`, N) : baseline(`R${round}`, N)));
+        runs[name].push(measured.result);
+        rows[name] = measured.rows;
+        const r = measured.result;
+        const outcome = 'outcome' in measured.result ? measured.result.outcome : '';
+        // Submission reads the history (risk rules), so the number already on file is part of the figure.
+        const onFile = `${measured.before.declaration} on file before`;
+        console.log(`round ${round} ${name.padEnd(8)} ${r.rate.toFixed(0).padStart(5)} declarations/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  (${onFile}${outcome ? `; now ${outcome}` : ''})`);
+      }
+    }
+
+    const summary = (list: Run[]) => ({
+      rate: median(list.map((r) => r.rate)),
+      p50: median(list.map((r) => r.p50)),
+      p99: median(list.map((r) => r.p99)),
+    });
+    const p = summary(runs.product);
+    const b = summary(runs.baseline);
+    const part = (pick: (r: Run) => { p50: number; p99: number } | undefined) => ({
+      p50: median(runs.product.map((r) => pick(r)!.p50)),
+      p99: median(runs.product.map((r) => pick(r)!.p99)),
+    });
+    const create = part((r) => r.create);
+    const submit = part((r) => r.submit);
+    const ratio = b.rate / p.rate;
+    const cpus = os.cpus();
+
+    console.log('');
+    console.log(`${N} declarations of ${ITEMS} goods items, concurrency ${CONCURRENCY}, ${ROUNDS} round${ROUNDS > 1 ? 's (medians)' : ''}, after ${WARMUP} warm-up declarations per path`);
+    console.log(`machine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, ${os.platform()} ${os.arch()}; PostgreSQL embedded, same machine`);
+    console.log('');
+    console.log('                                                   declarations/s        p50         p99');
+    console.log(`  product GraphQL: createDeclarationDraft + submit   ${p.rate.toFixed(0).padStart(8)}     ${ms(p.p50)}  ${ms(p.p99)}`);
+    console.log(`    of which createDeclarationDraft                               ${ms(create.p50)}  ${ms(create.p99)}`);
+    console.log(`    of which submitDeclaration                                    ${ms(submit.p50)}  ${ms(submit.p99)}`);
+    console.log(`  plain SQL, 1 transaction per declaration (base)    ${b.rate.toFixed(0).padStart(8)}     ${ms(b.p50)}  ${ms(b.p99)}`);
+    console.log('');
+    console.log(`  ratio baseline/product: ${ratio.toFixed(2)}x throughput (goal <= ${GOAL_RATIO}x: ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'})`);
+    console.log(`  product: ${p.rate.toFixed(0)} declarations/s (goal >= ${GOAL_RATE}/s on the 2-core machine: ${p.rate >= GOAL_RATE ? 'met' : 'NOT met'})`);
+    console.log('');
+    const written = Object.keys(rows.product!).filter((t) => rows.product![t] || rows.baseline![t]);
+    const same = written.every((t) => rows.product![t] === rows.baseline![t]);
+    console.log(`rows written per declaration (${same ? 'the same on both paths' : 'DIFFERENT: the baseline no longer writes what the product writes'}):`);
+    for (const t of written) {
+      const [a, b] = [rows.product![t]!, rows.baseline![t]!];
+      const show = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2)).padStart(5);
+      console.log(`  ${t.padEnd(27)} product ${show(a)}   baseline ${show(b)}${a === b ? '' : '   <-- differs'}`);
+    }
+  } finally {
+    await stopChild(server).catch((error) => console.error('stopping the API server:', error));
+    await db?.end().catch(() => undefined);
+    await database?.stop().catch((error) => console.error('stopping PostgreSQL:', error));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
