@@ -1,22 +1,19 @@
 // The audit trail: written in the same transaction as the change it records (append-only table).
-import type { Prisma } from './generated/prisma/client';
 import type { Actor } from './actors/actor';
+import type { Prisma } from './generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;
+type Sql = (text: string, params?: unknown[]) => Promise<unknown[]>;
 
+/** In a Prisma transaction (`tx`) or a SQL one (`Sql` from lib/database/sql.ts). */
 export async function recordAudit(
-  tx: Tx,
+  db: Tx | Sql,
   event: { actor: Actor | null; action: string; targetType: string; targetId: string; requestId?: string; details?: Prisma.InputJsonValue },
 ): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: event.actor?.userId ?? null,
-      companyId: event.actor?.companyId ?? null,
-      action: event.action,
-      targetType: event.targetType,
-      targetId: event.targetId,
-      requestId: event.requestId ?? null,
-      details: event.details ?? {},
-    },
-  });
+  const sql: Sql = typeof db === 'function' ? db : (text, params = []) => db.$queryRawUnsafe(text, ...params);
+  await sql(
+    `INSERT INTO audit_event (actor_id, company_id, action, target_type, target_id, request_id, details)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7::jsonb)`,
+    [event.actor?.userId ?? null, event.actor?.companyId ?? null, event.action, event.targetType, event.targetId, event.requestId ?? null, JSON.stringify(event.details ?? {})],
+  );
 }

@@ -15,9 +15,19 @@ export interface Actor {
 /** The demo trader who acts when a request names nobody. */
 export const DEFAULT_DEMO_USER = 'trader@rotterdam-importers.example';
 
+// Every API request names its user; a user's role and company change rarely, so they are kept for a
+// few seconds per process instead of costing a query per request.
+const TTL_MS = 10_000;
+const cache = new Map<string, { at: number; actor: Actor }>();
+
 export async function getActingUser(email: string | undefined): Promise<Actor> {
   const wanted = (email ?? DEFAULT_DEMO_USER).trim().toLowerCase();
+  const hit = cache.get(wanted);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.actor;
   const user = await getDb().user.findUnique({ where: { email: wanted }, select: { id: true, email: true, role: true, companyId: true } });
   if (!user) throw new AppError('UNAUTHENTICATED', `No user ${wanted}. Until sign-in exists, act as one of the demo users listed in the README.`);
-  return { userId: user.id, email: user.email, role: user.role, companyId: user.companyId };
+  const actor: Actor = { userId: user.id, email: user.email, role: user.role, companyId: user.companyId };
+  if (cache.size > 10_000) cache.clear();
+  cache.set(wanted, { at: Date.now(), actor });
+  return actor;
 }

@@ -3,6 +3,7 @@
 // the result is frozen as the next version. The status does not change.
 import type { Actor } from '../actors/actor';
 import { recordAudit, type Tx } from '../audit';
+import { sqlOfPrisma } from '../database/sql';
 import { getDb } from '../db';
 import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
@@ -13,7 +14,8 @@ import { headerData, replaceLines, resolveParties } from './declaration-body';
 import { declarationInput, type DeclarationInput } from './declaration-input';
 import { isAmendable } from './lifecycle';
 import { lockDeclaration, requireText } from './lock-declaration';
-import { freezeVersion } from './submit-declaration';
+import { freezeVersion } from './freeze-version';
+import { loadDeclarationRows } from './declaration-rows';
 import { writeDutyLines } from './write-duty-lines';
 
 export async function amendDeclaration(options: { actor: Actor; id: string; input: DeclarationInput; reason: string; requestId?: string }): Promise<{ id: string }> {
@@ -37,19 +39,28 @@ export async function applyAmendment(
   if (input.lrn !== current.lrn) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['lrn'], code: 'immutable', message: 'The LRN of a submitted declaration cannot change.' }] });
   if (input.type !== current.type) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['type'], code: 'immutable', message: 'The declaration type of a submitted declaration cannot change.' }] });
 
+  const sql = sqlOfPrisma(tx);
   const errors: FieldError[] = [];
-  const parties = await resolveParties(tx, input, errors);
+  const parties = await resolveParties(sql, input, errors);
   throwFieldErrors(errors);
   await tx.declaration.update({ where: { id }, data: { ...headerData(input), ...parties, version: current.version + 1 } });
-  await replaceLines(tx, id, input);
-  const full = await tx.declaration.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { sequence: 'asc' } }, containers: true } });
-  throwFieldErrors(await checkCompleteness(tx, full), 'The amended declaration is not complete.');
+  await replaceLines(sql, id, input);
+  const full = (await loadDeclarationRows(sql, id))!;
+  throwFieldErrors(await checkCompleteness(sql, full), 'The amended declaration is not complete.');
 
   const values = customsValues({ itemPrices: full.items.map((i) => i.itemPrice), invoiceAmount: full.invoiceAmount!, freight: full.freight, insurance: full.insurance, exchangeRate: full.exchangeRate! });
-  for (const [i, item] of full.items.entries()) await tx.goodsItem.update({ where: { id: item.id }, data: { customsValue: values[i], statisticalValue: values[i] } });
-  if (current.status === 'DUTY_ASSESSED') await writeDutyLines(tx, id);
+  full.items.forEach((item, i) => {
+    item.customsValue = values[i]!.toFixed(2);
+    item.statisticalValue = item.customsValue;
+  });
+  await sql(
+    `UPDATE goods_item g SET customs_value = v.value, statistical_value = v.value
+       FROM unnest($1::int[], $2::numeric[]) AS v(seq, value) WHERE g.declaration_id = $3::uuid AND g.sequence = v.seq`,
+    [full.items.map((i) => i.sequence), full.items.map((i) => i.customsValue), id],
+  );
+  if (current.status === 'DUTY_ASSESSED') await writeDutyLines(sql, id);
 
-  await freezeVersion(tx, { id, version: current.version + 1, actor, reason: args.reason });
+  await freezeVersion(sql, { row: full, version: current.version + 1, actor, reason: args.reason });
   await recordAudit(tx, { actor, action: 'declaration.amend', targetType: 'declaration', targetId: id, requestId: args.requestId, details: { version: current.version + 1, reason: args.reason } });
   return { id };
 }

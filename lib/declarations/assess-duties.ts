@@ -1,5 +1,6 @@
 import type { Actor } from '../actors/actor';
 import { recordAudit } from '../audit';
+import { sqlOfPrisma } from '../database/sql';
 import { getDb } from '../db';
 import { changeStatus } from './lifecycle';
 import { lockDeclaration, requireOfficer } from './lock-declaration';
@@ -11,7 +12,7 @@ export async function assessDuties(options: { actor: Actor; id: string; requestI
   requireOfficer(actor, 'assess duties');
   return getDb().$transaction(async (tx) => {
     const d = await lockDeclaration(tx, id, actor);
-    const total = await writeDutyLines(tx, id);
+    const total = await writeDutyLines(sqlOfPrisma(tx), id);
     await changeStatus(tx, { declarationId: id, from: d.status, to: 'DUTY_ASSESSED', actor, reason: `Duties and taxes: ${total.toFixed(2)}` });
     await recordAudit(tx, { actor, action: 'declaration.assess_duties', targetType: 'declaration', targetId: id, requestId: options.requestId, details: { total: total.toFixed(2) } });
     return { id };

@@ -1,13 +1,41 @@
-// What a declaration needs before it can be submitted, beyond the format checks of a draft.
-import type { Tx } from '../audit';
+// What a declaration needs before it can be submitted, beyond the format checks of a draft. Works on
+// plain data (from Prisma or from SQL rows) and reads the tariff through `Sql`.
+import type { Sql } from '../database/sql';
 import type { FieldError } from '../errors';
-import type { Declaration, GoodsItem, TransportEquipment } from '../generated/prisma/client';
 import { Prisma } from '../generated/prisma/client';
 import { loadTariffLines, quantityProblems, resolveTariffLine } from '../tariff/compute-duties';
 
-type Full = Declaration & { items: GoodsItem[]; containers: TransportEquipment[] };
+type DecimalLike = Prisma.Decimal | string;
 
-const REQUIRED: [keyof Declaration, string][] = [
+export interface CompletenessSubject {
+  type: 'IM' | 'EX' | 'CO';
+  procedureCode: string | null;
+  officeOfDeclaration: string | null;
+  officeOfEntry: string | null;
+  officeOfExit: string | null;
+  incoterm: string | null;
+  incotermPlace: string | null;
+  transportMode: number | null;
+  transportDocument: string | null;
+  invoiceCurrency: string | null;
+  invoiceAmount: DecimalLike | null;
+  exchangeRate: DecimalLike | null;
+  totalPackages: number | null;
+  grossMass: DecimalLike | null;
+  importerId: string | null;
+  exporterId: string | null;
+  items: {
+    sequence: number;
+    commodityCode: string;
+    itemPrice: DecimalLike;
+    packageCount: number;
+    grossMass: DecimalLike;
+    supplementaryQuantity: DecimalLike | null;
+    supplementaryUnit: string | null;
+  }[];
+}
+
+const REQUIRED: [keyof CompletenessSubject, string][] = [
   ['procedureCode', 'the procedure code'],
   ['officeOfDeclaration', 'the customs office of declaration'],
   ['incoterm', 'the Incoterms rule'],
@@ -21,11 +49,12 @@ const REQUIRED: [keyof Declaration, string][] = [
   ['grossMass', 'the total gross mass'],
 ];
 
-const PATH_OF: Partial<Record<keyof Declaration, string>> = { importerId: 'importerEori', exporterId: 'exporterEori' };
+const PATH_OF: Partial<Record<keyof CompletenessSubject, string>> = { importerId: 'importerEori', exporterId: 'exporterEori' };
+const D = Prisma.Decimal;
 
-export async function checkCompleteness(tx: Tx, d: Full): Promise<FieldError[]> {
+export async function checkCompleteness(sql: Sql, d: CompletenessSubject, preloaded?: Awaited<ReturnType<typeof loadTariffLines>>): Promise<FieldError[]> {
   const errors: FieldError[] = [];
-  const need = (field: keyof Declaration, what: string) => {
+  const need = (field: keyof CompletenessSubject, what: string) => {
     if (d[field] === null || d[field] === undefined) errors.push({ path: [PATH_OF[field] ?? field], code: 'required', message: `Give ${what} before submitting.` });
   };
   for (const [field, what] of REQUIRED) need(field, what);
@@ -39,13 +68,17 @@ export async function checkCompleteness(tx: Tx, d: Full): Promise<FieldError[]> 
   }
   if (d.items.length === 0) errors.push({ path: ['items'], code: 'required', message: 'A declaration needs at least one goods item.' });
 
-  // Every commodity code must name an HS 2022 subheading (its first 6 digits).
+  // Every commodity code must name an HS 2022 subheading (its first 6 digits), and the national line
+  // where the tariff divides the subheading.
   const subheadings = [...new Set(d.items.map((i) => i.commodityCode.slice(0, 6)))];
-  const known = new Set((await tx.hsCode.findMany({ where: { code: { in: subheadings }, level: 6 }, select: { code: true } })).map((c) => c.code));
-  const lines = await loadTariffLines(tx, d.items.map((i) => i.commodityCode));
+  const [known, lines] = await Promise.all([
+    subheadings.length ? sql<{ code: string }>(`SELECT code FROM hs_code WHERE code = ANY($1::text[]) AND level = 6`, [subheadings]) : [],
+    preloaded ?? loadTariffLines(sql, d.items.map((i) => i.commodityCode)),
+  ]);
+  const knownCodes = new Set(known.map((c) => c.code));
   for (const item of d.items) {
     const path = ['items', String(item.sequence - 1)];
-    if (!known.has(item.commodityCode.slice(0, 6))) {
+    if (!knownCodes.has(item.commodityCode.slice(0, 6))) {
       errors.push({ path: [...path, 'commodityCode'], code: 'unknown_code', message: `${item.commodityCode} is not in the tariff: ${item.commodityCode.slice(0, 6)} is no HS 2022 subheading.` });
       continue;
     }
@@ -54,11 +87,12 @@ export async function checkCompleteness(tx: Tx, d: Full): Promise<FieldError[]> 
     else errors.push(...quantityProblems(item, line, path));
   }
 
-  const sum = (pick: (i: GoodsItem) => Prisma.Decimal | number) => d.items.reduce((acc, i) => acc.add(pick(i)), new Prisma.Decimal(0));
-  if (d.invoiceAmount && d.items.length) {
+  const sum = (pick: (i: CompletenessSubject['items'][number]) => DecimalLike) => d.items.reduce((acc, i) => acc.add(new D(pick(i).toString())), new D(0));
+  if (d.invoiceAmount != null && d.items.length) {
     const prices = sum((i) => i.itemPrice);
-    if (!prices.equals(d.invoiceAmount)) {
-      errors.push({ path: ['invoiceAmount'], code: 'mismatch', message: `The items' prices add up to ${prices.toFixed(2)} but the invoice amount is ${d.invoiceAmount.toFixed(2)}.` });
+    const invoice = new D(d.invoiceAmount.toString());
+    if (!prices.equals(invoice)) {
+      errors.push({ path: ['invoiceAmount'], code: 'mismatch', message: `The items' prices add up to ${prices.toFixed(2)} but the invoice amount is ${invoice.toFixed(2)}.` });
     }
   }
   if (d.totalPackages !== null && d.items.length) {
@@ -67,10 +101,11 @@ export async function checkCompleteness(tx: Tx, d: Full): Promise<FieldError[]> 
       errors.push({ path: ['totalPackages'], code: 'mismatch', message: `The items count ${packages} packages but the total says ${d.totalPackages}.` });
     }
   }
-  if (d.grossMass && d.items.length) {
+  if (d.grossMass != null && d.items.length) {
     const mass = sum((i) => i.grossMass);
-    if (mass.greaterThan(d.grossMass)) {
-      errors.push({ path: ['grossMass'], code: 'mismatch', message: `The items weigh ${mass.toFixed(3)} kg gross, more than the declared total of ${d.grossMass.toFixed(3)} kg.` });
+    const total = new D(d.grossMass.toString());
+    if (mass.greaterThan(total)) {
+      errors.push({ path: ['grossMass'], code: 'mismatch', message: `The items weigh ${mass.toFixed(3)} kg gross, more than the declared total of ${total.toFixed(3)} kg.` });
     }
   }
   return errors;

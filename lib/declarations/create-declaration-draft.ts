@@ -1,39 +1,52 @@
+// A new DRAFT declaration of the actor's company. Nothing is stored unless every field is valid.
+// A hot path (third-party systems file in bulk): plain SQL, six statements in one transaction.
 import type { Actor } from '../actors/actor';
 import { recordAudit } from '../audit';
-import { getDb } from '../db';
-import { AppError } from '../errors';
+import { pgCode, sqlTransaction } from '../database/sql';
+import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
 import { assertFiler } from './access';
-import { headerData, replaceLines, resolveParties } from './declaration-body';
+import { headerData, insertLines, resolveParties } from './declaration-body';
 import { declarationInput, type DeclarationInput } from './declaration-input';
-import type { FieldError } from '../errors';
 
-/** A new DRAFT declaration of the actor's company. Nothing is stored unless every field is valid. */
+const duplicateLrn = (lrn: string) =>
+  new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
+    fieldErrors: [{ path: ['lrn'], code: 'duplicate', message: `Your company already has a declaration with LRN ${lrn}.` }],
+  });
+
 export async function createDeclarationDraft(options: { actor: Actor; input: DeclarationInput; requestId?: string }): Promise<{ id: string }> {
   const { actor } = options;
   assertFiler(actor);
   const input = parseInput(declarationInput, options.input);
-  return getDb().$transaction(async (tx) => {
+  return sqlTransaction(async (sql) => {
     const errors: FieldError[] = [];
-    const parties = await resolveParties(tx, input, errors);
-    const duplicate = await tx.declaration.findUnique({ where: { declarantId_lrn: { declarantId: actor.companyId, lrn: input.lrn } }, select: { id: true } });
-    if (duplicate) errors.push({ path: ['lrn'], code: 'duplicate', message: `Your company already has a declaration with LRN ${input.lrn}.` });
+    const parties = await resolveParties(sql, input, errors);
     throwFieldErrors(errors);
-
-    const declaration = await tx.declaration
-      .create({ data: { ...headerData(input), ...parties, declarantId: actor.companyId, createdById: actor.userId }, select: { id: true } })
-      .catch((error: unknown) => {
-        // Two concurrent creations with the same LRN: the unique index decides.
-        if ((error as { code?: string }).code === 'P2002') {
-          throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
-            fieldErrors: [{ path: ['lrn'], code: 'duplicate', message: `Your company already has a declaration with LRN ${input.lrn}.` }],
-          });
-        }
-        throw error;
-      });
-    await replaceLines(tx, declaration.id, input);
-    await tx.declarationStatusChange.create({ data: { declarationId: declaration.id, fromStatus: null, toStatus: 'DRAFT', actorId: actor.userId } });
-    await recordAudit(tx, { actor, action: 'declaration.create_draft', targetType: 'declaration', targetId: declaration.id, requestId: options.requestId, details: { lrn: input.lrn } });
-    return declaration;
+    const h = headerData(input);
+    const inserted = await sql<{ id: string }>(
+      `INSERT INTO declaration (id, lrn, type, additional_type, procedure_code, additional_procedure, declarant_id, importer_id,
+         exporter_id, representative_id, representation_status, incoterm, incoterm_place, transport_mode, transport_document,
+         office_of_entry, office_of_declaration, office_of_exit, invoice_currency, invoice_amount, exchange_rate, freight,
+         insurance, total_packages, gross_mass, created_by_id, updated_at)
+       VALUES (gen_random_uuid(), $1, $2::declaration_type, $3, $4, $5, $6::uuid, $7::uuid, $8::uuid, $9::uuid,
+         $10::representation_status, $11, $12, $13, $14, $15, $16, $17, $18, $19::numeric, $20::numeric, $21::numeric,
+         $22::numeric, $23, $24::numeric, $25::uuid, now())
+       ON CONFLICT (declarant_id, lrn) DO NOTHING
+       RETURNING id`,
+      [
+        h.lrn, h.type, h.additionalType, h.procedureCode, h.additionalProcedure, actor.companyId, parties.importerId,
+        parties.exporterId, parties.representativeId, h.representationStatus, h.incoterm, h.incotermPlace, h.transportMode,
+        h.transportDocument, h.officeOfEntry, h.officeOfDeclaration, h.officeOfExit, h.invoiceCurrency, h.invoiceAmount,
+        h.exchangeRate, h.freight, h.insurance, h.totalPackages, h.grossMass, actor.userId,
+      ],
+    ).catch((error: unknown) => {
+      throw pgCode(error) === '23505' ? duplicateLrn(input.lrn) : error;
+    });
+    const id = inserted[0]?.id;
+    if (!id) throw duplicateLrn(input.lrn);
+    await insertLines(sql, id, input);
+    await sql(`INSERT INTO declaration_status_change (declaration_id, from_status, to_status, actor_id) VALUES ($1::uuid, NULL, 'DRAFT', $2::uuid)`, [id, actor.userId]);
+    await recordAudit(sql, { actor, action: 'declaration.create_draft', targetType: 'declaration', targetId: id, requestId: options.requestId, details: { lrn: input.lrn } });
+    return { id };
   });
 }

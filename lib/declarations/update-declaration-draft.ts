@@ -1,5 +1,6 @@
 import type { Actor } from '../actors/actor';
 import { recordAudit } from '../audit';
+import { sqlOfPrisma } from '../database/sql';
 import { getDb } from '../db';
 import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
@@ -21,14 +22,15 @@ export async function updateDeclarationDraft(options: { actor: Actor; id: string
       throw new AppError('CONFLICT', `Only a DRAFT can be edited; this declaration is ${current.status}. Use amendDeclaration to change a submitted one.`);
     }
     const errors: FieldError[] = [];
-    const parties = await resolveParties(tx, input, errors);
+    const sql = sqlOfPrisma(tx);
+    const parties = await resolveParties(sql, input, errors);
     if (input.lrn !== current.lrn) {
       const duplicate = await tx.declaration.findUnique({ where: { declarantId_lrn: { declarantId: current.declarantId, lrn: input.lrn } }, select: { id: true } });
       if (duplicate) errors.push({ path: ['lrn'], code: 'duplicate', message: `Your company already has a declaration with LRN ${input.lrn}.` });
     }
     throwFieldErrors(errors);
     await tx.declaration.update({ where: { id }, data: { ...headerData(input), ...parties } });
-    await replaceLines(tx, id, input);
+    await replaceLines(sql, id, input);
     await recordAudit(tx, { actor, action: 'declaration.update_draft', targetType: 'declaration', targetId: id, requestId: options.requestId });
     return { id };
   });

@@ -1,8 +1,11 @@
 // The risk engine: declarative rules (table risk_rule) evaluated against an accepted declaration.
 // Each rule that fires adds its weight to the score and leaves a finding with a specific reason; the
 // score's lane comes from the thresholds in risk_settings. Everything an officer needs to see why.
-import type { Tx } from '../audit';
-import type { GoodsItem, RiskLane, RiskRule } from '../generated/prisma/client';
+//
+// Rules and thresholds are read at most every RULES_TTL_MS per process (and at once after an edit in
+// this process): submissions are the hot path, and an edit reaches every instance within that time.
+import type { Sql } from '../database/sql';
+import type { RiskLane, RiskRuleKind } from '../generated/prisma/client';
 import { formatHsCode } from '../tariff/get-hs-code';
 import { DEFAULT_THRESHOLDS } from './seed-risk-rules';
 import { ruleParams } from './rule-params';
@@ -19,28 +22,53 @@ export interface RiskAssessment {
   findings: Finding[];
 }
 
-interface Subject {
+export interface RiskSubject {
   id: string;
   declarantId: string;
-  items: Pick<GoodsItem, 'sequence' | 'commodityCode' | 'originCountry' | 'netMass' | 'customsValue'>[];
+  items: { sequence: number; commodityCode: string; originCountry: string; netMass: { toString(): string }; customsValue: { toString(): string } | null }[];
+}
+
+interface RuleRow {
+  key: string;
+  kind: RiskRuleKind;
+  params: unknown;
+  weight: number;
+  reason: string;
+}
+
+const RULES_TTL_MS = 5_000;
+let cache: { at: number; rules: RuleRow[]; thresholds: { yellowFrom: number; redFrom: number } } | undefined;
+
+/** Forget the cached rules (after an edit, and in tests). */
+export function invalidateRiskRules(): void {
+  cache = undefined;
+}
+
+async function rulesAndThresholds(sql: Sql) {
+  if (cache && Date.now() - cache.at < RULES_TTL_MS) return cache;
+  const [rules, settings] = await Promise.all([
+    sql<RuleRow>(`SELECT key, kind, params, weight, reason FROM risk_rule WHERE enabled ORDER BY key`),
+    sql<{ yellowFrom: number; redFrom: number }>(`SELECT yellow_from AS "yellowFrom", red_from AS "redFrom" FROM risk_settings WHERE id = 1`),
+  ]);
+  cache = { at: Date.now(), rules, thresholds: settings[0] ?? DEFAULT_THRESHOLDS };
+  return cache;
 }
 
 const itemsList = (seqs: number[]) => (seqs.length === 1 ? `item ${seqs[0]}` : `items ${seqs.join(', ')}`);
 
-export async function assessRisk(tx: Tx, d: Subject): Promise<RiskAssessment> {
-  const rules = await tx.riskRule.findMany({ where: { enabled: true }, orderBy: { key: 'asc' } });
-  const settings = (await tx.riskSettings.findUnique({ where: { id: 1 } })) ?? DEFAULT_THRESHOLDS;
+export async function assessRisk(sql: Sql, d: RiskSubject): Promise<RiskAssessment> {
+  const { rules, thresholds } = await rulesAndThresholds(sql);
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const reason = await evaluate(tx, rule, d);
+    const reason = await evaluate(sql, rule, d);
     if (reason) findings.push({ ruleKey: rule.key, weight: rule.weight, reason: `${reason} ${rule.reason}` });
   }
   const score = findings.reduce((acc, f) => acc + f.weight, 0);
-  const lane: RiskLane = score >= settings.redFrom ? 'RED' : score >= settings.yellowFrom ? 'YELLOW' : 'GREEN';
+  const lane: RiskLane = score >= thresholds.redFrom ? 'RED' : score >= thresholds.yellowFrom ? 'YELLOW' : 'GREEN';
   return { score, lane, findings };
 }
 
-async function evaluate(tx: Tx, rule: RiskRule, d: Subject): Promise<string | null> {
+async function evaluate(sql: Sql, rule: RuleRow, d: RiskSubject): Promise<string | null> {
   switch (rule.kind) {
     case 'ORIGIN_WATCHLIST': {
       const { countries } = ruleParams('ORIGIN_WATCHLIST', rule.params);
@@ -58,18 +86,25 @@ async function evaluate(tx: Tx, rule: RiskRule, d: Subject): Promise<string | nu
     }
     case 'NEW_FILER': {
       const { minPriorDeclarations } = ruleParams('NEW_FILER', rule.params);
-      const prior = await tx.declaration.count({
-        where: { declarantId: d.declarantId, id: { not: d.id }, status: { notIn: ['DRAFT', 'SUBMITTED', 'REJECTED'] } },
-      });
+      // Counting stops at the rule's minimum: the cost does not grow with the declarant's history.
+      const rows = await sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (
+           SELECT 1 FROM declaration WHERE declarant_id = $1::uuid AND id <> $2::uuid
+              AND status NOT IN ('DRAFT', 'SUBMITTED', 'REJECTED') LIMIT $3) t`,
+        [d.declarantId, d.id, minPriorDeclarations],
+      );
+      const prior = rows[0]?.n ?? 0;
       return prior < minPriorDeclarations ? `The declarant has ${prior} accepted declaration${prior === 1 ? '' : 's'} before this one.` : null;
     }
     case 'LOW_VALUE_PER_KG': {
       const { maxRobustZ, minSamples } = ruleParams('LOW_VALUE_PER_KG', rule.params);
+      const priced = d.items.filter((i) => i.customsValue !== null && Number(i.netMass.toString()) > 0);
+      if (!priced.length) return null;
+      const samples = await pastValuesPerKg(sql, [...new Set(priced.map((i) => i.commodityCode.slice(0, 6)))], d.id);
       const notes: string[] = [];
-      for (const item of d.items) {
-        if (!item.customsValue || Number(item.netMass) <= 0) continue;
-        const value = Number(item.customsValue) / Number(item.netMass);
-        const sample = await pastValuesPerKg(tx, item.commodityCode.slice(0, 6), d.id);
+      for (const item of priced) {
+        const value = Number(item.customsValue!.toString()) / Number(item.netMass.toString());
+        const sample = samples.get(item.commodityCode.slice(0, 6)) ?? [];
         if (sample.length < minSamples) continue;
         const z = robustZ(value, sample);
         if (z !== null && z < maxRobustZ) {
@@ -83,14 +118,27 @@ async function evaluate(tx: Tx, rule: RiskRule, d: Subject): Promise<string | nu
   }
 }
 
-async function pastValuesPerKg(tx: Tx, hs6: string, excludeId: string): Promise<number[]> {
-  const rows = await tx.$queryRaw<{ v: number }[]>`
-    SELECT (gi.customs_value / gi.net_mass)::float8 AS v
-      FROM goods_item gi JOIN declaration d ON d.id = gi.declaration_id
-     WHERE gi.commodity_code LIKE ${hs6 + '%'} AND gi.customs_value IS NOT NULL AND gi.net_mass > 0
-       AND d.id <> ${excludeId}::uuid AND d.status NOT IN ('DRAFT', 'SUBMITTED', 'REJECTED')
-     ORDER BY d.submitted_at DESC NULLS LAST LIMIT 500`;
-  return rows.map((r) => r.v);
+const SAMPLE_SIZE = 200;
+
+/**
+ * Values per kg of the most recent past items of each subheading (one query; the commodity code
+ * index bounds each subheading's range, newest items first by their row order).
+ */
+async function pastValuesPerKg(sql: Sql, subheadings: string[], excludeId: string): Promise<Map<string, number[]>> {
+  const rows = await sql<{ hs: string; v: number }>(
+    `SELECT hs, v FROM unnest($1::text[]) AS hs,
+       LATERAL (
+         SELECT (gi.customs_value / gi.net_mass)::float8 AS v
+           FROM goods_item gi JOIN declaration d ON d.id = gi.declaration_id
+          WHERE gi.commodity_code >= hs AND gi.commodity_code <= hs || '9999'
+            AND gi.customs_value IS NOT NULL AND gi.net_mass > 0
+            AND d.id <> $2::uuid AND d.status NOT IN ('DRAFT', 'SUBMITTED', 'REJECTED')
+          ORDER BY d.submitted_at DESC NULLS LAST LIMIT $3) s`,
+    [subheadings, excludeId, SAMPLE_SIZE],
+  );
+  const bySubheading = new Map<string, number[]>();
+  for (const r of rows) bySubheading.set(r.hs, [...(bySubheading.get(r.hs) ?? []), r.v]);
+  return bySubheading;
 }
 
 export function median(values: number[]): number {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import type { Actor } from '../actors/actor';
 import { recordAudit } from '../audit';
+import { invalidateRiskRules } from './assess-risk';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { RiskRule } from '../generated/prisma/client';
@@ -39,5 +40,5 @@ export async function updateRiskRule(options: { actor: Actor; key: string; chang
     const updated = await tx.riskRule.update({ where: { key }, data: { ...changes, params: changes.params as object | undefined, updatedById: actor.userId } });
     await recordAudit(tx, { actor, action: 'risk_rule.update', targetType: 'risk_rule', targetId: key, requestId: options.requestId, details: JSON.parse(JSON.stringify({ before: { weight: rule.weight, enabled: rule.enabled, params: rule.params }, changes })) });
     return updated;
-  });
+  }).finally(invalidateRiskRules);
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../actors/actor';
 import { recordAudit } from '../audit';
+import { invalidateRiskRules } from './assess-risk';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { RiskSettings } from '../generated/prisma/client';
@@ -18,5 +19,5 @@ export async function updateRiskSettings(options: { actor: Actor; yellowFrom: nu
     const settings = await tx.riskSettings.upsert({ where: { id: 1 }, create: { id: 1, yellowFrom, redFrom, updatedById: actor.userId }, update: { yellowFrom, redFrom, updatedById: actor.userId } });
     await recordAudit(tx, { actor, action: 'risk_settings.update', targetType: 'risk_settings', targetId: '1', requestId: options.requestId, details: { yellowFrom, redFrom } });
     return settings;
-  });
+  }).finally(invalidateRiskRules);
 }

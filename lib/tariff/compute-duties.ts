@@ -1,14 +1,31 @@
 // Duties and taxes of goods items from the national tariff's measures. Pure arithmetic on decimals
 // (no floating point); `loadTariffLines` fetches what it needs in one query.
-import type { Tx } from '../audit';
+import type { Sql } from '../database/sql';
 import type { FieldError } from '../errors';
-import { Prisma, type DutyMeasure, type TariffLine } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { formatHsCode } from './get-hs-code';
 import { STANDARD_VAT_PERCENT } from './demo-tariff';
 
 const D = Prisma.Decimal;
 type Decimal = Prisma.Decimal;
-export type LineWithMeasures = TariffLine & { measures: DutyMeasure[] };
+type DecimalLike = Decimal | string;
+
+export interface TariffMeasure {
+  taxType: 'DUTY' | 'VAT' | 'EXCISE';
+  kind: 'AD_VALOREM' | 'SPECIFIC' | 'COMPOUND';
+  adValoremRate: DecimalLike | null;
+  specificRate: DecimalLike | null;
+  specificUnit: string | null;
+  originCountry: string | null;
+}
+
+export interface LineWithMeasures {
+  code: string;
+  hsCode: string;
+  description: string;
+  supplementaryUnit: string | null;
+  measures: TariffMeasure[];
+}
 
 export interface DutyItem {
   commodityCode: string;
@@ -27,10 +44,20 @@ export interface ComputedDutyLine {
   amount: Decimal;
 }
 
-/** National lines by code, and by HS subheading, for the given commodity codes. */
-export async function loadTariffLines(db: Pick<Tx, 'tariffLine'>, codes: string[]): Promise<{ byCode: Map<string, LineWithMeasures>; byHs: Map<string, LineWithMeasures[]> }> {
+/** National lines by code, and by HS subheading, for the given commodity codes (one query). */
+export async function loadTariffLines(sql: Sql, codes: string[]): Promise<{ byCode: Map<string, LineWithMeasures>; byHs: Map<string, LineWithMeasures[]> }> {
   const hs = [...new Set(codes.map((c) => c.slice(0, 6)))];
-  const lines = await db.tariffLine.findMany({ where: { hsCode: { in: hs } }, include: { measures: true }, orderBy: { code: 'asc' } });
+  const lines = await sql<LineWithMeasures>(
+    `SELECT l.code, l.hs_code AS "hsCode", l.description, l.supplementary_unit AS "supplementaryUnit",
+            COALESCE(json_agg(json_build_object(
+              'taxType', m.tax_type, 'kind', m.kind, 'adValoremRate', m.ad_valorem_rate::text,
+              'specificRate', m.specific_rate::text, 'specificUnit', m.specific_unit, 'originCountry', m.origin_country)
+              ORDER BY m.tax_type, m.origin_country) FILTER (WHERE m.id IS NOT NULL), '[]') AS measures
+       FROM tariff_line l LEFT JOIN duty_measure m ON m.tariff_line_code = l.code
+      WHERE l.hs_code = ANY($1::text[])
+      GROUP BY l.code ORDER BY l.code`,
+    [hs],
+  );
   const byCode = new Map(lines.map((l) => [l.code, l]));
   const byHs = new Map<string, LineWithMeasures[]>();
   for (const l of lines) byHs.set(l.hsCode, [...(byHs.get(l.hsCode) ?? []), l]);
@@ -63,7 +90,7 @@ export function quantityProblems(item: { supplementaryQuantity?: unknown; supple
 
 const round = (d: Decimal) => d.toDecimalPlaces(2, D.ROUND_HALF_UP);
 
-function pick(measures: DutyMeasure[], tax: ComputedDutyLine['taxType'], item: DutyItem): DutyMeasure | undefined {
+function pick(measures: TariffMeasure[], tax: ComputedDutyLine['taxType'], item: DutyItem): TariffMeasure | undefined {
   const of = measures.filter((m) => m.taxType === tax);
   // A preference applies only when claimed: preference codes 3xx request a tariff preference.
   const claimsPreference = item.preferenceCode?.startsWith('3') ?? false;
@@ -71,7 +98,7 @@ function pick(measures: DutyMeasure[], tax: ComputedDutyLine['taxType'], item: D
   return preferential ?? of.find((m) => m.originCountry === null);
 }
 
-function apply(measure: DutyMeasure, item: DutyItem, value: Decimal): ComputedDutyLine {
+function apply(measure: TariffMeasure, item: DutyItem, value: Decimal): ComputedDutyLine {
   const unit = measure.specificUnit;
   const quantity = unit === 'KGM' ? new D(item.netMass) : new D(item.supplementaryQuantity ?? 0);
   const parts: string[] = [];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 import { customsValues } from '../declarations/customs-value';
+import { sqlOfPrisma } from '../database/sql';
 import { getDb } from '../db';
 import type { FieldError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
@@ -47,7 +48,7 @@ export async function estimateDuties(options: z.input<typeof input>): Promise<Du
     exchangeRate: data.exchangeRate,
   });
   const db = getDb();
-  const lines = await loadTariffLines(db, data.items.map((i) => i.commodityCode));
+  const lines = await loadTariffLines(sqlOfPrisma(db), data.items.map((i) => i.commodityCode));
   const known = new Set((await db.hsCode.findMany({ where: { code: { in: data.items.map((i) => i.commodityCode.slice(0, 6)) }, level: 6 }, select: { code: true } })).map((c) => c.code));
   const errors: FieldError[] = [];
   const items = data.items.map((item, i) => {

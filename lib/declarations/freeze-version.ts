@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Actor } from '../actors/actor';
+import type { Sql } from '../database/sql';
+import { snapshotOf, type DeclarationRow } from './declaration-rows';
+import { canonicalJson, sha256Hex } from './snapshot';
+
+/** Stores the declaration as given as immutable version `version`, with the SHA-256 of its canonical JSON. */
+export async function freezeVersion(sql: Sql, args: { row: DeclarationRow; version: number; actor: Actor; reason: string }): Promise<string> {
+  const json = canonicalJson(snapshotOf(args.row, args.version));
+  const sha256 = sha256Hex(json);
+  await sql(
+    `INSERT INTO declaration_version (id, declaration_id, version, snapshot, sha256, reason, created_by_id)
+     VALUES ($1::uuid, $2::uuid, $3, $4::jsonb, $5, $6, $7::uuid)`,
+    [randomUUID(), args.row.id, args.version, json, sha256, args.reason, args.actor.userId],
+  );
+  return sha256;
+}
