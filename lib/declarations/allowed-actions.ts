@@ -29,7 +29,7 @@ export function allowedActions(actor: Actor, d: Pick<Declaration, 'status' | 'de
     if (canTransition(s, 'CANCEL_REQUESTED')) actions.push('REQUEST_CANCELLATION');
   }
   if (actor.role === 'OFFICER') {
-    if (canTransition(s, 'QUERY')) actions.push('RAISE_QUERY');
+    if (s !== 'CANCEL_REQUESTED' && canTransition(s, 'QUERY')) actions.push('RAISE_QUERY');
     if (['RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY'].includes(s)) actions.push('OVERRIDE_LANE');
     if (s === 'RISK_ASSESSED' || s === 'UNDER_CONTROL') actions.push('ASSESS_DUTIES');
     if (s === 'DUTY_ASSESSED') actions.push('RECORD_PAYMENT');

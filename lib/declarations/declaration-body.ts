@@ -1,7 +1,5 @@
 // Writing a validated declaration's parties, containers and goods items (drafts and amendments), in SQL
 // so that the same statements serve the hot path (pg) and the others (Prisma transactions).
-import { randomUUID } from 'node:crypto';
-
 import type { Sql } from '../database/sql';
 import type { FieldError } from '../errors';
 import type { ValidDeclaration } from './declaration-input';
@@ -47,51 +45,60 @@ export function headerData(input: ValidDeclaration) {
   };
 }
 
-/** Inserts the containers and goods items of the input (two statements at most). */
+/**
+ * The lines of a declaration as one JSON document, for the statements below: SQL unpacks it with
+ * json_to_recordset, so one parameter carries any number of rows.
+ */
+export function linesJson(input: ValidDeclaration): string {
+  return JSON.stringify({
+    containers: input.containers.map((c, i) => ({ sequence: i + 1, containerNumber: c.containerNumber, seals: c.seals })),
+    items: input.items.map((item, i) => ({
+      sequence: i + 1,
+      commodityCode: item.commodityCode,
+      description: item.description,
+      originCountry: item.originCountry,
+      preferenceCode: item.preferenceCode ?? null,
+      packageKind: item.packageKind,
+      packageCount: item.packageCount,
+      marks: item.marks ?? null,
+      grossMass: item.grossMass,
+      netMass: item.netMass,
+      supplementaryQuantity: item.supplementaryQuantity ?? null,
+      supplementaryUnit: item.supplementaryUnit ?? null,
+      itemPrice: item.itemPrice,
+      valuationMethod: item.valuationMethod,
+      procedureCode: item.procedureCode ?? null,
+      documentRefs: item.documentRefs,
+    })),
+  });
+}
+
+/**
+ * SQL (CTE bodies) inserting the lines held in the JSON parameter `$lines` for the declaration id
+ * produced by the query `$of` (a CTE name or a VALUES list with a column `id`).
+ */
+export function insertLinesSql(linesParam: string, of: string): { containers: string; items: string } {
+  return {
+    containers: `INSERT INTO transport_equipment (id, declaration_id, sequence, container_number, seals)
+      SELECT gen_random_uuid(), d.id, c.sequence, c."containerNumber", ARRAY(SELECT json_array_elements_text(c.seals))
+        FROM ${of} d, json_to_recordset(${linesParam}::json->'containers') AS c(sequence int, "containerNumber" text, seals json)`,
+    items: `INSERT INTO goods_item (id, declaration_id, sequence, commodity_code, description, origin_country, preference_code,
+        package_kind, package_count, marks, gross_mass, net_mass, supplementary_quantity, supplementary_unit, item_price,
+        valuation_method, procedure_code, document_refs)
+      SELECT gen_random_uuid(), d.id, i.sequence, i."commodityCode", i.description, i."originCountry", i."preferenceCode",
+             i."packageKind", i."packageCount", i.marks, i."grossMass", i."netMass", i."supplementaryQuantity",
+             i."supplementaryUnit", i."itemPrice", i."valuationMethod", i."procedureCode", ARRAY(SELECT json_array_elements_text(i."documentRefs"))
+        FROM ${of} d, json_to_recordset(${linesParam}::json->'items') AS i(sequence int, "commodityCode" text, description text,
+             "originCountry" text, "preferenceCode" text, "packageKind" text, "packageCount" int, marks text, "grossMass" numeric,
+             "netMass" numeric, "supplementaryQuantity" numeric, "supplementaryUnit" text, "itemPrice" numeric,
+             "valuationMethod" int, "procedureCode" text, "documentRefs" json)`,
+  };
+}
+
+/** Inserts the containers and goods items of the input (one statement). */
 export async function insertLines(sql: Sql, declarationId: string, input: ValidDeclaration): Promise<void> {
-  const c = input.containers;
-  if (c.length) {
-    await sql(
-      `INSERT INTO transport_equipment (id, declaration_id, sequence, container_number, seals)
-       SELECT u.id, $1::uuid, u.seq, u.num, ARRAY(SELECT json_array_elements_text(u.seals))
-         FROM unnest($2::uuid[], $3::int[], $4::text[], $5::json[]) AS u(id, seq, num, seals)`,
-      [declarationId, c.map(() => randomUUID()), c.map((_, i) => i + 1), c.map((x) => x.containerNumber), c.map((x) => JSON.stringify(x.seals))],
-    );
-  }
-  const it = input.items;
-  if (it.length) {
-    const col = <T>(pick: (item: ValidDeclaration['items'][number]) => T) => it.map(pick);
-    await sql(
-      `INSERT INTO goods_item (id, declaration_id, sequence, commodity_code, description, origin_country, preference_code,
-         package_kind, package_count, marks, gross_mass, net_mass, supplementary_quantity, supplementary_unit, item_price,
-         valuation_method, procedure_code, document_refs)
-       SELECT u.id, $1::uuid, u.seq, u.code, u.description, u.origin, u.pref, u.kind, u.count, u.marks, u.gross, u.net,
-              u.sq, u.su, u.price, u.vm, u.proc, ARRAY(SELECT json_array_elements_text(u.refs))
-         FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[],
-                     $11::numeric[], $12::numeric[], $13::numeric[], $14::text[], $15::numeric[], $16::int[], $17::text[], $18::json[])
-           AS u(id, seq, code, description, origin, pref, kind, count, marks, gross, net, sq, su, price, vm, proc, refs)`,
-      [
-        declarationId,
-        col(() => randomUUID()),
-        col((_) => it.indexOf(_) + 1),
-        col((i) => i.commodityCode),
-        col((i) => i.description),
-        col((i) => i.originCountry),
-        col((i) => i.preferenceCode ?? null),
-        col((i) => i.packageKind),
-        col((i) => i.packageCount),
-        col((i) => i.marks ?? null),
-        col((i) => i.grossMass),
-        col((i) => i.netMass),
-        col((i) => i.supplementaryQuantity ?? null),
-        col((i) => i.supplementaryUnit ?? null),
-        col((i) => i.itemPrice),
-        col((i) => i.valuationMethod),
-        col((i) => i.procedureCode ?? null),
-        col((i) => JSON.stringify(i.documentRefs)),
-      ],
-    );
-  }
+  const lines = insertLinesSql('$2', '(SELECT $1::uuid AS id)');
+  await sql(`WITH c AS (${lines.containers}), i AS (${lines.items}) SELECT 1`, [declarationId, linesJson(input)]);
 }
 
 /** Replaces the containers and goods items of a declaration with those of the input. */

@@ -40,3 +40,21 @@ describe('countDeclarationsByStatus', () => {
     expect(officer.DRAFT).toBeGreaterThanOrEqual(after.DRAFT);
   });
 });
+
+describe('a pending cancellation request', () => {
+  it('must be decided before queries or duty assessment', async () => {
+    const { requestCancellation } = await import('../../lib/declarations/request-cancellation');
+    const { raiseQuery } = await import('../../lib/declarations/raise-query');
+    const { assessDuties } = await import('../../lib/declarations/assess-duties');
+    const trader = await getActingUser('trader@rotterdam-importers.example');
+    const officer = await getActingUser('officer@customs.example');
+    const { id } = await createDeclarationDraft({ actor: trader, input: validImport() });
+    await submitDeclaration({ actor: trader, id });
+    await requestCancellation({ actor: trader, id, reason: 'Not shipped.' });
+    const d = await getDb().declaration.findUniqueOrThrow({ where: { id } });
+    expect(allowedActions(officer, d)).toEqual(['REJECT', 'DECIDE_CANCELLATION']);
+    await expect(raiseQuery({ actor: officer, id, question: 'Why?' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(assessDuties({ actor: officer, id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await getDb().declaration.findUniqueOrThrow({ where: { id } })).status).toBe('CANCEL_REQUESTED');
+  });
+});
