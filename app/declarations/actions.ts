@@ -1,12 +1,23 @@
 'use server';
 // Server actions of the declaration pages. Problems a person can fix (invalid or incomplete input,
 // a conflict, a refused permission) come back as a result for the form to show; they are not thrown.
+// A lifecycle step that succeeds redirects to the declaration's page with `?done=<step>`, which shows
+// what happened above the updated status and history (and works the same without JavaScript).
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 
+import { amendDeclaration } from '../../lib/declarations/amend-declaration';
+import { answerQuery } from '../../lib/declarations/answer-query';
+import { assessDuties } from '../../lib/declarations/assess-duties';
 import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
+import { decideCancellation } from '../../lib/declarations/decide-cancellation';
 import { decideDeclaration } from '../../lib/declarations/decide-declaration';
 import type { DeclarationInput } from '../../lib/declarations/declaration-input';
 import { getDeclaration } from '../../lib/declarations/get-declaration';
+import { overrideLane } from '../../lib/declarations/override-lane';
+import { raiseQuery } from '../../lib/declarations/raise-query';
+import { recordPayment } from '../../lib/declarations/record-payment';
+import { requestCancellation } from '../../lib/declarations/request-cancellation';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { updateDeclarationDraft } from '../../lib/declarations/update-declaration-draft';
 import { AppError, type FieldError } from '../../lib/errors';
@@ -18,7 +29,24 @@ export interface FormActionState {
   ok: boolean;
   message: string | null;
   fieldErrors: FieldError[];
+  /** What was typed, shown again after a problem (React resets a form once its action has run). */
+  values?: Record<string, string>;
 }
+
+/** What `?done=` on a declaration's page reports (see DONE_MESSAGES on the page). */
+export type DoneStep =
+  | 'submitted'
+  | 'amended'
+  | 'answered'
+  | 'cancel-requested'
+  | 'query-raised'
+  | 'lane-changed'
+  | 'duties-assessed'
+  | 'paid'
+  | 'released'
+  | 'rejected'
+  | 'cancellation-granted'
+  | 'cancellation-refused';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -70,33 +98,136 @@ export async function submitDraftAction(id: string | null, input: DeclarationInp
   return { ok: true, id: savedId! };
 }
 
+function done(id: string, step: DoneStep): never {
+  revalidatePath('/declarations');
+  revalidatePath(`/declarations/${id}`);
+  redirect(`/declarations/${id}?done=${step}`);
+}
+
+function textOf(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+function invalid(path: string, code: string, message: string): { message: string; fieldErrors: FieldError[] } {
+  return { message: 'Some fields need correcting.', fieldErrors: [{ path: [path], code, message }] };
+}
+
+/**
+ * One lifecycle step posted by a form of the detail page: the declaration id (hidden field) and the
+ * named fields. A problem comes back with what was typed; success redirects (see `done`).
+ */
+async function lifecycleStep<F extends string>(
+  formData: FormData,
+  fields: readonly F[],
+  run: (actor: Actor, id: string, values: Record<F, string>) => Promise<DoneStep | { message: string; fieldErrors: FieldError[] }>,
+): Promise<FormActionState> {
+  const id = textOf(formData, 'id');
+  const values = Object.fromEntries(fields.map((f) => [f, textOf(formData, f)])) as Record<F, string>;
+  if (!UUID.test(id)) return { ok: false, ...notFound(), values };
+  const actor = await getActor();
+  let step: DoneStep;
+  try {
+    const outcome = await run(actor, id, values);
+    if (typeof outcome !== 'string') return { ok: false, ...outcome, values };
+    step = outcome;
+  } catch (error) {
+    return { ok: false, ...problem(error), values };
+  }
+  done(id, step);
+}
+
 /** The "Submit" button of a draft's detail page (a form with the declaration id and an idempotency key). */
 export async function submitFromDetailAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
-  const id = String(formData.get('id') ?? '');
-  if (!UUID.test(id)) return { ok: false, ...notFound() };
-  const actor = await getActor();
-  try {
-    await submitDeclaration({ actor, id, idempotencyKey: String(formData.get('idempotencyKey') ?? '') || undefined });
-  } catch (error) {
-    return { ok: false, ...problem(error) };
-  }
-  revalidatePath(`/declarations/${id}`);
-  return { ok: true, message: 'The declaration was submitted.', fieldErrors: [] };
+  return lifecycleStep(formData, ['idempotencyKey'], async (actor, id, v) => {
+    await submitDeclaration({ actor, id, idempotencyKey: v.idempotencyKey || undefined });
+    return 'submitted';
+  });
 }
 
 /** An officer's release or rejection (with its reason) from the detail page. */
 export async function decideAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
-  const id = String(formData.get('id') ?? '');
-  const decision = formData.get('decision');
-  if (!UUID.test(id)) return { ok: false, ...notFound() };
-  if (decision !== 'RELEASED' && decision !== 'REJECTED') return { ok: false, message: 'Choose to release or reject.', fieldErrors: [] };
-  const reason = formData.get('reason');
+  return lifecycleStep(formData, ['decision', 'reason'], async (actor, id, v) => {
+    if (v.decision !== 'RELEASED' && v.decision !== 'REJECTED') return { message: 'Choose to release or reject.', fieldErrors: [] };
+    await decideDeclaration({ actor, id, decision: v.decision, reason: v.reason.trim() ? v.reason : undefined });
+    return v.decision === 'RELEASED' ? 'released' : 'rejected';
+  });
+}
+
+/** The filer's answer to the open query. (Changing the content goes through the amendment form.) */
+export async function answerQueryAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
+  return lifecycleStep(formData, ['answer'], async (actor, id, v) => {
+    await answerQuery({ actor, id, answer: v.answer });
+    return 'answered';
+  });
+}
+
+/** The filer asks customs to cancel the declaration, with a reason. */
+export async function requestCancellationAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
+  return lifecycleStep(formData, ['reason'], async (actor, id, v) => {
+    await requestCancellation({ actor, id, reason: v.reason });
+    return 'cancel-requested';
+  });
+}
+
+/** An officer grants or refuses a cancellation request (the button pressed says which), with a reason. */
+export async function decideCancellationAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
+  return lifecycleStep(formData, ['reason', 'grant'], async (actor, id, v) => {
+    if (v.grant !== 'true' && v.grant !== 'false') return { message: 'Choose to grant or to refuse the cancellation.', fieldErrors: [] };
+    await decideCancellation({ actor, id, grant: v.grant === 'true', reason: v.reason });
+    return v.grant === 'true' ? 'cancellation-granted' : 'cancellation-refused';
+  });
+}
+
+/** An officer asks the filer a question; the declaration waits in QUERY for the answer. */
+export async function raiseQueryAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
+  return lifecycleStep(formData, ['question'], async (actor, id, v) => {
+    await raiseQuery({ actor, id, question: v.question });
+    return 'query-raised';
+  });
+}
+
+const LANES = ['GREEN', 'YELLOW', 'RED'] as const;
+
+/** An officer sets the lane by hand, with a reason (kept among the risk findings). */
+export async function overrideLaneAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
+  return lifecycleStep(formData, ['lane', 'reason'], async (actor, id, v) => {
+    const lane = LANES.find((l) => l === v.lane);
+    if (!lane) return invalid('lane', 'required', 'Choose the new lane.');
+    await overrideLane({ actor, id, lane, reason: v.reason });
+    return 'lane-changed';
+  });
+}
+
+/** An officer assesses duties and taxes from the tariff (after control). */
+export async function assessDutiesAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
+  return lifecycleStep(formData, [], async (actor, id) => {
+    await assessDuties({ actor, id });
+    return 'duties-assessed';
+  });
+}
+
+/** An officer records the payment of the assessed amount, with its reference. */
+export async function recordPaymentAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
+  return lifecycleStep(formData, ['amount', 'reference'], async (actor, id, v) => {
+    await recordPayment({ actor, id, amount: v.amount.trim(), reference: v.reference });
+    return 'paid';
+  });
+}
+
+/**
+ * "Submit amendment": the whole content again with the reason for the change, frozen as the next
+ * version. The form goes to the declaration's page itself on success (`?done=amended`).
+ */
+export async function amendAction(id: string, input: DeclarationInput, reason: string): Promise<SaveResult> {
+  if (!UUID.test(String(id))) return { ok: false, id: null, ...notFound() };
   const actor = await getActor();
   try {
-    await decideDeclaration({ actor, id, decision, reason: typeof reason === 'string' && reason.trim() ? reason : undefined });
+    await amendDeclaration({ actor, id, input, reason: String(reason ?? '') });
   } catch (error) {
-    return { ok: false, ...problem(error) };
+    return { ok: false, id, ...problem(error) };
   }
+  revalidatePath('/declarations');
   revalidatePath(`/declarations/${id}`);
-  return { ok: true, message: decision === 'RELEASED' ? 'The declaration was released.' : 'The declaration was rejected.', fieldErrors: [] };
+  return { ok: true, id };
 }

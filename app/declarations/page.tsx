@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { countDeclarationsByStatus } from '../../lib/declarations/count-declarations-by-status';
 import { listDeclarations } from '../../lib/declarations/list-declarations';
 import { AppError } from '../../lib/errors';
 import { getActor } from '../acting-user';
@@ -42,12 +43,12 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
         return { page: null, error: e.details.fieldErrors?.map((f) => f.message).join(' ') || e.message };
       },
     ),
-    // Counts per status (one small query each) for the filter chips.
-    Promise.all(STATUSES.map(async (s) => [s, (await listDeclarations({ actor, input: { status: [s], first: 1 } })).totalCount] as const)),
+    // Counts per status (one grouped query) for the filter chips.
+    countDeclarationsByStatus({ actor }),
   ]);
   const { page, error } = listed;
-  const countOf = new Map<DeclarationStatus, number>(counts);
-  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  const countOf = (s: DeclarationStatus): number => counts[s] ?? 0;
+  const total = STATUSES.reduce((sum, s) => sum + countOf(s), 0);
   const filtered = !!status || !!q;
 
   return (
@@ -78,10 +79,10 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
                 All <span className="chip-count">{total}</span>
               </Link>
             </li>
-            {STATUSES.filter((s) => (countOf.get(s) ?? 0) > 0 || s === status).map((s) => (
+            {STATUSES.filter((s) => countOf(s) > 0 || s === status).map((s) => (
               <li key={s}>
                 <Link href={href({ status: s, q })} className="chip" aria-current={status === s ? 'page' : undefined}>
-                  {STATUS_LABEL[s]} <span className="chip-count">{countOf.get(s) ?? 0}</span>
+                  {STATUS_LABEL[s]} <span className="chip-count">{countOf(s)}</span>
                 </Link>
               </li>
             ))}

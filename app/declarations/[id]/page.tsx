@@ -3,24 +3,39 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
 
+import { allowedActions, type DeclarationAction } from '../../../lib/declarations/allowed-actions';
 import { TRANSPORT_MODES } from '../../../lib/declarations/codes';
 import { getDeclaration } from '../../../lib/declarations/get-declaration';
-import { canTransition } from '../../../lib/declarations/lifecycle';
 import {
   loadCompanies,
   loadContainers,
+  loadDutyLines,
   loadGoodsItems,
+  loadQueries,
   loadRiskFindings,
   loadStatusChanges,
   loadUsers,
   loadVersions,
 } from '../../../lib/declarations/load-declaration-parts';
-import { getActor } from '../../acting-user';
-import { RejectForm, ReleaseForm, SubmitDraftForm } from '../_components/decision-forms';
-import { formatCommodityCode, formatDateTime, formatDecimal, orDash, TYPE_LABEL } from '../_components/format';
+import { getActor, type Actor } from '../../acting-user';
+import type { DoneStep } from '../actions';
+import {
+  AnswerQueryForm,
+  AssessDutiesForm,
+  DecideCancellationForm,
+  OverrideLaneForm,
+  RaiseQueryForm,
+  RecordPaymentForm,
+  RejectForm,
+  ReleaseForm,
+  RequestCancellationForm,
+  SubmitDraftForm,
+} from '../_components/decision-forms';
+import { formatCommodityCode, formatDateTime, formatDecimal, one, orDash, TYPE_LABEL } from '../_components/format';
 import { LaneBadge, STATUS_LABEL, StatusBadge } from '../_components/status';
-import type { CompanyRow } from '../_components/types';
+import type { CompanyRow, DutyLineRow, GoodsItemRow } from '../_components/types';
 
 export const metadata: Metadata = { title: 'Declaration' };
 export const dynamic = 'force-dynamic';
@@ -45,34 +60,140 @@ function Party({ role, company }: { role: string; company: CompanyRow | null }) 
   );
 }
 
-export default async function DeclarationPage({ params }: { params: Promise<{ id: string }> }) {
+const FILER_ROLES: readonly string[] = ['TRADER', 'BROKER'];
+
+/** What `?done=` reports after an action, and whose action it was (a switched user does not see it). */
+const DONE_MESSAGES: Record<DoneStep, { by: 'FILER' | 'OFFICER'; text: string }> = {
+  submitted: { by: 'FILER', text: 'The declaration was submitted.' },
+  amended: { by: 'FILER', text: 'Your amendment was submitted and frozen as version {version}.' },
+  answered: { by: 'FILER', text: 'Your answer was sent to customs.' },
+  'cancel-requested': { by: 'FILER', text: 'Your cancellation request was sent to customs. An officer decides on it.' },
+  'query-raised': { by: 'OFFICER', text: 'Your question was sent to the filer. The declaration waits for the answer.' },
+  'lane-changed': { by: 'OFFICER', text: 'The lane was changed; the reason is kept among the risk findings.' },
+  'duties-assessed': { by: 'OFFICER', text: 'Duties and taxes were assessed.' },
+  paid: { by: 'OFFICER', text: 'The payment was recorded.' },
+  released: { by: 'OFFICER', text: 'The goods were released.' },
+  rejected: { by: 'OFFICER', text: 'The declaration was rejected.' },
+  'cancellation-granted': { by: 'OFFICER', text: 'The cancellation was granted: the declaration is cancelled.' },
+  'cancellation-refused': { by: 'OFFICER', text: 'The cancellation request was refused: the declaration is back where it was.' },
+};
+
+function doneMessage(done: string | undefined, actor: Actor, version: number): string | null {
+  const entry = done && Object.hasOwn(DONE_MESSAGES, done) ? DONE_MESSAGES[done as DoneStep] : null;
+  if (!entry) return null;
+  const ownRole = entry.by === 'OFFICER' ? actor.role === 'OFFICER' : FILER_ROLES.includes(actor.role);
+  return ownRole ? entry.text.replace('{version}', String(version)) : null;
+}
+
+const TAX_LABEL: Record<string, string> = { DUTY: 'Customs duty', EXCISE: 'Excise', VAT: 'VAT' };
+
+/** A rate's base: a value (ad valorem, 2 decimals) or a quantity (specific, as stored). */
+function formatBase(line: DutyLineRow): string {
+  return line.rate.includes('%') ? line.base.toFixed(2) : line.base.toFixed(3);
+}
+
+function DutyTable({ item, lines }: { item: GoodsItemRow; lines: DutyLineRow[] }) {
+  const total = lines.slice(1).reduce((acc, l) => acc.add(l.amount), lines[0]!.amount);
+  return (
+    <div className="duty-item" data-testid={`duties-item-${item.sequence}`}>
+      <h3>
+        Item {item.sequence}: <code>{formatCommodityCode(item.commodityCode)}</code> {item.description}
+      </h3>
+      <div className="table-scroll" role="region" aria-label={`Duties and taxes of item ${item.sequence}`} tabIndex={0}>
+        <table className="results compact duty-lines">
+          <caption className="visually-hidden">Duties and taxes of item {item.sequence}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tax</th>
+              <th scope="col" className="num">
+                Base
+              </th>
+              <th scope="col">Rate</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.id}>
+                <td>{TAX_LABEL[l.taxType] ?? l.taxType}</td>
+                <td className="num">{formatBase(l)}</td>
+                <td>{l.rate}</td>
+                <td className="num">{l.amount.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                Item {item.sequence} total
+              </th>
+              <td className="num">{total.toFixed(2)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** One thing a person can do, with its heading (the forms are in decision-forms.tsx). */
+function ActionCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="action-card" aria-labelledby={`${id}-heading`} data-testid={`action-${id}`}>
+      <h3 id={`${id}-heading`}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DeclarationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { id } = await params;
+  const done = one((await searchParams).done);
   const actor = await getActor();
   const d = await getDeclaration({ actor, id });
   if (!d) notFound();
 
   const isOfficer = actor.role === 'OFFICER';
-  const [[items], [containers], [history], [versions], companies, [findings]] = await Promise.all([
+  const isFiler = FILER_ROLES.includes(actor.role);
+  // What this person may do now: the one source for the buttons and forms below.
+  const actions = allowedActions(actor, d);
+  const can = (action: DeclarationAction) => actions.includes(action);
+
+  const [[items], [containers], [history], [versions], companies, [findings], [queries]] = await Promise.all([
     loadGoodsItems([d.id]),
     loadContainers([d.id]),
     loadStatusChanges([d.id]),
     loadVersions([d.id]),
     loadCompanies([d.declarantId, d.importerId ?? '', d.exporterId ?? '', d.representativeId ?? ''].filter(Boolean)),
-    // Risk findings are customs' own working material: officers only.
+    // Risk findings are customs' own working material: officers only (everyone sees the lane).
     isOfficer ? loadRiskFindings([d.id]) : Promise.resolve([[]]),
+    loadQueries([d.id]),
   ]);
+  const dutyLines = await loadDutyLines(items!.map((i) => i.id));
   const companyById = new Map(companies.filter((c) => c !== null).map((c) => [c.id, c]));
   const company = (cid: string | null) => (cid ? (companyById.get(cid) ?? null) : null);
-  const userIds = [...new Set([d.createdById, ...history!.map((h) => h.actorId), ...versions!.map((v) => v.createdById)].filter((u): u is string => !!u))];
+  const userIds = [
+    ...new Set(
+      [d.createdById, ...history!.map((h) => h.actorId), ...versions!.map((v) => v.createdById), ...queries!.flatMap((q) => [q.askedById, q.answeredById])].filter(
+        (u): u is string => !!u,
+      ),
+    ),
+  ];
   const users = new Map((await loadUsers(userIds)).filter((u) => u !== null).map((u) => [u.id, u]));
   const who = (uid: string | null) => (uid ? (users.get(uid)?.email ?? 'unknown user') : 'Customs system');
 
-  const isFilerOfThis = (actor.role === 'TRADER' || actor.role === 'BROKER') && actor.companyId === d.declarantId;
-  const canSubmit = d.status === 'DRAFT' && isFilerOfThis;
-  // Release after payment, or straight from duty assessment when nothing is due (decideDeclaration checks).
-  const canRelease = isOfficer && (d.status === 'PAID' || (d.status === 'DUTY_ASSESSED' && d.dutyTotal !== null && d.dutyTotal.isZero()));
-  const canReject = isOfficer && d.status !== 'SUBMITTED' && canTransition(d.status, 'REJECTED');
+  const isFilerOfThis = isFiler && actor.companyId === d.declarantId;
   const lastReason = [...history!].reverse().find((h) => h.reason && (h.toStatus === 'REJECTED' || h.toStatus === 'QUERY'));
+  const openQuery = d.status === 'QUERY' ? ([...queries!].reverse().find((q) => !q.answeredAt) ?? null) : null;
+  const cancelRequest = d.status === 'CANCEL_REQUESTED' ? ([...history!].reverse().find((h) => h.toStatus === 'CANCEL_REQUESTED') ?? null) : null;
+  const message = doneMessage(done, actor, d.version);
+  const panelActions = actions.filter((a) => a !== 'ANSWER_QUERY' && a !== 'EDIT_DRAFT');
+  const itemsWithDuties = items!.map((item, i) => ({ item, lines: dutyLines[i]! })).filter((x) => x.lines.length > 0);
 
   return (
     <>
@@ -99,9 +220,21 @@ export default async function DeclarationPage({ params }: { params: Promise<{ id
             ) : (
               <span className="muted">No MRN yet: it is assigned when customs accepts the declaration.</span>
             )}
+            {d.lane && (
+              <span data-testid="lane">
+                Lane <LaneBadge lane={d.lane} />
+              </span>
+            )}
+            {d.version > 1 && <span className="muted">Version {d.version}</span>}
           </p>
         </div>
       </div>
+
+      {message && (
+        <div className="notice notice-success" role="status" data-testid="done">
+          <p>{message}</p>
+        </div>
+      )}
 
       {d.status === 'REJECTED' && lastReason && (
         <div className="error" role="note">
@@ -110,12 +243,99 @@ export default async function DeclarationPage({ params }: { params: Promise<{ id
         </div>
       )}
 
-      {(canSubmit || canRelease || canReject) && (
-        <section aria-labelledby="actions-heading" className="panel">
+      {openQuery && (
+        <section className="callout" aria-labelledby="open-query-heading" data-testid="open-query">
+          <h2 id="open-query-heading">{isFilerOfThis ? 'Customs asks you a question' : 'Open query: waiting for the filer’s answer'}</h2>
+          <blockquote className="question" data-testid="open-question">
+            {openQuery.question}
+          </blockquote>
+          <p className="muted">
+            Asked <time dateTime={openQuery.askedAt.toISOString()}>{formatDateTime(openQuery.askedAt)}</time> by {who(openQuery.askedById)}
+          </p>
+          {can('ANSWER_QUERY') && (
+            <>
+              <AnswerQueryForm id={d.id} />
+              {can('AMEND') && (
+                <p className="hint">
+                  If the declaration itself must change, <Link href={`/declarations/${d.id}/amend`}>amend it</Link> as well: the amendment is frozen as a new version.
+                </p>
+              )}
+            </>
+          )}
+        </section>
+      )}
+
+      {cancelRequest && (
+        <div className="callout" role="note" data-testid="cancel-request">
+          <p className="error-title">Cancellation requested</p>
+          {cancelRequest.reason && <blockquote className="question">{cancelRequest.reason}</blockquote>}
+          <p className="muted">
+            By {who(cancelRequest.actorId)}, <time dateTime={cancelRequest.at.toISOString()}>{formatDateTime(cancelRequest.at)}</time>. A customs officer grants or refuses it; refused, the
+            declaration goes back to {cancelRequest.fromStatus ? STATUS_LABEL[cancelRequest.fromStatus].toLowerCase() : 'where it was'}.
+          </p>
+        </div>
+      )}
+
+      {panelActions.length > 0 && (
+        <section aria-labelledby="actions-heading" className="panel" data-testid="actions">
           <h2 id="actions-heading">What you can do</h2>
-          {canSubmit && <SubmitDraftForm id={d.id} idempotencyKey={randomUUID()} />}
-          {canRelease && <ReleaseForm id={d.id} hint={d.status === 'PAID' ? 'Duties are paid: the goods may leave customs control.' : 'Nothing is due: the goods may leave customs control.'} />}
-          {canReject && <RejectForm id={d.id} />}
+          <div className="action-cards">
+            {can('SUBMIT') && (
+              <ActionCard id="submit" title="Submit to customs">
+                <SubmitDraftForm id={d.id} idempotencyKey={randomUUID()} canEdit={can('EDIT_DRAFT')} />
+              </ActionCard>
+            )}
+            {can('AMEND') && (
+              <ActionCard id="amend" title="Amend the declaration">
+                <p className="hint">Change its content before release. Your amendment, with its reason, is frozen as version {d.version + 1}.</p>
+                <p>
+                  <Link href={`/declarations/${d.id}/amend`} className="button button-secondary">
+                    Amend declaration
+                  </Link>
+                </p>
+              </ActionCard>
+            )}
+            {can('DECIDE_CANCELLATION') && (
+              <ActionCard id="decide-cancellation" title="Decide the cancellation request">
+                <DecideCancellationForm id={d.id} />
+              </ActionCard>
+            )}
+            {can('ASSESS_DUTIES') && (
+              <ActionCard id="assess" title="Assess duties">
+                <AssessDutiesForm id={d.id} />
+              </ActionCard>
+            )}
+            {can('RECORD_PAYMENT') && d.dutyTotal !== null && (
+              <ActionCard id="payment" title="Record the payment">
+                <RecordPaymentForm id={d.id} amount={d.dutyTotal.toFixed(2)} />
+              </ActionCard>
+            )}
+            {can('RELEASE') && (
+              <ActionCard id="release" title="Release">
+                <ReleaseForm id={d.id} hint={d.status === 'PAID' ? 'Duties are paid: the goods may leave customs control.' : 'Nothing is due: the goods may leave customs control.'} />
+              </ActionCard>
+            )}
+            {can('RAISE_QUERY') && (
+              <ActionCard id="query" title="Ask the filer">
+                <RaiseQueryForm id={d.id} />
+              </ActionCard>
+            )}
+            {can('OVERRIDE_LANE') && (
+              <ActionCard id="lane" title="Change the lane">
+                <OverrideLaneForm id={d.id} current={d.lane} />
+              </ActionCard>
+            )}
+            {can('REQUEST_CANCELLATION') && (
+              <ActionCard id="cancel" title="Ask customs to cancel">
+                <RequestCancellationForm id={d.id} />
+              </ActionCard>
+            )}
+            {can('REJECT') && (
+              <ActionCard id="reject" title="Reject">
+                <RejectForm id={d.id} />
+              </ActionCard>
+            )}
+          </div>
         </section>
       )}
       {d.status === 'DRAFT' && !isFilerOfThis && <p className="notice">This is a draft: only the declarant company can edit and submit it.</p>}
@@ -139,13 +359,6 @@ export default async function DeclarationPage({ params }: { params: Promise<{ id
           <div>
             <dt>Status</dt>
             <dd>{STATUS_LABEL[d.status]}</dd>
-          </div>
-          <div>
-            <dt>Risk lane</dt>
-            <dd>
-              <LaneBadge lane={d.lane} />
-              {d.riskScore !== null ? ` (score ${d.riskScore})` : ''}
-            </dd>
           </div>
           <div>
             <dt>Office of declaration</dt>
@@ -220,16 +433,90 @@ export default async function DeclarationPage({ params }: { params: Promise<{ id
         </dl>
       </section>
 
-      {isOfficer && findings!.length > 0 && (
-        <section aria-labelledby="risk-heading">
-          <h2 id="risk-heading">Risk findings</h2>
-          <ul className="findings">
-            {findings!.map((f) => (
-              <li key={f.id}>
-                <span className="finding-weight">+{f.weight}</span> {f.reason} <code className="muted">{f.ruleKey}</code>
-              </li>
+      {d.lane && (
+        <section aria-labelledby="risk-heading" data-testid="risk">
+          <h2 id="risk-heading">Risk assessment</h2>
+          <p>
+            Lane <LaneBadge lane={d.lane} />
+            {d.riskScore !== null ? `, score ${d.riskScore}` : ''}. {d.lane === 'GREEN' ? 'No control: duties are assessed at once.' : d.lane === 'YELLOW' ? 'Documentary check.' : 'Physical inspection.'}
+          </p>
+          {isOfficer &&
+            (findings!.length > 0 ? (
+              <ul className="findings" data-testid="findings">
+                {findings!.map((f) => (
+                  <li key={f.id}>
+                    <span className="finding-weight">+{f.weight}</span> {f.reason} <code className="muted">{f.ruleKey}</code>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="empty">No risk rule fired.</p>
             ))}
-          </ul>
+        </section>
+      )}
+
+      {d.status !== 'DRAFT' && (
+        <section aria-labelledby="duties-heading" data-testid="duties">
+          <h2 id="duties-heading">Duties and taxes</h2>
+          {d.dutyTotal === null ? (
+            <p className="empty">Not assessed yet: customs assesses duties and taxes {d.lane === 'GREEN' ? 'on acceptance' : 'after its control'}.</p>
+          ) : (
+            <>
+              {itemsWithDuties.map(({ item, lines }) => (
+                <DutyTable key={item.id} item={item} lines={lines} />
+              ))}
+              <p className="duty-total">
+                Total duties and taxes: <strong data-testid="duty-total">{d.dutyTotal.toFixed(2)}</strong> <span className="muted">(national currency)</span>
+              </p>
+              {d.paidAt ? (
+                <p data-testid="payment">
+                  Paid <time dateTime={d.paidAt.toISOString()}>{formatDateTime(d.paidAt)}</time>
+                  {d.paymentReference && (
+                    <>
+                      , reference <code>{d.paymentReference}</code>
+                    </>
+                  )}
+                  .
+                </p>
+              ) : d.status === 'DUTY_ASSESSED' && !d.dutyTotal.isZero() ? (
+                <p className="muted" data-testid="payment">
+                  Not paid yet: customs records the payment, then releases the goods.
+                </p>
+              ) : null}
+            </>
+          )}
+        </section>
+      )}
+
+      {d.status !== 'DRAFT' && (
+        <section aria-labelledby="queries-heading" data-testid="queries">
+          <h2 id="queries-heading">Customs queries</h2>
+          {queries!.length === 0 ? (
+            <p className="empty">Customs has asked no questions about this declaration.</p>
+          ) : (
+            <ol className="queries">
+              {queries!.map((q) => (
+                <li key={q.id}>
+                  <div className="query-question">
+                    <p className="query-meta">
+                      <strong>Question</strong> from {who(q.askedById)} · <time dateTime={q.askedAt.toISOString()}>{formatDateTime(q.askedAt)}</time>
+                    </p>
+                    <p>{q.question}</p>
+                  </div>
+                  {q.answeredAt ? (
+                    <div className="query-answer">
+                      <p className="query-meta">
+                        <strong>Answer</strong> from {who(q.answeredById)} · <time dateTime={q.answeredAt.toISOString()}>{formatDateTime(q.answeredAt)}</time>
+                      </p>
+                      <p>{q.answer}</p>
+                    </div>
+                  ) : (
+                    <p className="muted query-waiting">Not answered yet.</p>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
         </section>
       )}
 

@@ -3,12 +3,14 @@
 // validates it with the schema the server uses, and shows a field's problems once the person has left
 // the field or the step. "Save draft" and "Submit" send the whole input to a server action; problems the
 // server finds (unknown parties, duplicate LRN, incompleteness) come back onto the fields.
+// In amend mode (a submitted declaration) it sends the whole content again with a required reason,
+// as the next version: no draft saving, and the LRN and type stay as they are.
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 
-import { saveDraftAction, submitDraftAction, type SaveResult } from '../actions';
+import { amendAction, saveDraftAction, submitDraftAction, type SaveResult } from '../actions';
 import type { FieldBinding } from './fields';
-import type { FormApi } from './form-api';
+import type { FormApi, FormMode } from './form-api';
 import {
   emptyContainer,
   emptyItem,
@@ -40,15 +42,28 @@ function linkTarget(key: string): string {
   return fieldId(key);
 }
 
-export function DeclarationForm({ declarationId, initial }: { declarationId: string | null; initial: FormState }) {
+const DRAFT: FormMode = { kind: 'draft' };
+const REASON_MAX = 500;
+
+function reasonProblem(reason: string): string | null {
+  if (!reason.trim()) return 'Give the reason for the amendment: customs sees it with the new version.';
+  if (reason.trim().length > REASON_MAX) return `The reason is limited to ${REASON_MAX} characters.`;
+  return null;
+}
+
+export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { declarationId: string | null; initial: FormState; mode?: FormMode }) {
   const router = useRouter();
+  const amending = mode.kind === 'amend';
   const [state, setState] = useState(initial);
+  const [reason, setReason] = useState('');
   const [id, setId] = useState(declarationId);
   const [step, setStep] = useState(0);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
   const [serverErrors, setServerErrors] = useState<ErrorMap>({});
   const [problem, setProblem] = useState<string | null>(null);
+  // A problem found in the browser goes away with its fields; one from the server (a conflict) stays.
+  const [problemIsLocal, setProblemIsLocal] = useState(false);
   const [summaryScope, setSummaryScope] = useState<'step' | 'all' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [running, setRunning] = useState<'save' | 'submit' | null>(null);
@@ -60,7 +75,11 @@ export function DeclarationForm({ declarationId, initial }: { declarationId: str
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
 
-  const { input, errors } = useMemo(() => validate(state), [state]);
+  const { input, errors } = useMemo(() => {
+    const checked = validate(state);
+    const reasonError = amending ? reasonProblem(reason) : null;
+    return reasonError ? { input: checked.input, errors: { ...checked.errors, reason: reasonError } } : checked;
+  }, [state, reason, amending]);
 
   const visible = useMemo(() => {
     const out: ErrorMap = {};
@@ -94,9 +113,15 @@ export function DeclarationForm({ declarationId, initial }: { declarationId: str
 
   const bind = (key: string): FieldBinding => ({
     id: fieldId(key),
-    value: getIn(state, key),
+    value: key === 'reason' ? reason : getIn(state, key),
     error: visible[key],
-    onChange: (value) => updateMany({ [key]: value }),
+    onChange:
+      key === 'reason'
+        ? (value) => {
+            setReason(value);
+            clearServer((k) => k === 'reason');
+          }
+        : (value) => updateMany({ [key]: value }),
     onBlur: () => touch(key),
   });
 
@@ -137,7 +162,8 @@ export function DeclarationForm({ declarationId, initial }: { declarationId: str
     if (busy.current) return;
     reveal(0, 1, 2, 3);
     if (Object.keys(errors).length) {
-      setProblem(kind === 'save' ? 'Correct these fields before saving the draft.' : 'Correct these fields before submitting.');
+      setProblem(kind === 'save' ? 'Correct these fields before saving the draft.' : amending ? 'Correct these fields before submitting the amendment.' : 'Correct these fields before submitting.');
+      setProblemIsLocal(true);
       setSummaryScope('all');
       setSaved(null);
       setFocus(focusOn('summary'));
@@ -148,7 +174,12 @@ export function DeclarationForm({ declarationId, initial }: { declarationId: str
     startTransition(async () => {
       let result: SaveResult;
       try {
-        result = kind === 'save' ? await saveDraftAction(id, input) : await submitDraftAction(id, input, idempotencyKey);
+        result =
+          kind === 'save'
+            ? await saveDraftAction(id, input)
+            : amending
+              ? await amendAction(id!, input, reason)
+              : await submitDraftAction(id, input, idempotencyKey);
       } catch {
         result = { ok: false, id, message: 'The portal could not reach the server. Check your connection and try again.', fieldErrors: [] };
       }
@@ -158,7 +189,7 @@ export function DeclarationForm({ declarationId, initial }: { declarationId: str
         window.history.replaceState(null, '', `/declarations/${result.id}/edit`);
       }
       if (result.ok && kind === 'submit') {
-        router.push(`/declarations/${result.id}`);
+        router.push(amending ? `/declarations/${result.id}?done=amended` : `/declarations/${result.id}`);
         return; // stays busy: the page is leaving
       }
       busy.current = false;
@@ -171,6 +202,7 @@ export function DeclarationForm({ declarationId, initial }: { declarationId: str
       } else {
         setServerErrors(errorMapOf(result.fieldErrors));
         setProblem(result.message);
+        setProblemIsLocal(false);
         setSummaryScope('all');
         setSaved(null);
         setFocus(focusOn('summary'));
@@ -179,6 +211,7 @@ export function DeclarationForm({ declarationId, initial }: { declarationId: str
   };
 
   const form: FormApi = {
+    mode,
     state,
     bind,
     update: (key, value) => updateMany({ [key]: value }),
@@ -200,7 +233,7 @@ export function DeclarationForm({ declarationId, initial }: { declarationId: str
   };
 
   const summary = summaryScope ? Object.entries(visible).filter(([k]) => summaryScope === 'all' || stepOf(k) === step) : [];
-  const showSummary = summaryScope !== null && (summary.length > 0 || (summaryScope === 'all' && !!problem));
+  const showSummary = summaryScope !== null && (summary.length > 0 || (summaryScope === 'all' && !!problem && !problemIsLocal));
   const stepsWithErrors = new Set(Object.keys(visible).map(stepOf));
 
   return (
@@ -283,14 +316,16 @@ export function DeclarationForm({ declarationId, initial }: { declarationId: str
             Back
           </button>
         )}
-        <button type="button" className="button-secondary" onClick={() => run('save')} disabled={running !== null}>
-          {running === 'save' ? 'Saving…' : 'Save draft'}
-        </button>
+        {!amending && (
+          <button type="button" className="button-secondary" onClick={() => run('save')} disabled={running !== null}>
+            {running === 'save' ? 'Saving…' : 'Save draft'}
+          </button>
+        )}
         {step < LAST ? (
           <button type="submit">Continue</button>
         ) : (
           <button type="submit" disabled={running !== null}>
-            {running === 'submit' ? 'Submitting…' : 'Submit declaration'}
+            {running === 'submit' ? 'Submitting…' : amending ? 'Submit amendment' : 'Submit declaration'}
           </button>
         )}
         <p role="status" className="save-status" data-testid="save-status">

@@ -47,9 +47,9 @@ function Frame({ id, label, hint, optional, error, width, children }: Omit<Commo
 }
 
 export function TextField(
-  props: Common & { inputMode?: 'text' | 'numeric' | 'decimal'; maxLength?: number; uppercase?: boolean; spellCheck?: boolean; placeholder?: string },
+  props: Common & { inputMode?: 'text' | 'numeric' | 'decimal'; maxLength?: number; uppercase?: boolean; spellCheck?: boolean; placeholder?: string; readOnly?: boolean },
 ) {
-  const { id, value, error, onChange, onBlur, hint, inputMode, maxLength, uppercase, spellCheck, placeholder } = props;
+  const { id, value, error, onChange, onBlur, hint, inputMode, maxLength, uppercase, spellCheck, placeholder, readOnly } = props;
   return (
     <Frame {...props}>
       <input
@@ -62,6 +62,7 @@ export function TextField(
         spellCheck={spellCheck ?? false}
         autoComplete="off"
         placeholder={placeholder}
+        readOnly={readOnly}
         className={uppercase ? 'uppercase' : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
@@ -72,8 +73,8 @@ export function TextField(
   );
 }
 
-export function TextAreaField(props: Common & { rows?: number; maxLength?: number }) {
-  const { id, value, error, onChange, onBlur, hint, rows, maxLength } = props;
+export function TextAreaField(props: Common & { rows?: number; maxLength?: number; required?: boolean }) {
+  const { id, value, error, onChange, onBlur, hint, rows, maxLength, required } = props;
   return (
     <Frame {...props}>
       <textarea
@@ -82,6 +83,7 @@ export function TextAreaField(props: Common & { rows?: number; maxLength?: numbe
         value={value}
         rows={rows ?? 2}
         maxLength={maxLength}
+        required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}
@@ -91,14 +93,15 @@ export function TextAreaField(props: Common & { rows?: number; maxLength?: numbe
   );
 }
 
-export function SelectField(props: Common & { options: readonly { value: string; label: string }[] }) {
-  const { id, value, error, onChange, onBlur, hint, options } = props;
+export function SelectField(props: Common & { options: readonly { value: string; label: string }[]; disabled?: boolean }) {
+  const { id, value, error, onChange, onBlur, hint, options, disabled } = props;
   return (
     <Frame {...props}>
       <select
         id={id}
         name={id}
         value={value}
+        disabled={disabled}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}

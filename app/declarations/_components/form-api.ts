@@ -2,9 +2,13 @@
 import type { FieldBinding } from './fields';
 import type { FormState } from './form-model';
 
+/** A draft (saved, edited, submitted) or an amendment of a submitted declaration (with its reason). */
+export type FormMode = { kind: 'draft' } | { kind: 'amend'; nextVersion: number };
+
 export interface FormApi {
+  mode: FormMode;
   state: FormState;
-  /** Value, error and handlers of the field with this key ("lrn", "items.0.grossMass"). */
+  /** Value, error and handlers of the field with this key ("lrn", "items.0.grossMass"; "reason" when amending). */
   bind: (key: string) => FieldBinding;
   update: (key: string, value: string) => void;
   /** Several fields at once (e.g. the HS picker sets code and label). */

@@ -370,6 +370,7 @@ const LABELS: Record<string, string> = {
   valuationMethod: 'valuation method',
   marks: 'marks and numbers',
   documentRefs: 'document references',
+  reason: 'Reason for the amendment',
 };
 
 /** Where a field is, in words, for the error summary ("Container 1, container number"). */

@@ -22,13 +22,29 @@ const REPRESENTATION = [
 
 export function HeaderStep({ form }: { form: FormApi }) {
   const { bind, state } = form;
+  // An amendment keeps the LRN and the type: they identify what was submitted.
+  const fixed = form.mode.kind === 'amend';
   return (
     <>
       <fieldset>
         <legend>Declaration</legend>
         <div className="form-grid">
-          <TextField {...bind('lrn')} label="LRN (your reference)" hint="Up to 22 letters, digits or - / . _ — unique within your company." maxLength={22} width="m" />
-          <SelectField {...bind('type')} label="Declaration type" options={TYPES} width="m" />
+          <TextField
+            {...bind('lrn')}
+            label="LRN (your reference)"
+            hint={fixed ? 'The LRN of a submitted declaration cannot change.' : 'Up to 22 letters, digits or - / . _ — unique within your company.'}
+            maxLength={22}
+            width="m"
+            readOnly={fixed}
+          />
+          <SelectField
+            {...bind('type')}
+            label="Declaration type"
+            hint={fixed ? 'The type of a submitted declaration cannot change.' : undefined}
+            options={TYPES}
+            width="m"
+            disabled={fixed}
+          />
           <SelectField
             {...bind('additionalType')}
             label="Additional declaration type"

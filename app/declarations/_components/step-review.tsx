@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 
 import { TRANSPORT_MODES } from '../../../lib/declarations/codes';
+import { DutyEstimate } from './duty-estimate';
+import { TextAreaField } from './fields';
 import type { FormApi } from './form-api';
 import { compareDecimals, sumDecimals, type FormState } from './form-model';
 
@@ -69,7 +71,13 @@ export function ReviewStep({ form }: { form: FormApi }) {
   const totals = checks(s);
   return (
     <>
-      <p>Check the declaration before you submit it. Once submitted, customs assigns an MRN and the content is frozen as version 1.</p>
+      {form.mode.kind === 'amend' ? (
+        <p>
+          Check the amendment before you submit it. It replaces the whole content of the declaration and is frozen as version {form.mode.nextVersion}, with your reason.
+        </p>
+      ) : (
+        <p>Check the declaration before you submit it. Once submitted, customs assigns an MRN and the content is frozen as version 1.</p>
+      )}
       <Section title="Header and parties" step={0} form={form}>
         <Facts
           rows={[
@@ -162,6 +170,21 @@ export function ReviewStep({ form }: { form: FormApi }) {
             ))}
           </ul>
         </section>
+      )}
+      <DutyEstimate state={s} />
+      {form.mode.kind === 'amend' && (
+        <fieldset>
+          <legend>Amendment</legend>
+          <TextAreaField
+            {...form.bind('reason')}
+            label="Reason for the amendment"
+            hint={`What changes and why, e.g. “Net mass of item 1 corrected after weighing”. Customs sees it with version ${form.mode.nextVersion}.`}
+            rows={3}
+            maxLength={500}
+            required
+            width="full"
+          />
+        </fieldset>
       )}
     </>
   );

@@ -53,7 +53,7 @@ export function TransportStep({ form }: { form: FormApi }) {
               <TextField
                 {...bind(`containers.${i}.containerNumber`)}
                 label="Container number"
-                hint="ISO 6346: owner code, U, serial and check digit, e.g. MSCU1234565."
+                hint="ISO 6346: owner code, U, serial and check digit, e.g. CSQU3054383."
                 maxLength={13}
                 uppercase
               />

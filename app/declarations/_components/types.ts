@@ -4,7 +4,10 @@ import type { getDeclaration } from '../../../lib/declarations/get-declaration';
 import type {
   loadCompanies,
   loadContainers,
+  loadDutyLines,
   loadGoodsItems,
+  loadQueries,
+  loadRiskFindings,
   loadStatusChanges,
   loadUsers,
   loadVersions,
@@ -19,3 +22,6 @@ export type StatusChangeRow = Awaited<ReturnType<typeof loadStatusChanges>>[numb
 export type VersionRow = Awaited<ReturnType<typeof loadVersions>>[number][number];
 export type CompanyRow = NonNullable<Awaited<ReturnType<typeof loadCompanies>>[number]>;
 export type UserRow = NonNullable<Awaited<ReturnType<typeof loadUsers>>[number]>;
+export type DutyLineRow = Awaited<ReturnType<typeof loadDutyLines>>[number][number];
+export type QueryRow = Awaited<ReturnType<typeof loadQueries>>[number][number];
+export type RiskFindingRow = Awaited<ReturnType<typeof loadRiskFindings>>[number][number];

@@ -3,13 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
 import { getDeclaration } from '../../../../lib/declarations/get-declaration';
-import { loadCompanies, loadContainers, loadGoodsItems } from '../../../../lib/declarations/load-declaration-parts';
-import { getHsCodesByCodes } from '../../../../lib/tariff/get-hs-codes-by-codes';
-import { searchTariffLines } from '../../../../lib/tariff/search-tariff-lines';
 import { getActor } from '../../../acting-user';
 import { DeclarationForm } from '../../_components/declaration-form';
-import { formatCommodityCode } from '../../_components/format';
-import { formStateOf } from '../../_components/initial-values';
+import { loadFormState } from '../../_components/initial-values';
 import { NotAFiler } from '../../_components/not-a-filer';
 import { STATUS_LABEL } from '../../_components/status';
 
@@ -57,29 +53,7 @@ export default async function EditDeclarationPage({ params }: { params: Promise<
     );
   }
 
-  const [[items], [containers], companies] = await Promise.all([
-    loadGoodsItems([d.id]),
-    loadContainers([d.id]),
-    loadCompanies([d.importerId, d.exporterId, d.representativeId].filter((c): c is string => !!c)),
-  ]);
-  const eori = new Map(companies.filter((c) => c !== null).map((c) => [c.id, c.eori]));
-  // What the commodity codes designate, shown under the HS picker: the national line, else the subheading.
-  const subheadings = [...new Set(items!.map((i) => i.commodityCode.slice(0, 6)))];
-  const lineCodes = [...new Set(items!.map((i) => i.commodityCode.slice(0, 8)).filter((c) => c.length === 8))];
-  const [hsRows, lineRows] = await Promise.all([
-    getHsCodesByCodes(subheadings),
-    Promise.all(lineCodes.map(async (code) => (await searchTariffLines({ search: code, first: 1 })).edges.find((e) => e.node.code === code)?.node)),
-  ]);
-  const labels = new Map<string, string>();
-  for (const h of hsRows) if (h) labels.set(h.code, `${formatCommodityCode(h.code)} — ${h.description}`);
-  for (const l of lineRows) if (l) labels.set(l.code, `${formatCommodityCode(l.code)} — ${l.description}`);
-  const initial = formStateOf(
-    d,
-    items!,
-    containers!,
-    (cid) => (cid ? (eori.get(cid) ?? '') : ''),
-    (code) => labels.get(code.slice(0, 8)) ?? labels.get(code.slice(0, 6)) ?? '',
-  );
+  const initial = await loadFormState(d);
   return (
     <>
       {head}
