@@ -5,10 +5,15 @@ import type { Sql } from '../database/sql';
 import { snapshotOf, type DeclarationRow } from './declaration-rows';
 import { canonicalJson, sha256Hex } from './snapshot';
 
+/** The canonical JSON of a version and its SHA-256 (what is stored, and later anchored). */
+export function versionRecord(row: DeclarationRow, version: number): { json: string; sha256: string } {
+  const json = canonicalJson(snapshotOf(row, version));
+  return { json, sha256: sha256Hex(json) };
+}
+
 /** Stores the declaration as given as immutable version `version`, with the SHA-256 of its canonical JSON. */
 export async function freezeVersion(sql: Sql, args: { row: DeclarationRow; version: number; actor: Actor; reason: string }): Promise<string> {
-  const json = canonicalJson(snapshotOf(args.row, args.version));
-  const sha256 = sha256Hex(json);
+  const { json, sha256 } = versionRecord(args.row, args.version);
   await sql(
     `INSERT INTO declaration_version (id, declaration_id, version, snapshot, sha256, reason, created_by_id)
      VALUES ($1::uuid, $2::uuid, $3, $4::jsonb, $5, $6, $7::uuid)`,
