@@ -4,15 +4,12 @@
 // and amends the declaration (version 2, with a reason); the officer assesses duties, records the
 // payment and releases. Then a cancellation: requested, refused (back where it was, without
 // JavaScript), requested again, granted.
-import { mkdir } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ClearwayProcess } from './clearway-process';
+import { openPortalSession } from './portal-session';
 
-import { createDatabase, dropDatabase } from '../setup/test-database';
-import { startClearway, type ClearwayProcess } from './clearway-process';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TRADER = 'trader@rotterdam-importers.example';
 const OFFICER = 'officer@customs.example';
 const LRN = `E2E-KP-${Date.now().toString(36).toUpperCase()}`;
@@ -21,49 +18,16 @@ const ANSWER = 'Certificate of origin CO-2026-0042 and licence LIC-77 are attach
 const AMEND_REASON = 'Description of item 1 corrected: 60 kg jute bags.';
 const PAYMENT_REFERENCE = 'NL-PAY-E2E-0001';
 
+const session = openPortalSession();
+const { actAs, shot } = session;
 let clearway: ClearwayProcess;
 let browser: Browser;
 let page: Page;
-let databaseUrl: string;
 let declarationUrl: string;
 
-beforeAll(async () => {
-  databaseUrl = await createDatabase(inject('adminUrl'), { template: inject('templateDb'), prefix: 'e2e' });
-  clearway = await startClearway({ DATABASE_URL: databaseUrl });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(15_000);
-  await mkdir('test-results', { recursive: true });
+beforeAll(() => {
+  ({ clearway, browser, page } = session);
 });
-
-// A failed step leaves a picture of the page and the end of the server's log.
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail' || !page) return;
-  await page.screenshot({ path: `test-results/failed-${context.task.name.replace(/\W+/g, '-').slice(0, 60)}.png`, fullPage: true });
-  console.error(clearway.output().split('\n').slice(-30).join('\n'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await clearway?.stop();
-  if (databaseUrl) await dropDatabase(inject('adminUrl'), databaseUrl);
-});
-
-/** Chooses the acting user with the header's switcher, as a person would. */
-async function actAs(email: string) {
-  const switched = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined);
-  await page.getByLabel('Acting as').selectOption(email);
-  await page.getByRole('button', { name: 'Switch' }).click();
-  expect((await switched).status()).toBe(200);
-  await expect.poll(() => page.getByTestId('acting-as').getAttribute('data-acting-as')).toBe(email);
-}
-
-async function shot(name: string, on: Page = page) {
-  await on.screenshot({ path: `test-results/${name}.png`, fullPage: true });
-}
 
 function field(scope: Page | Locator, label: string): Locator {
   return scope.getByLabel(label, { exact: true });

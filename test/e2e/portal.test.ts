@@ -1,34 +1,16 @@
 // The end-to-end smoke: the real server process on a test database, driven by Debian's Chromium.
-import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ClearwayProcess } from './clearway-process';
+import { openPortalSession } from './portal-session';
 
-import { createDatabase, dropDatabase } from '../setup/test-database';
-import { startClearway, type ClearwayProcess } from './clearway-process';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
+const session = openPortalSession();
 let clearway: ClearwayProcess;
-let browser: Browser;
 let page: Page;
-let databaseUrl: string;
 
-beforeAll(async () => {
-  databaseUrl = await createDatabase(inject('adminUrl'), { template: inject('templateDb'), prefix: 'e2e' });
-  clearway = await startClearway({ DATABASE_URL: databaseUrl });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage();
-  await mkdir('test-results', { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await clearway?.stop();
-  if (databaseUrl) await dropDatabase(inject('adminUrl'), databaseUrl);
+beforeAll(() => {
+  ({ clearway, page } = session);
 });
 
 describe('the portal in a browser', () => {
