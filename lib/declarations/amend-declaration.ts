@@ -16,6 +16,7 @@ import { isAmendable } from './lifecycle';
 import { lockDeclaration, requireText } from './lock-declaration';
 import { freezeVersion } from './freeze-version';
 import { loadDeclarationRows } from './declaration-rows';
+import { replaceValueSamples } from './value-samples';
 import { writeDutyLines } from './write-duty-lines';
 
 export async function amendDeclaration(options: { actor: Actor; id: string; input: DeclarationInput; reason: string; requestId?: string }): Promise<{ id: string }> {
@@ -59,6 +60,7 @@ export async function applyAmendment(
     [full.items.map((i) => i.sequence), full.items.map((i) => i.customsValue), id],
   );
   if (current.status === 'DUTY_ASSESSED') await writeDutyLines(sql, id);
+  await replaceValueSamples(sql, id, full.items);
 
   await freezeVersion(sql, { row: full, version: current.version + 1, actor, reason: args.reason });
   await recordAudit(tx, { actor, action: 'declaration.amend', targetType: 'declaration', targetId: id, requestId: args.requestId, details: { version: current.version + 1, reason: args.reason } });

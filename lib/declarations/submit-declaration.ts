@@ -16,6 +16,7 @@ import { assertCanFile, assertCanRead } from './access';
 import { checkCompleteness } from './check-completeness';
 import { customsValues } from './customs-value';
 import { loadDeclarationRows } from './declaration-rows';
+import { valueSamples } from './value-samples';
 import { versionRecord } from './freeze-version';
 import { assertTransition } from './lifecycle';
 import { generateMrn } from './mrn';
@@ -45,6 +46,9 @@ findings AS (
 duties AS (
   INSERT INTO duty_line (id, goods_item_id, tax_type, base, rate, amount)
   SELECT gen_random_uuid(), x.g, x.t::tax_type, x.b, x.r, x.a FROM json_to_recordset($15::json) AS x(g uuid, t text, b numeric, r text, a numeric)),
+samples AS (
+  INSERT INTO value_sample (hs6, declaration_id, value_per_kg, at)
+  SELECT x.h, $1::uuid, x.v, $5 FROM json_to_recordset($19::json) AS x(h text, v float8)),
 audit AS (
   INSERT INTO audit_event (actor_id, company_id, action, target_type, target_id, request_id, details)
   VALUES ($13::uuid, $16::uuid, 'declaration.submit', 'declaration', $1::text, $17, $18::jsonb))
@@ -115,6 +119,7 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
       actor.companyId,
       options.requestId ?? null,
       JSON.stringify({ mrn, version: d.version, lane: risk.lane }),
+      JSON.stringify(valueSamples(d.items)),
     ]);
     return { id, replayed: false };
   });

@@ -121,19 +121,18 @@ async function evaluate(sql: Sql, rule: RuleRow, d: RiskSubject): Promise<string
 const SAMPLE_SIZE = 200;
 
 /**
- * Values per kg of the most recent past items of each subheading (one query; the commodity code
- * index bounds each subheading's range, newest items first by their row order).
+ * Values per kg of the most recent past items of each subheading, from value_sample (written at each
+ * submission and amendment): one query that reads at most SAMPLE_SIZE index entries per subheading,
+ * however long the history.
  */
 async function pastValuesPerKg(sql: Sql, subheadings: string[], excludeId: string): Promise<Map<string, number[]>> {
   const rows = await sql<{ hs: string; v: number }>(
     `SELECT hs, v FROM unnest($1::text[]) AS hs,
        LATERAL (
-         SELECT (gi.customs_value / gi.net_mass)::float8 AS v
-           FROM goods_item gi JOIN declaration d ON d.id = gi.declaration_id
-          WHERE gi.commodity_code >= hs AND gi.commodity_code <= hs || '9999'
-            AND gi.customs_value IS NOT NULL AND gi.net_mass > 0
-            AND d.id <> $2::uuid AND d.status NOT IN ('DRAFT', 'SUBMITTED', 'REJECTED')
-          ORDER BY d.submitted_at DESC NULLS LAST LIMIT $3) s`,
+         SELECT s.value_per_kg AS v
+           FROM value_sample s JOIN declaration d ON d.id = s.declaration_id
+          WHERE s.hs6 = hs::char(6) AND s.declaration_id <> $2::uuid AND d.status NOT IN ('DRAFT', 'SUBMITTED', 'REJECTED')
+          ORDER BY s.at DESC LIMIT $3) x`,
     [subheadings, excludeId, SAMPLE_SIZE],
   );
   const bySubheading = new Map<string, number[]>();

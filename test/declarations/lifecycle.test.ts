@@ -105,7 +105,13 @@ describe('amendments and cancellation', () => {
     const before = (await getDb().declaration.findUniqueOrThrow({ where: { id } })).dutyTotal!;
     const input = validImport({ lrn: (await getDb().declaration.findUniqueOrThrow({ where: { id } })).lrn, freight: '2000.00' });
     await expect(amendDeclaration({ actor: filer, id, input, reason: '' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['reason'] }] } });
+    const samplesBefore = await getDb().valueSample.findMany({ where: { declarationId: id }, orderBy: { hs6: 'asc' } });
+    expect(samplesBefore.map((s) => s.hs6)).toEqual(['090121', '847130']);
     await amendDeclaration({ actor: filer, id, input, reason: 'Freight invoice corrected' });
+    const samplesAfter = await getDb().valueSample.findMany({ where: { declarationId: id }, orderBy: { hs6: 'asc' } });
+    // The undervaluation rule's samples follow the amended values (more freight, higher CIF per kg).
+    expect(samplesAfter).toHaveLength(2);
+    expect(samplesAfter[0]!.valuePerKg).toBeGreaterThan(samplesBefore[0]!.valuePerKg);
     const after = await getDb().declaration.findUniqueOrThrow({ where: { id } });
     expect(after.version).toBe(2);
     expect(after.status).toBe('DUTY_ASSESSED');
