@@ -8,7 +8,8 @@ import { getPool } from '../db';
 
 export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
-export function sqlOfClient(client: pg.ClientBase): Sql {
+/** For a pooled client inside a transaction, or the pool itself (each statement on its own). */
+export function sqlOfClient(client: { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> }): Sql {
   return async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[];
 }
 

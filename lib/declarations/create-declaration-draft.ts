@@ -38,7 +38,7 @@ export async function createDeclarationDraft(options: { actor: Actor; input: Dec
   const { actor } = options;
   assertFiler(actor);
   const input = parseInput(declarationInput, options.input);
-  const sql = sqlOfClient(getPool() as never);
+  const sql = sqlOfClient(getPool());
   const errors: FieldError[] = [];
   const parties = await resolveParties(sql, input, errors);
   throwFieldErrors(errors);
