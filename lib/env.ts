@@ -15,7 +15,7 @@ const schema = z.object({
   EMBEDDED_PG_PORT: intFrom(54329, 1024, 65535),
   PORT: intFrom(3000, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
-  /** Load the demo companies and users (fictional) at start. */
+  /** Create the ~50 demo declarations at first start. */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_BODY_LIMIT_BYTES: intFrom(1_000_000, 1_000, 100_000_000),

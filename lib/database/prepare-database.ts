@@ -66,10 +66,13 @@ export async function prepareDatabase(options: {
       const rows = await loadHsNomenclature();
       if (rows) logger.info({ rows }, 'HS 2022 nomenclature loaded');
       await seedRiskRules();
-      if (getEnv().SEED_DEMO) {
-        await seedDemoTariff();
-        await seedDemoParties();
-        const declarations = options.demoDeclarations === false ? 0 : await seedDemoDeclarations();
+      // Until the Identity capability brings sign-in, the demo users are how anyone acts, and the demo
+      // tariff is the only national tariff: both are always loaded. SEED_DEMO only governs the demo
+      // declarations.
+      await seedDemoTariff();
+      await seedDemoParties();
+      if (getEnv().SEED_DEMO && options.demoDeclarations !== false) {
+        const declarations = await seedDemoDeclarations();
         if (declarations) logger.info({ declarations }, 'demo declarations created');
       }
     }
