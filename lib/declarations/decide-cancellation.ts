@@ -5,6 +5,8 @@ import { AppError } from '../errors';
 import type { DeclarationStatus } from '../generated/prisma/client';
 import { changeStatus } from './lifecycle';
 import { lockDeclaration, requireOfficer, requireText } from './lock-declaration';
+import { removeValueSamples } from './value-samples';
+import { sqlOfPrisma } from '../database/sql';
 
 /** Officers: grant a cancellation request (CANCELLED) or refuse it (back to the status it left). */
 export async function decideCancellation(options: { actor: Actor; id: string; grant: boolean; reason: string; requestId?: string }): Promise<{ id: string }> {
@@ -20,6 +22,7 @@ export async function decideCancellation(options: { actor: Actor; id: string; gr
       to = request?.fromStatus ?? 'ACCEPTED';
     }
     await changeStatus(tx, { declarationId: id, from: 'CANCEL_REQUESTED', to, actor, reason });
+    if (to === 'CANCELLED' || to === 'REJECTED') await removeValueSamples(sqlOfPrisma(tx), id);
     await recordAudit(tx, { actor, action: grant ? 'declaration.cancel' : 'declaration.refuse_cancellation', targetType: 'declaration', targetId: id, requestId: options.requestId, details: { reason } });
     return { id };
   });

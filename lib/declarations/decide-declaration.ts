@@ -4,6 +4,8 @@ import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { lockDeclaration } from './lock-declaration';
+import { removeValueSamples } from './value-samples';
+import { sqlOfPrisma } from '../database/sql';
 import { changeStatus } from './lifecycle';
 
 export async function decideDeclaration(options: {
@@ -28,6 +30,7 @@ export async function decideDeclaration(options: {
       throw new AppError('CONFLICT', 'Duties are due: record the payment before releasing.', { status: d.status });
     }
     await changeStatus(tx, { declarationId: id, from: d.status, to: decision, actor, reason });
+    if (decision === 'REJECTED') await removeValueSamples(sqlOfPrisma(tx), id);
     await recordAudit(tx, { actor, action: decision === 'RELEASED' ? 'declaration.release' : 'declaration.reject', targetType: 'declaration', targetId: id, requestId: options.requestId, details: { from: d.status, reason: reason ?? null } });
     return { id };
   });

@@ -8,6 +8,11 @@ export function valueSamples(items: { commodityCode: string; customsValue: strin
     .map((i) => ({ h: i.commodityCode.slice(0, 6), v: Number(i.customsValue) / Number(i.netMass) }));
 }
 
+/** A rejected or cancelled declaration no longer speaks for the market's prices. */
+export async function removeValueSamples(sql: Sql, declarationId: string): Promise<void> {
+  await sql(`DELETE FROM value_sample WHERE declaration_id = $1::uuid`, [declarationId]);
+}
+
 /** After an amendment: the declaration's samples follow its new values. */
 export async function replaceValueSamples(sql: Sql, declarationId: string, items: Parameters<typeof valueSamples>[0]): Promise<void> {
   await sql(`DELETE FROM value_sample WHERE declaration_id = $1::uuid`, [declarationId]);

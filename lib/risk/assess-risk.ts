@@ -122,16 +122,15 @@ const SAMPLE_SIZE = 200;
 
 /**
  * Values per kg of the most recent past items of each subheading, from value_sample (written at each
- * submission and amendment): one query that reads at most SAMPLE_SIZE index entries per subheading,
- * however long the history.
+ * submission and amendment, removed when a declaration is rejected or cancelled): one query that
+ * reads at most SAMPLE_SIZE index entries per subheading, however long the history.
  */
 async function pastValuesPerKg(sql: Sql, subheadings: string[], excludeId: string): Promise<Map<string, number[]>> {
   const rows = await sql<{ hs: string; v: number }>(
     `SELECT hs, v FROM unnest($1::text[]) AS hs,
        LATERAL (
-         SELECT s.value_per_kg AS v
-           FROM value_sample s JOIN declaration d ON d.id = s.declaration_id
-          WHERE s.hs6 = hs::char(6) AND s.declaration_id <> $2::uuid AND d.status NOT IN ('DRAFT', 'SUBMITTED', 'REJECTED')
+         SELECT s.value_per_kg AS v FROM value_sample s
+          WHERE s.hs6 = hs::char(6) AND s.declaration_id <> $2::uuid
           ORDER BY s.at DESC LIMIT $3) x`,
     [subheadings, excludeId, SAMPLE_SIZE],
   );

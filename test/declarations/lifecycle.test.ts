@@ -128,8 +128,11 @@ describe('amendments and cancellation', () => {
     await decideCancellation({ actor: customs, id, grant: false, reason: 'Goods already at the border.' });
     expect(await status(id)).toBe('DUTY_ASSESSED');
     await requestCancellation({ actor: filer, id, reason: 'Declared twice.' });
+    expect(await getDb().valueSample.count({ where: { declarationId: id } })).toBe(2);
     await decideCancellation({ actor: customs, id, grant: true, reason: 'Duplicate of another declaration.' });
     expect(await status(id)).toBe('CANCELLED');
+    // A cancelled declaration no longer feeds the undervaluation rule.
+    expect(await getDb().valueSample.count({ where: { declarationId: id } })).toBe(0);
     await expect(requestCancellation({ actor: filer, id, reason: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

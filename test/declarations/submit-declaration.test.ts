@@ -199,9 +199,11 @@ describe('lifecycle and access', () => {
     await submitDeclaration({ actor, id });
     await expect(decideDeclaration({ actor, id, decision: 'REJECTED', reason: 'mine' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(decideDeclaration({ actor: await officer(), id, decision: 'REJECTED' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await getDb().valueSample.count({ where: { declarationId: id } })).toBe(2);
     await decideDeclaration({ actor: await officer(), id, decision: 'REJECTED', reason: 'Invoice does not match the goods.' });
     const d = await getDb().declaration.findUniqueOrThrow({ where: { id } });
     expect(d.status).toBe('REJECTED');
+    expect(await getDb().valueSample.count({ where: { declarationId: id } })).toBe(0);
     await expect(decideDeclaration({ actor: await officer(), id, decision: 'RELEASED' })).rejects.toMatchObject({ message: /REJECTED is final/ });
   });
 
