@@ -14,7 +14,7 @@
 // order of the two paths; with several rounds, the figures are medians.
 //
 //   npm run bench:declarations [-- --n 500 --concurrency 8 --items 5 --rounds 1 --warmup 20]
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -28,6 +28,7 @@ import { prepareDatabase } from '../lib/database/prepare-database';
 import type { DeclarationInput } from '../lib/declarations/declaration-input';
 import { generateMrn } from '../lib/declarations/mrn';
 import { resetEnvCache } from '../lib/env';
+import { launch, stopChild } from './launch';
 import { getLogger } from '../lib/logger';
 import { validImport } from '../test/declarations/fixtures';
 
@@ -330,39 +331,6 @@ async function rowsPerDeclaration<T>(db: pg.Pool, count: number, phase: () => Pr
 
 // ---------------------------------------------------------------------------------------------------
 
-function launch(args: string[], env: Record<string, string>, readyText: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes(readyText)) {
-        // Keep draining its logs (warnings and errors only at LOG_LEVEL=warn), echoed to our stderr.
-        output = '';
-        child.stdout!.off('data', onData);
-        child.stderr!.off('data', onData);
-        child.stdout!.on('data', (c: Buffer) => process.stderr.write(c));
-        child.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
-        resolve(child);
-      } else if (output.length > 1_000_000) output = output.slice(-100_000);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code, signal) => reject(new Error(`${args.join(' ')} exited with ${code ?? signal}:\n${output}`)));
-  });
-}
-
-async function stopChild(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
 
@@ -386,7 +354,7 @@ async function main() {
     if (prepared.mode !== 'external' || prepared.url !== database.url) throw new Error(`prepareDatabase used ${prepared.url}, not the benchmark's database`);
 
     const port = await freePort();
-    server = await launch(['bench/serve-api.ts', String(port)], { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production' }, 'serve-api ready at');
+    server = await launch(['bench/serve-api.ts', String(port)], { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production' }, 'serve-api ready at', { echo: true });
     const url = `http://127.0.0.1:${port}/api/graphql`;
 
     db = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });

@@ -5,7 +5,7 @@
 // The same trivial query against both with autocannon, alternating rounds; medians and the ratio.
 //
 //   npm run bench:graphql-overhead [-- --rounds 3 --seconds 10 --connections 20]
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
 import { freePort } from '../lib/database/embedded-postgres';
+import { launch } from './launch';
 
 const { values } = parseArgs({
   options: {
@@ -26,27 +27,6 @@ const rounds = Number(values.rounds);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const QUERY = JSON.stringify({ query: '{ __typename }' });
-
-function launch(args: string[], env: Record<string, string>, readyText: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes(readyText)) {
-        // Keep draining its logs, as a terminal or a log shipper would.
-        output = '';
-        resolve(child);
-      } else if (output.length > 1_000_000) output = output.slice(-100_000);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)));
-  });
-}
 
 async function load(url: string, duration: number) {
   const result = await autocannon({
