@@ -8,6 +8,7 @@ import { getActor } from '../acting-user';
 import { formatDateTime, one, TYPE_LABEL } from './_components/format';
 import { isStatus, LaneBadge, STATUS_LABEL, STATUSES, StatusBadge } from './_components/status';
 import type { DeclarationStatus } from './_components/types';
+import { Pager } from '../_components/pager';
 
 export const metadata: Metadata = { title: 'Declarations' };
 export const dynamic = 'force-dynamic';
@@ -171,12 +172,7 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
               </table>
             </div>
           )}
-          {(after || page.pageInfo.hasNextPage) && (
-            <nav aria-label="Pages" className="pager">
-              {after && <Link href={href({ status, q })}>First page</Link>}
-              {page.pageInfo.hasNextPage && page.pageInfo.endCursor && <Link href={href({ status, q, after: page.pageInfo.endCursor })}>Next page</Link>}
-            </nav>
-          )}
+          <Pager after={after} pageInfo={page.pageInfo} hrefFor={(next) => href({ status, q, after: next })} />
         </section>
       )}
     </>

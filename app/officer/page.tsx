@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors';
 import { getActor } from '../acting-user';
 import { formatDateTime, one, TYPE_LABEL } from '../declarations/_components/format';
 import { LaneBadge, OPEN_STATUSES, StatusBadge } from '../declarations/_components/status';
+import { Pager } from '../_components/pager';
 
 export const metadata: Metadata = { title: 'Officer queue' };
 export const dynamic = 'force-dynamic';
@@ -102,14 +103,7 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
               </table>
             </div>
           )}
-          {(after || page.pageInfo.hasNextPage) && (
-            <nav aria-label="Pages" className="pager">
-              {after && <Link href="/officer">First page</Link>}
-              {page.pageInfo.hasNextPage && page.pageInfo.endCursor && (
-                <Link href={`/officer?${new URLSearchParams({ after: page.pageInfo.endCursor })}`}>Next page</Link>
-              )}
-            </nav>
-          )}
+          <Pager after={after} pageInfo={page.pageInfo} hrefFor={(next) => (next ? `/officer?${new URLSearchParams({ after: next })}` : '/officer')} />
         </section>
       )}
     </>

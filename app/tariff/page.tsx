@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 import { AppError } from '../../lib/errors';
 import { formatHsCode } from '../../lib/tariff/get-hs-code';
 import { searchHsCodes, type HsLevelName } from '../../lib/tariff/search-hs-codes';
+import { Pager } from '../_components/pager';
 
 export const metadata: Metadata = { title: 'HS nomenclature' };
 export const dynamic = 'force-dynamic';
@@ -36,10 +36,6 @@ export default async function TariffPage({ searchParams }: { searchParams: Searc
     if (!(e instanceof AppError)) throw e;
     error = e.details.fieldErrors?.map((f) => f.message).join(' ') || e.message;
   }
-
-  const nextHref = page?.pageInfo.endCursor
-    ? `/tariff?${new URLSearchParams({ ...(q && { q }), ...(level && { level }), after: page.pageInfo.endCursor })}`
-    : null;
 
   return (
     <>
@@ -97,10 +93,11 @@ export default async function TariffPage({ searchParams }: { searchParams: Searc
               </tbody>
             </table>
           )}
-          <nav aria-label="Pages" className="pager">
-            {after && <Link href={`/tariff?${new URLSearchParams({ ...(q && { q }), ...(level && { level }) })}`}>First page</Link>}
-            {page.pageInfo.hasNextPage && nextHref && <Link href={nextHref}>Next page</Link>}
-          </nav>
+          <Pager
+            after={after}
+            pageInfo={page.pageInfo}
+            hrefFor={(next) => `/tariff?${new URLSearchParams({ ...(q && { q }), ...(level && { level }), ...(next && { after: next }) })}`}
+          />
         </section>
       )}
     </>
