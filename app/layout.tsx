@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-import { ActingAsSwitcher } from './acting-as-switcher';
 import './globals.css';
+import { UserMenu } from './user-menu';
 
 export const metadata: Metadata = {
   title: { default: 'Clearway', template: '%s · Clearway' },
@@ -33,11 +33,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <Link href="/tariff">HS nomenclature</Link>
               </li>
               <li>
+                <Link href="/verify">Verify a document</Link>
+              </li>
+              <li>
                 <a href="/api/health">Service health</a>
               </li>
             </ul>
           </nav>
-          <ActingAsSwitcher />
+          <UserMenu />
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">

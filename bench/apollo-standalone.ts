@@ -12,6 +12,6 @@ const port = Number(process.argv[2] ?? 4100);
 const server = new ApolloServer({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
 const { url } = await startStandaloneServer(server, {
   listen: { port, host: '127.0.0.1' },
-  context: async () => createContext('bench', getLogger()),
+  context: async () => createContext('bench', getLogger(), null),
 });
 console.log(`apollo standalone ready at ${url}`);

@@ -28,6 +28,8 @@ import { prepareDatabase } from '../lib/database/prepare-database';
 import type { DeclarationInput } from '../lib/declarations/declaration-input';
 import { generateMrn } from '../lib/declarations/mrn';
 import { resetEnvCache } from '../lib/env';
+import { loadUserActor } from '../lib/auth/actor';
+import { createApiToken } from '../lib/auth/create-api-token';
 import { launch, stopChild } from './launch';
 import { getLogger } from '../lib/logger';
 import { validImport } from '../test/declarations/fixtures';
@@ -51,6 +53,8 @@ for (const [name, value] of Object.entries({ n: N, concurrency: CONCURRENCY, ite
 }
 
 const TRADER_EMAIL = 'trader@rotterdam-importers.example';
+/** An API token of the trader's company (declarations:write), as an ERP would file. */
+let apiToken = '';
 const GOAL_RATE = 250;
 const GOAL_RATIO = 3;
 
@@ -98,7 +102,7 @@ interface Payload {
 async function graphql(url: string, query: string, variables: Record<string, unknown>, field: string): Promise<Payload> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-demo-user': TRADER_EMAIL },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiToken}` },
     body: JSON.stringify({ query, variables }),
   });
   const text = await res.text();
@@ -350,11 +354,12 @@ async function main() {
     process.env.DATABASE_URL = database.url;
     resetEnvCache();
     const prepared = await prepareDatabase({ logger: getLogger() });
+    apiToken = (await createApiToken({ actor: await loadUserActor({ email: TRADER_EMAIL }), input: { name: 'bench ERP', scopes: ['declarations:write'] } })).secret;
     await prepared.stop(); // closes this process's Prisma pool only: the database is external to it
     if (prepared.mode !== 'external' || prepared.url !== database.url) throw new Error(`prepareDatabase used ${prepared.url}, not the benchmark's database`);
 
     const port = await freePort();
-    server = await launch(['bench/serve-api.ts', String(port)], { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production' }, 'serve-api ready at', { echo: true });
+    server = await launch(['bench/serve-api.ts', String(port)], { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', API_RATE_LIMIT_PER_MINUTE: '100000000' }, 'serve-api ready at', { echo: true });
     const url = `http://127.0.0.1:${port}/api/graphql`;
 
     db = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });

@@ -1,4 +1,5 @@
-import { getActingUser, type Actor } from '../lib/actors/actor';
+import type { Actor } from '../lib/auth/actor';
+import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -7,20 +8,22 @@ export interface GraphQLContext {
   requestId: string;
   logger: Logger;
   loaders: Loaders;
-  /** The acting user, looked up once per request on first use. */
+  /** The signed-in user or API token; UNAUTHENTICATED for anonymous requests. */
   actor(): Promise<Actor>;
+  /** The caller, or null when anonymous (for the public fields). */
+  viewer: Actor | null;
 }
 
-/**
- * `demoUser` is the `x-demo-user` header: until sign-in exists (the Identity capability), it names the
- * seeded user a request acts as.
- */
-export function createContext(requestId: string, logger: Logger, demoUser?: string): GraphQLContext {
-  let actor: Promise<Actor> | undefined;
+/** `viewer` comes from the request's session cookie or bearer token (lib/auth/authenticate.ts). */
+export function createContext(requestId: string, logger: Logger, viewer: Actor | null): GraphQLContext {
   return {
     requestId,
     logger: logger.child({ requestId }),
     loaders: createLoaders(),
-    actor: () => (actor ??= getActingUser(demoUser)),
+    viewer,
+    actor: async () => {
+      if (viewer) return viewer;
+      throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API token as "Authorization: Bearer cw_live_…" (see the README).');
+    },
   };
 }

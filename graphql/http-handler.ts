@@ -5,6 +5,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 
+import type { Actor } from '../lib/auth/actor';
+import { authenticate } from '../lib/auth/authenticate';
+import { getRateLimiter } from '../lib/auth/rate-limiter';
+import { getEnv } from '../lib/env';
+import { isAppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { createContext, type GraphQLContext } from './context';
 
@@ -12,6 +17,44 @@ export interface GraphQLHandlerOptions {
   server: ApolloServer<GraphQLContext>;
   logger: Logger;
   bodyLimitBytes: number;
+}
+
+/** The client's address: the socket's, or the first X-Forwarded-For hop when TRUST_PROXY is set. */
+export function clientIp(req: IncomingMessage): string | null {
+  const forwarded = headerValue(req.headers['x-forwarded-for']);
+  if (getEnv().TRUST_PROXY && forwarded) return forwarded.split(',')[0]!.trim().slice(0, 45);
+  return req.socket.remoteAddress ?? null;
+}
+
+/**
+ * Authenticates and rate-limits a request: the actor (null when anonymous), or an answer already sent
+ * (401 for a bad token, 429 over the limit).
+ */
+export async function admitRequest(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<{ actor: Actor | null } | null> {
+  const ip = clientIp(req);
+  let actor: Actor | null;
+  try {
+    actor = await authenticate({ authorization: headerValue(req.headers.authorization), cookie: headerValue(req.headers.cookie) }, { id: requestId, ip });
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'UNAUTHENTICATED') throw error;
+    res.setHeader('www-authenticate', 'Bearer realm="clearway", error="invalid_token"');
+    sendJson(res, 401, requestId, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', requestId } }] });
+    return null;
+  }
+  const env = getEnv();
+  const key = actor ? (actor.token ? `token:${actor.token.id}` : `user:${actor.userId}`) : `ip:${ip}`;
+  const limit = actor ? env.API_RATE_LIMIT_PER_MINUTE : env.API_ANONYMOUS_RATE_LIMIT_PER_MINUTE;
+  const decision = getRateLimiter().hit(key, limit, 60_000);
+  res.setHeader('x-ratelimit-limit', String(limit));
+  res.setHeader('x-ratelimit-remaining', String(decision.remaining));
+  if (!decision.allowed) {
+    res.setHeader('retry-after', String(decision.retryAfterSeconds));
+    sendJson(res, 429, requestId, {
+      errors: [{ message: `Too many requests: the limit is ${limit} per minute. Retry after ${decision.retryAfterSeconds} s.`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, requestId } }],
+    });
+    return null;
+  }
+  return { actor };
 }
 
 class BodyTooLarge extends Error {}
@@ -34,6 +77,9 @@ export function createGraphQLHandler({ server, logger, bodyLimitBytes }: GraphQL
       });
     }
 
+    const admitted = await admitRequest(req, res, requestId);
+    if (!admitted) return;
+
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -41,7 +87,7 @@ export function createGraphQLHandler({ server, logger, bodyLimitBytes }: GraphQL
     const url = new URL(req.url ?? '/', 'http://localhost');
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: async () => createContext(requestId, logger, headerValue(req.headers['x-demo-user'])),
+      context: async () => createContext(requestId, logger, admitted.actor),
     });
 
     res.statusCode = result.status ?? 200;

@@ -68,6 +68,8 @@ const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
       },
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+        // An API token without the scope an operation needs: HTTP 403, as REST clients expect.
+        if (response.body.singleResult.errors.some((e) => e.extensions?.requiredScope)) response.http.status = 403;
         response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
           ...e,
           extensions: { ...e.extensions, requestId: contextValue.requestId },

@@ -1,5 +1,5 @@
 // The audit trail: written in the same transaction as the change it records (append-only table).
-import type { Actor } from './actors/actor';
+import type { Actor } from './auth/actor';
 import type { Prisma } from './generated/prisma/client';
 
 export type Tx = Prisma.TransactionClient;
@@ -12,8 +12,18 @@ export async function recordAudit(
 ): Promise<void> {
   const sql: Sql = typeof db === 'function' ? db : (text, params = []) => db.$queryRawUnsafe(text, ...params);
   await sql(
-    `INSERT INTO audit_event (actor_id, company_id, action, target_type, target_id, request_id, details)
-     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7::jsonb)`,
-    [event.actor?.userId ?? null, event.actor?.companyId ?? null, event.action, event.targetType, event.targetId, event.requestId ?? null, JSON.stringify(event.details ?? {})],
+    `INSERT INTO audit_event (actor_id, company_id, action, target_type, target_id, request_id, details, token_id, ip)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7::jsonb, $8::uuid, $9)`,
+    [
+      event.actor?.userId ?? null,
+      event.actor?.companyId ?? null,
+      event.action,
+      event.targetType,
+      event.targetId,
+      event.requestId ?? event.actor?.request.id ?? null,
+      JSON.stringify(event.details ?? {}),
+      event.actor?.token?.id ?? null,
+      event.actor?.request.ip ?? null,
+    ],
   );
 }

@@ -11,13 +11,20 @@ import { AppError } from './errors';
 import { getLogger } from './logger';
 import { PrismaClient } from './generated/prisma/client';
 
-export type Db = PrismaClient;
+// Secrets are never selected unless a query asks for them by name (`omit: { passwordHash: false }`).
+const OMIT = { user: { passwordHash: true }, apiToken: { tokenHash: true }, invitation: { tokenHash: true }, passwordResetToken: { tokenHash: true } } as const;
+
+function createClient(adapter: PrismaPg) {
+  return new PrismaClient({ adapter, omit: OMIT });
+}
+
+export type Db = ReturnType<typeof createClient>;
 export type { Prisma } from './generated/prisma/client';
 
 const KEY = Symbol.for('clearway.prisma');
-type Holder = { [KEY]?: { url: string; client: PrismaClient; pool: pg.Pool } };
+type Holder = { [KEY]?: { url: string; client: Db; pool: pg.Pool } };
 
-export function getDb(): PrismaClient {
+export function getDb(): Db {
   return clients().client;
 }
 
@@ -40,7 +47,7 @@ function clients() {
     const pool = new pg.Pool({ connectionString: url, max: getEnv().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
     pool.on('error', (err) => getLogger().error({ err }, 'database pool error'));
     const adapter = new PrismaPg(pool);
-    holder[KEY] = { url, client: new PrismaClient({ adapter }), pool };
+    holder[KEY] = { url, client: createClient(adapter), pool };
   }
   return holder[KEY];
 }

@@ -23,6 +23,60 @@ const schema = z.object({
   GRAPHQL_MAX_ALIASES: intFrom(15, 1, 1000),
   GRAPHQL_MAX_COST: intFrom(5000, 10, 1_000_000),
   GRAPHQL_MAX_TOKENS: intFrom(2000, 100, 1_000_000),
+  /** Tracking: seal events dated further ahead of the server clock than this are refused (device clocks drift). */
+  TRACKING_CLOCK_SKEW_SECONDS: intFrom(300, 0, 86_400),
+  /** Tracking: an open shipment whose seal reports nothing for this long raises a silent-seal alert. */
+  TRACKING_SILENT_HOURS: intFrom(24, 1, 24 * 365),
+  /** Tracking: most events accepted in one EPCIS document (or one recordSealEvents call). */
+  EPCIS_MAX_EVENTS: intFrom(10_000, 1, 1_000_000),
+  /** The ledger's identity in its signed checkpoints (C2SP origin and signed-note key name). */
+  LEDGER_ORIGIN: z.string().regex(/^[^\s+]{1,255}$/, 'must be 1 to 255 characters without spaces or "+"').default('clearway.example/ledger'),
+  /** Ed25519 private key (PKCS#8 PEM or base64 DER); unset: generated once into DATA_DIR/ledger-key.pem. */
+  LEDGER_SIGNING_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  /** A checkpoint is signed once the last one is this old and leaves are pending, or… */
+  LEDGER_CHECKPOINT_SECONDS: intFrom(10, 1, 86_400),
+  /** …when this many leaves are pending. */
+  LEDGER_CHECKPOINT_LEAVES: intFrom(1000, 1, 100_000_000),
+  /** Requests per minute per API token and per signed-in user (sliding window, per process). */
+  API_RATE_LIMIT_PER_MINUTE: intFrom(600, 1, 100_000_000),
+  /** Requests per minute per client address without credentials. */
+  API_ANONYMOUS_RATE_LIMIT_PER_MINUTE: intFrom(300, 1, 100_000_000),
+  /** Behind a reverse proxy: take the client address from the first X-Forwarded-For hop. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** The portal's public address, for links in messages (invitations, password resets) and QR codes. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Optional OpenID Connect provider (e.g. a national trader-ID system): all four or none. */
+  OIDC_ISSUER: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default('National trader ID'),
+  /** Optional EVM chain for ledger checkpoint roots (OpenAttestation DocumentStore): all three or none. */
+  ANCHOR_RPC_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().url().regex(/^https?:\/\//i, 'must be an http(s) JSON-RPC URL').optional(),
+  ),
+  /** Never echoed in errors or logs: the account holds the store's issuer role and pays its gas. */
+  ANCHOR_PRIVATE_KEY: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, 'must be 32 bytes of hex').optional(),
+  ),
+  ANCHOR_CONTRACT_ADDRESS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte address').optional(),
+  ),
+  /** Documents: largest accepted upload (POST /api/documents answers 413 beyond). */
+  DOCUMENT_MAX_BYTES: intFrom(20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+  /** Documents: where the bytes live, `local` (BLOB_DIR) or `s3` (the S3_* variables). */
+  BLOB_STORE: z.enum(['local', 's3']).default('local'),
+  /** Local blob store folder; unset: DATA_DIR/blobs. */
+  BLOB_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  /** S3-compatible blob store (BLOB_STORE=s3): endpoint (path-style URLs), bucket, region and keys. */
+  S3_ENDPOINT: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().regex(/^https?:\/\//i, 'must be an http(s) URL').optional()),
+  S3_BUCKET: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional()),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  /** Never echoed in errors or logs. */
+  S3_SECRET_ACCESS_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 export type Env = z.infer<typeof schema>;

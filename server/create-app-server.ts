@@ -1,13 +1,15 @@
-// The one HTTP server of a Clearway process: /api/graphql goes to Apollo directly, /api/health is
-// answered here, everything else goes to Next.js (the `fallback`). Every response carries an
-// x-request-id, and every request is logged once with its status and duration.
+// The one HTTP server of a Clearway process: /api/graphql goes to Apollo directly, /api/documents to
+// documents-route.ts, /api/health is answered here, everything else goes to Next.js (the `fallback`).
+// Every response carries an x-request-id, and every request is logged once with its status and duration.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { createApolloServer } from '../graphql/server';
-import { createGraphQLHandler, sendJson } from '../graphql/http-handler';
+import { clientIp, createGraphQLHandler, sendJson } from '../graphql/http-handler';
 import { getEnv } from '../lib/env';
 import { getHealth } from '../lib/health/get-health';
+import { handleLedgerRoute } from './ledger-routes';
 import { requestIdFrom, type Logger } from '../lib/logger';
+import { createDocumentsRoute } from './documents-route';
 
 export type Fallback = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -25,6 +27,7 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
     logger,
     bodyLimitBytes: getEnv().GRAPHQL_BODY_LIMIT_BYTES,
   });
+  const handleDocuments = createDocumentsRoute({ logger });
 
   let closing = false;
   const server = http.createServer(async (req, res) => {
@@ -42,10 +45,16 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
     try {
       const pathname = (req.url ?? '/').split('?')[0];
       if (pathname === '/api/graphql') return await handleGraphQL(req, res, requestId);
+      if (pathname === '/api/documents' || pathname?.startsWith('/api/documents/')) return await handleDocuments(req, res, requestId, pathname!);
+      if (await handleLedgerRoute(req, res, requestId, pathname!)) return;
       if (pathname === '/api/health') {
         const health = await getHealth();
         return sendJson(res, health.status === 'OK' ? 200 : 503, requestId, health);
       }
+      // Facts the portal may trust, set here so that a client cannot supply them.
+      req.headers['x-request-id'] = requestId;
+      req.headers['x-clearway-client-ip'] = clientIp(req) ?? '';
+      req.headers['x-clearway-url'] = req.url ?? '/';
       await fallback(req, res);
     } catch (error) {
       logger.error({ err: error, requestId }, 'unhandled request error');

@@ -21,7 +21,7 @@ import { requestCancellation } from '../../lib/declarations/request-cancellation
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { updateDeclarationDraft } from '../../lib/declarations/update-declaration-draft';
 import { AppError, type FieldError } from '../../lib/errors';
-import { getActor, type Actor } from '../acting-user';
+import { getActor, type Actor } from '../session';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; id: string | null; message: string; fieldErrors: FieldError[] };
 

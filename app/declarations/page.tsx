@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { countDeclarationsByStatus } from '../../lib/declarations/count-declarations-by-status';
 import { listDeclarations } from '../../lib/declarations/list-declarations';
 import { AppError } from '../../lib/errors';
-import { getActor } from '../acting-user';
+import { getActor } from '../session';
 import { formatDateTime, one, TYPE_LABEL } from './_components/format';
 import { isStatus, LaneBadge, STATUS_LABEL, STATUSES, StatusBadge } from './_components/status';
 import type { DeclarationStatus } from './_components/types';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { listDeclarations } from '../../lib/declarations/list-declarations';
 import { AppError } from '../../lib/errors';
-import { getActor } from '../acting-user';
+import { getActor } from '../session';
 import { formatDateTime, one, TYPE_LABEL } from '../declarations/_components/format';
 import { LaneBadge, OPEN_STATUSES, StatusBadge } from '../declarations/_components/status';
 import { Pager } from '../_components/pager';
@@ -21,11 +21,10 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
         <h1>Officer queue</h1>
         <div className="notice" data-testid="officer-only">
           <p>
-            <strong>Only customs officers see the queue; switch the acting user.</strong>
+            <strong>Only customs officers see the queue.</strong>
           </p>
           <p>
-            You are acting as <code>{actor.email}</code>. Choose “Officer Amal Haddad (customs officer)” in the “Acting as” switcher at the top of the page.
-            Your own declarations are under <Link href="/declarations">Declarations</Link>.
+            You are signed in as <code>{actor.email}</code>. Your own declarations are under <Link href="/declarations">Declarations</Link>.
           </p>
         </div>
       </>

@@ -9,7 +9,6 @@ import { declarationPayload } from './declaration-payload';
 
 export const declarationResolvers: Resolvers = {
   Query: {
-    me: async (_root, _args, ctx) => (await ctx.loaders.user.load((await ctx.actor()).userId))!,
     declaration: async (_root, args, ctx) => getDeclaration({ actor: await ctx.actor(), id: args.id, lrn: args.lrn, mrn: args.mrn }),
     declarations: async (_root, args, ctx) =>
       listDeclarations({
@@ -39,9 +38,6 @@ export const declarationResolvers: Resolvers = {
       declarationPayload(ctx, async () => decideDeclaration({ actor: await ctx.actor(), id, decision: 'RELEASED', reason: reason ?? undefined, requestId: ctx.requestId })),
     rejectDeclaration: (_root, { id, reason }, ctx) =>
       declarationPayload(ctx, async () => decideDeclaration({ actor: await ctx.actor(), id, decision: 'REJECTED', reason, requestId: ctx.requestId })),
-  },
-  Viewer: {
-    company: (user, _args, ctx) => (user.companyId ? ctx.loaders.company.load(user.companyId) : null),
   },
   Declaration: {
     declarant: async (d, _args, ctx) => (await ctx.loaders.company.load(d.declarantId))!,

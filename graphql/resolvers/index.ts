@@ -2,11 +2,12 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { customsResolvers } from './customs';
 import { declarationResolvers } from './declarations';
 import { healthResolvers } from './health';
+import { identityResolvers } from './identity';
 import { scalarResolvers } from './scalars';
 import { tariffResolvers } from './tariff';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, customsResolvers]);
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, customsResolvers, identityResolvers]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

@@ -7,6 +7,7 @@ import { disconnectDb } from '../db';
 import { dataDir, getEnv, migrationsDir } from '../env';
 import type { Logger } from '../logger';
 import { seedDemoDeclarations } from '../declarations/seed-demo-declarations';
+import { ensurePlatformAdmin } from '../auth/ensure-platform-admin';
 import { seedDemoParties } from '../parties/seed-demo-parties';
 import { seedRiskRules } from '../risk/seed-risk-rules';
 import { seedDemoTariff } from '../tariff/seed-demo-tariff';
@@ -66,11 +67,11 @@ export async function prepareDatabase(options: {
       const rows = await loadHsNomenclature();
       if (rows) logger.info({ rows }, 'HS 2022 nomenclature loaded');
       await seedRiskRules();
-      // Until the Identity capability brings sign-in, the demo users are how anyone acts, and the demo
-      // tariff is the only national tariff: both are always loaded. SEED_DEMO only governs the demo
-      // declarations.
+      // The demo tariff is the only national tariff, so it is always loaded; SEED_DEMO governs the demo
+      // companies, users (README lists their passwords) and declarations.
       await seedDemoTariff();
-      await seedDemoParties();
+      if (getEnv().SEED_DEMO) await seedDemoParties();
+      await ensurePlatformAdmin(logger);
       if (getEnv().SEED_DEMO && options.demoDeclarations !== false) {
         const declarations = await seedDemoDeclarations();
         if (declarations) logger.info({ declarations }, 'demo declarations created');

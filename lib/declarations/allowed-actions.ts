@@ -1,8 +1,8 @@
 // What the actor may do with a declaration now: the single source for the portal's buttons (and the
 // same rules the mutations enforce).
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import type { Declaration } from '../generated/prisma/client';
-import { canFile } from './access';
+import { canFileDeclaration } from '../auth/policy';
 import { canTransition, isAmendable } from './lifecycle';
 
 export type DeclarationAction =
@@ -19,10 +19,10 @@ export type DeclarationAction =
   | 'REJECT'
   | 'DECIDE_CANCELLATION';
 
-export function allowedActions(actor: Actor, d: Pick<Declaration, 'status' | 'declarantId' | 'importerId' | 'exporterId' | 'representativeId' | 'id' | 'dutyTotal'>): DeclarationAction[] {
+export function allowedActions(actor: Actor, d: Pick<Declaration, 'status' | 'type' | 'declarantId' | 'importerId' | 'exporterId' | 'representativeId' | 'id' | 'dutyTotal'>): DeclarationAction[] {
   const actions: DeclarationAction[] = [];
   const s = d.status;
-  if (canFile(actor, d)) {
+  if (canFileDeclaration(actor, d)) {
     if (s === 'DRAFT') actions.push('EDIT_DRAFT', 'SUBMIT');
     if (isAmendable(s)) actions.push('AMEND');
     if (s === 'QUERY') actions.push('ANSWER_QUERY');

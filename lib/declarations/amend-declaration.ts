@@ -1,13 +1,13 @@
 // An amendment: the filer changes an accepted declaration before its release. The content is
 // validated like a submission, customs values (and duties, if already assessed) are recomputed, and
 // the result is frozen as the next version. The status does not change.
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit, type Tx } from '../audit';
 import { sqlOfPrisma } from '../database/sql';
 import { getDb } from '../db';
 import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
-import { assertCanFile } from './access';
+import { assertCanFileDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
 import { customsValues } from './customs-value';
 import { headerData, replaceLines, resolveParties } from './declaration-body';
@@ -33,7 +33,7 @@ export async function applyAmendment(
 ): Promise<{ id: string }> {
   const { actor, id, input } = args;
   const current = await lockDeclaration(tx, id, actor);
-  assertCanFile(actor, current);
+  assertCanFileDeclaration(actor, current);
   if (!isAmendable(current.status)) {
     throw new AppError('CONFLICT', `A ${current.status} declaration cannot be amended${current.status === 'DRAFT' ? ': edit the draft instead' : ''}.`, { status: current.status });
   }

@@ -1,9 +1,9 @@
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../validation';
-import { assertCanFile } from './access';
+import { assertCanFileDeclaration } from '../auth/policy';
 import { applyAmendment } from './amend-declaration';
 import { declarationInput, type DeclarationInput } from './declaration-input';
 import { changeStatus } from './lifecycle';
@@ -16,7 +16,7 @@ export async function answerQuery(options: { actor: Actor; id: string; answer: s
   const amendment = options.amendment ? parseInput(declarationInput, options.amendment) : null;
   return getDb().$transaction(async (tx) => {
     const d = await lockDeclaration(tx, id, actor);
-    assertCanFile(actor, d);
+    assertCanFileDeclaration(actor, d);
     const open = await tx.declarationQuery.findFirst({ where: { declarationId: id, answeredAt: null }, orderBy: { askedAt: 'desc' } });
     if (d.status !== 'QUERY' || !open) throw new AppError('CONFLICT', `There is no open query on this declaration (it is ${d.status}).`, { status: d.status });
     if (amendment) await applyAmendment(tx, { actor, id, input: amendment, reason: `Answer to query: ${answer.slice(0, 400)}`, requestId: options.requestId });

@@ -1,4 +1,4 @@
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { getDb } from '../db';
 import type { DeclarationStatus } from '../generated/prisma/client';
 import { visibleTo } from './list-declarations';

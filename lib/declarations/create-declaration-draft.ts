@@ -1,12 +1,12 @@
 // A new DRAFT declaration of the actor's company. Nothing is stored unless every field is valid.
 // A hot path (third-party systems file in bulk): two SQL statements — the parties' lookup, then one
 // statement that inserts header, containers, items, history and audit together (atomic on its own).
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { getPool } from '../db';
 import { pgCode, sqlOfClient } from '../database/sql';
 import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
-import { assertFiler } from './access';
+import { assertCanCreateDeclaration, assertFiler } from '../auth/policy';
 import { headerData, insertLinesSql, linesJson, resolveParties } from './declaration-body';
 import { declarationInput, type DeclarationInput } from './declaration-input';
 
@@ -30,8 +30,8 @@ WITH d AS (
 c AS (${lines.containers}),
 i AS (${lines.items}),
 s AS (INSERT INTO declaration_status_change (declaration_id, from_status, to_status, actor_id) SELECT d.id, NULL, 'DRAFT', $25::uuid FROM d),
-a AS (INSERT INTO audit_event (actor_id, company_id, action, target_type, target_id, request_id, details)
-      SELECT $25::uuid, $6::uuid, 'declaration.create_draft', 'declaration', d.id::text, $27, json_build_object('lrn', $1::text) FROM d)
+a AS (INSERT INTO audit_event (actor_id, company_id, action, target_type, target_id, request_id, details, token_id, ip)
+      SELECT $25::uuid, $6::uuid, 'declaration.create_draft', 'declaration', d.id::text, $27, json_build_object('lrn', $1::text), $28::uuid, $29 FROM d)
 SELECT id FROM d`;
 
 export async function createDeclarationDraft(options: { actor: Actor; input: DeclarationInput; requestId?: string }): Promise<{ id: string }> {
@@ -42,12 +42,14 @@ export async function createDeclarationDraft(options: { actor: Actor; input: Dec
   const errors: FieldError[] = [];
   const parties = await resolveParties(sql, input, errors);
   throwFieldErrors(errors);
+  assertCanCreateDeclaration(actor, { type: input.type, ...parties, representationStatus: input.representationStatus ?? null });
   const h = headerData(input);
   const inserted = await sql<{ id: string }>(INSERT, [
     h.lrn, h.type, h.additionalType, h.procedureCode, h.additionalProcedure, actor.companyId, parties.importerId,
     parties.exporterId, parties.representativeId, h.representationStatus, h.incoterm, h.incotermPlace, h.transportMode,
     h.transportDocument, h.officeOfEntry, h.officeOfDeclaration, h.officeOfExit, h.invoiceCurrency, h.invoiceAmount,
-    h.exchangeRate, h.freight, h.insurance, h.totalPackages, h.grossMass, actor.userId, linesJson(input), options.requestId ?? null,
+    h.exchangeRate, h.freight, h.insurance, h.totalPackages, h.grossMass, actor.userId, linesJson(input), options.requestId ?? actor.request.id,
+    actor.token?.id ?? null, actor.request.ip,
   ]).catch((error: unknown) => {
     throw pgCode(error) === '23505' ? duplicateLrn(input.lrn) : error;
   });

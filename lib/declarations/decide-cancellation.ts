@@ -1,17 +1,18 @@
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { DeclarationStatus } from '../generated/prisma/client';
 import { changeStatus } from './lifecycle';
-import { lockDeclaration, requireOfficer, requireText } from './lock-declaration';
+import { assertOfficer } from '../auth/policy';
+import { lockDeclaration, requireText } from './lock-declaration';
 import { removeValueSamples } from './value-samples';
 import { sqlOfPrisma } from '../database/sql';
 
 /** Officers: grant a cancellation request (CANCELLED) or refuse it (back to the status it left). */
 export async function decideCancellation(options: { actor: Actor; id: string; grant: boolean; reason: string; requestId?: string }): Promise<{ id: string }> {
   const { actor, id, grant } = options;
-  requireOfficer(actor, 'decide cancellation requests');
+  assertOfficer(actor, 'decide cancellation requests');
   const reason = requireText(options.reason, 'reason', 'the reason for the decision', 1000);
   return getDb().$transaction(async (tx) => {
     const d = await lockDeclaration(tx, id, actor);

@@ -1,5 +1,5 @@
 // Officer decisions that only move the status: release and reject (each with its history and audit).
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import type { Sql } from '../database/sql';
 import { snapshotOf, type DeclarationRow } from './declaration-rows';
 import { canonicalJson, sha256Hex } from './snapshot';

@@ -2,7 +2,7 @@
 // change goes through `changeStatus`, in the caller's transaction, with its history row.
 import { AppError } from '../errors';
 import type { DeclarationStatus, UserRole } from '../generated/prisma/client';
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import type { Tx } from '../audit';
 
 type Who = 'FILER' | 'OFFICER' | 'SYSTEM';

@@ -1,7 +1,8 @@
 // The declarations an actor can see, filtered, sorted and paged (keyset on the sort key and id).
 import { z } from 'zod';
 
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
+import { assertReadScope, declarationVisibility } from '../auth/policy';
 import { getDb, type Prisma } from '../db';
 import type { Declaration } from '../generated/prisma/client';
 import { decodeCursor, encodeCursor, type Page } from '../pagination';
@@ -25,15 +26,31 @@ export type ListDeclarationsInput = z.input<typeof listDeclarationsInput>;
 
 const CURSOR = 'declarations';
 
-/** The declarations an actor may see: their company's as any party; officers and admins all. */
+/** The declarations an actor may see, as a Prisma filter (the rule itself is `canReadDeclaration`). */
 export function visibleTo(actor: Actor): Prisma.DeclarationWhereInput {
-  if (actor.role === 'OFFICER' || actor.role === 'ADMIN') return {};
-  const c = actor.companyId ?? '00000000-0000-0000-0000-000000000000';
-  return { OR: [{ declarantId: c }, { importerId: c }, { exporterId: c }, { representativeId: c }] };
+  const v = declarationVisibility(actor);
+  switch (v.kind) {
+    case 'all':
+      return {};
+    case 'none':
+      return { id: { in: [] } };
+    case 'party': {
+      const c = v.companyId;
+      return { OR: [{ declarantId: c }, { importerId: c }, { exporterId: c }, { representativeId: c }] };
+    }
+    case 'broker':
+      return {
+        AND: [
+          { OR: [{ declarantId: v.companyId }, { representativeId: v.companyId }] },
+          { OR: [{ type: { in: ['IM', 'CO'] }, importerId: { in: v.imports } }, { type: 'EX', exporterId: { in: v.exports } }] },
+        ],
+      };
+  }
 }
 
 export async function listDeclarations(options: { actor: Actor; input: ListDeclarationsInput }): Promise<Page<Declaration>> {
   const { actor } = options;
+  assertReadScope(actor, 'declarations:read', 'declarations:write');
   const input = parseInput(listDeclarationsInput, options.input, 'Invalid declaration filter.');
   const and: Prisma.DeclarationWhereInput[] = [visibleTo(actor)];
   if (input.status?.length) and.push({ status: { in: input.status } });

@@ -1,7 +1,8 @@
 // Batch loaders for the parts of many declarations at once (one query per kind, for DataLoader):
 // each returns, for every id asked, its rows in order.
 import { getDb } from '../db';
-import type { Company, DeclarationQuery, DeclarationStatusChange, DeclarationVersion, DutyLine, GoodsItem, RiskFinding, TransportEquipment, User } from '../generated/prisma/client';
+import type { Company, DeclarationQuery, DeclarationStatusChange, DeclarationVersion, DutyLine, GoodsItem, RiskFinding, TransportEquipment } from '../generated/prisma/client';
+import type { UserRecord } from '../auth/user-record';
 
 function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
@@ -35,7 +36,7 @@ export async function loadCompanies(ids: readonly string[]): Promise<(Company | 
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-export async function loadUsers(ids: readonly string[]): Promise<(User | null)[]> {
+export async function loadUsers(ids: readonly string[]): Promise<(UserRecord | null)[]> {
   const rows = await getDb().user.findMany({ where: { id: { in: [...ids] } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);

@@ -1,15 +1,17 @@
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import type { Tx } from '../audit';
 import { AppError } from '../errors';
 import type { Declaration } from '../generated/prisma/client';
-import { assertCanRead } from './access';
+import { assertCanReadDeclaration, assertScope } from '../auth/policy';
 
 /** The declaration, row-locked for the rest of the transaction, if the actor may see it. */
 export async function lockDeclaration(tx: Tx, id: string, actor: Actor): Promise<Declaration> {
+  // Every caller changes the declaration.
+  assertScope(actor, 'declarations:write');
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', `No declaration ${id} that you can see.`);
   await tx.$queryRaw`SELECT 1 FROM declaration WHERE id = ${id}::uuid FOR UPDATE`;
   const d = await tx.declaration.findUnique({ where: { id } });
-  assertCanRead(actor, d, id);
+  assertCanReadDeclaration(actor, d, id);
   return d as Declaration;
 }
 
@@ -20,6 +22,3 @@ export function requireText(value: string | undefined | null, field: string, wha
   return text;
 }
 
-export function requireOfficer(actor: Actor, what: string): void {
-  if (actor.role !== 'OFFICER') throw new AppError('FORBIDDEN', `Only customs officers ${what}.`);
-}

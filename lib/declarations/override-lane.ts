@@ -1,14 +1,15 @@
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { RiskLane } from '../generated/prisma/client';
-import { lockDeclaration, requireOfficer, requireText } from './lock-declaration';
+import { assertOfficer } from '../auth/policy';
+import { lockDeclaration, requireText } from './lock-declaration';
 
 /** Officers: set the lane by hand, with the reason kept among the risk findings. */
 export async function overrideLane(options: { actor: Actor; id: string; lane: RiskLane; reason: string; requestId?: string }): Promise<{ id: string }> {
   const { actor, id, lane } = options;
-  requireOfficer(actor, 'override lanes');
+  assertOfficer(actor, 'override lanes');
   const reason = requireText(options.reason, 'reason', 'the reason for the override', 900);
   return getDb().$transaction(async (tx) => {
     const d = await lockDeclaration(tx, id, actor);

@@ -1,14 +1,15 @@
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { changeStatus } from './lifecycle';
-import { lockDeclaration, requireOfficer, requireText } from './lock-declaration';
+import { assertOfficer } from '../auth/policy';
+import { lockDeclaration, requireText } from './lock-declaration';
 
 /** Officers: ask the filer a question; the declaration waits in QUERY for the answer. */
 export async function raiseQuery(options: { actor: Actor; id: string; question: string; requestId?: string }): Promise<{ id: string }> {
   const { actor, id } = options;
-  requireOfficer(actor, 'raise queries');
+  assertOfficer(actor, 'raise queries');
   const question = requireText(options.question, 'question', 'the question', 2000);
   return getDb().$transaction(async (tx) => {
     const d = await lockDeclaration(tx, id, actor);

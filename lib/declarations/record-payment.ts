@@ -1,15 +1,16 @@
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { changeStatus } from './lifecycle';
-import { lockDeclaration, requireOfficer, requireText } from './lock-declaration';
+import { assertOfficer } from '../auth/policy';
+import { lockDeclaration, requireText } from './lock-declaration';
 
 /** Officers: record that the assessed amount was paid (a payment provider will call this later). */
 export async function recordPayment(options: { actor: Actor; id: string; amount: string; reference: string; requestId?: string }): Promise<{ id: string }> {
   const { actor, id } = options;
-  requireOfficer(actor, 'record payments');
+  assertOfficer(actor, 'record payments');
   const reference = requireText(options.reference, 'reference', 'the payment reference', 70);
   if (!/^\d+(\.\d{1,2})?$/.test(options.amount?.trim() ?? '')) {
     throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['amount'], code: 'invalid', message: 'The amount is a positive number with at most 2 decimals, e.g. 2367.73.' }] });

@@ -1,7 +1,7 @@
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
-import { assertCanFile } from './access';
+import { assertCanFileDeclaration } from '../auth/policy';
 import { changeStatus } from './lifecycle';
 import { lockDeclaration, requireText } from './lock-declaration';
 
@@ -11,7 +11,7 @@ export async function requestCancellation(options: { actor: Actor; id: string; r
   const reason = requireText(options.reason, 'reason', 'the reason for cancelling', 1000);
   return getDb().$transaction(async (tx) => {
     const d = await lockDeclaration(tx, id, actor);
-    assertCanFile(actor, d);
+    assertCanFileDeclaration(actor, d);
     await changeStatus(tx, { declarationId: id, from: d.status, to: 'CANCEL_REQUESTED', actor, reason });
     await recordAudit(tx, { actor, action: 'declaration.request_cancellation', targetType: 'declaration', targetId: id, requestId: options.requestId, details: { reason } });
     return { id };

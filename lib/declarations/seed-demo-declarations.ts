@@ -1,7 +1,7 @@
 // About fifty demo declarations spread over every state of the lifecycle, made through the same
 // functions people and apps use (so they pass the same validation, risk engine and tariff). Runs once:
 // skipped when demo declarations exist.
-import { getActingUser, type Actor } from '../actors/actor';
+import { loadUserActor, type Actor } from '../auth/actor';
 import { getDb } from '../db';
 import { answerQuery } from './answer-query';
 import { assessDuties } from './assess-duties';
@@ -85,8 +85,8 @@ function declaration(n: number, risky: boolean): DeclarationInput {
 
 export async function seedDemoDeclarations(): Promise<number> {
   if ((await getDb().declaration.count({ where: { lrn: { startsWith: 'DEMO-' } } })) > 0) return 0;
-  const trader = await getActingUser('trader@rotterdam-importers.example');
-  const officer = await getActingUser('officer@customs.example');
+  const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
+  const officer = await loadUserActor({ email: 'officer@customs.example' });
   let n = 0;
   for (const [path, count] of PLAN) {
     for (let i = 0; i < count; i++) {

@@ -1,10 +1,10 @@
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import { sqlOfPrisma } from '../database/sql';
 import { getDb } from '../db';
 import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
-import { assertCanFile, assertCanRead } from './access';
+import { assertCanCreateDeclaration, assertCanFileDeclaration, assertCanReadDeclaration } from '../auth/policy';
 import { headerData, replaceLines, resolveParties } from './declaration-body';
 import { declarationInput, type DeclarationInput } from './declaration-input';
 
@@ -16,8 +16,8 @@ export async function updateDeclarationDraft(options: { actor: Actor; id: string
     // Row lock: two saves of the same draft apply one after the other.
     await tx.$queryRaw`SELECT 1 FROM declaration WHERE id = ${id}::uuid FOR UPDATE`;
     const current = await tx.declaration.findUnique({ where: { id } });
-    assertCanRead(actor, current, id);
-    assertCanFile(actor, current);
+    assertCanReadDeclaration(actor, current, id);
+    assertCanFileDeclaration(actor, current);
     if (current.status !== 'DRAFT') {
       throw new AppError('CONFLICT', `Only a DRAFT can be edited; this declaration is ${current.status}. Use amendDeclaration to change a submitted one.`);
     }
@@ -29,6 +29,8 @@ export async function updateDeclarationDraft(options: { actor: Actor; id: string
       if (duplicate) errors.push({ path: ['lrn'], code: 'duplicate', message: `Your company already has a declaration with LRN ${input.lrn}.` });
     }
     throwFieldErrors(errors);
+    // A broker may not move a draft to a client it does not represent.
+    assertCanCreateDeclaration(actor, { type: input.type, ...parties, representationStatus: input.representationStatus ?? null });
     await tx.declaration.update({ where: { id }, data: { ...headerData(input), ...parties } });
     await replaceLines(sql, id, input);
     await recordAudit(tx, { actor, action: 'declaration.update_draft', targetType: 'declaration', targetId: id, requestId: options.requestId });

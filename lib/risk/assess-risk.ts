@@ -96,6 +96,9 @@ async function evaluate(sql: Sql, rule: RuleRow, d: RiskSubject): Promise<string
       const prior = rows[0]?.n ?? 0;
       return prior < minPriorDeclarations ? `The declarant has ${prior} accepted declaration${prior === 1 ? '' : 's'} before this one.` : null;
     }
+    // Fed by electronic-seal alerts as they happen (lib/tracking), not at acceptance.
+    case 'SEAL_INTEGRITY':
+      return null;
     case 'LOW_VALUE_PER_KG': {
       const { maxRobustZ, minSamples } = ruleParams('LOW_VALUE_PER_KG', rule.params);
       const priced = d.items.filter((i) => i.customsValue !== null && Number(i.netMass.toString()) > 0);

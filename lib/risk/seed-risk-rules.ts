@@ -7,6 +7,7 @@ export const DEFAULT_RISK_RULES: { key: string; kind: RiskRuleKind; params: Reco
   { key: 'watchlist-origin', kind: 'ORIGIN_WATCHLIST', params: { countries: ['KP', 'IR', 'SY'] }, weight: 60, reason: 'Origin on the sanctions and smuggling watch list.' },
   { key: 'sensitive-chapters', kind: 'HS_CHAPTER', params: { chapters: ['93', '36', '24'] }, weight: 35, reason: 'Sensitive goods: arms, explosives and pyrotechnics, tobacco.' },
   { key: 'new-filer', kind: 'NEW_FILER', params: { minPriorDeclarations: 1 }, weight: 20, reason: 'First filings carry more errors and are a known fraud pattern.' },
+  { key: 'seal-integrity', kind: 'SEAL_INTEGRITY', params: { alertKinds: ['OPENED_OUTSIDE_AREA', 'TAMPER', 'SEAL_MISMATCH', 'SILENT_SEAL', 'RESEALED_WITHOUT_CUSTOMS'] }, weight: 100, reason: 'Electronic-seal evidence that the container may have been opened, or its seal swapped, in transit: physical inspection.' },
   { key: 'undervaluation', kind: 'LOW_VALUE_PER_KG', params: { maxRobustZ: -3, minSamples: 5 }, weight: 40, reason: 'Value per kilogram far below past declarations of the same subheading (possible undervaluation).' },
 ];
 

@@ -1,7 +1,7 @@
 // Administrators (and officers) tune risk rules without a deploy: weight, parameters, reason, on/off.
 import { z } from 'zod';
 
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import { invalidateRiskRules } from './assess-risk';
 import { getDb } from '../db';

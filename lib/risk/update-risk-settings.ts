@@ -1,4 +1,4 @@
-import type { Actor } from '../actors/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import { invalidateRiskRules } from './assess-risk';
 import { getDb } from '../db';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { getActingUser } from '../../lib/actors/actor';
+import { loadUserActor } from '../../lib/auth/actor';
 import { allowedActions } from '../../lib/declarations/allowed-actions';
 import { countDeclarationsByStatus } from '../../lib/declarations/count-declarations-by-status';
 import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
@@ -10,9 +10,9 @@ import { validImport } from './fixtures';
 
 describe('allowedActions', () => {
   it('offers each role what it may do in each status', async () => {
-    const trader = await getActingUser('trader@rotterdam-importers.example');
-    const officer = await getActingUser('officer@customs.example');
-    const exporter = await getActingUser('exports@bright-electronics.example');
+    const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
+    const officer = await loadUserActor({ email: 'officer@customs.example' });
+    const exporter = await loadUserActor({ email: 'exports@bright-electronics.example' });
     const { id } = await createDeclarationDraft({ actor: trader, input: validImport() });
     let d = await getDb().declaration.findUniqueOrThrow({ where: { id } });
     expect(allowedActions(trader, d)).toEqual(['EDIT_DRAFT', 'SUBMIT']);
@@ -30,13 +30,13 @@ describe('allowedActions', () => {
 
 describe('countDeclarationsByStatus', () => {
   it('counts only what the actor can see', async () => {
-    const trader = await getActingUser('trader@kampala-trading.example');
+    const trader = await loadUserActor({ email: 'trader@kampala-trading.example' });
     const before = await countDeclarationsByStatus({ actor: trader });
     await createDeclarationDraft({ actor: trader, input: validImport({ importerEori: 'UG100200300' }) });
     const after = await countDeclarationsByStatus({ actor: trader });
     expect(after.DRAFT).toBe(before.DRAFT + 1);
     expect(Object.keys(after)).toHaveLength(12);
-    const officer = await countDeclarationsByStatus({ actor: await getActingUser('officer@customs.example') });
+    const officer = await countDeclarationsByStatus({ actor: await loadUserActor({ email: 'officer@customs.example' }) });
     expect(officer.DRAFT).toBeGreaterThanOrEqual(after.DRAFT);
   });
 });
@@ -46,8 +46,8 @@ describe('a pending cancellation request', () => {
     const { requestCancellation } = await import('../../lib/declarations/request-cancellation');
     const { raiseQuery } = await import('../../lib/declarations/raise-query');
     const { assessDuties } = await import('../../lib/declarations/assess-duties');
-    const trader = await getActingUser('trader@rotterdam-importers.example');
-    const officer = await getActingUser('officer@customs.example');
+    const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
+    const officer = await loadUserActor({ email: 'officer@customs.example' });
     const { id } = await createDeclarationDraft({ actor: trader, input: validImport() });
     await submitDeclaration({ actor: trader, id });
     await requestCancellation({ actor: trader, id, reason: 'Not shipped.' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { getActingUser } from '../../lib/actors/actor';
+import { loadUserActor } from '../../lib/auth/actor';
 import { amendDeclaration } from '../../lib/declarations/amend-declaration';
 import { answerQuery } from '../../lib/declarations/answer-query';
 import { assessDuties } from '../../lib/declarations/assess-duties';
@@ -18,8 +18,8 @@ import { updateRiskRule } from '../../lib/risk/update-risk-rule';
 import { estimateDuties } from '../../lib/tariff/estimate-duties';
 import { validImport } from './fixtures';
 
-const trader = () => getActingUser('trader@rotterdam-importers.example');
-const officer = () => getActingUser('officer@customs.example');
+const trader = () => loadUserActor({ email: 'trader@rotterdam-importers.example' });
+const officer = () => loadUserActor({ email: 'officer@customs.example' });
 const status = async (id: string) => (await getDb().declaration.findUniqueOrThrow({ where: { id } })).status;
 
 async function submitted(override = {}) {
@@ -158,7 +158,7 @@ describe('risk rules', () => {
   });
 
   it('takes rule edits into account without a deploy, and validates parameters', async () => {
-    const admin = await getActingUser('admin@clearway.example');
+    const admin = await loadUserActor({ email: 'admin@clearway.example' });
     await expect(updateRiskRule({ actor: await trader(), key: 'watchlist-origin', changes: { enabled: false } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(updateRiskRule({ actor: admin, key: 'watchlist-origin', changes: { params: { countries: ['kp'] } } })).rejects.toMatchObject({
       details: { fieldErrors: [{ path: ['params', 'countries', '0'] }] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { getActingUser, type Actor } from '../../lib/actors/actor';
+import { loadUserActor, type Actor } from '../../lib/auth/actor';
 import { isValidMrn } from '../../lib/declarations/mrn';
 import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
 import { decideDeclaration } from '../../lib/declarations/decide-declaration';
@@ -11,8 +11,8 @@ import { updateDeclarationDraft } from '../../lib/declarations/update-declaratio
 import { getDb } from '../../lib/db';
 import { validImport } from './fixtures';
 
-const trader = () => getActingUser('trader@rotterdam-importers.example');
-const officer = () => getActingUser('officer@customs.example');
+const trader = () => loadUserActor({ email: 'trader@rotterdam-importers.example' });
+const officer = () => loadUserActor({ email: 'officer@customs.example' });
 
 async function counts() {
   const db = getDb();
@@ -86,7 +86,7 @@ describe('creating a draft', () => {
   it('lets two companies use the same LRN', async () => {
     const input = validImport();
     await createDeclarationDraft({ actor: await trader(), input });
-    const other = await getActingUser('trader@kampala-trading.example');
+    const other = await loadUserActor({ email: 'trader@kampala-trading.example' });
     await expect(createDeclarationDraft({ actor: other, input: { ...input, importerEori: 'UG100200300' } })).resolves.toHaveProperty('id');
   });
 
@@ -210,12 +210,12 @@ describe('lifecycle and access', () => {
   it("hides another company's declarations, also by guessed id", async () => {
     const owner: Actor = await trader();
     const { id } = await createDeclarationDraft({ actor: owner, input: validImport() });
-    const stranger = await getActingUser('trader@kampala-trading.example');
+    const stranger = await loadUserActor({ email: 'trader@kampala-trading.example' });
     expect(await getDeclaration({ actor: stranger, id })).toBeNull();
     await expect(updateDeclarationDraft({ actor: stranger, id, input: validImport() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(submitDeclaration({ actor: stranger, id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // The exporter named on it sees it; officers see everything.
-    expect(await getDeclaration({ actor: await getActingUser('exports@bright-electronics.example'), id })).not.toBeNull();
+    expect(await getDeclaration({ actor: await loadUserActor({ email: 'exports@bright-electronics.example' }), id })).not.toBeNull();
     expect(await getDeclaration({ actor: await officer(), id })).not.toBeNull();
   });
 

@@ -1,5 +1,5 @@
-// The rest of a declaration's lifecycle in the browser, as the demo users (the header's "Acting as"
-// switcher), on the server as `npm start` runs it. A trader files goods of a watch-listed origin (KP):
+// The rest of a declaration's lifecycle in the browser, as the demo users (each signs in through the
+// sign-in), on the server as `npm start` runs it. A trader files goods of a watch-listed origin (KP):
 // red lane, under control. The officer sees lane and findings and raises a query; the trader answers it
 // and amends the declaration (version 2, with a reason); the officer assesses duties, records the
 // payment and releases. Then a cancellation: requested, refused (back where it was, without
@@ -273,7 +273,7 @@ describe('on a phone', () => {
   it('fits the action forms, the query thread and the duties on the screen', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     try {
-      await phone.addCookies([{ name: 'clearway_demo_user', value: OFFICER, url: clearway.url }]);
+      await phone.addCookies(await session.cookiesFor(OFFICER));
       const small = await phone.newPage();
       // An officer's view of a declaration under control (most forms), then ours (duties, queries).
       await small.goto(`${clearway.url}/declarations?status=UNDER_CONTROL`);
@@ -313,7 +313,7 @@ describe('cancelling a declaration', () => {
     // The officer refuses, in a browser without JavaScript: a plain form post and a redirect.
     const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     try {
-      await noJs.addCookies([{ name: 'clearway_demo_user', value: OFFICER, url: clearway.url }]);
+      await noJs.addCookies(await session.cookiesFor(OFFICER));
       const plain = await noJs.newPage();
       await plain.goto(url);
       expect(await status(plain)).toBe('CANCEL_REQUESTED');

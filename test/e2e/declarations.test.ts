@@ -67,7 +67,7 @@ describe('declarations in the portal', () => {
 
   it('tells a trader that the officer queue is for officers', async () => {
     await page.goto(`${clearway.url}/officer`);
-    await expect(page.getByTestId('officer-only').textContent()).resolves.toContain('Only customs officers see the queue; switch the acting user');
+    await expect(page.getByTestId('officer-only').textContent()).resolves.toContain('Only customs officers see the queue.');
   });
 
   it('files an import through the multi-step form, with inline validation and the HS picker', async () => {

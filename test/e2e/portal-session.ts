@@ -2,7 +2,7 @@
 // the server as `npm start` runs it, Debian's Chromium, and the helpers the browser tests share.
 import { mkdir } from 'node:fs/promises';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Cookie, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 import { createDatabase, dropDatabase } from '../setup/test-database';
@@ -14,26 +14,49 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 
 export interface PortalSession {
   clearway: ClearwayProcess;
+  /** The server's database, for tests that prepare data through lib/ (set process.env.DATABASE_URL to it). */
+  databaseUrl: string;
   browser: Browser;
   page: Page;
-  /** Chooses the acting user with the header's switcher, as a person would. */
-  actAs(email: string): Promise<void>;
+  /** Signs in on the sign-in page as a person would (demo password), replacing any earlier session. */
+  actAs(email: string, on?: Page): Promise<void>;
+  /** Session cookies of a person signed in through the form, for other browser contexts (phone, no JavaScript). */
+  cookiesFor(email: string): Promise<Cookie[]>;
   /** A full-page screenshot into test-results/. */
   shot(name: string, on?: Page): Promise<void>;
+}
+
+export const DEMO_PASSWORD = 'clearway-demo';
+
+/** Signs in through /signin and waits until the portal shows the person as signed in. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD, then = '/declarations'): Promise<void> {
+  await page.goto(`${baseUrl}/signin?callbackUrl=${encodeURIComponent(then)}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === new URL(then, baseUrl).pathname);
+  await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
 }
 
 /** Registers the file's hooks; the returned object is filled in before the first test. */
 export function openPortalSession(): PortalSession {
   let databaseUrl: string | undefined;
   const session = {
-    async actAs(email: string) {
-      const { page } = session;
-      const switched = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined);
-      await page.getByLabel('Acting as').selectOption(email);
-      await page.getByRole('button', { name: 'Switch' }).click();
-      expect((await switched).status()).toBe(200);
-      // The page has been rendered again for the new user (the header says whom it was rendered for).
-      await expect.poll(() => page.getByTestId('acting-as').getAttribute('data-acting-as')).toBe(email);
+    async actAs(email: string, on?: Page) {
+      const page = on ?? session.page;
+      // Come back to the page we were on, as the portal's sign-in redirect does.
+      const here = page.url().startsWith(session.clearway.url) ? page.url().slice(session.clearway.url.length) : '';
+      await page.context().clearCookies();
+      await signIn(page, session.clearway.url, email, DEMO_PASSWORD, here && !here.startsWith('/signin') && here !== '/' ? here : '/declarations');
+    },
+    async cookiesFor(email: string) {
+      const context = await session.browser.newContext();
+      try {
+        await signIn(await context.newPage(), session.clearway.url, email);
+        return await context.cookies();
+      } finally {
+        await context.close();
+      }
     },
     async shot(name: string, on?: Page) {
       await (on ?? session.page).screenshot({ path: `test-results/${name}.png`, fullPage: true });
@@ -42,6 +65,7 @@ export function openPortalSession(): PortalSession {
 
   beforeAll(async () => {
     databaseUrl = await createDatabase(inject('adminUrl'), { template: inject('templateDb'), prefix: 'e2e' });
+    session.databaseUrl = databaseUrl;
     session.clearway = await startClearway({ DATABASE_URL: databaseUrl });
     session.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     session.page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });

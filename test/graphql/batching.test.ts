@@ -3,10 +3,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { getActingUser } from '../../lib/actors/actor';
+import { loadUserActor } from '../../lib/auth/actor';
 import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { validImport } from '../declarations/fixtures';
+import { asUser } from '../support/auth';
 import { startTestServer, type TestServer } from './http-server';
 
 let server: TestServer;
@@ -15,7 +16,7 @@ const original = pg.Client.prototype.query;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const actor = await getActingUser('trader@rotterdam-importers.example');
+  const actor = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
   for (let i = 0; i < 12; i++) {
     const { id } = await createDeclarationDraft({ actor, input: validImport({ lrn: `BATCH-${i}` }) });
     await submitDeclaration({ actor, id });
@@ -37,7 +38,7 @@ const QUERY = `query($first: Int) { declarations(filter: { text: "BATCH-" }, fir
 
 async function statementsFor(first: number): Promise<number> {
   const before = statements;
-  const { json } = await server.graphql({ query: QUERY, variables: { first } }, { 'x-demo-user': 'officer@customs.example' });
+  const { json } = await server.graphql({ query: QUERY, variables: { first } }, await asUser('officer@customs.example'));
   expect(json.errors).toBeUndefined();
   expect(json.data.declarations.edges).toHaveLength(first);
   return statements - before;

@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { validImport } from '../declarations/fixtures';
+import { asUser } from '../support/auth';
 import { startTestServer, type TestServer } from './http-server';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
+  TRADER = await asUser('trader@rotterdam-importers.example');
+  OFFICER = await asUser('officer@customs.example');
+  ADMIN = await asUser('admin@clearway.example');
 });
 afterAll(async () => {
   await server.app.close();
 });
 
-const TRADER = { 'x-demo-user': 'trader@rotterdam-importers.example' };
-const OFFICER = { 'x-demo-user': 'officer@customs.example' };
-const ADMIN = { 'x-demo-user': 'admin@clearway.example' };
+let TRADER: Record<string, string>;
+let OFFICER: Record<string, string>;
+let ADMIN: Record<string, string>;
 
 async function op(query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
   const { json } = await server.graphql({ query, variables }, headers);
@@ -88,7 +92,7 @@ describe('risk rules over GraphQL', () => {
     const denied = await op('{ riskRules { key } }', {}, TRADER);
     expect(denied.errors[0].extensions.code).toBe('FORBIDDEN');
     const rules = await op('{ riskRules { key kind weight enabled params } riskSettings { yellowFrom redFrom } }', {}, ADMIN);
-    expect(rules.data.riskRules.map((r: { key: string }) => r.key)).toEqual(['new-filer', 'sensitive-chapters', 'undervaluation', 'watchlist-origin']);
+    expect(rules.data.riskRules.map((r: { key: string }) => r.key)).toEqual(['new-filer', 'seal-integrity', 'sensitive-chapters', 'undervaluation', 'watchlist-origin']);
     expect(rules.data.riskSettings).toEqual({ yellowFrom: 30, redFrom: 60 });
     const bad = await op('mutation { updateRiskRule(key: "new-filer", changes: { params: "{not json" }) { riskRule { key } userErrors { path message } } }', {}, ADMIN);
     expect(bad.data.updateRiskRule).toEqual({ riskRule: null, userErrors: [{ path: ['changes', 'params'], message: 'params is JSON text, e.g. {"countries":["KP"]}.' }] });

@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { validImport } from '../declarations/fixtures';
+import { asUser } from '../support/auth';
 import { startTestServer, type TestServer } from './http-server';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
+  TRADER = await asUser('trader@rotterdam-importers.example');
+  OFFICER = await asUser('officer@customs.example');
+  STRANGER = await asUser('trader@kampala-trading.example');
 });
 afterAll(async () => {
   await server.app.close();
 });
 
-const TRADER = { 'x-demo-user': 'trader@rotterdam-importers.example' };
-const OFFICER = { 'x-demo-user': 'officer@customs.example' };
-const STRANGER = { 'x-demo-user': 'trader@kampala-trading.example' };
+let TRADER: Record<string, string>;
+let OFFICER: Record<string, string>;
+let STRANGER: Record<string, string>;
 
 const FIELDS = `id lrn mrn status version invoiceAmount declarant { eori } importer { eori name } exporter { eori }
   containers { containerNumber seals } items { sequence commodityCode netMass itemPrice customsValue }
@@ -118,10 +122,15 @@ describe('declarations over GraphQL', () => {
     expect(bad.json.errors[0].extensions.fieldErrors[0].path).toEqual(['first']);
   });
 
-  it('names the acting user, and refuses an unknown one', async () => {
+  it('names the signed-in user, and refuses anonymous callers and forged sessions', async () => {
     const { json } = await server.graphql({ query: '{ me { email role company { eori } } }' }, OFFICER);
     expect(json.data.me).toEqual({ email: 'officer@customs.example', role: 'OFFICER', company: null });
-    const unknown = await server.graphql({ query: '{ me { email } }' }, { 'x-demo-user': 'nobody@example.org' });
-    expect(unknown.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const anonymous = await server.graphql({ query: '{ me { email } }' });
+    expect(anonymous.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    // The old demo header names nobody any more.
+    const header = await server.graphql({ query: '{ me { email } }' }, { 'x-demo-user': 'officer@customs.example' });
+    expect(header.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const forged = await server.graphql({ query: '{ me { email } }' }, { cookie: 'next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..forged' });
+    expect(forged.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -19,7 +19,7 @@ import {
   loadUsers,
   loadVersions,
 } from '../../../lib/declarations/load-declaration-parts';
-import { getActor, type Actor } from '../../acting-user';
+import { getActor, type Actor } from '../../session';
 import type { DoneStep } from '../actions';
 import {
   AnswerQueryForm,

@@ -1,16 +1,16 @@
 import Link from 'next/link';
 
-import type { Actor } from '../../acting-user';
+import type { Actor } from '../../session';
 
 /** Shown instead of the form to users who do not file declarations (officers, administrators). */
 export function NotAFiler({ actor }: { actor: Actor }) {
   return (
     <div className="notice" data-testid="not-a-filer">
       <p>
-        <strong>Only traders and customs brokers file declarations; switch the acting user.</strong>
+        <strong>Only traders and customs brokers file declarations.</strong>
       </p>
       <p>
-        You are acting as <code>{actor.email}</code>. Choose a trader or broker in the “Acting as” switcher at the top of the page, or go back to the{' '}
+        You are signed in as <code>{actor.email}</code>. Sign in as a trader or broker to file, or go back to the{' '}
         <Link href="/declarations">declarations</Link>.
       </p>
     </div>

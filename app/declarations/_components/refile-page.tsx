@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 
 import { allowedActions } from '../../../lib/declarations/allowed-actions';
 import { getDeclaration } from '../../../lib/declarations/get-declaration';
-import { getActor } from '../../acting-user';
+import { getActor } from '../../session';
 import { DeclarationForm } from './declaration-form';
 import { loadFormState } from './initial-values';
 import { NotAFiler } from './not-a-filer';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { loadCompanies } from '../../../lib/declarations/load-declaration-parts';
-import { getActor } from '../../acting-user';
+import { getActor } from '../../session';
 import { DeclarationForm } from '../_components/declaration-form';
 import { emptyForm } from '../_components/form-model';
 import { NotAFiler } from '../_components/not-a-filer';

@@ -1,0 +1,76 @@
+// next-auth (v4) configuration: email + password, and an OpenID Connect provider when OIDC_* is set.
+// Sessions are JWTs in an encrypted cookie; the GraphQL API and the REST endpoints read the same cookie
+// (lib/auth/authenticate.ts), and every request re-reads the user, so disabling someone takes effect at once.
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+
+import { getAuthSecret } from '../lib/auth/auth-secret';
+import { linkOidcUser } from '../lib/auth/link-oidc-user';
+import { verifyCredentials } from '../lib/auth/verify-credentials';
+import { getEnv } from '../lib/env';
+
+/** Set by the Clearway HTTP server from the socket (clients cannot forge it): see server/create-app-server.ts. */
+export const CLIENT_IP_HEADER = 'x-clearway-client-ip';
+
+export const SESSION_HOURS = 8;
+
+export function oidcConfigured(): boolean {
+  const env = getEnv();
+  return !!(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+}
+
+export function getAuthOptions(): NextAuthOptions {
+  const env = getEnv();
+  const providers: NextAuthOptions['providers'] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        if (!credentials?.email || !credentials.password) return null;
+        const ipHeader = req?.headers?.[CLIENT_IP_HEADER];
+        const user = await verifyCredentials({ email: credentials.email, password: credentials.password, ip: typeof ipHeader === 'string' ? ipHeader : null });
+        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      },
+    }),
+  ];
+  if (oidcConfigured()) {
+    providers.push({
+      id: 'oidc',
+      name: env.OIDC_NAME,
+      type: 'oauth',
+      wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: 'openid email profile' } },
+      idToken: true,
+      checks: ['pkce', 'state'],
+      profile(profile: { sub: string; email?: string; name?: string; email_verified?: boolean }) {
+        return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? null, emailVerified: profile.email_verified ?? false };
+      },
+    });
+  }
+  return {
+    secret: getAuthSecret(),
+    session: { strategy: 'jwt', maxAge: SESSION_HOURS * 3600 },
+    pages: { signIn: '/signin', error: '/signin' },
+    providers,
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== 'oidc') return true;
+        const p = profile as { sub?: string; email?: string; email_verified?: boolean } | undefined;
+        const userId = p?.sub ? await linkOidcUser({ subject: p.sub, email: p.email ?? null, emailVerified: !!p.email_verified }) : null;
+        return userId ? true : '/signin?error=NoAccount';
+      },
+      async jwt({ token, user, account, profile }) {
+        if (account?.provider === 'oidc') {
+          const p = profile as { sub: string; email?: string; email_verified?: boolean };
+          token.sub = (await linkOidcUser({ subject: p.sub, email: p.email ?? null, emailVerified: !!p.email_verified })) ?? undefined;
+        } else if (user) {
+          token.sub = user.id;
+        }
+        return token;
+      },
+    },
+  };
+}

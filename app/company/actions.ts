@@ -1,0 +1,54 @@
+'use server';
+// Company administration: inviting people and changing colleagues' rights. A company administrator acts
+// on their company; a platform administrator on officers and platform administrators.
+import { revalidatePath } from 'next/cache';
+
+import { inviteUser } from '../../lib/auth/invite-user';
+import { updateCompanyUser } from '../../lib/auth/update-company-user';
+import { getActor } from '../session';
+import { failed, succeeded, textOf, valuesOf } from '../account/_components/action-helpers';
+import type { FormState } from '../account/_components/form-state';
+
+export interface InvitationShown {
+  email: string;
+  link: string;
+  expiresAt: string;
+}
+
+/** Invites a person; the link comes back to be shown once (this installation writes messages to the log). */
+export async function inviteAction(_previous: FormState<InvitationShown>, formData: FormData): Promise<FormState<InvitationShown>> {
+  const actor = await getActor();
+  const values = valuesOf(formData, ['email', 'name', 'role']);
+  const role = values.role === 'OFFICER' || values.role === 'ADMIN' ? values.role : undefined;
+  let invitation: Awaited<ReturnType<typeof inviteUser>>;
+  try {
+    invitation = await inviteUser({ actor, input: { email: values.email!, name: values.name!, isCompanyAdmin: formData.get('isCompanyAdmin') === 'on', role } });
+  } catch (error) {
+    return failed(error, values);
+  }
+  revalidatePath('/company');
+  const email = values.email!.trim().toLowerCase();
+  return succeeded(`${values.name!.trim()} is invited.`, { email, link: invitation.link, expiresAt: invitation.expiresAt.toISOString() });
+}
+
+const CHANGES = {
+  'make-admin': { input: { isCompanyAdmin: true }, done: 'is now an administrator.' },
+  'remove-admin': { input: { isCompanyAdmin: false }, done: 'is no longer an administrator.' },
+  disable: { input: { disabled: true }, done: 'is disabled: they cannot sign in, and their open sessions have stopped.' },
+  enable: { input: { disabled: false }, done: 'is enabled again.' },
+} as const;
+
+/** One of the buttons of a user's row: the hidden userId and name, and the change (the button's value). */
+export async function updateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await getActor();
+  const key = textOf(formData, 'change');
+  const change = Object.hasOwn(CHANGES, key) ? CHANGES[key as keyof typeof CHANGES] : null;
+  if (!change) return { ok: false, message: 'Choose what to change.', fieldErrors: [] };
+  try {
+    await updateCompanyUser({ actor, input: { userId: textOf(formData, 'userId'), ...change.input } });
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath('/company');
+  return succeeded(`${textOf(formData, 'name') || 'The user'} ${change.done}`);
+}

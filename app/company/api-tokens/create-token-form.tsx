@@ -1,0 +1,77 @@
+'use client';
+// Creating an API token. After creation the secret is shown once, with a Copy button; the form stays
+// below for the next token.
+import { useActionState } from 'react';
+
+import { ErrorSummary, InputField, SuccessNotice } from '../../account/_components/form-parts';
+import { errorOf, INITIAL_FORM_STATE } from '../../account/_components/form-state';
+import { CopySecret } from '../_components/copy-secret';
+import { createApiTokenAction } from './actions';
+
+const FIELD_IDS = { name: 'token-name', scopes: 'token-scopes', expiresAt: 'token-expires' };
+
+export function CreateTokenForm({ scopes, graphqlUrl }: { scopes: { name: string; description: string }[]; graphqlUrl: string }) {
+  const [state, action, pending] = useActionState(createApiTokenAction, INITIAL_FORM_STATE);
+  const scopeError = errorOf(state, 'scopes');
+  const chosen = new Set((state.values?.scopes ?? '').split(' ').filter(Boolean));
+  return (
+    <>
+      <SuccessNotice state={state} id="token-outcome">
+        {state.result && (
+          <>
+            <p className="secret-warning">
+              <strong>Copy the secret now: it will not be shown again.</strong> Clearway keeps only a hash of it. Store it in the app’s secret settings;
+              if it is lost, revoke the token and create a new one.
+            </p>
+            <CopySecret id="token-secret" label={`Secret of “${state.result.name}”`} value={state.result.secret} />
+            <p className="hint">
+              The app sends it as <code>Authorization: Bearer …</code>, e.g. <code>curl -H &quot;Authorization: Bearer $TOKEN&quot; {graphqlUrl}</code>.
+            </p>
+          </>
+        )}
+      </SuccessNotice>
+      <form action={action} noValidate className="stacked-form" aria-describedby={!state.ok && state.message ? 'token-problems' : undefined}>
+        <ErrorSummary state={state} id="token-problems" fields={FIELD_IDS} />
+        <InputField id={FIELD_IDS.name} name="name" label="Name" state={state} maxLength={100} hint="After the app that will use it, e.g. “ERP export sync”." />
+        <fieldset
+          id={FIELD_IDS.scopes}
+          tabIndex={-1}
+          className={scopeError ? 'choice field-invalid' : 'choice'}
+          aria-describedby={['token-scopes-hint', scopeError ? 'token-scopes-error' : ''].filter(Boolean).join(' ')}
+        >
+          <legend>Scopes</legend>
+          <p className="hint" id="token-scopes-hint">
+            What the token may do, for your company only. Choose the fewest the app needs.
+          </p>
+          {scopeError && (
+            <p className="field-error" id="token-scopes-error">
+              <span className="visually-hidden">Error: </span>
+              {scopeError}
+            </p>
+          )}
+          <ul className="checkboxes" key={state.values?.scopes ?? ''}>
+            {scopes.map((s) => (
+              <li key={s.name}>
+                <label className="checkbox">
+                  <input type="checkbox" name="scopes" value={s.name} defaultChecked={chosen.has(s.name)} aria-describedby={`scope-${s.name.replace(':', '-')}-hint`} />
+                  <span>
+                    <code>{s.name}</code>
+                    <span className="hint" id={`scope-${s.name.replace(':', '-')}-hint`}>
+                      {s.description}
+                    </span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <InputField id={FIELD_IDS.expiresAt} name="expiresAt" label="Expires on" type="date" state={state} optional hint="At 00:00 UTC that day; at most two years ahead. Empty: until revoked." />
+        <div>
+          <button type="submit" disabled={pending}>
+            {pending ? 'Creating…' : 'Create token'}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+'use server';
+// Powers of representation: a trader company's administrator grants one to a broker, or revokes it.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+
+import { grantDelegation } from '../../../lib/parties/grant-delegation';
+import { revokeDelegation } from '../../../lib/parties/revoke-delegation';
+import { getActor } from '../../session';
+import { failed, succeeded, textOf, valuesOf } from '../../account/_components/action-helpers';
+import type { FormState } from '../../account/_components/form-state';
+
+const FIELDS = ['brokerEori', 'representation', 'scope', 'validFrom', 'validUntil'] as const;
+
+export async function grantDelegationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await getActor();
+  const values = valuesOf(formData, FIELDS);
+  try {
+    await grantDelegation({
+      actor,
+      input: {
+        brokerEori: values.brokerEori!,
+        representation: values.representation as 'DIRECT' | 'INDIRECT',
+        scope: values.scope as 'IMPORT' | 'EXPORT' | 'ALL',
+        validFrom: values.validFrom || undefined,
+        validUntil: values.validUntil || null,
+      },
+    });
+  } catch (error) {
+    return failed(error, values);
+  }
+  revalidatePath('/company/delegations');
+  return succeeded(`Power of representation granted to ${values.brokerEori!.trim().toUpperCase()}.`);
+}
+
+/** The confirmed "Revoke" of a delegation; back to the list, which says it is done. */
+export async function revokeDelegationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await getActor();
+  try {
+    await revokeDelegation({ actor, id: textOf(formData, 'id') });
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath('/company/delegations');
+  redirect('/company/delegations?done=revoked');
+}

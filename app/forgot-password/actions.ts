@@ -1,0 +1,13 @@
+'use server';
+// "Forgot password": the answer is the same whether or not the email has an account, so the form
+// cannot be used to find out who has one.
+import { requestPasswordReset } from '../../lib/auth/request-password-reset';
+import { requestInfo, succeeded, textOf } from '../account/_components/action-helpers';
+import type { FormState } from '../account/_components/form-state';
+
+export async function requestPasswordResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const email = textOf(formData, 'email').trim();
+  if (!email) return { ok: false, message: 'Some fields need correcting.', fieldErrors: [{ path: ['email'], code: 'required', message: 'Give the email address you sign in with.' }] };
+  await requestPasswordReset({ email, request: await requestInfo() });
+  return succeeded('If an account exists for that email, a link is on its way.');
+}

@@ -1,0 +1,19 @@
+'use server';
+// Accepting an invitation: the invited person chooses a password (and may correct their name).
+import { acceptInvitation } from '../../lib/auth/accept-invitation';
+import { failed, requestInfo, succeeded, textOf, valuesOf } from '../account/_components/action-helpers';
+import type { FormState } from '../account/_components/form-state';
+
+export async function acceptInvitationAction(_previous: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
+  const values = valuesOf(formData, ['name']);
+  try {
+    const name = values.name!.trim();
+    const { email } = await acceptInvitation({
+      input: { token: textOf(formData, 'token'), name: name ? name : undefined, password: textOf(formData, 'password') },
+      request: await requestInfo(),
+    });
+    return succeeded('Your account is ready.', { email });
+  } catch (error) {
+    return failed(error, values);
+  }
+}

@@ -1,0 +1,59 @@
+'use client';
+import Link from 'next/link';
+import { useActionState } from 'react';
+
+import { ErrorSummary, InputField, SuccessNotice } from '../../account/_components/form-parts';
+import { INITIAL_FORM_STATE } from '../../account/_components/form-state';
+import { resetPasswordAction } from '../actions';
+
+export function ResetPasswordForm({ token, minPasswordLength }: { token: string; minPasswordLength: number }) {
+  const [state, action, pending] = useActionState(resetPasswordAction, INITIAL_FORM_STATE);
+  if (state.ok) {
+    return (
+      <SuccessNotice state={state} id="reset-done">
+        <p>Sign in with your new password.</p>
+        <p>
+          <Link href="/signin" className="button">
+            Sign in
+          </Link>
+        </p>
+      </SuccessNotice>
+    );
+  }
+  // A used, expired or mistyped link cannot be fixed on this form: say so, and offer a new link.
+  const linkProblem = state.fieldErrors.find((f) => f.path[0] === 'token');
+  if (linkProblem) {
+    return (
+      <div role="alert" className="notice notice-warn" data-testid="reset-link-invalid">
+        <p>
+          <strong>{linkProblem.message}</strong>
+        </p>
+        <p>
+          <Link href="/forgot-password">Ask for a new reset link</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} noValidate aria-describedby={state.message ? 'reset-problems' : undefined}>
+      <ErrorSummary state={state} id="reset-problems" fields={{ password: 'reset-password' }} />
+      <input type="hidden" name="token" value={token} />
+      <InputField
+        id="reset-password"
+        name="password"
+        label="New password"
+        type="password"
+        state={state}
+        minLength={minPasswordLength}
+        maxLength={200}
+        autoComplete="new-password"
+        hint={`At least ${minPasswordLength} characters.`}
+      />
+      <div>
+        <button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Set new password'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+
+// The one message for every failure (lib/auth/verify-credentials.ts says why).
+const FAILED = 'Email or password is incorrect, or sign-in is paused after repeated failures. Try again in a few minutes or reset your password.';
+
+export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oidcName?: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (oidcName) {
+    return (
+      <p>
+        <button type="button" className="secondary" onClick={() => signIn('oidc', { callbackUrl })}>
+          Sign in with {oidcName}
+        </button>
+      </p>
+    );
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    const result = await signIn('credentials', { redirect: false, email: String(form.get('email') ?? ''), password: String(form.get('password') ?? ''), callbackUrl });
+    setBusy(false);
+    if (result?.ok && !result.error) window.location.assign(callbackUrl);
+    else setError(FAILED);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-describedby={error ? 'signin-error' : undefined}>
+      {error ? (
+        <p id="signin-error" role="alert" className="error-summary">
+          {error}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor="email">Email</label>
+        <input id="email" name="email" type="email" autoComplete="username" required />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

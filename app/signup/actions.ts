@@ -1,0 +1,32 @@
+'use server';
+// Registering a company with its first administrator. No automatic sign-in: the person signs in with
+// the password they chose, like everyone else (and the sign-in page is the one place that says how).
+import { signUpCompany } from '../../lib/auth/sign-up-company';
+import { failed, requestInfo, succeeded, textOf, valuesOf } from '../account/_components/action-helpers';
+import type { FormState } from '../account/_components/form-state';
+
+const FIELDS = ['kind', 'eori', 'companyName', 'street', 'city', 'postcode', 'country', 'name', 'email'] as const;
+
+export async function signUpAction(_previous: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
+  const values = valuesOf(formData, FIELDS);
+  try {
+    await signUpCompany({
+      input: {
+        kind: values.kind as 'TRADER' | 'BROKER',
+        eori: values.eori!,
+        companyName: values.companyName!,
+        street: values.street!,
+        city: values.city!,
+        postcode: values.postcode?.trim() ? values.postcode : undefined,
+        country: values.country!,
+        name: values.name!,
+        email: values.email!,
+        password: textOf(formData, 'password'),
+      },
+      request: await requestInfo(),
+    });
+  } catch (error) {
+    return failed(error, values);
+  }
+  return succeeded(`${values.companyName!.trim()} is registered.`, { email: values.email!.trim().toLowerCase() });
+}

@@ -1,0 +1,43 @@
+import Link from 'next/link';
+
+import { getOptionalActor } from './session';
+import { SignOutButton } from './sign-out-button';
+
+const ROLE_LABEL = { TRADER: 'trader', BROKER: 'customs broker', OFFICER: 'customs officer', ADMIN: 'platform administrator' } as const;
+
+/** The header's account area: who is signed in, and their account links. */
+export async function UserMenu() {
+  const actor = await getOptionalActor();
+  if (!actor) {
+    return (
+      <div className="user-menu">
+        <Link href="/signin">Sign in</Link> <Link href="/signup">Register a company</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="user-menu">
+      <span>
+        <strong>{actor.name}</strong> <span className="muted">({ROLE_LABEL[actor.role]}{actor.isCompanyAdmin ? ', company admin' : ''})</span>
+      </span>{' '}
+      <Link href="/account">Account</Link>
+      {actor.isCompanyAdmin || actor.role === 'ADMIN' ? (
+        <>
+          {' '}
+          <Link href="/company">Company</Link>
+        </>
+      ) : actor.role === 'BROKER' ? (
+        <>
+          {' '}
+          <Link href="/company/delegations">Clients</Link>
+        </>
+      ) : actor.role === 'OFFICER' ? (
+        <>
+          {' '}
+          <Link href="/company/delegations">Delegations</Link> <Link href="/company/audit">Audit log</Link>
+        </>
+      ) : null}{' '}
+      <SignOutButton />
+    </div>
+  );
+}

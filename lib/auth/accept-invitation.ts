@@ -1,0 +1,51 @@
+// The invited person chooses a password; the invitation becomes a user, once.
+import { z } from 'zod';
+
+import { recordAudit } from '../audit';
+import { getDb } from '../db';
+import { AppError } from '../errors';
+import { parseInput } from '../validation';
+import { hashSecret, type RequestInfo } from './actor';
+import { hashPassword, passwordSchema } from './password';
+
+export const acceptInvitationInput = z.object({
+  token: z.string().min(1).max(200),
+  name: z.string().trim().min(1, 'Give your name.').max(200, 'A name is limited to 200 characters.').optional(),
+  password: passwordSchema,
+});
+
+const INVALID = 'This invitation link is not valid: it was already used, withdrawn or mistyped. Ask your administrator for a new one.';
+
+/** The invitation behind a link, for the acceptance page; null when it cannot be used. */
+export async function findInvitation(token: string): Promise<{ email: string; name: string; companyName: string | null; expiresAt: Date; expired: boolean } | null> {
+  const inv = await getDb().invitation.findUnique({ where: { tokenHash: hashSecret(token) }, include: { company: { select: { name: true } } } });
+  if (!inv || inv.acceptedAt || inv.revokedAt) return null;
+  return { email: inv.email, name: inv.name, companyName: inv.company?.name ?? null, expiresAt: inv.expiresAt, expired: inv.expiresAt <= new Date() };
+}
+
+export async function acceptInvitation(options: { input: z.input<typeof acceptInvitationInput>; request?: RequestInfo }): Promise<{ userId: string; email: string }> {
+  const input = parseInput(acceptInvitationInput, options.input);
+  const passwordHash = await hashPassword(input.password);
+  return getDb().$transaction(async (tx) => {
+    const found = await tx.invitation.findUnique({ where: { tokenHash: hashSecret(input.token) }, select: { id: true } });
+    if (!found) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'invalid', message: INVALID }] });
+    // Lock the row: two submissions of the same link make one account.
+    await tx.$queryRaw`SELECT 1 FROM invitation WHERE id = ${found.id}::uuid FOR UPDATE`;
+    const inv = (await tx.invitation.findUnique({ where: { id: found.id } }))!;
+    if (inv.acceptedAt || inv.revokedAt) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'used', message: INVALID }] });
+    if (inv.expiresAt <= new Date()) {
+      const message = `This invitation expired on ${inv.expiresAt.toISOString().slice(0, 10)}. Ask your administrator for a new one.`;
+      throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['token'], code: 'expired', message }] });
+    }
+    const taken = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } });
+    if (taken) throw new AppError('CONFLICT', 'This email already has an account: sign in instead.');
+    const user = await tx.user.create({
+      data: { email: inv.email, name: input.name ?? inv.name, role: inv.role, companyId: inv.companyId, isCompanyAdmin: inv.isCompanyAdmin, passwordHash },
+      select: { id: true, email: true, name: true, role: true, companyId: true },
+    });
+    await tx.invitation.update({ where: { id: inv.id }, data: { acceptedAt: new Date() } });
+    const actor = { userId: user.id, email: user.email, name: user.name, role: user.role, companyId: user.companyId, isCompanyAdmin: inv.isCompanyAdmin, token: null, clients: [], request: options.request ?? { id: null, ip: null } };
+    await recordAudit(tx, { actor, action: 'user.accept_invitation', targetType: 'user', targetId: user.id, details: { invitationId: inv.id } });
+    return { userId: user.id, email: user.email };
+  });
+}

@@ -1,0 +1,126 @@
+// Who is acting: a signed-in person, or an API token acting for its company. Built once per request
+// from the database (one indexed statement), so a disabled user, a revoked token or a revoked broker
+// delegation stops working on the next request, not after a cache expires.
+import { createHash, randomBytes } from 'node:crypto';
+
+import { getPool } from '../db';
+import { AppError } from '../errors';
+import { getLogger } from '../logger';
+import type { DelegationScope, RepresentationStatus, UserRole } from '../generated/prisma/client';
+import { isScope, type Scope } from './scopes';
+
+/** A client's valid power of representation, as seen by its broker. */
+export interface ClientGrant {
+  clientId: string;
+  scope: DelegationScope;
+  representation: RepresentationStatus;
+}
+
+/** Where the request came from, for the audit trail. */
+export interface RequestInfo {
+  id: string | null;
+  ip: string | null;
+}
+
+export interface Actor {
+  /** The person; for an API token, the company admin who created it (the accountable person). */
+  userId: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  /** The company the user works for; null for officers and platform administrators. */
+  companyId: string | null;
+  isCompanyAdmin: boolean;
+  /** Set when an API token acts: it acts for its company with these scopes only. */
+  token: { id: string; name: string; scopes: readonly Scope[] } | null;
+  /** For brokers: the clients whose delegation is valid right now. Empty for everyone else. */
+  clients: readonly ClientGrant[];
+  request: RequestInfo;
+}
+
+const NO_REQUEST: RequestInfo = { id: null, ip: null };
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  company_id: string | null;
+  is_company_admin: boolean;
+  disabled_at: Date | null;
+  clients: ClientGrant[];
+}
+
+// The valid grants of a broker's company ride along with the user row.
+const USER_COLUMNS = `u.id, u.email, u.name, u.role::text AS role, u.company_id, u.is_company_admin, u.disabled_at,
+  CASE WHEN u.role = 'BROKER' THEN COALESCE((
+    SELECT json_agg(json_build_object('clientId', g.client_id, 'scope', g.scope, 'representation', g.representation))
+      FROM delegation g
+     WHERE g.broker_id = u.company_id AND g.revoked_at IS NULL AND g.valid_from <= now()
+       AND (g.valid_until IS NULL OR g.valid_until > now())), '[]'::json) ELSE '[]'::json END AS clients`;
+
+function toActor(row: UserRow, request: RequestInfo, token: Actor['token'] = null): Actor {
+  return {
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    companyId: row.company_id,
+    isCompanyAdmin: row.is_company_admin,
+    token,
+    clients: row.clients,
+    request,
+  };
+}
+
+/** The actor for a signed-in user (by id from the session, or by email for seeds and tests). */
+export async function loadUserActor(who: { userId: string } | { email: string }, request: RequestInfo = NO_REQUEST): Promise<Actor> {
+  const byId = 'userId' in who;
+  const { rows } = await getPool().query<UserRow>(
+    `SELECT ${USER_COLUMNS} FROM app_user u WHERE ${byId ? 'u.id = $1::uuid' : 'u.email = $1'}`,
+    [byId ? who.userId : who.email.trim().toLowerCase()],
+  );
+  const row = rows[0];
+  if (!row || row.disabled_at) throw new AppError('UNAUTHENTICATED', 'Your session is no longer valid. Please sign in again.');
+  return toActor(row, request);
+}
+
+export const API_TOKEN_PREFIX = 'cw_live_';
+
+/** A new token secret: recognisable prefix + 192 random bits (base64url). */
+export function newApiTokenSecret(): string {
+  return API_TOKEN_PREFIX + randomBytes(24).toString('base64url');
+}
+
+/** Token secrets have 192 bits of entropy, so a plain SHA-256 is the right hash: fast to look up, infeasible to invert. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** The actor for `Authorization: Bearer cw_live_…`; 401 (UNAUTHENTICATED) when unknown, revoked or expired. */
+export async function loadTokenActor(secret: string, request: RequestInfo = NO_REQUEST): Promise<Actor> {
+  if (!secret.startsWith(API_TOKEN_PREFIX)) throw new AppError('UNAUTHENTICATED', 'The bearer token is not a Clearway API token (they start with cw_live_).');
+  const { rows } = await getPool().query<UserRow & { token_id: string; token_name: string; scopes: string[]; revoked_at: Date | null; expires_at: Date | null; token_company_id: string; stale: boolean }>(
+    `SELECT ${USER_COLUMNS}, t.id AS token_id, t.name AS token_name, t.scopes, t.revoked_at, t.expires_at, t.company_id AS token_company_id,
+            (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
+       FROM api_token t JOIN app_user u ON u.id = t.created_by_id
+      WHERE t.token_hash = $1`,
+    [hashSecret(secret)],
+  );
+  const row = rows[0];
+  if (!row) throw new AppError('UNAUTHENTICATED', 'Unknown API token.');
+  if (row.revoked_at) throw new AppError('UNAUTHENTICATED', 'This API token was revoked.');
+  if (row.expires_at && row.expires_at <= new Date()) throw new AppError('UNAUTHENTICATED', `This API token expired on ${row.expires_at.toISOString()}.`);
+  if (row.stale) {
+    // "Last used" is shown to admins to the minute; writing it on every call would cost a write per request.
+    getPool()
+      .query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [row.token_id])
+      .catch((err) => getLogger().warn({ err }, 'could not record API token use'));
+  }
+  // The token acts for the company it was made for, even if its creator later moved or left.
+  return toActor({ ...row, company_id: row.token_company_id, is_company_admin: false }, request, {
+    id: row.token_id,
+    name: row.token_name,
+    scopes: row.scopes.filter(isScope),
+  });
+}

@@ -1,0 +1,19 @@
+// The people of the actor's company (and its open invitations), for company administrators; platform
+// administrators see officers and administrators.
+import { getDb } from '../db';
+import type { Actor } from './actor';
+import { assertPerson } from './policy';
+import { AppError } from '../errors';
+
+export async function listCompanyUsers(options: { actor: Actor }) {
+  const { actor } = options;
+  assertPerson(actor, 'list users');
+  const where = actor.role === 'ADMIN' ? { companyId: null } : actor.companyId && actor.isCompanyAdmin ? { companyId: actor.companyId } : null;
+  if (!where) throw new AppError('FORBIDDEN', 'Only an administrator of your company can see its users.');
+  const db = getDb();
+  const [users, invitations] = await Promise.all([
+    db.user.findMany({ where, orderBy: [{ name: 'asc' }], select: { id: true, email: true, name: true, role: true, isCompanyAdmin: true, lastSignInAt: true, disabledAt: true, createdAt: true } }),
+    db.invitation.findMany({ where: { ...where, acceptedAt: null, revokedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, email: true, name: true, role: true, isCompanyAdmin: true, expiresAt: true, createdAt: true } }),
+  ]);
+  return { users, invitations };
+}

@@ -1,0 +1,180 @@
+// The authorization policy: who may see and change what. Every read and write in lib/ asks here, so the
+// portal, the GraphQL API and the REST endpoints cannot disagree. Objects a caller may not see are
+// answered as "not found" (never "forbidden"), so ids cannot be probed.
+import type { DeclarationType, RepresentationStatus } from '../generated/prisma/client';
+import { AppError } from '../errors';
+import type { Actor, ClientGrant } from './actor';
+import type { Scope } from './scopes';
+
+// ---------------------------------------------------------------------------------------------
+// Roles and scopes
+
+export function isOfficial(actor: Actor): boolean {
+  return actor.role === 'OFFICER' || actor.role === 'ADMIN';
+}
+
+export function isFilerRole(actor: Actor): actor is Actor & { companyId: string } {
+  return (actor.role === 'TRADER' || actor.role === 'BROKER') && actor.companyId !== null;
+}
+
+/** People have every scope their role allows; API tokens only the ones they were given. */
+export function hasScope(actor: Actor, scope: Scope): boolean {
+  return actor.token === null || actor.token.scopes.includes(scope);
+}
+
+/** 403 naming the missing scope. */
+export function assertScope(actor: Actor, scope: Scope): void {
+  if (!hasScope(actor, scope)) {
+    throw new AppError('FORBIDDEN', `This API token lacks the scope "${scope}".`, { requiredScope: scope });
+  }
+}
+
+/** Reading needs the read scope, or the write scope (a writer sees what it wrote). */
+export function assertReadScope(actor: Actor, read: Scope, write?: Scope): void {
+  if (hasScope(actor, read) || (write && hasScope(actor, write))) return;
+  assertScope(actor, read);
+}
+
+export function assertOfficer(actor: Actor, what: string): void {
+  if (actor.role !== 'OFFICER') throw new AppError('FORBIDDEN', `Only customs officers ${what}.`);
+}
+
+export function assertOfficial(actor: Actor, what: string): void {
+  if (!isOfficial(actor)) throw new AppError('FORBIDDEN', `Only customs officers and platform administrators ${what}.`);
+}
+
+/** Company administration (users, delegations, tokens) is for people, never for API tokens. */
+export function assertCompanyAdmin(actor: Actor): asserts actor is Actor & { companyId: string } {
+  if (actor.token) throw new AppError('FORBIDDEN', 'API tokens cannot administer a company; sign in as a company administrator.');
+  if (!actor.companyId || !actor.isCompanyAdmin) throw new AppError('FORBIDDEN', 'Only an administrator of your company can do this.');
+}
+
+export function assertPerson(actor: Actor, what: string): void {
+  if (actor.token) throw new AppError('FORBIDDEN', `API tokens cannot ${what}; sign in.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Declarations
+
+export interface DeclarationParties {
+  type: DeclarationType;
+  declarantId: string;
+  importerId: string | null;
+  exporterId: string | null;
+  representativeId: string | null;
+}
+
+/** The company a broker represents on a declaration: the importer on imports, the exporter on exports. */
+export function clientOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
+  return d.type === 'EX' ? d.exporterId : d.importerId;
+}
+
+/** Exports need an EXPORT or ALL grant; imports and intra-union (CO) declarations an IMPORT or ALL one. */
+function covers(grant: ClientGrant, type: DeclarationType): boolean {
+  return grant.scope === 'ALL' || (type === 'EX' ? grant.scope === 'EXPORT' : grant.scope === 'IMPORT');
+}
+
+function kindOf(type: DeclarationType): string {
+  return type === 'EX' ? 'export' : 'import';
+}
+
+/** The broker's valid grant for this client and kind of declaration, if any. */
+export function grantFor(actor: Actor, clientId: string | null, type: DeclarationType): ClientGrant | undefined {
+  if (!clientId) return undefined;
+  return actor.clients.find((g) => g.clientId === clientId && covers(g, type));
+}
+
+function brokerActsFor(actor: Actor, d: DeclarationParties): boolean {
+  const c = actor.companyId;
+  if (actor.role !== 'BROKER' || !c) return false;
+  if (d.declarantId !== c && d.representativeId !== c) return false;
+  return grantFor(actor, clientOf(d), d.type) !== undefined;
+}
+
+/**
+ * Officers and platform admins see every declaration. Traders see those their company is a party to
+ * (declarant, importer, exporter) — also those a broker filed for them, whatever became of the grant.
+ * Brokers see those they file or represent, only while the client's grant is valid.
+ */
+export function canReadDeclaration(actor: Actor, d: DeclarationParties): boolean {
+  if (!hasScope(actor, 'declarations:read') && !hasScope(actor, 'declarations:write')) return false;
+  if (isOfficial(actor)) return true;
+  const c = actor.companyId;
+  if (!c) return false;
+  if (actor.role === 'BROKER') return brokerActsFor(actor, d);
+  return d.declarantId === c || d.importerId === c || d.exporterId === c || d.representativeId === c;
+}
+
+export function assertCanReadDeclaration(actor: Actor, d: DeclarationParties | null, ref: string): asserts d is DeclarationParties {
+  assertReadScope(actor, 'declarations:read', 'declarations:write');
+  if (!d || !canReadDeclaration(actor, d)) throw new AppError('NOT_FOUND', `No declaration ${ref} that you can see.`);
+}
+
+/** Only the declarant company changes a declaration; a broker only while its client's grant is valid. */
+export function canFileDeclaration(actor: Actor, d: DeclarationParties): boolean {
+  if (!hasScope(actor, 'declarations:write') || !isFilerRole(actor) || actor.companyId !== d.declarantId) return false;
+  return actor.role === 'TRADER' || brokerActsFor(actor, d);
+}
+
+export function assertCanFileDeclaration(actor: Actor, d: DeclarationParties): void {
+  assertScope(actor, 'declarations:write');
+  if (!canFileDeclaration(actor, d)) {
+    throw new AppError(
+      'FORBIDDEN',
+      actor.role === 'BROKER' && actor.companyId === d.declarantId
+        ? 'Your company no longer holds a valid power of representation from this client.'
+        : 'Only the declarant company can change this declaration.',
+    );
+  }
+}
+
+/** Filing a new declaration: traders for their own company; brokers for a client with a valid grant. */
+export function assertFiler(actor: Actor): asserts actor is Actor & { companyId: string } {
+  assertScope(actor, 'declarations:write');
+  if (!isFilerRole(actor)) throw new AppError('FORBIDDEN', 'Only traders and brokers file declarations.');
+}
+
+export function assertCanCreateDeclaration(
+  actor: Actor,
+  d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId' | 'representativeId'> & { representationStatus: RepresentationStatus | null },
+): asserts actor is Actor & { companyId: string } {
+  assertFiler(actor);
+  if (actor.role !== 'BROKER') return;
+  const client = clientOf(d);
+  const side = d.type === 'EX' ? 'exporter' : 'importer';
+  if (!client) {
+    throw new AppError('FORBIDDEN', `A broker files for a client: name the ${side} whose power of representation you hold.`, {
+      fieldErrors: [{ path: [`${side}Eori`], code: 'NO_DELEGATION', message: `Name the ${side} you represent.` }],
+    });
+  }
+  const grant = grantFor(actor, client, d.type);
+  if (!grant) {
+    throw new AppError('FORBIDDEN', `Your company holds no valid power of representation from this ${side} for ${kindOf(d.type)} declarations.`, {
+      fieldErrors: [{ path: [`${side}Eori`], code: 'NO_DELEGATION', message: `No valid delegation from this ${side} covers ${kindOf(d.type)} declarations.` }],
+    });
+  }
+  if (d.representativeId !== actor.companyId) {
+    throw new AppError('FORBIDDEN', 'When a broker files, the representative must be the broker’s own company.', {
+      fieldErrors: [{ path: ['representativeEori'], code: 'NOT_REPRESENTATIVE', message: 'Name your own company as the representative.' }],
+    });
+  }
+  if (d.representationStatus !== grant.representation) {
+    throw new AppError('FORBIDDEN', `Your power of representation from this client is ${grant.representation.toLowerCase()}.`, {
+      fieldErrors: [{ path: ['representationStatus'], code: 'REPRESENTATION_MISMATCH', message: `The client granted ${grant.representation.toLowerCase()} representation: choose ${grant.representation}.` }],
+    });
+  }
+}
+
+/** Where-clause pieces for lists, mirroring `canReadDeclaration` (SQL column names of table `declaration`). */
+export function declarationVisibility(actor: Actor): { kind: 'all' } | { kind: 'none' } | { kind: 'party'; companyId: string } | { kind: 'broker'; companyId: string; imports: string[]; exports: string[] } {
+  if (!hasScope(actor, 'declarations:read') && !hasScope(actor, 'declarations:write')) return { kind: 'none' };
+  if (isOfficial(actor)) return { kind: 'all' };
+  if (!actor.companyId) return { kind: 'none' };
+  if (actor.role !== 'BROKER') return { kind: 'party', companyId: actor.companyId };
+  return {
+    kind: 'broker',
+    companyId: actor.companyId,
+    imports: actor.clients.filter((g) => g.scope !== 'EXPORT').map((g) => g.clientId),
+    exports: actor.clients.filter((g) => g.scope !== 'IMPORT').map((g) => g.clientId),
+  };
+}

@@ -1,0 +1,19 @@
+// What an API token may do. A token acts for its company and only within its scopes; a signed-in person
+// has no scopes (their role decides). The list is the public contract shown in the portal and the API docs.
+
+export const SCOPES = {
+  'declarations:read': 'Read the company’s declarations, their duties, risk outcome and history.',
+  'declarations:write': 'Create, amend, submit and cancel declarations; answer customs queries.',
+  'documents:read': 'Download the documents attached to the company’s declarations.',
+  'documents:write': 'Upload documents and attach them to the company’s declarations.',
+  'tracking:read': 'Read shipments, seal status, tracking timelines and alerts.',
+  'events:write': 'Report electronic-seal events (EPCIS 2.0 capture, recordSealEvents).',
+} as const;
+
+export type Scope = keyof typeof SCOPES;
+
+export const SCOPE_NAMES = Object.keys(SCOPES) as Scope[];
+
+export function isScope(value: string): value is Scope {
+  return Object.hasOwn(SCOPES, value);
+}

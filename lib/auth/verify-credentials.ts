@@ -1,0 +1,76 @@
+// Checks an email and password for sign-in. Every failure gets the same answer and about the same time,
+// whether the email exists or not; repeated failures back off exponentially per account (stored, so it
+// holds across processes) and per client address (in-process rate limiter).
+import { recordAudit } from '../audit';
+import { getPool } from '../db';
+import { getLogger } from '../logger';
+import type { UserRole } from '../generated/prisma/client';
+import { verifyAgainstDummy, verifyPassword } from './password';
+import { getRateLimiter } from './rate-limiter';
+
+/** The one message for every failed sign-in. */
+export const SIGN_IN_FAILED_MESSAGE =
+  'Email or password is incorrect, or sign-in is paused after repeated failures. Try again in a few minutes or reset your password.';
+
+/** Failures before an account starts to back off, and the longest pause. */
+export const FREE_FAILURES = 5;
+const MAX_LOCK_MS = 15 * 60_000;
+/** Attempts per client address per quarter hour. */
+const IP_ATTEMPTS = 30;
+const IP_WINDOW_MS = 15 * 60_000;
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  companyId: string | null;
+}
+
+export function lockDurationMs(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(30_000 * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS);
+}
+
+export async function verifyCredentials(options: { email: string; password: string; ip?: string | null; requestId?: string | null }): Promise<SignedInUser | null> {
+  const email = options.email.trim().toLowerCase();
+  const ip = options.ip ?? 'unknown';
+  const limited = !getRateLimiter().hit(`sign-in:${ip}`, IP_ATTEMPTS, IP_WINDOW_MS).allowed;
+  const pool = getPool();
+  const { rows } = await pool.query<SignedInUser & { password_hash: string | null; locked_until: Date | null; disabled_at: Date | null; company_id: string | null }>(
+    `SELECT id, email, name, role::text AS role, company_id, password_hash, locked_until, disabled_at FROM app_user WHERE email = $1`,
+    [email],
+  );
+  const user = rows[0];
+  if (!user?.password_hash) {
+    await verifyAgainstDummy(options.password);
+    getLogger().info({ ip, requestId: options.requestId }, 'sign-in failed: unknown email');
+    return null;
+  }
+  const locked = limited || (user.locked_until !== null && user.locked_until > new Date());
+  // Even a locked account pays the full verification, so timing tells nothing.
+  const matches = await verifyPassword(user.password_hash, options.password);
+  if (!matches || locked || user.disabled_at) {
+    if (!matches) {
+      const { rows: updated } = await pool.query<{ failed_sign_ins: number }>(
+        `UPDATE app_user SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1 RETURNING failed_sign_ins`,
+        [user.id],
+      );
+      const pause = lockDurationMs(updated[0]!.failed_sign_ins);
+      if (pause) await pool.query(`UPDATE app_user SET locked_until = now() + make_interval(secs => $2) WHERE id = $1`, [user.id, pause / 1000]);
+    }
+    const actor = { userId: user.id, email: user.email, name: user.name, role: user.role, companyId: user.company_id, isCompanyAdmin: false, token: null, clients: [], request: { id: options.requestId ?? null, ip } };
+    await recordAudit((text, params) => pool.query(text, params).then((r) => r.rows), {
+      actor,
+      action: 'user.sign_in_failed',
+      targetType: 'user',
+      targetId: user.id,
+      details: { reason: !matches ? 'password' : user.disabled_at ? 'disabled' : 'paused' },
+    });
+    return null;
+  }
+  await pool.query(`UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = $1`, [user.id]);
+  const actor = { userId: user.id, email: user.email, name: user.name, role: user.role, companyId: user.company_id, isCompanyAdmin: false, token: null, clients: [], request: { id: options.requestId ?? null, ip } };
+  await recordAudit((text, params) => pool.query(text, params).then((r) => r.rows), { actor, action: 'user.sign_in', targetType: 'user', targetId: user.id });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, companyId: user.company_id };
+}

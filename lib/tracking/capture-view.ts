@@ -1,0 +1,20 @@
+import type { EpcisCaptureStatus } from '../generated/prisma/enums';
+import type { FieldError } from '../errors';
+
+/** An EPCIS capture job as its sender reads it back (GET /api/epcis/capture/{id}). */
+export interface CaptureView {
+  id: string;
+  status: EpcisCaptureStatus;
+  eventCount: number;
+  storedCount: number;
+  duplicateCount: number;
+  alertCount: number;
+  /** Why a FAILED capture was refused: every problem with its path in the document. */
+  errors: FieldError[];
+  message: string | null;
+  receivedAt: Date;
+  finishedAt: Date | null;
+}
+
+export const CAPTURE_COLUMNS = `id, status::text AS status, event_count AS "eventCount", stored_count AS "storedCount", duplicate_count AS "duplicateCount",
+  alert_count AS "alertCount", errors, message, received_at AS "receivedAt", finished_at AS "finishedAt"`;

@@ -1,0 +1,254 @@
+// The one code path that stores seal events, whatever their entry point (EPCIS capture,
+// recordSealEvents), in the caller's transaction: route each event to its container's shipment, insert
+// them all in one statement (a resent event id is a duplicate, not an error), apply the seal rules to
+// the new ones, raise alerts, update the shipments, record the capture and its audit row, and publish
+// the update (delivered on commit).
+//
+// The hot path of tracking (bench/tracking.ts): four statements per document however many events it
+// holds, plus two when it raises alerts.
+import type { Actor } from '../auth/actor';
+import type { Sql } from '../database/sql';
+import type { FieldError } from '../errors';
+import type { ShipmentStatus, TrackingAlertKind } from '../generated/prisma/enums';
+import { evaluateSealEvents, type NewAlert, type NewSeal, type Reporter, type ShipmentState, type StoredSealEvent } from './evaluate-seal-events';
+import { raiseTrackingAlerts } from './raise-tracking-alerts';
+import type { SealEventRecord } from './seal-event-record';
+import { throwEventErrors } from './throw-event-errors';
+import { TRACKING_CHANNEL, trackingNotifications, type TrackingUpdate } from './tracking-events';
+
+export interface CaptureOutcome {
+  captureId: string;
+  /** Events in the input. */
+  eventCount: number;
+  /** Stored now. */
+  storedCount: number;
+  /** Already stored before (same event id or hash), or repeated within the input. */
+  duplicateCount: number;
+  alertCount: number;
+  shipments: { shipmentId: string; containerNumber: string; status: ShipmentStatus; storedCount: number }[];
+}
+
+interface ShipmentRow {
+  id: string;
+  containerNumber: string;
+  declarationId: string;
+  status: ShipmentStatus;
+  statusAt: Date | null;
+  lastEventAt: Date | null;
+  lastPositionAt: Date | null;
+  lastLatitude: number | null;
+  lastLongitude: number | null;
+  lastLocode: string | null;
+  closedAt: Date | null;
+  declaredSeals: string[];
+  seals: ShipmentState['seals'];
+  stops: ShipmentState['stops'];
+  openAlertKinds: TrackingAlertKind[];
+}
+
+// The capture row first (the events reference it), and the containers' latest shipments, locked so
+// that concurrent captures for one container apply the rules one after the other (in id order: no
+// deadlock between documents naming several containers).
+const LOCK_SHIPMENTS = `
+WITH capture AS (
+  INSERT INTO epcis_capture (id, status, event_count, actor_id, company_id, token_id, device_id, request_id, document)
+  VALUES ($2::uuid, 'PROCESSING', $3, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8, $9::json)
+  ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document)
+SELECT s.id, trim(s.container_number) AS "containerNumber", s.declaration_id AS "declarationId", s.status::text AS status,
+       s.status_at AS "statusAt", s.last_event_at AS "lastEventAt", s.last_position_at AS "lastPositionAt",
+       s.last_latitude AS "lastLatitude", s.last_longitude AS "lastLongitude", trim(s.last_locode) AS "lastLocode", s.closed_at AS "closedAt",
+       COALESCE(te.seals, '{}') AS "declaredSeals",
+       (SELECT COALESCE(json_agg(json_build_object('type', x.type, 'identifier', x.identifier)), '[]') FROM shipment_seal x WHERE x.shipment_id = s.id) AS seals,
+       (SELECT COALESCE(json_agg(json_build_object('role', r.role, 'locode', r.locode, 'name', r.name, 'latitude', r.latitude, 'longitude', r.longitude, 'radiusKm', r.radius_km) ORDER BY r.sequence), '[]')
+          FROM route_stop r WHERE r.shipment_id = s.id) AS stops,
+       ARRAY(SELECT DISTINCT a.kind::text FROM tracking_alert a WHERE a.shipment_id = s.id AND a.acknowledged_at IS NULL) AS "openAlertKinds"
+  FROM shipment s
+  LEFT JOIN transport_equipment te ON te.declaration_id = s.declaration_id AND te.container_number = s.container_number
+ WHERE s.id IN (SELECT DISTINCT ON (container_number) id FROM shipment WHERE container_number = ANY($1::bpchar[]) ORDER BY container_number, created_at DESC)
+ ORDER BY s.id
+   FOR UPDATE OF s`;
+
+const INSERT_EVENTS = `
+INSERT INTO seal_event (event_id, shipment_id, kind, event_time, time_zone_offset, biz_step, disposition, locode, read_point, latitude, longitude,
+                        seal_numbers, e_seal, battery_percent, source, reported_by_id, company_id, token_id, capture_id, event_index)
+SELECT e.i, e.s, e.k::seal_event_kind, e.t, e.z, e.b, e.d, e.l, e.r, e.la, e.lo, e.n, e.e, e.bp, e.so::seal_source, $2::uuid, $3::uuid, $4::uuid, $5::uuid, e.x
+  FROM json_to_recordset($1::json) AS e(i text, s uuid, k text, t timestamptz, z text, b text, d text, l text, r text, la float8, lo float8,
+                                        n text[], e text, bp float8, so text, x int)
+    ON CONFLICT (event_id) DO NOTHING
+RETURNING id::text AS id, event_id AS "eventId"`;
+
+const FINISH = `
+WITH shipments AS (
+  UPDATE shipment s SET status = u.status::shipment_status, status_at = u.status_at, last_event_at = u.last_event_at,
+         last_latitude = u.lat, last_longitude = u.lon, last_position_at = u.pos_at, last_locode = u.locode,
+         event_count = s.event_count + u.added, closed_at = u.closed_at
+    FROM json_to_recordset($1::json) AS u(id uuid, status text, status_at timestamptz, last_event_at timestamptz, lat float8, lon float8,
+                                          pos_at timestamptz, locode text, added int, closed_at timestamptz)
+   WHERE s.id = u.id),
+seals AS (
+  INSERT INTO shipment_seal (id, shipment_id, type, identifier, manufacturer, serial, source, applied_at)
+  SELECT gen_random_uuid(), x.s, x.t::seal_type, x.i, x.m, x.n, x.so::seal_source, x.a
+    FROM json_to_recordset($2::json) AS x(s uuid, t text, i text, m text, n text, so text, a timestamptz)
+      ON CONFLICT (shipment_id, identifier) DO NOTHING),
+capture AS (
+  UPDATE epcis_capture SET status = 'SUCCEEDED', event_count = $4, stored_count = $5, duplicate_count = $6, alert_count = $7,
+         errors = '[]', message = NULL, finished_at = now()
+   WHERE id = $3::uuid),
+audit AS (
+  INSERT INTO audit_event (actor_id, company_id, action, target_type, target_id, request_id, details, token_id, ip)
+  VALUES ($8::uuid, $9::uuid, 'tracking.capture', 'epcis_capture', $3::text, $10, $11::jsonb, $12::uuid, $13)),
+notified AS (SELECT pg_notify('${TRACKING_CHANNEL}', p) FROM unnest($14::text[]) AS p)
+SELECT (SELECT count(*) FROM notified)::int AS notified`;
+
+export async function storeSealEvents(
+  sql: Sql,
+  args: {
+    actor: Actor;
+    records: SealEventRecord[];
+    /** The input as received (JSON text), kept with the capture as the events' evidence. */
+    document: string;
+    eventCount: number;
+    captureId: string;
+    requestId: string | null;
+    deviceId?: string | null;
+  },
+): Promise<CaptureOutcome> {
+  const { actor, records, captureId } = args;
+  const requestId = args.requestId ?? actor.request.id;
+  const containers = [...new Set(records.map((r) => r.containerNumber))];
+  const rows = await sql<ShipmentRow>(LOCK_SHIPMENTS, [
+    containers,
+    captureId,
+    args.eventCount,
+    actor.userId,
+    actor.companyId,
+    actor.token?.id ?? null,
+    args.deviceId ?? null,
+    requestId,
+    args.document,
+  ]);
+  const shipments = new Map(rows.map((r) => [r.containerNumber, r]));
+
+  const errors: FieldError[] = [];
+  for (const r of records) {
+    const s = shipments.get(r.containerNumber);
+    if (!s) errors.push({ path: r.containerPath, code: 'unknown_container', message: `Unknown container ${r.containerNumber}: no shipment is registered for it.` });
+    else if (s.closedAt && r.eventTime > s.closedAt) {
+      errors.push({
+        path: r.containerPath,
+        code: 'shipment_closed',
+        message: `The shipment of container ${r.containerNumber} ended on ${s.closedAt.toISOString()} (seal removed at its destination): register the new journey as a shipment first.`,
+      });
+    }
+  }
+  throwEventErrors(errors);
+
+  const inserted = records.length
+    ? await sql<{ id: string; eventId: string }>(INSERT_EVENTS, [
+        JSON.stringify(
+          records.map((r) => ({
+            i: r.eventId,
+            s: shipments.get(r.containerNumber)!.id,
+            k: r.kind,
+            t: r.eventTime.toISOString(),
+            z: r.timeZoneOffset,
+            b: r.bizStep,
+            d: r.disposition,
+            l: r.locode,
+            r: r.readPoint,
+            la: r.latitude,
+            lo: r.longitude,
+            n: r.sealNumbers,
+            e: r.eSeal,
+            bp: r.batteryPercent,
+            so: r.source,
+            x: r.eventIndex,
+          })),
+        ),
+        actor.userId,
+        actor.companyId,
+        actor.token?.id ?? null,
+        captureId,
+      ])
+    : [];
+
+  // Each stored id belongs to the first record carrying it (a repeat within the input is a duplicate).
+  const idOf = new Map(inserted.map((row) => [row.eventId, row.id]));
+  const stored = new Map<string, StoredSealEvent[]>();
+  for (const r of records) {
+    const id = idOf.get(r.eventId);
+    if (id === undefined) continue;
+    idOf.delete(r.eventId);
+    const shipmentId = shipments.get(r.containerNumber)!.id;
+    const list = stored.get(shipmentId);
+    if (list) list.push({ ...r, id });
+    else stored.set(shipmentId, [{ ...r, id }]);
+  }
+
+  const reporter: Reporter = {
+    isCustoms: actor.role === 'OFFICER' && actor.token === null,
+    description: actor.token ? `API token "${actor.token.name}" of ${actor.email}'s company` : `${actor.name} (${actor.email})`,
+  };
+  const alerts: NewAlert[] = [];
+  const newSeals: (NewSeal & { shipmentId: string })[] = [];
+  const updates: Record<string, unknown>[] = [];
+  const outcomes: CaptureOutcome['shipments'] = [];
+  const published: TrackingUpdate[] = [];
+  for (const s of rows) {
+    const events = stored.get(s.id) ?? [];
+    const result = evaluateSealEvents(s, events, reporter);
+    alerts.push(...result.alerts);
+    newSeals.push(...result.newSeals.map((seal) => ({ ...seal, shipmentId: s.id })));
+    const n = result.state;
+    outcomes.push({ shipmentId: s.id, containerNumber: s.containerNumber, status: n.status, storedCount: events.length });
+    if (!events.length) continue;
+    updates.push({
+      id: s.id,
+      status: n.status,
+      status_at: n.statusAt?.toISOString() ?? null,
+      last_event_at: n.lastEventAt?.toISOString() ?? null,
+      lat: n.lastLatitude,
+      lon: n.lastLongitude,
+      pos_at: n.lastPositionAt?.toISOString() ?? null,
+      locode: n.lastLocode,
+      added: events.length,
+      closed_at: n.closedAt?.toISOString() ?? null,
+    });
+    published.push({ shipmentId: s.id, containerNumber: s.containerNumber, status: n.status, newEvents: events.length, newAlerts: result.alerts.length });
+  }
+
+  const storedCount = outcomes.reduce((acc, o) => acc + o.storedCount, 0);
+  const outcome: CaptureOutcome = {
+    captureId,
+    eventCount: args.eventCount,
+    storedCount,
+    duplicateCount: records.length - storedCount,
+    alertCount: alerts.length,
+    shipments: outcomes,
+  };
+  if (alerts.length) await raiseTrackingAlerts(sql, { actor, alerts, requestId });
+  await sql(FINISH, [
+    JSON.stringify(updates),
+    JSON.stringify(newSeals.map((x) => ({ s: x.shipmentId, t: x.type, i: x.identifier, m: x.manufacturer, n: x.serial, so: x.source, a: x.appliedAt.toISOString() }))),
+    captureId,
+    outcome.eventCount,
+    outcome.storedCount,
+    outcome.duplicateCount,
+    outcome.alertCount,
+    actor.userId,
+    actor.companyId,
+    requestId,
+    JSON.stringify({
+      events: outcome.eventCount,
+      stored: outcome.storedCount,
+      duplicates: outcome.duplicateCount,
+      alerts: outcome.alertCount,
+      shipments: outcomes.slice(0, 50).map((o) => o.shipmentId),
+      deviceId: args.deviceId ?? null,
+    }),
+    actor.token?.id ?? null,
+    actor.request.ip,
+    trackingNotifications(published),
+  ]);
+  return outcome;
+}

@@ -1,0 +1,28 @@
+// No path may rewrite or remove the ledger: the database refuses it, whoever asks.
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { issueCheckpoint } from '../../lib/ledger/issue-checkpoint';
+import { append, item, query, setTemporaryDataDir } from './helpers';
+
+setTemporaryDataDir();
+
+beforeAll(async () => {
+  await append(Array.from({ length: 20 }, (_, i) => item(i)));
+  await issueCheckpoint();
+});
+
+describe.each([
+  ['ledger_entry', `UPDATE ledger_entry SET entry = convert_to('{}', 'UTF8') WHERE leaf_index = 3`, 'DELETE FROM ledger_entry WHERE leaf_index = 19'],
+  ['ledger_node', `UPDATE ledger_node SET hash = sha256('x') WHERE level = 4`, 'DELETE FROM ledger_node'],
+  ['ledger_checkpoint', `UPDATE ledger_checkpoint SET tree_size = 19`, 'DELETE FROM ledger_checkpoint'],
+])('%s', (table, update, remove) => {
+  it('refuses UPDATE, DELETE and TRUNCATE', async () => {
+    const [{ n }] = (await query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)) as [{ n: string }];
+    expect(Number(n)).toBeGreaterThan(0);
+    await expect(query(update)).rejects.toThrow(`${table} is append-only: UPDATE refused`);
+    await expect(query(remove)).rejects.toThrow(`${table} is append-only: DELETE refused`);
+    await expect(query(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(`${table} is append-only: TRUNCATE refused`);
+    const [after] = (await query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)) as [{ n: string }];
+    expect(after.n).toBe(n);
+  });
+});

@@ -1,0 +1,24 @@
+// Text of a PDF through poppler's pdftotext (Debian: poppler-utils), which reads the fonts' ToUnicode
+// maps the way a screen reader or a search would. Tests that need it are skipped where it is missing.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
+
+/** Text of each page, in reading order with the layout kept. */
+export function pdfPages(bytes: Uint8Array, pageCount: number): string[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'clearway-pdf-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    writeFileSync(file, bytes);
+    return Array.from({ length: pageCount }, (_, i) => {
+      const run = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`pdftotext failed: ${run.stderr}`);
+      return run.stdout;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

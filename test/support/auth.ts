@@ -1,0 +1,23 @@
+// Credentials for tests that go through the HTTP server: a real next-auth session cookie (encrypted
+// with the process's secret, as the sign-in endpoint makes it) or a real API token created by a
+// company administrator.
+import { encode } from 'next-auth/jwt';
+
+import { loadUserActor } from '../../lib/auth/actor';
+import { getAuthSecret } from '../../lib/auth/auth-secret';
+import { createApiToken } from '../../lib/auth/create-api-token';
+import type { Scope } from '../../lib/auth/scopes';
+
+/** Headers that make a request as this (seeded) user. */
+export async function asUser(email: string): Promise<Record<string, string>> {
+  const actor = await loadUserActor({ email });
+  const token = await encode({ token: { sub: actor.userId, email: actor.email }, secret: getAuthSecret() });
+  return { cookie: `next-auth.session-token=${token}` };
+}
+
+/** An API token of the admin's company with these scopes, as an Authorization header. */
+export async function asToken(adminEmail: string, scopes: Scope[], options: { expiresAt?: Date } = {}): Promise<{ headers: Record<string, string>; id: string; secret: string }> {
+  const admin = await loadUserActor({ email: adminEmail });
+  const { id, secret } = await createApiToken({ actor: admin, input: { name: `test ${scopes.join(' ')}`, scopes, expiresAt: options.expiresAt } });
+  return { headers: { authorization: `Bearer ${secret}` }, id, secret };
+}
