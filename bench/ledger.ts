@@ -124,19 +124,26 @@ async function main() {
       await pool.query('SELECT 1');
       pingMs.push(performance.now() - started);
     }
-    const proofMs: number[] = [];
+    // Two passes of random leaves: the first right after the bulk load (node and index pages still on
+    // disk or in the OS cache), the second as a running server would see it (those pages cached).
     let verified = 0;
-    for (let i = 0; i < PROOFS; i++) {
-      const leafIndex = Math.floor(Math.random() * LEAVES);
-      const started = performance.now();
-      const proof = await getInclusionProof({ leafIndex });
-      proofMs.push(performance.now() - started);
-      if (proof.treeSize !== checkpoint.treeSize || proof.rootHash !== checkpoint.rootHash) throw new Error(`proof of leaf ${leafIndex} is not against the latest checkpoint`);
-      if (i % 10 === 0) {
-        if (!(await verifyInclusion(proof))) throw new Error(`proof of leaf ${leafIndex} does not verify`);
-        verified++;
+    const proofPass = async () => {
+      const times: number[] = [];
+      for (let i = 0; i < PROOFS; i++) {
+        const leafIndex = Math.floor(Math.random() * LEAVES);
+        const started = performance.now();
+        const proof = await getInclusionProof({ leafIndex });
+        times.push(performance.now() - started);
+        if (proof.treeSize !== checkpoint.treeSize || proof.rootHash !== checkpoint.rootHash) throw new Error(`proof of leaf ${leafIndex} is not against the latest checkpoint`);
+        if (i % 10 === 0) {
+          if (!(await verifyInclusion(proof))) throw new Error(`proof of leaf ${leafIndex} does not verify`);
+          verified++;
+        }
       }
-    }
+      return times;
+    };
+    const coldMs = await proofPass();
+    const proofMs = await proofPass();
     const { rows: sizes } = await pool.query<{ tree_size: string }>('SELECT tree_size FROM ledger_checkpoint ORDER BY tree_size');
     const consistencyMs: number[] = [];
     for (let i = 0; i < Math.min(500, PROOFS); i++) {
@@ -174,12 +181,13 @@ async function main() {
     console.log(`  ratio baseline/append: ${(hashRate / rate).toFixed(1)}x   (making the test entries took ${((genSeconds / LEAVES) * 1e6).toFixed(1)} µs/leaf, outside both timings)`);
     console.log(`  ${counts!.checkpoints} checkpoints signed during the append, ${counts!.nodes.toLocaleString('en')} subtree hashes stored; storage: entries ${storage!.entries}, nodes ${storage!.nodes}, checkpoints ${storage!.checkpoints}`);
     console.log('');
-    console.log(`  inclusion proof at ${checkpoint.treeSize.toLocaleString('en')} leaves (${PROOFS} random leaves)    p50 ${ms(percentile(proofMs, 0.5))}  p99 ${ms(percentile(proofMs, 0.99))}  max ${ms(Math.max(...proofMs))}  (${verified} verified with WebCrypto)`);
-    console.log(`  baseline: SELECT 1 round trip, same server (${PROOFS})             p50 ${ms(percentile(pingMs, 0.5))}  p99 ${ms(percentile(pingMs, 0.99))}`);
-    console.log(`  consistency proof between checkpoints (${consistencyMs.length})           p50 ${ms(percentile(consistencyMs, 0.5))}  p99 ${ms(percentile(consistencyMs, 0.99))}`);
+    console.log(`  inclusion proof at ${checkpoint.treeSize.toLocaleString('en')} leaves, ${PROOFS} random leaves, first pass  p50 ${ms(percentile(coldMs, 0.5))}  p99 ${ms(percentile(coldMs, 0.99))}  max ${ms(Math.max(...coldMs))}`);
+    console.log(`  inclusion proof, second pass (${PROOFS} other random leaves)          p50 ${ms(percentile(proofMs, 0.5))}  p99 ${ms(percentile(proofMs, 0.99))}  max ${ms(Math.max(...proofMs))}  (${verified} verified with WebCrypto)`);
+    console.log(`  baseline: SELECT 1 round trip, same server (${PROOFS})                           p50 ${ms(percentile(pingMs, 0.5))}  p99 ${ms(percentile(pingMs, 0.99))}`);
+    console.log(`  consistency proof between checkpoints (${consistencyMs.length})                         p50 ${ms(percentile(consistencyMs, 0.5))}  p99 ${ms(percentile(consistencyMs, 0.99))}`);
     if (verifySeconds !== undefined) console.log(`  verifyLedger (npm run ledger:verify's core): ${verifySeconds.toFixed(1)} s, ${(LEAVES / verifySeconds).toFixed(0)} leaves/s`);
     console.log('');
-    console.log(`  goals: append >= ${GOAL_RATE.toLocaleString('en')} leaves/s: ${rate >= GOAL_RATE ? 'met' : 'NOT met'}; proof p99 < ${GOAL_P99_MS} ms: ${percentile(proofMs, 0.99) < GOAL_P99_MS ? 'met' : 'NOT met'}`);
+    console.log(`  goals: append >= ${GOAL_RATE.toLocaleString('en')} leaves/s: ${rate >= GOAL_RATE ? 'met' : 'NOT met'}; proof p99 < ${GOAL_P99_MS} ms (second pass): ${percentile(proofMs, 0.99) < GOAL_P99_MS ? 'met' : 'NOT met'}`);
   } finally {
     await pool?.end().catch(() => undefined);
     await prepared?.stop().catch(() => undefined); // this process's shared pool only: the database is ours to stop below

@@ -259,6 +259,9 @@ async function main() {
   } finally {
     await prepared?.stop().catch(() => undefined);
     await db?.end().catch(() => undefined);
+    // pool.end() resolves before its connections have said goodbye: stopping PostgreSQL at once makes
+    // them log "terminating connection due to administrator command".
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await database?.stop().catch((error) => console.error('stopping PostgreSQL:', error));
     await rm(dir, { recursive: true, force: true });
   }

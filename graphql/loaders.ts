@@ -13,10 +13,18 @@ import {
   loadUsers,
   loadVersions,
 } from '../lib/declarations/load-declaration-parts';
+import type { Actor } from '../lib/auth/actor';
+import type { DocumentRecord } from '../lib/documents/document-record';
+import { listDocumentsOfDeclarations } from '../lib/documents/list-documents-of-declarations';
 import { getHsCodesByCodes } from '../lib/tariff/get-hs-codes-by-codes';
 import { getHsSectionsByIds } from '../lib/tariff/list-hs-sections';
+import { listShipmentsOfDeclarations } from '../lib/tracking/list-shipments-of-declarations';
+import type { ShipmentSummary } from '../lib/tracking/load-shipments';
+import { loadShipmentDetails } from '../lib/tracking/load-shipment-details';
 
 export function createLoaders() {
+  let documents: DataLoader<string, DocumentRecord[]> | undefined;
+  let shipments: DataLoader<string, ShipmentSummary[]> | undefined;
   return {
     hsCode: new DataLoader(getHsCodesByCodes),
     hsSection: new DataLoader(getHsSectionsByIds),
@@ -29,6 +37,21 @@ export function createLoaders() {
     riskFindings: new DataLoader(loadRiskFindings),
     queries: new DataLoader(loadQueries),
     dutyLines: new DataLoader(loadDutyLines),
+    /**
+     * Documents by declaration id, checked against the policy for `actor`. The loader is made on first
+     * use with the request's actor (one per request, so one actor), as its batches need it.
+     */
+    documents(actor: Actor): DataLoader<string, DocumentRecord[]> {
+      documents ??= new DataLoader<string, DocumentRecord[]>((ids) => listDocumentsOfDeclarations({ actor, declarationIds: ids }));
+      return documents;
+    },
+    /** Shipments by declaration id that `actor` may see (made on first use, as `documents`). */
+    shipments(actor: Actor): DataLoader<string, ShipmentSummary[]> {
+      shipments ??= new DataLoader<string, ShipmentSummary[]>((ids) => listShipmentsOfDeclarations({ actor, declarationIds: ids }));
+      return shipments;
+    },
+    /** Route, seals and alerts by shipment id (of shipments already found visible). */
+    shipmentDetails: new DataLoader(loadShipmentDetails),
   };
 }
 

@@ -29,6 +29,8 @@ const schema = z.object({
   TRACKING_SILENT_HOURS: intFrom(24, 1, 24 * 365),
   /** Tracking: most events accepted in one EPCIS document (or one recordSealEvents call). */
   EPCIS_MAX_EVENTS: intFrom(10_000, 1, 1_000_000),
+  /** Tracking: largest accepted body of POST /api/epcis/capture and /events (50 MiB: a 10,000-event document with sensor data is about 20 MiB). */
+  EPCIS_BODY_LIMIT_BYTES: intFrom(52_428_800, 1_000, 1_000_000_000),
   /** The ledger's identity in its signed checkpoints (C2SP origin and signed-note key name). */
   LEDGER_ORIGIN: z.string().regex(/^[^\s+]{1,255}$/, 'must be 1 to 255 characters without spaces or "+"').default('clearway.example/ledger'),
   /** Ed25519 private key (PKCS#8 PEM or base64 DER); unset: generated once into DATA_DIR/ledger-key.pem. */
@@ -60,6 +62,8 @@ const schema = z.object({
     (v) => (v === '' ? undefined : v),
     z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, 'must be 32 bytes of hex').optional(),
   ),
+  /** Publish the latest checkpoint to the chain at most this often. */
+  ANCHOR_EVERY_SECONDS: intFrom(60, 1, 86_400),
   ANCHOR_CONTRACT_ADDRESS: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte address').optional(),

@@ -8,6 +8,7 @@ import next from 'next';
 
 import { takeOverShutdownSignals } from '../lib/database/embedded-postgres';
 import { prepareDatabase } from '../lib/database/prepare-database';
+import { startBackgroundJobs } from '../server/background-jobs';
 import { getEnv } from '../lib/env';
 import { getLogger } from '../lib/logger';
 import { createAppServer } from '../server/create-app-server';
@@ -62,9 +63,14 @@ async function main() {
   const { port } = app.server.address() as AddressInfo;
   logger.info({ url: `http://localhost:${port}`, graphql: `http://localhost:${port}/api/graphql`, database: database.mode, dev }, 'Clearway is ready');
 
+  // Background jobs; their state is in the database, so several processes may run them (each takes an
+  // advisory lock or re-checks before acting).
+  const jobs = startBackgroundJobs(logger);
+
   shutdown = async (signal) => {
     logger.info({ signal }, 'shutting down');
     try {
+      await jobs.stop();
       await app.close();
       await nextApp.close?.();
     } catch (err) {

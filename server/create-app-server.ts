@@ -1,15 +1,20 @@
 // The one HTTP server of a Clearway process: /api/graphql goes to Apollo directly, /api/documents to
-// documents-route.ts, /api/health is answered here, everything else goes to Next.js (the `fallback`).
+// documents-route.ts, a declaration's generated PDFs to pdf-routes.ts, /api/epcis to epcis-routes.ts,
+// /api/health is answered here, everything else goes to Next.js (the `fallback`). WebSocket upgrades
+// at /api/graphql carry GraphQL subscriptions (graphql/subscription-server.ts).
 // Every response carries an x-request-id, and every request is logged once with its status and duration.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { createApolloServer } from '../graphql/server';
+import { attachSubscriptionServer } from '../graphql/subscription-server';
 import { clientIp, createGraphQLHandler, sendJson } from '../graphql/http-handler';
 import { getEnv } from '../lib/env';
 import { getHealth } from '../lib/health/get-health';
 import { handleLedgerRoute } from './ledger-routes';
 import { requestIdFrom, type Logger } from '../lib/logger';
 import { createDocumentsRoute } from './documents-route';
+import { createEpcisRoutes, EPCIS_PATH } from './epcis-routes';
+import { handlePdfRoute } from './pdf-routes';
 
 export type Fallback = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -28,6 +33,7 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
     bodyLimitBytes: getEnv().GRAPHQL_BODY_LIMIT_BYTES,
   });
   const handleDocuments = createDocumentsRoute({ logger });
+  const handleEpcis = createEpcisRoutes({ logger });
 
   let closing = false;
   const server = http.createServer(async (req, res) => {
@@ -46,7 +52,9 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
       const pathname = (req.url ?? '/').split('?')[0];
       if (pathname === '/api/graphql') return await handleGraphQL(req, res, requestId);
       if (pathname === '/api/documents' || pathname?.startsWith('/api/documents/')) return await handleDocuments(req, res, requestId, pathname!);
+      if (pathname?.startsWith(`${EPCIS_PATH}/`)) return await handleEpcis(req, res, requestId, pathname);
       if (await handleLedgerRoute(req, res, requestId, pathname!)) return;
+      if (pathname?.startsWith('/api/declarations/') && (await handlePdfRoute(req, res, requestId, pathname))) return;
       if (pathname === '/api/health') {
         const health = await getHealth();
         return sendJson(res, health.status === 'OK' ? 200 : 503, requestId, health);
@@ -66,12 +74,15 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
     }
   });
   server.keepAliveTimeout = 65_000;
+  const subscriptions = attachSubscriptionServer({ server, logger });
 
   return {
     server,
     /** Stops accepting, lets in-flight requests finish for up to `graceMs`, then cuts what is left. */
     async close(graceMs = 10_000) {
       closing = true;
+      // Upgraded sockets would keep server.close() waiting: end the subscriptions first.
+      await subscriptions.close();
       const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
       const idle = setInterval(() => server.closeIdleConnections(), 100);
       await new Promise<void>((resolve) => {

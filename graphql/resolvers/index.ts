@@ -1,13 +1,16 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { customsResolvers } from './customs';
 import { declarationResolvers } from './declarations';
+import { documentResolvers } from './documents';
 import { healthResolvers } from './health';
 import { identityResolvers } from './identity';
+import { ledgerResolvers } from './ledger';
 import { scalarResolvers } from './scalars';
 import { tariffResolvers } from './tariff';
+import { trackingResolvers } from './tracking';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, customsResolvers, identityResolvers]);
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, customsResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

@@ -96,8 +96,12 @@ function brokerActsFor(actor: Actor, d: DeclarationParties): boolean {
  * (declarant, importer, exporter) — also those a broker filed for them, whatever became of the grant.
  * Brokers see those they file or represent, only while the client's grant is valid.
  */
-export function canReadDeclaration(actor: Actor, d: DeclarationParties): boolean {
-  if (!hasScope(actor, 'declarations:read') && !hasScope(actor, 'declarations:write')) return false;
+/** The token scopes that let a caller read a declaration (or what hangs on it: documents, shipments). */
+export type ReadScopes = readonly Scope[];
+export const DECLARATION_READ_SCOPES: ReadScopes = ['declarations:read', 'declarations:write'];
+
+export function canReadDeclaration(actor: Actor, d: DeclarationParties, scopes: ReadScopes = DECLARATION_READ_SCOPES): boolean {
+  if (!scopes.some((s) => hasScope(actor, s))) return false;
   if (isOfficial(actor)) return true;
   const c = actor.companyId;
   if (!c) return false;
@@ -111,8 +115,8 @@ export function assertCanReadDeclaration(actor: Actor, d: DeclarationParties | n
 }
 
 /** Only the declarant company changes a declaration; a broker only while its client's grant is valid. */
-export function canFileDeclaration(actor: Actor, d: DeclarationParties): boolean {
-  if (!hasScope(actor, 'declarations:write') || !isFilerRole(actor) || actor.companyId !== d.declarantId) return false;
+export function canFileDeclaration(actor: Actor, d: DeclarationParties, scope: Scope = 'declarations:write'): boolean {
+  if (!hasScope(actor, scope) || !isFilerRole(actor) || actor.companyId !== d.declarantId) return false;
   return actor.role === 'TRADER' || brokerActsFor(actor, d);
 }
 
@@ -166,8 +170,11 @@ export function assertCanCreateDeclaration(
 }
 
 /** Where-clause pieces for lists, mirroring `canReadDeclaration` (SQL column names of table `declaration`). */
-export function declarationVisibility(actor: Actor): { kind: 'all' } | { kind: 'none' } | { kind: 'party'; companyId: string } | { kind: 'broker'; companyId: string; imports: string[]; exports: string[] } {
-  if (!hasScope(actor, 'declarations:read') && !hasScope(actor, 'declarations:write')) return { kind: 'none' };
+export function declarationVisibility(
+  actor: Actor,
+  scopes: ReadScopes = DECLARATION_READ_SCOPES,
+): { kind: 'all' } | { kind: 'none' } | { kind: 'party'; companyId: string } | { kind: 'broker'; companyId: string; imports: string[]; exports: string[] } {
+  if (!scopes.some((s) => hasScope(actor, s))) return { kind: 'none' };
   if (isOfficial(actor)) return { kind: 'all' };
   if (!actor.companyId) return { kind: 'none' };
   if (actor.role !== 'BROKER') return { kind: 'party', companyId: actor.companyId };
@@ -177,4 +184,67 @@ export function declarationVisibility(actor: Actor): { kind: 'all' } | { kind: '
     imports: actor.clients.filter((g) => g.scope !== 'EXPORT').map((g) => g.clientId),
     exports: actor.clients.filter((g) => g.scope !== 'IMPORT').map((g) => g.clientId),
   };
+}
+
+/**
+ * `declarationVisibility` as an SQL condition on alias `d` of table declaration, its parameters numbered
+ * after the `used` ones (for the SQL hot paths: tracking, documents).
+ */
+export function declarationVisibilitySql(actor: Actor, used: number, scopes: ReadScopes = DECLARATION_READ_SCOPES): { where: string; params: unknown[] } {
+  const v = declarationVisibility(actor, scopes);
+  const p = (n: number) => `$${used + n + 1}`;
+  switch (v.kind) {
+    case 'all':
+      return { where: 'true', params: [] };
+    case 'none':
+      return { where: 'false', params: [] };
+    case 'party':
+      return { where: `(d.declarant_id = ${p(0)}::uuid OR d.importer_id = ${p(0)}::uuid OR d.exporter_id = ${p(0)}::uuid OR d.representative_id = ${p(0)}::uuid)`, params: [v.companyId] };
+    case 'broker':
+      return {
+        where: `((d.declarant_id = ${p(0)}::uuid OR d.representative_id = ${p(0)}::uuid)
+                 AND ((d.type IN ('IM', 'CO') AND d.importer_id = ANY(${p(1)}::uuid[])) OR (d.type = 'EX' AND d.exporter_id = ANY(${p(2)}::uuid[]))))`,
+        params: [v.companyId, v.imports, v.exports],
+      };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shipments (tracking) and documents: who sees the declaration sees what hangs on it. API tokens need
+// the capability's own scope instead of the declarations scopes, so a tracking feed or a document
+// archive need not read declarations.
+
+export const TRACKING_READ_SCOPES: ReadScopes = ['tracking:read'];
+// Attaching needs to see the declaration too, so documents:write also makes it visible (downloads check documents:read).
+export const DOCUMENT_READ_SCOPES: ReadScopes = ['documents:read', 'documents:write'];
+
+/** 403 naming tracking:read when an API token lacks it. */
+export function assertTrackingReader(actor: Actor): void {
+  assertReadScope(actor, 'tracking:read');
+}
+
+export function canReadShipment(actor: Actor, declaration: DeclarationParties): boolean {
+  return canReadDeclaration(actor, declaration, TRACKING_READ_SCOPES);
+}
+
+export function shipmentVisibilitySql(actor: Actor, used: number): { where: string; params: unknown[] } {
+  return declarationVisibilitySql(actor, used, TRACKING_READ_SCOPES);
+}
+
+/** Reporting seal events: any company's token with events:write (a gateway is no party to the declaration), or an officer. */
+export function assertSealEventWriter(actor: Actor): void {
+  assertScope(actor, 'events:write');
+  if (!actor.token && actor.role !== 'OFFICER') {
+    throw new AppError('FORBIDDEN', 'Seal events are reported by e-seal gateways with an API token holding the scope "events:write", or by customs officers.', {
+      requiredScope: 'events:write',
+    });
+  }
+}
+
+export function canReadDocuments(actor: Actor, declaration: DeclarationParties): boolean {
+  return canReadDeclaration(actor, declaration, DOCUMENT_READ_SCOPES);
+}
+
+export function canFileDocuments(actor: Actor, declaration: DeclarationParties): boolean {
+  return canFileDeclaration(actor, declaration, 'documents:write');
 }

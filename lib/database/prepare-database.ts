@@ -7,6 +7,7 @@ import { disconnectDb } from '../db';
 import { dataDir, getEnv, migrationsDir } from '../env';
 import type { Logger } from '../logger';
 import { seedDemoDeclarations } from '../declarations/seed-demo-declarations';
+import { seedDemoShipments } from '../tracking/seed-demo-shipments';
 import { ensurePlatformAdmin } from '../auth/ensure-platform-admin';
 import { seedDemoParties } from '../parties/seed-demo-parties';
 import { seedRiskRules } from '../risk/seed-risk-rules';
@@ -75,6 +76,8 @@ export async function prepareDatabase(options: {
       if (getEnv().SEED_DEMO && options.demoDeclarations !== false) {
         const declarations = await seedDemoDeclarations();
         if (declarations) logger.info({ declarations }, 'demo declarations created');
+        const shipments = await seedDemoShipments();
+        if (shipments) logger.info({ shipments }, 'demo shipments under electronic seal created');
       }
     }
     return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Actor } from '../auth/actor';
 import type { Sql } from '../database/sql';
+import { anchorItem } from '../ledger/anchor-item';
 import { snapshotOf, type DeclarationRow } from './declaration-rows';
 import { canonicalJson, sha256Hex } from './snapshot';
 
@@ -11,7 +12,15 @@ export function versionRecord(row: DeclarationRow, version: number): { json: str
   return { json, sha256: sha256Hex(json) };
 }
 
-/** Stores the declaration as given as immutable version `version`, with the SHA-256 of its canonical JSON. */
+/** The ledger reference of a version: the declaration id and the version number. */
+export function versionRef(declarationId: string, version: number): string {
+  return `${declarationId}/v${version}`;
+}
+
+/**
+ * Stores the declaration as given as immutable version `version`, with the SHA-256 of its canonical
+ * JSON, and anchors that hash in the ledger in the same transaction.
+ */
 export async function freezeVersion(sql: Sql, args: { row: DeclarationRow; version: number; actor: Actor; reason: string }): Promise<string> {
   const { json, sha256 } = versionRecord(args.row, args.version);
   await sql(
@@ -19,5 +28,6 @@ export async function freezeVersion(sql: Sql, args: { row: DeclarationRow; versi
      VALUES ($1::uuid, $2::uuid, $3, $4::jsonb, $5, $6, $7::uuid)`,
     [randomUUID(), args.row.id, args.version, json, sha256, args.reason, args.actor.userId],
   );
+  await anchorItem(sql, { kind: 'declaration-version', sha256, ref: versionRef(args.row.id, args.version) });
   return sha256;
 }

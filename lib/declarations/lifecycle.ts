@@ -17,9 +17,10 @@ const TRANSITIONS: Record<DeclarationStatus, Partial<Record<DeclarationStatus, W
   RISK_ASSESSED: { UNDER_CONTROL: ['SYSTEM', 'OFFICER'], DUTY_ASSESSED: ['SYSTEM', 'OFFICER'], QUERY: ['OFFICER'], REJECTED: ['OFFICER'], CANCEL_REQUESTED: ['FILER'] },
   UNDER_CONTROL: { QUERY: ['OFFICER'], DUTY_ASSESSED: ['OFFICER'], REJECTED: ['OFFICER'], CANCEL_REQUESTED: ['FILER'] },
   QUERY: { UNDER_CONTROL: ['FILER'], REJECTED: ['OFFICER'], CANCEL_REQUESTED: ['FILER'] },
-  // Release without payment only when nothing is due (checked by decideDeclaration).
-  DUTY_ASSESSED: { PAID: ['OFFICER'], RELEASED: ['OFFICER'], QUERY: ['OFFICER'], REJECTED: ['OFFICER'], CANCEL_REQUESTED: ['FILER'] },
-  PAID: { RELEASED: ['OFFICER'] },
+  // Release without payment only when nothing is due (checked by decideDeclaration). Electronic-seal
+  // evidence (tamper, unauthorised opening: lib/tracking) puts a declaration back under control until release.
+  DUTY_ASSESSED: { PAID: ['OFFICER'], RELEASED: ['OFFICER'], QUERY: ['OFFICER'], REJECTED: ['OFFICER'], CANCEL_REQUESTED: ['FILER'], UNDER_CONTROL: ['SYSTEM'] },
+  PAID: { RELEASED: ['OFFICER'], UNDER_CONTROL: ['SYSTEM'] },
   RELEASED: {},
   REJECTED: {},
   // The officer cancels, rejects, or refuses the cancellation (back to where it was).

@@ -17,8 +17,9 @@ import { checkCompleteness } from './check-completeness';
 import { customsValues } from './customs-value';
 import { loadDeclarationRows } from './declaration-rows';
 import { valueSamples } from './value-samples';
-import { versionRecord } from './freeze-version';
+import { versionRecord, versionRef } from './freeze-version';
 import { assertTransition } from './lifecycle';
+import { anchorItem } from '../ledger/anchor-item';
 import { generateMrn } from './mrn';
 import { computeDutyRows } from './write-duty-lines';
 
@@ -123,6 +124,8 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
       actor.token?.id ?? null,
       actor.request.ip,
     ]);
+    // Last in the transaction: anchoring serialises on the ledger's lock until commit.
+    await anchorItem(sql, { kind: 'declaration-version', sha256: version.sha256, ref: versionRef(id, d.version) });
     return { id, replayed: false };
   });
 }

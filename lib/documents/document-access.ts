@@ -3,22 +3,17 @@
 // documents:write instead of the declarations scopes, so that a token made for a document feed need not
 // read declarations. As everywhere, what a caller may not see is "not found".
 import type { Actor } from '../auth/actor';
-import { assertScope, canFileDeclaration, canReadDeclaration, isFilerRole, type DeclarationParties } from '../auth/policy';
+import { assertScope, canFileDocuments, canReadDocuments, isFilerRole, type DeclarationParties } from '../auth/policy';
 import type { Sql } from '../database/sql';
 import { AppError } from '../errors';
 import type { DeclarationStatus } from '../generated/prisma/client';
 
-/** The actor as its role and company see declarations; its token's scopes are checked separately here. */
-function withoutScopes(actor: Actor): Actor {
-  return actor.token ? { ...actor, token: null } : actor;
-}
-
 export function seesDeclaration(actor: Actor, d: DeclarationParties): boolean {
-  return canReadDeclaration(withoutScopes(actor), d);
+  return canReadDocuments(actor, d);
 }
 
 export function filesDeclaration(actor: Actor, d: DeclarationParties): boolean {
-  return canFileDeclaration(withoutScopes(actor), d);
+  return canFileDocuments(actor, d);
 }
 
 /** Uploading: traders and brokers (for tokens, with documents:write). */

@@ -36,7 +36,7 @@ export interface AppendResult {
 }
 
 /** Entries per INSERT. A batch's parts go one after the other, each hashed while PostgreSQL inserts the previous one. */
-const PART = 10_000;
+const PART = 2_500;
 
 /**
  * Needs a transaction at READ COMMITTED (sqlTransaction, or sqlOfPrisma(tx) in a Prisma $transaction);

@@ -26,6 +26,10 @@ export async function buildProofBundle(itemSha256: string): Promise<ProofBundle>
     });
   }
   const proof = await getInclusionProof({ leafIndex: entry.leafIndex, treeSize: checkpoint.treeSize });
+  const [published] = await sqlOfClient(getPool())<{ chain_id: number; contract_address: string; tx_hash: string; block_number: string; published_at: Date }>(
+    `SELECT chain_id, contract_address, tx_hash, block_number::text AS block_number, published_at FROM ledger_publication WHERE tree_size = $1::bigint`,
+    [checkpoint.treeSize],
+  );
   if (proof.rootHash !== checkpoint.rootHash) {
     throw new AppError('INTERNAL_SERVER_ERROR', `The ledger's root at size ${checkpoint.treeSize} differs from its signed checkpoint: run npm run ledger:verify.`);
   }
@@ -40,5 +44,8 @@ export async function buildProofBundle(itemSha256: string): Promise<ProofBundle>
     auditPath: proof.auditPath,
     checkpoint,
     publicKey: { base64: key.publicKeyRaw.toString('base64'), keyId: key.keyId, verifierKey: formatVerifierKey(key.origin, key.keyId, key.publicKeyRaw) },
+    anchor: published
+      ? { chainId: published.chain_id, contractAddress: published.contract_address, txHash: published.tx_hash, blockNumber: Number(published.block_number), publishedAt: published.published_at.toISOString() }
+      : null,
   };
 }

@@ -41,6 +41,11 @@ export interface ProofBundle {
   checkpoint: SignedCheckpoint;
   /** The log's key as the server published it; trust comes from comparing it with /.well-known/clearway-ledger.json. */
   publicKey: { base64: string; keyId: string; verifierKey: string };
+  /**
+   * Where the checkpoint's root was published on an EVM chain (DocumentStore `issue(root)`), when it was:
+   * anyone can call `isIssued(0x<rootHash>)` on that contract to confirm. Null when not (yet) published.
+   */
+  anchor?: { chainId: number; contractAddress: string; txHash: string; blockNumber: number; publishedAt: string } | null;
 }
 
 export interface BundleVerification {

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor';
 import { sqlTransaction } from '../database/sql';
 import { getEnv } from '../env';
 import { AppError, type FieldError } from '../errors';
-import { assertSealEventWriter } from './assert-seal-event-writer';
+import { assertSealEventWriter } from '../auth/policy';
 import { epcis } from './epcis-sdk';
 import { mapEpcisEvent } from './map-epcis-event';
 import type { SealEventRecord } from './seal-event-record';

@@ -5,7 +5,7 @@ import { sqlOfClient } from '../database/sql';
 import { getPool } from '../db';
 import { AppError } from '../errors';
 import { loadShipmentRows } from './load-shipments';
-import { assertTrackingReader, canReadShipment } from './shipment-visibility';
+import { assertTrackingReader, canReadShipment } from '../auth/policy';
 
 export async function getSealEventEvidence(options: { actor: Actor; sealEventId: string }): Promise<{ captureId: string; receivedAt: Date; event: unknown }> {
   const { actor, sealEventId } = options;

@@ -5,7 +5,7 @@ import { sqlOfClient } from '../database/sql';
 import { getPool } from '../db';
 import { AppError } from '../errors';
 import { loadShipmentRows, loadShipmentView, type ShipmentView } from './load-shipments';
-import { assertTrackingReader, canReadShipment } from './shipment-visibility';
+import { assertTrackingReader, canReadShipment } from '../auth/policy';
 
 export async function getShipment(options: { actor: Actor; id?: string | null; containerNumber?: string | null }): Promise<ShipmentView> {
   const { actor, id } = options;

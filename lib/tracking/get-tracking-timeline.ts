@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor, type Page } from '../pagination';
 import { parseInput } from '../validation';
 import { SHIPMENT_SELECT } from './load-shipments';
 import { localTime } from './seal-event-record';
-import { assertTrackingReader, shipmentVisibilitySql } from './shipment-visibility';
+import { assertTrackingReader, shipmentVisibilitySql } from '../auth/policy';
 
 export interface TimelineEvent {
   /** seal_event.id (bigint as text). */

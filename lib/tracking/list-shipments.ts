@@ -9,7 +9,7 @@ import { ShipmentStatus } from '../generated/prisma/enums';
 import { decodeCursor, encodeCursor, type Page } from '../pagination';
 import { parseInput } from '../validation';
 import { loadShipmentRows, withoutParties, type ShipmentSummary } from './load-shipments';
-import { assertTrackingReader, shipmentVisibilitySql } from './shipment-visibility';
+import { assertTrackingReader, shipmentVisibilitySql } from '../auth/policy';
 
 export const listShipmentsInput = z.object({
   filter: z

@@ -1,4 +1,4 @@
-// Seal events in Clearway's own shape (the GraphQL mutation recordSealEvents, POST /api/epcis/events):
+// Seal events in Clearway's own shape (the GraphQL mutation recordSealEvents):
 // validated here, then stored by the same code path as EPCIS capture, all or nothing.
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -12,7 +12,7 @@ import { AppError, type FieldError } from '../errors';
 import { SealEventKind, SealSource } from '../generated/prisma/enums';
 import { canonicalJson } from '../declarations/snapshot';
 import { parseInput } from '../validation';
-import { assertSealEventWriter } from './assert-seal-event-writer';
+import { assertSealEventWriter } from '../auth/policy';
 import { containerProblem, eSealId, normalizeSealNumber } from './identifiers';
 import { futureProblem, type SealEventRecord } from './seal-event-record';
 import { storeSealEvents, type CaptureOutcome } from './store-seal-events';

@@ -13,7 +13,7 @@ import { sqlOfClient } from '../database/sql';
 import { getPool } from '../db';
 import { isAppError } from '../errors';
 import { getLogger } from '../logger';
-import { assertSealEventWriter } from './assert-seal-event-writer';
+import { assertSealEventWriter } from '../auth/policy';
 import { captureEpcisDocument } from './capture-epcis-document';
 import { CAPTURE_COLUMNS, type CaptureView } from './capture-view';
 

@@ -115,14 +115,17 @@ describe('proofs from the stored subtrees', () => {
 });
 
 describe('writers', () => {
-  it('anchors inside a Prisma transaction too', async () => {
+  it('anchors inside a Prisma transaction too, one item or a batch of several parts', async () => {
     const leaf = await getDb().$transaction((tx) => anchorItem(sqlOfPrisma(tx), { kind: 'declaration-version', sha256: 'CD'.repeat(32), ref: 'decl-1' }));
     expect(leaf.leafIndex).toBe(N);
     expect(await verifyInclusion(await getInclusionProof({ leafHash: leaf.leafHash }))).toBe(true);
+    const batch = await getDb().$transaction((tx) => appendLedgerEntries(sqlOfPrisma(tx), Array.from({ length: 5_999 }, (_, i) => item(20_000 + i))), { timeout: 60_000 });
+    expect(batch.leaves.map((l) => l.leafIndex)).toEqual(Array.from({ length: 5_999 }, (_, i) => N + 1 + i));
+    expect(await verifyInclusion(await getInclusionProof({ leafHash: batch.leaves[4_321]!.leafHash }))).toBe(true);
   });
 
   it('serialises concurrent appenders into one contiguous log', async () => {
-    const before = N + 1;
+    const before = N + 6_000;
     const results = await Promise.all(Array.from({ length: 6 }, (_, w) => append(Array.from({ length: 25 }, (_, i) => item(10_000 + w * 100 + i)))));
     const indexes = results.flatMap((r) => r.leaves.map((l) => l.leafIndex)).sort((a, b) => a - b);
     expect(indexes).toEqual(Array.from({ length: 150 }, (_, i) => before + i));

@@ -1,9 +1,11 @@
 // Shared by the ledger tests: the RFC 9162 definitions written out naively (recursion over arrays, no
 // stored subtrees), a private DATA_DIR for the signing key, and direct database access.
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+import { afterAll } from 'vitest';
 
 import { getPool } from '../../lib/db';
 import { sqlTransaction } from '../../lib/database/sql';
@@ -50,11 +52,12 @@ export function naiveConsistency(m: number, leaves: Buffer[]): Buffer[] {
 
 export const hex = (hashes: Buffer[]) => hashes.map((h) => h.toString('hex'));
 
-/** A fresh DATA_DIR (the signing key lives there), with the configuration cache reset. */
+/** A fresh DATA_DIR for this test file (the signing key lives there), removed after it. */
 export function setTemporaryDataDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'clearway-ledger-test-'));
   process.env.DATA_DIR = dir;
   resetEnvCache();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

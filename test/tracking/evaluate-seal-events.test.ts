@@ -35,8 +35,8 @@ describe('tamper', () => {
 
     const d = await declarationOf(declarationId);
     expect(d.lane).toBe('RED');
-    // The state machine does not let the system take a DUTY_ASSESSED declaration back under control.
-    expect(d.status).toBe('DUTY_ASSESSED');
+    // Seal evidence takes a declaration awaiting payment or release back under control (lifecycle.ts).
+    expect(d.status).toBe('UNDER_CONTROL');
     const finding = d.riskFindings.find((f) => f.ruleKey === 'seal-integrity')!;
     expect(finding.reason).toBe(`Container ${containerNumber}: the seal reported tampering at 36.5000, -4.9000 on 2026-01-10T08:30:00.000Z. Electronic-seal evidence that the container may have been opened, or its seal swapped, in transit: physical inspection.`);
     expect(finding.weight).toBe(100);

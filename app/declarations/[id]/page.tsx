@@ -33,7 +33,9 @@ import {
   RequestCancellationForm,
   SubmitDraftForm,
 } from '../_components/decision-forms';
+import { DocumentsSection } from '../_components/documents-section';
 import { formatCommodityCode, formatDateTime, formatDecimal, one, orDash, TYPE_LABEL } from '../_components/format';
+import { ShipmentsSection } from '../_components/shipments-section';
 import { LaneBadge, STATUS_LABEL, StatusBadge } from '../_components/status';
 import type { CompanyRow, DutyLineRow, GoodsItemRow } from '../_components/types';
 
@@ -520,6 +522,8 @@ export default async function DeclarationPage({ params, searchParams }: { params
         </section>
       )}
 
+      <DocumentsSection actor={actor} declaration={d} />
+
       <section aria-labelledby="parties-heading">
         <h2 id="parties-heading">Parties</h2>
         <ul className="cards parties">
@@ -558,6 +562,8 @@ export default async function DeclarationPage({ params, searchParams }: { params
           </table>
         )}
       </section>
+
+      <ShipmentsSection actor={actor} declarationId={d.id} />
 
       <section aria-labelledby="items-heading">
         <h2 id="items-heading">Goods items</h2>

@@ -1,0 +1,169 @@
+'use client';
+// Attaching a document, in two steps as the API does it: the file goes to POST /api/documents (the
+// session cookie rides along, same origin), with a progress bar while it is sent; the upload id it
+// answers is then attached by a server action, which anchors the document in the ledger. Problems the
+// server reports (too large, not an accepted type, an empty file, a duplicate) are shown as it words them.
+import { useRouter } from 'next/navigation';
+import { useRef, useState, type FormEvent } from 'react';
+
+import { DOCUMENT_TYPES } from '../../../lib/documents/document-record';
+import { attachDocumentAction } from '../document-actions';
+import { DOCUMENT_TYPE_LABEL, formatBytes } from './document-labels';
+
+type Field = 'file' | 'type' | 'reference';
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; loaded: number; total: number }
+  | { kind: 'attaching' }
+  | { kind: 'done'; message: string }
+  | { kind: 'failed'; message: string; fields: Partial<Record<Field, string>> };
+
+interface UploadAnswer {
+  status: number;
+  body: { uploadId?: string; error?: { message?: string; requestId?: string }; errors?: Array<{ message?: string }> } | null;
+}
+
+/** XMLHttpRequest rather than fetch: only it reports the progress of a request body. */
+function sendFile(file: File, onProgress: (loaded: number, total: number) => void): Promise<UploadAnswer> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/documents');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded, event.total);
+    };
+    xhr.onload = () => resolve({ status: xhr.status, body: xhr.response });
+    xhr.onerror = () => reject(new Error('network'));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+function refusal({ status, body }: UploadAnswer): string {
+  const said = body?.error?.message ?? body?.errors?.[0]?.message;
+  if (status === 401) return 'Your session has ended: sign in again, then upload the file.';
+  if (said) return said;
+  return `The upload failed (HTTP ${status}). Try again${body?.error?.requestId ? `, or quote ${body.error.requestId} to support` : ''}.`;
+}
+
+export function DocumentUploadForm({ declarationId, maxBytes }: { declarationId: string; maxBytes: number }) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const busy = phase.kind === 'uploading' || phase.kind === 'attaching';
+  const fieldError = (field: Field) => (phase.kind === 'failed' ? phase.fields[field] : undefined);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const file = data.get('file');
+    const type = String(data.get('type') ?? '');
+    const reference = String(data.get('reference') ?? '').trim();
+    const fields: Partial<Record<Field, string>> = {};
+    if (!(file instanceof File) || file.size === 0) fields.file = file instanceof File && file.name ? 'The file is empty.' : 'Choose the file to attach.';
+    else if (file.size > maxBytes) fields.file = `The file is ${formatBytes(file.size)}: the limit is ${formatBytes(maxBytes)}.`;
+    if (!type) fields.type = 'Choose the kind of document.';
+    if (!reference) fields.reference = 'Give the document’s reference (invoice, bill of lading or certificate number).';
+    if (Object.keys(fields).length > 0 || !(file instanceof File)) return setPhase({ kind: 'failed', message: 'Some fields need correcting.', fields });
+
+    setPhase({ kind: 'uploading', loaded: 0, total: file.size });
+    let answer: UploadAnswer;
+    try {
+      answer = await sendFile(file, (loaded, total) => setPhase({ kind: 'uploading', loaded, total }));
+    } catch {
+      return setPhase({ kind: 'failed', message: 'The upload was interrupted: the connection to the server was lost. Try again.', fields: {} });
+    }
+    if (answer.status !== 201 || !answer.body?.uploadId) {
+      const message = refusal(answer);
+      return setPhase({ kind: 'failed', message, fields: answer.status === 413 || answer.status === 415 || answer.status === 400 ? { file: message } : {} });
+    }
+
+    setPhase({ kind: 'attaching' });
+    const result = await attachDocumentAction({ declarationId, uploadId: answer.body.uploadId, type, reference });
+    if (!result.ok) {
+      const byField: Partial<Record<Field, string>> = {};
+      for (const f of result.fieldErrors) {
+        const name = f.path[0] === 'uploadId' ? 'file' : f.path[0];
+        if (name === 'file' || name === 'type' || name === 'reference') byField[name] ??= f.message;
+      }
+      return setPhase({ kind: 'failed', message: result.message, fields: byField });
+    }
+    formRef.current?.reset();
+    setPhase({ kind: 'done', message: `${result.fileName} is attached, anchored in the ledger at leaf ${result.leafIndex}.` });
+    router.refresh();
+  }
+
+  const described = (field: Field, hint?: string) => [hint, fieldError(field) ? `doc-${field}-error` : null].filter(Boolean).join(' ') || undefined;
+  const errorText = (field: Field) =>
+    fieldError(field) && (
+      <p className="field-error" id={`doc-${field}-error`} role="alert">
+        <span className="visually-hidden">Error: </span>
+        {fieldError(field)}
+      </p>
+    );
+  const others = phase.kind === 'failed' && Object.keys(phase.fields).length === 0;
+
+  return (
+    <form ref={formRef} onSubmit={submit} className="document-upload" aria-labelledby="document-upload-heading" noValidate data-testid="document-upload">
+      <h3 id="document-upload-heading">Attach a document</h3>
+      <div className="form-grid">
+        <div className={fieldError('file') ? 'field field-invalid width-l' : 'field width-l'}>
+          <label htmlFor="doc-file">File</label>
+          <p className="hint" id="doc-file-hint">
+            PDF, PNG, JPEG, XML or JSON, up to {formatBytes(maxBytes)}. The type is recognised from the content, not the name.
+          </p>
+          {errorText('file')}
+          <input id="doc-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.xml,.json,application/pdf,image/png,image/jpeg,application/xml,text/xml,application/json" aria-describedby={described('file', 'doc-file-hint')} disabled={busy} />
+        </div>
+        <div className={fieldError('type') ? 'field field-invalid' : 'field'}>
+          <label htmlFor="doc-type">Kind of document</label>
+          {errorText('type')}
+          <select id="doc-type" name="type" defaultValue="" aria-describedby={described('type')} disabled={busy}>
+            <option value="" disabled>
+              Choose…
+            </option>
+            {DOCUMENT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {DOCUMENT_TYPE_LABEL[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={fieldError('reference') ? 'field field-invalid' : 'field'}>
+          <label htmlFor="doc-reference">Reference</label>
+          <p className="hint" id="doc-reference-hint">
+            The document’s own number.
+          </p>
+          {errorText('reference')}
+          <input id="doc-reference" name="reference" maxLength={70} aria-describedby={described('reference', 'doc-reference-hint')} disabled={busy} />
+        </div>
+      </div>
+      <div className="button-row">
+        <button type="submit" disabled={busy}>
+          {phase.kind === 'uploading' ? 'Uploading…' : phase.kind === 'attaching' ? 'Attaching…' : 'Upload and attach'}
+        </button>
+        {phase.kind === 'uploading' && (
+          <span className="upload-progress" role="status">
+            <progress max={phase.total || 1} value={phase.loaded} aria-label="Upload progress" /> {formatBytes(phase.loaded)} of {formatBytes(phase.total)}
+          </span>
+        )}
+        {phase.kind === 'attaching' && (
+          <span role="status" className="muted">
+            Anchoring in the ledger…
+          </span>
+        )}
+      </div>
+      {phase.kind === 'done' && (
+        <p role="status" className="notice notice-success" data-testid="document-upload-done">
+          {phase.message}
+        </p>
+      )}
+      {others && (
+        <div role="alert" className="error" data-testid="document-upload-error">
+          <p className="error-title">{phase.message}</p>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+'use server';
+// Server actions of the tracking pages. A problem a person can fix comes back as a result for the form
+// to show; success goes back to the shipment's page with `?done=`, which works without JavaScript too.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+
+import { AppError } from '../../lib/errors';
+import { acknowledgeAlert } from '../../lib/tracking/acknowledge-alert';
+import type { FormActionState } from '../declarations/actions';
+import { getActor, getOptionalActor } from '../session';
+import { CONTAINER_NUMBER } from './_components/tracking-format';
+import { trackingStamp, type StampScope } from './_components/tracking-stamp';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function textOf(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** An officer acknowledges a tracking alert with a note on what was checked and decided. */
+export async function acknowledgeAlertAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
+  const alertId = textOf(formData, 'alertId');
+  const note = textOf(formData, 'note');
+  const container = textOf(formData, 'containerNumber');
+  const shipment = textOf(formData, 'shipment');
+  if (!UUID.test(alertId) || !CONTAINER_NUMBER.test(container)) return { ok: false, message: 'No such alert that you can see.', fieldErrors: [], values: { note } };
+  const actor = await getActor();
+  try {
+    await acknowledgeAlert({ actor, alertId, note });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { ok: false, message: error.message, fieldErrors: error.details.fieldErrors ?? [], values: { note } };
+  }
+  revalidatePath('/tracking');
+  // Back to the same journey: the address names the container, and an earlier journey by its id.
+  redirect(`/tracking/${container}?${UUID.test(shipment) ? `shipment=${shipment}&` : ''}done=acknowledged`);
+}
+
+/** The live view's question "has anything changed?": the page's fingerprint now; null when signed out. */
+export async function trackingStampAction(scope: StampScope): Promise<string | null> {
+  const actor = await getOptionalActor();
+  if (!actor) return null;
+  const containerNumber = typeof scope?.containerNumber === 'string' && CONTAINER_NUMBER.test(scope.containerNumber) ? scope.containerNumber : undefined;
+  const shipmentId = typeof scope?.shipmentId === 'string' && UUID.test(scope.shipmentId) ? scope.shipmentId : undefined;
+  return trackingStamp(actor, { containerNumber, shipmentId });
+}

@@ -1,0 +1,201 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { AppError } from '../../lib/errors';
+import { listShipments } from '../../lib/tracking/list-shipments';
+import { Pager } from '../_components/pager';
+import { formatDateTime, one } from '../declarations/_components/format';
+import { getActor } from '../session';
+import { LiveRefresh } from './_components/live-refresh';
+import { OpenAlerts, SEAL_STATUS_LABEL, SealStatusBadge } from './_components/seal-status';
+import { trackingStamp } from './_components/tracking-stamp';
+import { isShipmentStatus, placeName, SHIPMENT_STATUSES, trackingHref, type ShipmentStatus } from './_components/tracking-format';
+
+export const metadata: Metadata = { title: 'Tracking' };
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 20;
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+interface Filters {
+  status?: ShipmentStatus;
+  alerts?: boolean;
+  container?: string;
+  after?: string;
+}
+
+function href({ status, alerts, container, after }: Filters): string {
+  const query = new URLSearchParams();
+  if (status) query.set('status', status);
+  if (alerts) query.set('alerts', 'open');
+  if (container) query.set('container', container);
+  if (after) query.set('after', after);
+  const s = query.toString();
+  return s ? `/tracking?${s}` : '/tracking';
+}
+
+export default async function TrackingPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const statusParam = one(params.status);
+  const status = isShipmentStatus(statusParam) ? statusParam : undefined;
+  const alerts = one(params.alerts) === 'open';
+  const container = (one(params.container) ?? '').trim().toUpperCase().slice(0, 11) || undefined;
+  const after = one(params.after);
+  const actor = await getActor();
+  const renderedAt = new Date();
+
+  const count = (filter: Parameters<typeof listShipments>[0]['filter']) => listShipments({ actor, filter, first: 1 }).then((p) => p.totalCount);
+  const [listed, total, withAlerts, ...perStatus] = await Promise.all([
+    listShipments({ actor, filter: { status: status ? [status] : undefined, withOpenAlerts: alerts || undefined, containerNumber: container }, first: PAGE_SIZE, after }).then(
+      (page) => ({ page, error: null }),
+      (e: unknown) => {
+        // A stale or foreign cursor: say so instead of failing the page.
+        if (!(e instanceof AppError) || e.code !== 'BAD_USER_INPUT') throw e;
+        return { page: null, error: e.details.fieldErrors?.map((f) => f.message).join(' ') || e.message };
+      },
+    ),
+    // Counts for the filter chips (a count query each, under the same visibility rule).
+    count({}),
+    count({ withOpenAlerts: true }),
+    ...SHIPMENT_STATUSES.map((s) => count({ status: [s] })),
+  ]);
+  const stamp = await trackingStamp(actor, {});
+  const { page, error } = listed;
+  const countOf = (s: ShipmentStatus) => perStatus[SHIPMENT_STATUSES.indexOf(s)] ?? 0;
+  const filtered = !!status || alerts || !!container;
+  const isOfficer = actor.role === 'OFFICER';
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{isOfficer ? 'Shipments under seal' : 'My shipments'}</h1>
+          <p className="lead">
+            {isOfficer
+              ? 'Every container tracked under electronic seal, with the alerts its seal events raised.'
+              : actor.role === 'BROKER'
+                ? 'Containers of the declarations you file for your clients, tracked under electronic seal.'
+                : 'Your company’s containers tracked under electronic seal: where they are, and whether the seal held.'}
+          </p>
+        </div>
+        <LiveRefresh renderedAt={renderedAt.toISOString()} stamp={stamp} />
+      </div>
+
+      {total > 0 && (
+        <nav aria-label="Filter by seal status" className="chips">
+          <ul>
+            <li>
+              <Link href={href({ container })} className="chip" aria-current={!status && !alerts ? 'page' : undefined}>
+                All <span className="chip-count">{total}</span>
+              </Link>
+            </li>
+            {SHIPMENT_STATUSES.map((s) => (
+              <li key={s}>
+                <Link href={href({ status: s, alerts, container })} className="chip" aria-current={status === s ? 'page' : undefined}>
+                  {SEAL_STATUS_LABEL[s]} <span className="chip-count">{countOf(s)}</span>
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link href={href({ status, alerts: !alerts, container })} className="chip chip-alerts" aria-current={alerts ? 'page' : undefined}>
+                With open alerts <span className="chip-count">{withAlerts}</span>
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      )}
+
+      {total > 0 && (
+        <form role="search" method="get" action="/tracking" className="search-form">
+          {status && <input type="hidden" name="status" value={status} />}
+          {alerts && <input type="hidden" name="alerts" value="open" />}
+          <div className="field">
+            <label htmlFor="container">Container number</label>
+            <input id="container" name="container" type="search" defaultValue={container} maxLength={11} autoComplete="off" spellCheck={false} className="uppercase" />
+          </div>
+          <button type="submit">Find</button>
+          {filtered && (
+            <Link href="/tracking" className="reset-link">
+              Clear filters
+            </Link>
+          )}
+        </form>
+      )}
+
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+
+      {page && (
+        <section aria-labelledby="list-heading">
+          <h2 id="list-heading" className={total === 0 ? 'visually-hidden' : undefined}>
+            {page.totalCount} {page.totalCount === 1 ? 'shipment' : 'shipments'}
+            {status ? ` ${SEAL_STATUS_LABEL[status].toLowerCase()}` : ''}
+            {alerts ? ' with open alerts' : ''}
+            {container ? ` of container ${container}` : ''}
+          </h2>
+          {page.edges.length === 0 ? (
+            total === 0 ? (
+              <div className="empty-state" data-testid="empty-state">
+                <p>{isOfficer ? 'No container is tracked under electronic seal yet.' : 'None of your containers is tracked under electronic seal yet.'}</p>
+                <p className="hint">A shipment is registered for a declared container with its seals and planned route; its e-seal then reports here.</p>
+              </div>
+            ) : (
+              <p className="empty">
+                No shipment matches these filters. <Link href="/tracking">Show all shipments</Link>.
+              </p>
+            )
+          ) : (
+            <div className="table-scroll" role="region" aria-label="Shipments, newest first" tabIndex={0}>
+              <table className="results" data-testid="shipments-table">
+                <caption className="visually-hidden">Shipments, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Container</th>
+                    <th scope="col">Declaration</th>
+                    <th scope="col">Route</th>
+                    <th scope="col">Seal status</th>
+                    <th scope="col">Last event</th>
+                    <th scope="col">Open alerts</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.edges.map(({ node: s }) => (
+                    <tr key={s.id} data-container={s.containerNumber}>
+                      <td>
+                        {/* No prefetch: the live view's refresh would prefetch every row again. */}
+                        <Link href={trackingHref(s)} prefetch={false}>
+                          <code>{s.containerNumber}</code>
+                        </Link>
+                        {s.closedAt && <span className="muted small nowrap"> · journey closed</span>}
+                      </td>
+                      <td className="nowrap">
+                        <Link href={`/declarations/${s.declaration.id}`} prefetch={false}>
+                          {s.declaration.lrn}
+                        </Link>
+                      </td>
+                      <td>
+                        {placeName(s.originLocode)} <span aria-hidden="true">→</span>
+                        <span className="visually-hidden"> to </span> {placeName(s.destinationLocode)}
+                      </td>
+                      <td>
+                        <SealStatusBadge status={s.status} />
+                      </td>
+                      <td className="nowrap">{s.lastEventAt ? <time dateTime={s.lastEventAt.toISOString()}>{formatDateTime(s.lastEventAt)}</time> : <span className="muted">No event yet</span>}</td>
+                      <td className="nowrap">
+                        <OpenAlerts count={s.openAlertCount} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager after={after} pageInfo={page.pageInfo} hrefFor={(next) => href({ status, alerts, container, after: next })} />
+        </section>
+      )}
+    </>
+  );
+}

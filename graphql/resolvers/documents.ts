@@ -1,0 +1,55 @@
+// Documents over GraphQL: a declaration's documents (batched per request), attaching and removing.
+// The bytes go through REST (server/documents-route.ts): POST /api/documents, GET /api/documents/{id}.
+import { attachDocument } from '../../lib/documents/attach-document';
+import type { DocumentRecord } from '../../lib/documents/document-record';
+import { removeDocument } from '../../lib/documents/remove-document';
+import { isAppError } from '../../lib/errors';
+import type { DocumentPayload, Resolvers } from '../generated/resolvers-types';
+
+type Payload = Omit<DocumentPayload, 'document'> & { document: DocumentRecord | null };
+
+/** As declarationPayload: BAD_USER_INPUT and CONFLICT become `userErrors`; anything else stays an error. */
+async function documentPayload(run: () => Promise<DocumentRecord>): Promise<Payload> {
+  try {
+    return { document: await run(), userErrors: [] };
+  } catch (error) {
+    if (isAppError(error) && error.code === 'BAD_USER_INPUT') {
+      return { document: null, userErrors: error.details.fieldErrors ?? [{ path: [], code: 'invalid', message: error.message }] };
+    }
+    if (isAppError(error) && error.code === 'CONFLICT') {
+      return { document: null, userErrors: [{ path: [], code: 'CONFLICT', message: error.message }] };
+    }
+    throw error;
+  }
+}
+
+const verifyPath = (sha256: string) => `/verify?hash=${sha256}`;
+const proofPath = (sha256: string) => `/api/ledger/proof?hash=${sha256}&download=1`;
+
+export const documentResolvers: Resolvers = {
+  Mutation: {
+    attachDocument: (_root, { declarationId, input }, ctx) =>
+      documentPayload(async () =>
+        attachDocument({
+          actor: await ctx.actor(),
+          declarationId,
+          uploadId: input.uploadId ?? undefined,
+          sha256: input.sha256 ?? undefined,
+          type: input.type,
+          reference: input.reference,
+          fileName: input.fileName ?? undefined,
+        }),
+      ),
+    removeDocument: (_root, { id }, ctx) => documentPayload(async () => removeDocument({ actor: await ctx.actor(), documentId: id })),
+  },
+  Declaration: {
+    documents: async (d, { includeRemoved }, ctx) => {
+      const documents = await ctx.loaders.documents(await ctx.actor()).load(d.id);
+      return includeRemoved ? documents : documents.filter((doc) => doc.removedAt === null);
+    },
+  },
+  Document: {
+    downloadUrl: (doc) => `/api/documents/${doc.id}`,
+    ledger: (doc) => ({ leafIndex: doc.ledgerLeafIndex, leafHash: doc.ledgerLeafHash, verifyUrl: verifyPath(doc.sha256), proofUrl: proofPath(doc.sha256) }),
+  },
+};

@@ -1,0 +1,27 @@
+// The process's background jobs: signing ledger checkpoints, publishing them to the chain (when one is
+// configured), and watching for silent electronic seals. Started after the HTTP server listens,
+// stopped before it closes.
+import { startAnchorPublisher } from '../lib/ledger/anchor/start-anchor-publisher';
+import { startCheckpointer } from '../lib/ledger/start-checkpointer';
+import type { Logger } from '../lib/logger';
+import { startSilentSealWatcher } from '../lib/tracking/start-silent-seal-watcher';
+import { closeTrackingListener } from '../lib/tracking/tracking-events';
+
+export interface BackgroundJobs {
+  stop(): Promise<void>;
+}
+
+export function startBackgroundJobs(logger: Logger): BackgroundJobs {
+  const jobs: { stop(): Promise<void> }[] = [];
+  jobs.push(startCheckpointer({ logger: logger.child({ job: 'ledger-checkpointer' }) }));
+  const publisher = startAnchorPublisher({ logger: logger.child({ job: 'ledger-publisher' }) });
+  if (publisher) jobs.push(publisher);
+  jobs.push(startSilentSealWatcher({ logger: logger.child({ job: 'silent-seal-watcher' }) }));
+  return {
+    async stop() {
+      await Promise.all(jobs.map((job) => job.stop().catch((err) => logger.error({ err }, 'stopping a background job'))));
+      // The LISTEN connection of live tracking updates goes back to the pool before the pool closes.
+      await closeTrackingListener().catch((err) => logger.error({ err }, 'closing the tracking listener'));
+    },
+  };
+}
