@@ -5,11 +5,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { signUpCompany } from '../../lib/auth/sign-up-company';
+import { disconnectDb } from '../../lib/db';
+import { resetEnvCache } from '../../lib/env';
 import type { ClearwayProcess } from './clearway-process';
-import { openPortalSession } from './portal-session';
+import { DEMO_PASSWORD, openPortalSession } from './portal-session';
 
 const TRADER = 'trader@rotterdam-importers.example';
-const NEW_TRADER = 'trader@kampala-trading.example';
+// A company that has just signed up (the demo companies all have declarations, some from the tracking demo).
+const NEW_TRADER = 'first.user@fresh-imports.example';
 const OFFICER = 'officer@customs.example';
 const LRN = `E2E-${Date.now().toString(36).toUpperCase()}`;
 const REASON = 'The invoice does not match the packing list: 10 cartons missing.';
@@ -22,8 +26,21 @@ let page: Page;
 let declarationPath: string;
 let mrnOfOurs: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ clearway, browser, page } = session);
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = session.databaseUrl;
+  resetEnvCache();
+  try {
+    await signUpCompany({
+      input: { kind: 'TRADER', eori: 'NL555000111', companyName: 'Fresh Imports B.V.', street: 'Kade 1', city: 'Rotterdam', country: 'NL', name: 'First User', email: NEW_TRADER, password: DEMO_PASSWORD },
+    });
+  } finally {
+    await disconnectDb();
+    if (previous === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previous;
+    resetEnvCache();
+  }
 });
 
 function field(scope: Page | Locator, label: string): Locator {
