@@ -18,13 +18,17 @@ import type { DocumentRecord } from '../lib/documents/document-record';
 import { listDocumentsOfDeclarations } from '../lib/documents/list-documents-of-declarations';
 import { getHsCodesByCodes } from '../lib/tariff/get-hs-codes-by-codes';
 import { getHsSectionsByIds } from '../lib/tariff/list-hs-sections';
+import { getDeclarationsByIds } from '../lib/declarations/get-declarations-by-ids';
 import { listShipmentsOfDeclarations } from '../lib/tracking/list-shipments-of-declarations';
 import type { ShipmentSummary } from '../lib/tracking/load-shipments';
 import { loadShipmentDetails } from '../lib/tracking/load-shipment-details';
 
+type Declaration = NonNullable<Awaited<ReturnType<typeof getDeclarationsByIds>>[number]>;
+
 export function createLoaders() {
   let documents: DataLoader<string, DocumentRecord[]> | undefined;
   let shipments: DataLoader<string, ShipmentSummary[]> | undefined;
+  let declarations: DataLoader<string, Declaration | null> | undefined;
   return {
     hsCode: new DataLoader(getHsCodesByCodes),
     hsSection: new DataLoader(getHsSectionsByIds),
@@ -49,6 +53,11 @@ export function createLoaders() {
     shipments(actor: Actor): DataLoader<string, ShipmentSummary[]> {
       shipments ??= new DataLoader<string, ShipmentSummary[]>((ids) => listShipmentsOfDeclarations({ actor, declarationIds: ids }));
       return shipments;
+    },
+    /** Declarations by id that `actor` may see, null otherwise (made on first use, as `documents`). */
+    declaration(actor: Actor): DataLoader<string, Declaration | null> {
+      declarations ??= new DataLoader<string, Declaration | null>((ids) => getDeclarationsByIds({ actor, ids }));
+      return declarations;
     },
     /** Route, seals and alerts by shipment id (of shipments already found visible). */
     shipmentDetails: new DataLoader(loadShipmentDetails),

@@ -3,7 +3,6 @@
 // graphql/subscription-server.ts). EPCIS 2.0 documents go through REST (server/epcis-routes.ts).
 import type { Actor } from '../../lib/auth/actor';
 import { hasScope } from '../../lib/auth/policy';
-import { getDeclaration } from '../../lib/declarations/get-declaration';
 import { isAppError } from '../../lib/errors';
 import { acknowledgeAlert } from '../../lib/tracking/acknowledge-alert';
 import { getShipment } from '../../lib/tracking/get-shipment';
@@ -139,7 +138,7 @@ export const trackingResolvers: Resolvers = {
     mrn: (s) => s.declaration.mrn,
     declaration: async (s, _args, ctx) => {
       const actor = await ctx.actor();
-      return canReadDeclarations(actor) ? getDeclaration({ actor, id: s.declaration.id }) : null;
+      return canReadDeclarations(actor) ? ctx.loaders.declaration(actor).load(s.declaration.id) : null;
     },
     route: async (s, _args, ctx) => (await details(s, ctx)).route,
     seals: async (s, _args, ctx) => (await details(s, ctx)).seals,

@@ -8,33 +8,20 @@ import type { Actor } from '../auth/actor';
 import { sqlOfClient } from '../database/sql';
 import { getPool } from '../db';
 import { AppError } from '../errors';
-import type { SealEventKind, SealSource, ShipmentStatus, TrackingAlertKind } from '../generated/prisma/enums';
+import type { ShipmentStatus, TrackingAlertKind } from '../generated/prisma/enums';
 import { decodeCursor, encodeCursor, type Page } from '../pagination';
 import { parseInput } from '../validation';
 import { SHIPMENT_SELECT } from './load-shipments';
-import { localTime } from './seal-event-record';
+import { localTime, type SealEventRecord } from './seal-event-record';
 import { assertTrackingReader, shipmentVisibilitySql } from '../auth/policy';
 
-export interface TimelineEvent {
+/** A stored seal event as the timeline shows it: the event's own fields, and what storing it added. */
+export interface TimelineEvent extends Omit<SealEventRecord, 'containerNumber' | 'eventIndex' | 'containerPath'> {
   /** seal_event.id (bigint as text). */
   id: string;
-  eventId: string;
-  kind: SealEventKind;
-  eventTime: Date;
-  timeZoneOffset: string;
   /** The event time at the place of the event, e.g. "2026-03-01T18:00:00.000+08:00". */
   localTime: string;
   recordedAt: Date;
-  bizStep: string | null;
-  disposition: string | null;
-  locode: string | null;
-  readPoint: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  sealNumbers: string[];
-  eSeal: string | null;
-  batteryPercent: number | null;
-  source: SealSource | null;
   /** The capture that stored it; the event as sent: getSealEventEvidence. */
   captureId: string | null;
   /** Alerts this event raised. */

@@ -9,7 +9,7 @@
 import type { Actor } from '../auth/actor';
 import type { Sql } from '../database/sql';
 import type { FieldError } from '../errors';
-import type { ShipmentStatus, TrackingAlertKind } from '../generated/prisma/enums';
+import type { ShipmentStatus } from '../generated/prisma/enums';
 import { evaluateSealEvents, type NewAlert, type NewSeal, type Reporter, type ShipmentState, type StoredSealEvent } from './evaluate-seal-events';
 import { raiseTrackingAlerts } from './raise-tracking-alerts';
 import type { SealEventRecord } from './seal-event-record';
@@ -26,24 +26,6 @@ export interface CaptureOutcome {
   duplicateCount: number;
   alertCount: number;
   shipments: { shipmentId: string; containerNumber: string; status: ShipmentStatus; storedCount: number }[];
-}
-
-interface ShipmentRow {
-  id: string;
-  containerNumber: string;
-  declarationId: string;
-  status: ShipmentStatus;
-  statusAt: Date | null;
-  lastEventAt: Date | null;
-  lastPositionAt: Date | null;
-  lastLatitude: number | null;
-  lastLongitude: number | null;
-  lastLocode: string | null;
-  closedAt: Date | null;
-  declaredSeals: string[];
-  seals: ShipmentState['seals'];
-  stops: ShipmentState['stops'];
-  openAlertKinds: TrackingAlertKind[];
 }
 
 // The capture row first (the events reference it), and the containers' latest shipments, locked so
@@ -116,7 +98,7 @@ export async function storeSealEvents(
   const { actor, records, captureId } = args;
   const requestId = args.requestId ?? actor.request.id;
   const containers = [...new Set(records.map((r) => r.containerNumber))];
-  const rows = await sql<ShipmentRow>(LOCK_SHIPMENTS, [
+  const rows = await sql<ShipmentState>(LOCK_SHIPMENTS, [
     containers,
     captureId,
     args.eventCount,

@@ -9,7 +9,8 @@ import { getActor } from '../../session';
 import { CompanyNav } from '../_components/company-nav';
 import { NotAllowed } from '../_components/not-allowed';
 import { CreateTokenForm } from './create-token-form';
-import { RevokeTokenForm } from './revoke-token-form';
+import { ConfirmRevokeForm } from '../_components/confirm-revoke-form';
+import { revokeApiTokenAction } from './actions';
 
 export const metadata: Metadata = { title: 'API tokens' };
 export const dynamic = 'force-dynamic';
@@ -67,7 +68,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
           <p>
             Apps using <code>{revoking.prefix}…</code> stop working at once. This cannot be undone.
           </p>
-          <RevokeTokenForm id={revoking.id} />
+          <ConfirmRevokeForm id={revoking.id} action={revokeApiTokenAction} cancelHref="/company/api-tokens" />
         </section>
       )}
 

@@ -8,7 +8,8 @@ import { getActor } from '../../session';
 import { CompanyNav } from '../_components/company-nav';
 import { NotAllowed } from '../_components/not-allowed';
 import { GrantDelegationForm } from './grant-form';
-import { RevokeDelegationForm } from './revoke-form';
+import { ConfirmRevokeForm } from '../_components/confirm-revoke-form';
+import { revokeDelegationAction } from './actions';
 
 export const metadata: Metadata = { title: 'Delegations' };
 export const dynamic = 'force-dynamic';
@@ -148,7 +149,7 @@ export default async function DelegationsPage({ searchParams }: { searchParams: 
             {revoking.broker.name} ({revoking.broker.eori}) loses the power to file {SCOPE_LABEL[revoking.scope].toLowerCase()} for your company at once.
             This cannot be undone: to allow it again, grant a new delegation.
           </p>
-          <RevokeDelegationForm id={revoking.id} />
+          <ConfirmRevokeForm id={revoking.id} action={revokeDelegationAction} cancelHref="/company/delegations" />
         </section>
       )}
 

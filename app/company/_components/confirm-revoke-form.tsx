@@ -2,12 +2,11 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 
-import { INITIAL_FORM_STATE } from '../../account/_components/form-state';
-import { revokeApiTokenAction } from './actions';
+import { INITIAL_FORM_STATE, type FormState } from '../../account/_components/form-state';
 
-/** The confirmation step of revoking a token (reached through the row's "Revoke" link). */
-export function RevokeTokenForm({ id }: { id: string }) {
-  const [state, action, pending] = useActionState(revokeApiTokenAction, INITIAL_FORM_STATE);
+/** The confirmation step of revoking something (a token, a delegation), reached through its row's "Revoke" link. */
+export function ConfirmRevokeForm({ id, action: revoke, cancelHref }: { id: string; action: (previous: FormState, formData: FormData) => Promise<FormState>; cancelHref: string }) {
+  const [state, action, pending] = useActionState(revoke, INITIAL_FORM_STATE);
   return (
     <form action={action} className="action-form">
       <input type="hidden" name="id" value={id} />
@@ -20,7 +19,7 @@ export function RevokeTokenForm({ id }: { id: string }) {
         <button type="submit" className="button-danger" disabled={pending}>
           {pending ? 'Revoking…' : 'Yes, revoke it'}
         </button>
-        <Link href="/company/api-tokens">No, keep it</Link>
+        <Link href={cancelHref}>No, keep it</Link>
       </div>
     </form>
   );
