@@ -103,7 +103,7 @@ async function capture(res: ServerResponse, requestId: string, caller: Caller, b
     logger.error({ requestId, captureId: job.id }, 'EPCIS capture failed unexpectedly');
     return sendJson(res, 500, requestId, { error: { code: 'INTERNAL_SERVER_ERROR', message: job.message ?? 'Unexpected error.', captureId: job.id, requestId } });
   }
-  sendJson(res, 400, requestId, { error: { code: 'BAD_USER_INPUT', message: job.message, fieldErrors: job.errors, captureId: job.id, requestId } });
+  sendJson(res, 400, requestId, { error: { code: 'BAD_USER_INPUT', message: job.message, fieldErrors: job.errors, errorCount: job.errorCount, captureId: job.id, requestId } });
 }
 
 /**
@@ -149,6 +149,7 @@ async function captureEvent(res: ServerResponse, requestId: string, caller: Call
     stored,
     duplicate: !stored,
     alertCount: outcome.alertCount,
+    // Id and status only for callers who may read the shipment: a gateway reports, it does not read.
     shipment: outcome.shipments[0] ? { id: outcome.shipments[0].shipmentId, containerNumber: outcome.shipments[0].containerNumber, status: outcome.shipments[0].status } : null,
   });
 }
@@ -171,6 +172,7 @@ function captureBody(job: CaptureView) {
     duplicateCount: job.duplicateCount,
     alertCount: job.alertCount,
     errors: job.errors,
+    errorCount: job.errorCount,
     message: job.message,
     receivedAt: job.receivedAt,
     finishedAt: job.finishedAt,

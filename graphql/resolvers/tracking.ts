@@ -22,7 +22,8 @@ async function withUserErrors<T>(run: () => Promise<T>): Promise<{ value: T | nu
     return { value: await run(), userErrors: [] };
   } catch (error) {
     if (isAppError(error) && error.code === 'BAD_USER_INPUT') return { value: null, userErrors: error.details.fieldErrors ?? [{ path: [], code: 'invalid', message: error.message }] };
-    if (isAppError(error) && error.code === 'CONFLICT') return { value: null, userErrors: [{ path: [], code: 'CONFLICT', message: error.message }] };
+    // A reused event id names its event's path; other conflicts (an open journey) have none.
+    if (isAppError(error) && error.code === 'CONFLICT') return { value: null, userErrors: error.details.fieldErrors ?? [{ path: [], code: 'CONFLICT', message: error.message }] };
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import { getSealEventEvidence } from '../../lib/tracking/get-seal-event-evidence
 import { getShipment } from '../../lib/tracking/get-shipment';
 import { getTrackingTimeline } from '../../lib/tracking/get-tracking-timeline';
 import { closeTrackingListener, onTrackingUpdate, trackingListenerReady, trackingUpdates, type TrackingUpdate } from '../../lib/tracking/tracking-events';
-import { epcisDocument, gateway, kampala, minutesAgo, newContainer, objectEvent, officer, trackedShipment, trader, withToken } from './fixtures';
+import { epcisDocument, gateway, kampala, minutesAgo, newContainer, notTracked, objectEvent, officer, trackedShipment, trader, withToken } from './fixtures';
 
 const count = async (table: string, where = 'true', params: unknown[] = []) =>
   (await getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0]!.n;
@@ -23,9 +23,13 @@ describe('captureEpcisDocument: what it stores', () => {
         objectEvent({ container: containerNumber, bizStep: 'departing', disposition: 'in_transit', position: [31.2, 121.6], sealState: 'CLOSED', battery: 97, eventTime: minutesAgo(60) }),
       ]),
     });
-    expect(outcome).toMatchObject({ eventCount: 2, storedCount: 2, duplicateCount: 0, alertCount: 0, shipments: [{ shipmentId, containerNumber, status: 'SEALED_INTACT', storedCount: 2 }] });
+    // A gateway reports; it does not read the shipment: no id, no status in its answer.
+    expect(outcome).toMatchObject({ eventCount: 2, storedCount: 2, duplicateCount: 0, alertCount: 0, shipments: [{ shipmentId: null, containerNumber, status: null, storedCount: 2 }] });
+    // Customs reads what it reports.
+    const byCustoms = await captureEpcisDocument({ actor: await officer(), document: epcisDocument([objectEvent({ container: containerNumber, bizStep: 'inspecting', eventTime: minutesAgo(30) })]) });
+    expect(byCustoms.shipments).toEqual([{ shipmentId, containerNumber, status: 'SEALED_INTACT', storedCount: 1 }]);
     const timeline = await getTrackingTimeline({ actor: await trader(), containerNumber });
-    expect(timeline.edges.map((e) => e.node.kind)).toEqual(['SEALED', 'VERIFIED']);
+    expect(timeline.edges.map((e) => e.node.kind)).toEqual(['SEALED', 'VERIFIED', 'VERIFIED']);
     expect(timeline.edges[0]!.node).toMatchObject({ locode: 'CNSHA', sealNumbers: ['CN1234567'] });
     expect(timeline.edges[1]!.node).toMatchObject({ latitude: 31.2, longitude: 121.6, batteryPercent: 97, captureId: outcome.captureId });
     // The event as sent is kept with its capture.
@@ -34,7 +38,7 @@ describe('captureEpcisDocument: what it stores', () => {
     await expect(getSealEventEvidence({ actor: await kampala(), sealEventId: timeline.edges[1]!.node.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const shipment = await getShipment({ actor: await trader(), containerNumber });
     expect(shipment.lastPosition).toMatchObject({ latitude: 31.2, longitude: 121.6 });
-    expect(shipment.eventCount).toBe(2);
+    expect(shipment.eventCount).toBe(3);
   });
 
   it('accepts a document as text, containers as urn:iso:std:iso:6346 in quantityList, and places by plain UN/LOCODE URN', async () => {
@@ -153,7 +157,7 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
   it('refuses an unknown container, naming it', async () => {
     const c = newContainer();
     const error = await refused(epcisDocument([objectEvent({ container: c })]));
-    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'unknown_container', message: `Unknown container ${c}: no shipment is registered for it.` }]);
+    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'unknown_container', message: notTracked(c) }]);
     expect(await count('epcis_capture')).toBe(await count('epcis_capture', `status = 'SUCCEEDED'`));
   });
 
