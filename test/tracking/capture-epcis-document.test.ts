@@ -247,3 +247,90 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     ]);
   });
 });
+
+describe('captureEpcisDocument: input gaps (issue 12, item 15)', () => {
+  const refusedWith = async (document: unknown) =>
+    captureEpcisDocument({ actor: await gateway(), document }).then(
+      () => expect.fail('refused'),
+      (e: unknown) => e as { code: string; message: string; details: { fieldErrors: { path: string[]; code: string; message: string }[]; errorCount?: number } },
+    );
+
+  it('refuses events dated year 0001 or older than TRACKING_MAX_EVENT_AGE_DAYS, with their path', async () => {
+    const { shipmentId, containerNumber } = await trackedShipment();
+    const error = await refusedWith(
+      epcisDocument([
+        objectEvent({ container: containerNumber, eventTime: '0001-01-01T00:00:00Z' }),
+        objectEvent({ container: containerNumber, eventTime: new Date(Date.now() - 400 * 86_400_000).toISOString() }),
+        objectEvent({ container: containerNumber, eventTime: new Date(Date.now() - 300 * 86_400_000).toISOString() }),
+      ]),
+    );
+    expect(error.details.fieldErrors.map((e) => [e.path.join('/'), e.code])).toEqual([
+      ['epcisBody/eventList/0/eventTime', 'too_old'],
+      ['epcisBody/eventList/1/eventTime', 'too_old'],
+    ]);
+    expect(error.details.fieldErrors[0]!.message).toMatch(/^eventTime 0001-01-01T00:00:00\.000Z is [\d,]+ days before the server clock .* at most 365 days old \(TRACKING_MAX_EVENT_AGE_DAYS\)/);
+    process.env.TRACKING_MAX_EVENT_AGE_DAYS = '30';
+    resetEnvCache();
+    try {
+      const tighter = await refusedWith(epcisDocument([objectEvent({ container: containerNumber, eventTime: new Date(Date.now() - 31 * 86_400_000).toISOString() })]));
+      expect(tighter.details.fieldErrors[0]).toMatchObject({ path: ['epcisBody', 'eventList', '0', 'eventTime'], code: 'too_old' });
+    } finally {
+      delete process.env.TRACKING_MAX_EVENT_AGE_DAYS;
+      resetEnvCache();
+    }
+    expect(await eventsOf(shipmentId)).toBe(0);
+  });
+
+  it('refuses places it cannot read (malformed UN/LOCODE or SGLN, unknown country, other URIs), with their path; reads the forms it documents', async () => {
+    const { shipmentId, containerNumber } = await trackedShipment();
+    const at = (readPoint: string | null, bizLocation?: string) => {
+      const e = objectEvent({ container: containerNumber, ...(readPoint ? { readPoint } : {}) });
+      return bizLocation ? { ...e, bizLocation: { id: bizLocation } } : e;
+    };
+    const error = await refusedWith(
+      epcisDocument([
+        at('urn:unece:locode:NL1'),
+        at('urn:unece:locode:XXRTM'),
+        at('urn:epc:id:sgln:123.45.NLRTM'),
+        at('urn:epc:id:sgln:4012345.00001.XXABC'),
+        at('https://id.gs1.org/414/4012345000001'),
+        at(null, 'urn:example:dock-7'),
+        at('urn:unece:locode:NLRTM', 'warehouse:5'),
+      ]),
+    );
+    expect(error.details.fieldErrors.map((e) => [e.path.join('/'), e.code])).toEqual([
+      ['epcisBody/eventList/0/readPoint/id', 'unknown_location'],
+      ['epcisBody/eventList/1/readPoint/id', 'unknown_location'],
+      ['epcisBody/eventList/2/readPoint/id', 'unknown_location'],
+      ['epcisBody/eventList/3/readPoint/id', 'unknown_location'],
+      ['epcisBody/eventList/4/readPoint/id', 'unknown_location'],
+      ['epcisBody/eventList/5/bizLocation/id', 'unknown_location'],
+      ['epcisBody/eventList/6/bizLocation/id', 'unknown_location'],
+    ]);
+    expect(error.details.fieldErrors[1]!.message).toBe('urn:unece:locode:XXRTM: XXRTM is not a UN/LOCODE: XX is not an ISO 3166-1 country code.');
+    expect(error.details.fieldErrors[4]!.message).toContain('GS1 check digit (9)');
+    expect(error.details.fieldErrors[5]!.message).toMatch(/^urn:example:dock-7 is not a place Clearway reads: use urn:unece:locode:NLRTM, an SGLN/);
+    expect(await eventsOf(shipmentId)).toBe(0);
+
+    const ok = await captureEpcisDocument({
+      actor: await gateway(),
+      document: epcisDocument([at('urn:epc:id:sgln:4012345.00001.0'), at('https://id.gs1.org/414/4012345000009/254/BEANR'), at(null, 'urn:unece:locode:degha')]),
+    });
+    expect(ok.storedCount).toBe(3);
+    const timeline = await getTrackingTimeline({ actor: await trader(), containerNumber });
+    expect(timeline.edges.map((e) => e.node.locode).sort()).toEqual(['BEANR', 'DEGHA', null]);
+  });
+
+  it('refuses a document without events', async () => {
+    const error = await refusedWith(epcisDocument([]));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: ['epcisBody', 'eventList'], code: 'no_events' }], errorCount: 1 } });
+  });
+
+  it('gives the total in errorCount when it lists only the first 100 problems', async () => {
+    const events = Array.from({ length: 150 }, () => objectEvent({ container: 'CSQU3054384' }));
+    const error = await refusedWith(epcisDocument(events));
+    expect(error.details.fieldErrors).toHaveLength(100);
+    expect(error.details.errorCount).toBe(150);
+    expect(error.message).toMatch(/^The document was refused and nothing of it was stored: 150 problems \(the first 100 are listed\)/);
+  });
+});

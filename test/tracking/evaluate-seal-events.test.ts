@@ -66,6 +66,35 @@ describe('tamper', () => {
     expect((await shipmentOf(released.containerNumber)).alerts).toHaveLength(1);
   });
 
+  it('brings DUTY_ASSESSED and PAID declarations under control (payment kept); QUERY and CANCEL_REQUESTED keep their status on lane RED', async () => {
+    // Goods awaiting payment or release are still under customs supervision: a breached seal means the
+    // goods may not be what was assessed, so they go to physical inspection before anyone releases them.
+    const customs = await officer();
+    const assessed = await trackedShipment();
+    await capture([{ container: assessed.containerNumber, sealState: 'TAMPERED' }]);
+    expect((await declarationOf(assessed.declarationId)).status).toBe('UNDER_CONTROL');
+
+    const paid = await trackedShipment();
+    const due = (await declarationOf(paid.declarationId)).dutyTotal!.toFixed(2);
+    await recordPayment({ actor: customs, id: paid.declarationId, amount: due, reference: 'BANK-11' });
+    await capture([{ container: paid.containerNumber, sealState: 'TAMPERED' }]);
+    const d = await declarationOf(paid.declarationId);
+    expect([d.status, d.lane, d.paymentReference]).toEqual(['UNDER_CONTROL', 'RED', 'BANK-11']);
+    expect(d.paidAt).not.toBeNull();
+    const [last] = await getDb().declarationStatusChange.findMany({ where: { declarationId: paid.declarationId }, orderBy: { id: 'desc' }, take: 1 });
+    expect(last).toMatchObject({ fromStatus: 'PAID', toStatus: 'UNDER_CONTROL', actorId: null });
+    // It cannot be released straight from control.
+    await expect(decideDeclaration({ actor: customs, id: paid.declarationId, decision: 'RELEASED' })).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    for (const status of ['QUERY', 'CANCEL_REQUESTED'] as const) {
+      const other = await trackedShipment();
+      await getPool().query(`UPDATE declaration SET status = $2::declaration_status WHERE id = $1`, [other.declarationId, status]);
+      await capture([{ container: other.containerNumber, sealState: 'TAMPERED' }]);
+      const o = await declarationOf(other.declarationId);
+      expect([o.status, o.lane]).toEqual([status, 'RED']);
+    }
+  });
+
   it('keeps one open alert per kind until an officer acknowledges it', async () => {
     const { containerNumber } = await trackedShipment();
     await capture([{ container: containerNumber, sealState: 'TAMPERED', eventTime: minutesAgo(30) }, { container: containerNumber, sealState: 'TAMPERED', eventTime: minutesAgo(20) }]);
