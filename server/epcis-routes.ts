@@ -2,7 +2,8 @@
 //   POST    /api/epcis/capture        an EPCISDocument → 202 + Location of the capture job (all or nothing)
 //   GET     /api/epcis/capture/{id}   the capture job's outcome, for its sender's company (and customs)
 //   OPTIONS /api/epcis/capture        the limits (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit)
-//   POST    /api/epcis/events         one EPCIS event, bare as in the GS1 binding → 201 stored, 200 duplicate
+//   POST    /api/epcis/events         one EPCIS event, bare as in the GS1 binding → 201 stored, 200 duplicate,
+//                                     409 its id already used by the same reporter for other content
 // Credentials: an API token with events:write or a signed-in officer (admitRequest, as /api/graphql), or a
 // signed e-seal gateway (x-clearway-device, x-clearway-timestamp, x-clearway-signature = HMAC-SHA256 of
 // timestamp + "." + raw body; lib/tracking/verify-device-signature.ts). The work is lib/tracking's.
