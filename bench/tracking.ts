@@ -100,8 +100,8 @@ function document(events: unknown[]) {
   };
 }
 
-const COLUMNS = ['event_id', 'shipment_id', 'kind', 'event_time', 'time_zone_offset', 'biz_step', 'disposition', 'locode', 'read_point', 'latitude', 'longitude', 'seal_numbers', 'e_seal', 'battery_percent', 'source', 'reported_by_id', 'company_id', 'token_id', 'capture_id', 'event_index'];
-const CASTS = ['text', 'uuid', 'seal_event_kind', 'timestamptz', 'text', 'text', 'text', 'bpchar', 'text', 'float8', 'float8', 'text[]', 'text', 'float8', 'seal_source', 'uuid', 'uuid', 'uuid', 'uuid', 'int'];
+const COLUMNS = ['event_id', 'reporter', 'shipment_id', 'kind', 'event_time', 'time_zone_offset', 'biz_step', 'disposition', 'locode', 'read_point', 'latitude', 'longitude', 'seal_numbers', 'e_seal', 'battery_percent', 'source', 'reported_by_id', 'company_id', 'token_id', 'capture_id', 'event_index'];
+const CASTS = ['text', 'text', 'uuid', 'seal_event_kind', 'timestamptz', 'text', 'text', 'text', 'bpchar', 'text', 'float8', 'float8', 'text[]', 'text', 'float8', 'seal_source', 'uuid', 'uuid', 'uuid', 'uuid', 'int'];
 
 /** The rows the product writes for a document, in one statement (the baseline). */
 async function insertPlain(db: pg.Pool, shipmentId: string, actor: Actor, events: ReturnType<typeof event>[]): Promise<void> {
@@ -109,7 +109,7 @@ async function insertPlain(db: pg.Pool, shipmentId: string, actor: Actor, events
   const params: unknown[] = [captureId, JSON.stringify(document(events)), events.length, actor.userId, actor.companyId, actor.token!.id];
   const rows = events.map((e, i) => {
     const reports = e.sensorElementList[0]!.sensorReport;
-    const row = [e.eventID, shipmentId, 'VERIFIED', e.eventTime, e.eventTimeZoneOffset, e.bizStep, e.disposition, null, e.readPoint.id, reports[0]!.value, reports[1]!.value, [], 'TYDEN:ES0048812', reports[3]!.value, null, actor.userId, actor.companyId, actor.token!.id, captureId, i];
+    const row = [e.eventID, `company:${actor.companyId}`, shipmentId, 'VERIFIED', e.eventTime, e.eventTimeZoneOffset, e.bizStep, e.disposition, null, e.readPoint.id, reports[0]!.value, reports[1]!.value, [], 'TYDEN:ES0048812', reports[3]!.value, null, actor.userId, actor.companyId, actor.token!.id, captureId, i];
     return `(${row.map((v, j) => `$${params.push(v)}::${CASTS[j]}`).join(', ')})`;
   });
   await db.query(
@@ -172,7 +172,7 @@ async function main() {
     for (const [name, containerNumber] of Object.entries(containers)) {
       const { id: declarationId } = await createDeclarationDraft({ actor: trader, input: validImport({ lrn: `BENCH-${name}`, containers: [{ containerNumber, seals: ['CN1234567'] }] }) });
       await submitDeclaration({ actor: trader, id: declarationId });
-      shipments[name] = (await registerShipment({ actor: trader, input: { declarationId, containerNumber, route: { origin: { locode: 'CNSHA' }, destination: { locode: 'NLRTM' } } } })).id;
+      shipments[name] = (await registerShipment({ actor: trader, input: { declarationId, containerNumber, route: { origin: { locode: 'CNSHA' }, destination: { locode: 'NLRTM' } }, reporters: [{ companyEori: 'CN440300123456789', role: 'CARRIER' }] } })).id;
     }
 
     const documents = EVENTS / DOC;

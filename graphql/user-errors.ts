@@ -9,7 +9,8 @@ import type { UserError } from './generated/resolvers-types';
 export function toUserErrors(error: unknown): UserError[] | null {
   if (!isAppError(error)) return null;
   if (error.code === 'BAD_USER_INPUT') return error.details.fieldErrors ?? [{ path: [], code: 'invalid', message: error.message }];
-  if (error.code === 'CONFLICT') return [{ path: [], code: 'CONFLICT', message: error.message }];
+  // A conflict that names its place (e.g. a reused EPCIS event id) keeps its field errors.
+  if (error.code === 'CONFLICT') return error.details.fieldErrors ?? [{ path: [], code: 'CONFLICT', message: error.message }];
   return null;
 }
 

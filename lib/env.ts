@@ -25,6 +25,8 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: intFrom(2000, 100, 1_000_000),
   /** Tracking: seal events dated further ahead of the server clock than this are refused (device clocks drift). */
   TRACKING_CLOCK_SKEW_SECONDS: intFrom(300, 0, 86_400),
+  /** Tracking: seal events dated longer ago than this are refused (a reset device clock says 1970 or year 1). */
+  TRACKING_MAX_EVENT_AGE_DAYS: intFrom(365, 1, 36_500),
   /** Tracking: an open shipment whose seal reports nothing for this long raises a silent-seal alert. */
   TRACKING_SILENT_HOURS: intFrom(24, 1, 24 * 365),
   /** Tracking: most events accepted in one EPCIS document (or one recordSealEvents call). */

@@ -2,7 +2,8 @@
 //   POST    /api/epcis/capture        an EPCISDocument → 202 + Location of the capture job (all or nothing)
 //   GET     /api/epcis/capture/{id}   the capture job's outcome, for its sender's company (and customs)
 //   OPTIONS /api/epcis/capture        the limits (GS1-EPCIS-Capture-Limit, GS1-EPCIS-Capture-File-Size-Limit)
-//   POST    /api/epcis/events         one EPCIS event, bare as in the GS1 binding → 201 stored, 200 duplicate
+//   POST    /api/epcis/events         one EPCIS event, bare as in the GS1 binding → 201 stored, 200 duplicate,
+//                                     409 its id already used by the same reporter for other content
 // Credentials: an API token with events:write or a signed-in officer (admitRequest, as /api/graphql), or a
 // signed e-seal gateway (x-clearway-device, x-clearway-timestamp, x-clearway-signature = HMAC-SHA256 of
 // timestamp + "." + raw body; lib/tracking/verify-device-signature.ts). The work is lib/tracking's.
@@ -103,7 +104,7 @@ async function capture(res: ServerResponse, requestId: string, caller: Caller, b
     logger.error({ requestId, captureId: job.id }, 'EPCIS capture failed unexpectedly');
     return sendJson(res, 500, requestId, { error: { code: 'INTERNAL_SERVER_ERROR', message: job.message ?? 'Unexpected error.', captureId: job.id, requestId } });
   }
-  sendJson(res, 400, requestId, { error: { code: 'BAD_USER_INPUT', message: job.message, fieldErrors: job.errors, captureId: job.id, requestId } });
+  sendJson(res, 400, requestId, { error: { code: 'BAD_USER_INPUT', message: job.message, fieldErrors: job.errors, errorCount: job.errorCount, captureId: job.id, requestId } });
 }
 
 /**
@@ -149,6 +150,7 @@ async function captureEvent(res: ServerResponse, requestId: string, caller: Call
     stored,
     duplicate: !stored,
     alertCount: outcome.alertCount,
+    // Id and status only for callers who may read the shipment: a gateway reports, it does not read.
     shipment: outcome.shipments[0] ? { id: outcome.shipments[0].shipmentId, containerNumber: outcome.shipments[0].containerNumber, status: outcome.shipments[0].status } : null,
   });
 }
@@ -171,6 +173,7 @@ function captureBody(job: CaptureView) {
     duplicateCount: job.duplicateCount,
     alertCount: job.alertCount,
     errors: job.errors,
+    errorCount: job.errorCount,
     message: job.message,
     receivedAt: job.receivedAt,
     finishedAt: job.finishedAt,

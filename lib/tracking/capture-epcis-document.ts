@@ -48,6 +48,13 @@ export async function captureEpcisDocument(options: {
   if (!events) {
     throw new AppError('BAD_USER_INPUT', 'Clearway captures EPCISDocuments: the events go in epcisBody.eventList.', {
       fieldErrors: [{ path: ['type'], code: 'unsupported_document', message: 'Send an EPCISDocument with epcisBody.eventList.' }],
+      errorCount: 1,
+    });
+  }
+  if (!events.length) {
+    throw new AppError('BAD_USER_INPUT', 'The document holds no events: nothing to capture. Send at least one event in epcisBody.eventList.', {
+      fieldErrors: [{ path: ['epcisBody', 'eventList'], code: 'no_events', message: 'epcisBody.eventList is empty: send at least one event.' }],
+      errorCount: 1,
     });
   }
   const now = new Date();
@@ -55,7 +62,7 @@ export async function captureEpcisDocument(options: {
   const records: SealEventRecord[] = [];
   const errors: FieldError[] = [];
   events.forEach((event, i) => {
-    const mapped = mapEpcisEvent(event as Json, i, { now, skewSeconds: env.TRACKING_CLOCK_SKEW_SECONDS, context });
+    const mapped = mapEpcisEvent(event as Json, i, { now, skewSeconds: env.TRACKING_CLOCK_SKEW_SECONDS, maxAgeDays: env.TRACKING_MAX_EVENT_AGE_DAYS, context });
     if (mapped.record) records.push(mapped.record);
     errors.push(...mapped.errors);
   });
@@ -76,6 +83,7 @@ function parseDocument(document: unknown): unknown {
   } catch (error) {
     throw new AppError('BAD_USER_INPUT', `The document is not JSON: ${(error as Error).message}. Nothing was stored.`, {
       fieldErrors: [{ path: [], code: 'invalid_json', message: `Not JSON: ${(error as Error).message}` }],
+      errorCount: 1,
     });
   }
 }

@@ -11,10 +11,12 @@ export interface CaptureView {
   alertCount: number;
   /** Why a FAILED capture was refused: every problem with its path in the document. */
   errors: FieldError[];
+  /** How many problems it had in all (`errors` lists the first 100). */
+  errorCount: number;
   message: string | null;
   receivedAt: Date;
   finishedAt: Date | null;
 }
 
 export const CAPTURE_COLUMNS = `id, status::text AS status, event_count AS "eventCount", stored_count AS "storedCount", duplicate_count AS "duplicateCount",
-  alert_count AS "alertCount", errors, message, received_at AS "receivedAt", finished_at AS "finishedAt"`;
+  alert_count AS "alertCount", errors, error_count AS "errorCount", message, received_at AS "receivedAt", finished_at AS "finishedAt"`;

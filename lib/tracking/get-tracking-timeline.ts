@@ -16,7 +16,7 @@ import { localTime, type SealEventRecord } from './seal-event-record';
 import { assertTrackingReader, shipmentVisibilitySql } from '../auth/policy';
 
 /** A stored seal event as the timeline shows it: the event's own fields, and what storing it added. */
-export interface TimelineEvent extends Omit<SealEventRecord, 'containerNumber' | 'eventIndex' | 'containerPath'> {
+export interface TimelineEvent extends Omit<SealEventRecord, 'containerNumber' | 'eventIndex' | 'containerPath' | 'idPath'> {
   /** seal_event.id (bigint as text). */
   id: string;
   /** The event time at the place of the event, e.g. "2026-03-01T18:00:00.000+08:00". */

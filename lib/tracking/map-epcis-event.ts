@@ -4,12 +4,14 @@
 import type { FieldError } from '../errors';
 import { SealSource, type SealEventKind } from '../generated/prisma/enums';
 import { CLEARWAY_NS, epcis } from './epcis-sdk';
-import { containerProblem, locodeOfLocation, parseObjectIdentifier } from './identifiers';
-import { BATTERY_LOW_PERCENT, futureProblem, latitudeProblem, longitudeProblem, type SealEventRecord } from './seal-event-record';
+import { containerProblem, parseLocation, parseObjectIdentifier } from './identifiers';
+import { BATTERY_LOW_PERCENT, futureProblem, latitudeProblem, longitudeProblem, pastProblem, type SealEventRecord } from './seal-event-record';
 
 export interface EpcisMapContext {
   now: Date;
   skewSeconds: number;
+  /** Events older than this many days are refused (TRACKING_MAX_EVENT_AGE_DAYS). */
+  maxAgeDays: number;
   /** Namespace prefixes of the document's @context, for the event hash. */
   context: Record<string, string>;
 }
@@ -24,10 +26,10 @@ const SEAL_STATES = new Set(['CLOSED', 'OPEN', 'TAMPERED']);
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-const CBV_WEB_URI = { BizStep: /^https?:\/\/ref\.gs1\.org\/cbv\/BizStep-/i, Disp: /^https?:\/\/ref\.gs1\.org\/cbv\/Disp-/i };
+const CBV_WEB_URI = { BizStep: /^https?:\/\/ref\.gs1\.org\/cbv\/BizStep-/i, Disp: /^https?:\/\/ref\.gs1\.org\/cbv\/Disp-/i, Comp: /^https?:\/\/ref\.gs1\.org\/cbv\/Comp-/i };
 
-/** CBV 2.0 short name of a bizStep or disposition given as a short name or a GS1 Web URI. */
-function cbvName(value: unknown, vocabulary: 'BizStep' | 'Disp'): string | null {
+/** CBV 2.0 short name of a bizStep, disposition or sensor component given as a short name or a GS1 Web URI. */
+function cbvName(value: unknown, vocabulary: 'BizStep' | 'Disp' | 'Comp'): string | null {
   if (typeof value !== 'string' || !value) return null;
   return value.replace(CBV_WEB_URI[vocabulary], '').slice(0, 100);
 }
@@ -84,13 +86,14 @@ export function mapEpcisEvent(raw: Json, index: number, ctx: EpcisMapContext): {
       if (!isObject(report)) return;
       const path = ['sensorElementList', k, 'sensorReport', m];
       const value = report.value;
-      if (report.component === 'latitude' || report.component === 'longitude') {
-        const problem = typeof value !== 'number' ? `A ${report.component} reading needs a numeric value in decimal degrees.` : report.component === 'latitude' ? latitudeProblem(value) : longitudeProblem(value);
+      const component = cbvName(report.component, 'Comp');
+      if (component === 'latitude' || component === 'longitude') {
+        const problem = typeof value !== 'number' ? `A ${component} reading needs a numeric value in decimal degrees.` : component === 'latitude' ? latitudeProblem(value) : longitudeProblem(value);
         if (problem) {
           fail([...path, 'value'], 'invalid_position', problem);
           badPosition = true;
         }
-        else if (report.component === 'latitude') latitude = value as number;
+        else if (component === 'latitude') latitude = value as number;
         else longitude = value as number;
       }
       const term = clearwayTerm(report.type);
@@ -123,12 +126,24 @@ export function mapEpcisEvent(raw: Json, index: number, ctx: EpcisMapContext): {
   else {
     const problem = futureProblem(eventTime, ctx.now, ctx.skewSeconds);
     if (problem) fail(['eventTime'], 'future_event', problem);
+    const old = pastProblem(eventTime, ctx.now, ctx.maxAgeDays);
+    if (old) fail(['eventTime'], 'too_old', old);
   }
 
-  // Where: a UN/LOCODE from the readPoint, else from the bizLocation.
-  const readPointId = isObject(raw.readPoint) && typeof raw.readPoint.id === 'string' ? raw.readPoint.id : null;
-  const bizLocationId = isObject(raw.bizLocation) && typeof raw.bizLocation.id === 'string' ? raw.bizLocation.id : null;
-  const locode = (readPointId && locodeOfLocation(readPointId)) ?? (bizLocationId && locodeOfLocation(bizLocationId)) ?? null;
+  // Where: a UN/LOCODE from the readPoint, else from the bizLocation; a place in a form Clearway
+  // cannot read is refused rather than silently dropped (the opening rules depend on the place).
+  const placeOf = (field: 'readPoint' | 'bizLocation') => {
+    const value = raw[field];
+    const id = isObject(value) && typeof value.id === 'string' ? value.id : null;
+    if (id === null) return { id, locode: null };
+    const place = parseLocation(id);
+    if (place.problem) fail([field, 'id'], 'unknown_location', place.problem);
+    return { id, locode: place.locode };
+  };
+  const readPoint = placeOf('readPoint');
+  const bizLocation = placeOf('bizLocation');
+  const [readPointId, bizLocationId] = [readPoint.id, bizLocation.id];
+  const locode = readPoint.locode ?? bizLocation.locode;
 
   const sourceText = raw['cw:sealSource'] ?? raw[`${CLEARWAY_NS}sealSource`];
   let source: SealSource | null = null;
@@ -152,7 +167,9 @@ export function mapEpcisEvent(raw: Json, index: number, ctx: EpcisMapContext): {
   }
   if (errors.length) return { record: null, errors };
   // Without an eventID, the CBV 2.0 event hash identifies the event: a resent copy hashes the same.
-  eventId ??= epcis.eventToHashedId(raw, ctx.context, false);
+  // On a copy: epcis2.js rewrites the event it hashes (short names to Web URIs), and the caller's
+  // event is the evidence kept as received.
+  eventId ??= epcis.eventToHashedId(structuredClone(raw), ctx.context, false);
 
   const [containerNumber, containerPath] = [...containers.entries()][0]!;
   return {
@@ -175,6 +192,7 @@ export function mapEpcisEvent(raw: Json, index: number, ctx: EpcisMapContext): {
       source,
       eventIndex: index,
       containerPath,
+      idPath: [...at, 'eventID'],
     },
   };
 }

@@ -14,7 +14,7 @@ import { canonicalJson } from '../declarations/snapshot';
 import { parseInput } from '../validation';
 import { assertSealEventWriter } from '../auth/policy';
 import { containerProblem, eSealId, normalizeSealNumber } from './identifiers';
-import { futureProblem, type SealEventRecord } from './seal-event-record';
+import { futureProblem, pastProblem, type SealEventRecord } from './seal-event-record';
 import { storeSealEvents, type CaptureOutcome } from './store-seal-events';
 import { throwEventErrors } from './throw-event-errors';
 
@@ -69,6 +69,8 @@ export async function recordSealEvents(options: { actor: Actor; events: SealEven
     const eventTime = e.eventTime instanceof Date ? e.eventTime : new Date(given ? text! : `${text}${offset}`);
     const future = futureProblem(eventTime, now, env.TRACKING_CLOCK_SKEW_SECONDS);
     if (future) errors.push({ path: [...at, 'eventTime'], code: 'future_event', message: future });
+    const old = pastProblem(eventTime, now, env.TRACKING_MAX_EVENT_AGE_DAYS);
+    if (old) errors.push({ path: [...at, 'eventTime'], code: 'too_old', message: old });
     if (e.kind === 'RESEALED' && !e.sealNumbers.length) errors.push({ path: [...at, 'sealNumbers'], code: 'no_new_seal', message: 'A resealing names the new seal number.' });
     const payload = { ...e, eventTime: eventTime.toISOString(), timeZoneOffset: offset };
     normalized.push(payload);
@@ -90,6 +92,7 @@ export async function recordSealEvents(options: { actor: Actor; events: SealEven
       source: e.source ?? null,
       eventIndex: i,
       containerPath: [...at, 'containerNumber'],
+      idPath: [...at, 'eventId'],
     });
   });
   throwEventErrors(errors, 'request');

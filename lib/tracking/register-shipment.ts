@@ -1,5 +1,7 @@
 // Registering a shipment: a declared container, its seals and its planned route, so that seal events
-// for the container can be checked (seal numbers against the declaration, openings against the route).
+// for the container can be checked (seal numbers against the declaration, openings against the route),
+// and who may report those events besides the declarant and customs: the gateway device of an e-seal
+// (`seals[].deviceId`) and carrier, terminal or shipper companies (`reporters`), as shipment_reporter rows.
 // The declarant (or its broker, while the client's grant is valid) or a customs officer registers it.
 import { randomUUID } from 'node:crypto';
 
@@ -9,7 +11,7 @@ import type { Actor } from '../auth/actor';
 import { assertCanFileDeclaration, assertScope, canReadDeclaration, type DeclarationParties } from '../auth/policy';
 import { recordAudit } from '../audit';
 import { UN_LOCODE } from '../declarations/codes';
-import { sqlTransaction } from '../database/sql';
+import { sqlTransaction, type Sql } from '../database/sql';
 import { AppError, type FieldError } from '../errors';
 import { SealSource } from '../generated/prisma/enums';
 import { parseInput, throwFieldErrors } from '../validation';
@@ -37,6 +39,7 @@ const sealWire = z.object({
   sealClass: z.string().optional(),
   manufacturer: z.string().optional(),
   serial: z.string().optional(),
+  deviceId: z.string().optional(),
 });
 
 export const registerShipmentInput = z.object({
@@ -54,12 +57,19 @@ export const registerShipmentInput = z.object({
             manufacturer: z.string().trim().min(1).max(35).regex(ESEAL_PART),
             serial: z.string().trim().min(1).max(40).regex(ESEAL_PART),
             source: z.enum(SealSource),
+            /** The signed gateway (seal_device) that reports for this e-seal: it becomes a reporter of the shipment. */
+            deviceId: z.string().uuid('deviceId is the id of a registered seal device.').optional(),
           }),
         ]),
       ),
     )
     .max(10)
     .optional(),
+  /** Companies whose gateways (any events:write token or signed device of theirs) may report for the journey. */
+  reporters: z
+    .array(z.object({ companyEori: z.string().trim().toUpperCase().min(1).max(17), role: z.enum(['CARRIER', 'SHIPPER', 'TERMINAL']) }))
+    .max(20)
+    .default([]),
   route: z.object({
     origin: place,
     destination: place,
@@ -124,6 +134,8 @@ export async function registerShipment(options: { actor: Actor; input: RegisterS
       ),
     );
 
+    const reporters = await authorisedReporters(sql, input, seals);
+
     // One open journey per container: events are routed to it by container number alone.
     await sql(`SELECT pg_advisory_xact_lock(hashtext('shipment:' || $1))`, [input.containerNumber]);
     const [open] = await sql(`SELECT 1 FROM shipment WHERE container_number = $1 AND closed_at IS NULL`, [input.containerNumber]);
@@ -137,10 +149,15 @@ export async function registerShipment(options: { actor: Actor; input: RegisterS
        seals AS (
          INSERT INTO shipment_seal (id, shipment_id, type, identifier, seal_class, manufacturer, serial, source)
          SELECT gen_random_uuid(), $1::uuid, x.t::seal_type, x.i, x.c, x.m, x.n, x.so::seal_source
-           FROM json_to_recordset($7::json) AS x(t text, i text, c text, m text, n text, so text))
-       INSERT INTO route_stop (id, shipment_id, sequence, role, locode, name, latitude, longitude, radius_km)
-       SELECT gen_random_uuid(), $1::uuid, r.n, r.role::route_stop_role, r.locode, r.name, r.latitude, r.longitude, r."radiusKm"
-         FROM json_to_recordset($8::json) AS r(n int, role text, locode text, name text, latitude float8, longitude float8, "radiusKm" float8)`,
+           FROM json_to_recordset($7::json) AS x(t text, i text, c text, m text, n text, so text)),
+       stops AS (
+         INSERT INTO route_stop (id, shipment_id, sequence, role, locode, name, latitude, longitude, radius_km)
+         SELECT gen_random_uuid(), $1::uuid, r.n, r.role::route_stop_role, r.locode, r.name, r.latitude, r.longitude, r."radiusKm"
+           FROM json_to_recordset($8::json) AS r(n int, role text, locode text, name text, latitude float8, longitude float8, "radiusKm" float8)),
+       reporters AS (
+         INSERT INTO shipment_reporter (id, shipment_id, company_id, device_id, role, created_by_id)
+         SELECT gen_random_uuid(), $1::uuid, x.c, x.d, x.r::seal_source, $6::uuid FROM json_to_recordset($9::json) AS x(c uuid, d uuid, r text))
+       SELECT 1`,
       [
         id,
         d.id,
@@ -161,6 +178,7 @@ export async function registerShipment(options: { actor: Actor; input: RegisterS
           ).values(),
         ]),
         JSON.stringify(stops.map((s, n) => ({ ...s, n: n + 1 }))),
+        JSON.stringify(reporters.map((r) => ({ c: r.companyId, d: r.deviceId, r: r.role }))),
       ],
     );
     await recordAudit(sql, {
@@ -169,8 +187,48 @@ export async function registerShipment(options: { actor: Actor; input: RegisterS
       targetType: 'shipment',
       targetId: id,
       requestId: options.requestId,
-      details: { declarationId: d.id, containerNumber: input.containerNumber, origin: input.route.origin.locode, destination: input.route.destination.locode },
+      details: {
+        declarationId: d.id,
+        containerNumber: input.containerNumber,
+        origin: input.route.origin.locode,
+        destination: input.route.destination.locode,
+        reporters: reporters.map((r) => ({ companyId: r.companyId, deviceId: r.deviceId, role: r.role })),
+      },
     });
     return { id };
   });
+}
+
+type Reporter = { companyId: string; deviceId: string | null; role: SealSource };
+
+/**
+ * The shipment_reporter rows the input asks for: each named company (by EORI), and each e-seal's
+ * device (its company, only that device). Unknown companies and unknown or revoked devices are field
+ * errors; a reporter named twice is one row.
+ */
+async function authorisedReporters(sql: Sql, input: z.output<typeof registerShipmentInput>, seals: z.output<typeof registerShipmentInput>['seals'] & object): Promise<Reporter[]> {
+  const eoris = [...new Set(input.reporters.map((r) => r.companyEori))];
+  const deviceIds = [...new Set(seals.flatMap((s) => (s.type === 'ELECTRONIC' && s.deviceId ? [s.deviceId] : [])))];
+  if (!eoris.length && !deviceIds.length) return [];
+  const [companies, devices] = await Promise.all([
+    eoris.length ? sql<{ id: string; eori: string }>(`SELECT id, eori FROM company WHERE eori = ANY($1::text[])`, [eoris]) : [],
+    deviceIds.length ? sql<{ id: string; companyId: string }>(`SELECT id, company_id AS "companyId" FROM seal_device WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL`, [deviceIds]) : [],
+  ]);
+  const companyOf = new Map(companies.map((c) => [c.eori, c.id]));
+  const deviceCompany = new Map(devices.map((d) => [d.id, d.companyId]));
+  const errors: FieldError[] = [];
+  const rows = new Map<string, Reporter>();
+  input.reporters.forEach((r, i) => {
+    const companyId = companyOf.get(r.companyEori);
+    if (!companyId) errors.push({ path: ['reporters', String(i), 'companyEori'], code: 'unknown_company', message: `No company with EORI ${r.companyEori} is registered with Clearway.` });
+    else rows.set(`${companyId}:`, { companyId, deviceId: null, role: r.role });
+  });
+  seals.forEach((s, i) => {
+    if (s.type !== 'ELECTRONIC' || !s.deviceId) return;
+    const companyId = deviceCompany.get(s.deviceId);
+    if (!companyId) errors.push({ path: ['seals', String(i), 'deviceId'], code: 'unknown_device', message: `No seal device ${s.deviceId} (or it was revoked).` });
+    else if (!rows.has(`${companyId}:`)) rows.set(`${companyId}:${s.deviceId}`, { companyId, deviceId: s.deviceId, role: s.source });
+  });
+  throwFieldErrors(errors);
+  return [...rows.values()];
 }

@@ -27,6 +27,8 @@ export interface SealEventRecord {
   eventIndex: number;
   /** Where the container is named in the caller's input, for error messages. */
   containerPath: string[];
+  /** Where the event's id is (or would be) in the caller's input, for error messages. */
+  idPath: string[];
 }
 
 /** Battery level (percent) under which an event that reports nothing else is BATTERY_LOW. */
@@ -38,6 +40,17 @@ export function futureProblem(eventTime: Date, now: Date, skewSeconds: number): 
   if (ahead <= skewSeconds) return null;
   const text = ahead >= 7200 ? `${(ahead / 3600).toFixed(1)} h` : ahead >= 120 ? `${Math.round(ahead / 60)} min` : `${Math.round(ahead)} s`;
   return `eventTime ${eventTime.toISOString()} is ${text} ahead of the server clock (${now.toISOString()}); events may be at most ${skewSeconds} s ahead. Check the device clock.`;
+}
+
+/**
+ * How far in the past an event time is, as a field-error message, when it is older than the bound:
+ * a journey under seal lasts weeks, so a year-old (or year-0001, or 1970) time is a device whose clock
+ * was reset, not evidence to place on a timeline. Null when within the bound.
+ */
+export function pastProblem(eventTime: Date, now: Date, maxAgeDays: number): string | null {
+  const days = (now.getTime() - eventTime.getTime()) / 86_400_000;
+  if (days <= maxAgeDays) return null;
+  return `eventTime ${eventTime.toISOString()} is ${Math.floor(days).toLocaleString('en')} days before the server clock (${now.toISOString()}); events may be at most ${maxAgeDays.toLocaleString('en')} days old (TRACKING_MAX_EVENT_AGE_DAYS). Check the device clock.`;
 }
 
 export function latitudeProblem(value: number): string | null {

@@ -169,7 +169,10 @@ export async function seedDemoShipments(options: { now?: Date } = {}): Promise<n
     loadUserActor({ email: 'exports@bright-electronics.example' }),
     loadUserActor({ email: 'officer@customs.example' }),
   ]);
+  // The demo gateways: the shipper's e-seal gateway, authorised by the importer on each sea journey;
+  // the importer's own fleet telematics on the road (a declarant reports for its own shipments).
   const shipperGateway = token(shipper, 'Bright Electronics e-seal gateway');
+  const shipperReports = [{ companyEori: 'CN440300123456789', role: 'SHIPPER' as const }];
   const roadGateway = token(kampala, 'Kampala Trading fleet telematics');
   const electronics = { code: '84713000', description: 'Laptop computers, 14 inch', origin: 'CN', net: 1300, price: 286000, units: 520 };
   const seaRoute = {
@@ -181,7 +184,7 @@ export async function seedDemoShipments(options: { now?: Date } = {}): Promise<n
 
   // 1. Under way, three weeks out of Shanghai.
   const d1 = await file(rotterdam, demoDeclaration({ lrn: 'TRACK-SEA-0001', container: SEA_UNDER_WAY, seal: 'CN7788990', importer: 'NL123456789', exporter: 'CN440300123456789', place: 'CNSHA', mode: 1, office: 'NL000396', goods: electronics }));
-  await registerShipment({ actor: rotterdam, input: { declarationId: d1, containerNumber: SEA_UNDER_WAY, route: seaRoute, seals: [{ type: 'MECHANICAL', number: 'CN7788990', sealClass: 'H', source: 'SHIPPER' }, { type: 'ELECTRONIC', manufacturer: 'TYDEN', serial: 'ES0048812', source: 'SHIPPER' }] } });
+  await registerShipment({ actor: rotterdam, input: { declarationId: d1, containerNumber: SEA_UNDER_WAY, route: seaRoute, reporters: shipperReports, seals: [{ type: 'MECHANICAL', number: 'CN7788990', sealClass: 'H', source: 'SHIPPER' }, { type: 'ELECTRONIC', manufacturer: 'TYDEN', serial: 'ES0048812', source: 'SHIPPER' }] } });
   await captureEpcisDocument({
     actor: shipperGateway,
     document: epcisDocument(journey({ container: SEA_UNDER_WAY, seal: 'CN7788990', eSeal: 'TYDEN:ES0048812', line: SHANGHAI_ROTTERDAM, origin: 'CNSHA', offset: '+08:00', departed: ago(21 * 24), arrives: ago(-13 * 24), until: ago(2), everyHours: 12 })),
@@ -189,7 +192,7 @@ export async function seedDemoShipments(options: { now?: Date } = {}): Promise<n
 
   // 2. Arrived at Rotterdam: customs opens, inspects and reseals.
   const d2 = await file(rotterdam, demoDeclaration({ lrn: 'TRACK-SEA-0002', container: SEA_ARRIVED, seal: 'CN7788991', importer: 'NL123456789', exporter: 'CN440300123456789', place: 'CNSHA', mode: 1, office: 'NL000396', goods: { ...electronics, net: 900, price: 198000, units: 360 } }));
-  await registerShipment({ actor: rotterdam, input: { declarationId: d2, containerNumber: SEA_ARRIVED, route: seaRoute } });
+  await registerShipment({ actor: rotterdam, input: { declarationId: d2, containerNumber: SEA_ARRIVED, route: seaRoute, reporters: shipperReports } });
   const arrived = ago(30);
   await captureEpcisDocument({
     actor: shipperGateway,

@@ -4,12 +4,21 @@
 // the new ones, raise alerts, update the shipments, record the capture and its audit row, and publish
 // the update (delivered on commit).
 //
+// Who may report for a shipment: customs, the declarant company, and the reporters the declarant
+// authorised (shipment_reporter: a company, or one signed device of it). For anyone else the container
+// is "not tracked": the same error, word for word, as for a container nobody tracks, so that events
+// cannot move another company's shipment and the answer cannot tell whose containers are tracked.
+// Event ids belong to their reporter (seal_event.reporter): the same id from another reporter is
+// another event; from the same reporter with other content it is a conflict, never a silent duplicate.
+//
 // The hot path of tracking (bench/tracking.ts): four statements per document however many events it
 // holds, plus two when it raises alerts.
 import type { Actor } from '../auth/actor';
 import type { Sql } from '../database/sql';
 import type { FieldError } from '../errors';
+import { AppError } from '../errors';
 import type { ShipmentStatus } from '../generated/prisma/enums';
+import { canReadShipment, type DeclarationParties } from '../auth/policy';
 import { evaluateSealEvents, type NewAlert, type NewSeal, type Reporter, type ShipmentState, type StoredSealEvent } from './evaluate-seal-events';
 import { raiseTrackingAlerts } from './raise-tracking-alerts';
 import type { SealEventRecord } from './seal-event-record';
@@ -25,12 +34,14 @@ export interface CaptureOutcome {
   /** Already stored before (same event id or hash), or repeated within the input. */
   duplicateCount: number;
   alertCount: number;
-  shipments: { shipmentId: string; containerNumber: string; status: ShipmentStatus; storedCount: number }[];
+  /** Id and status only for callers who may read the shipment (a gateway reports; it does not read). */
+  shipments: { shipmentId: string | null; containerNumber: string; status: ShipmentStatus | null; storedCount: number }[];
 }
 
-// The capture row first (the events reference it), and the containers' latest shipments, locked so
-// that concurrent captures for one container apply the rules one after the other (in id order: no
-// deadlock between documents naming several containers).
+// The capture row first (the events reference it), and the containers' latest shipments that the
+// caller may report for, locked so that concurrent captures for one container apply the rules one
+// after the other (in id order: no deadlock between documents naming several containers). $10: the
+// caller is customs.
 const LOCK_SHIPMENTS = `
 WITH capture AS (
   INSERT INTO epcis_capture (id, status, event_count, actor_id, company_id, token_id, device_id, request_id, document)
@@ -43,21 +54,70 @@ SELECT s.id, trim(s.container_number) AS "containerNumber", s.declaration_id AS 
        (SELECT COALESCE(json_agg(json_build_object('type', x.type, 'identifier', x.identifier)), '[]') FROM shipment_seal x WHERE x.shipment_id = s.id) AS seals,
        (SELECT COALESCE(json_agg(json_build_object('role', r.role, 'locode', r.locode, 'name', r.name, 'latitude', r.latitude, 'longitude', r.longitude, 'radiusKm', r.radius_km) ORDER BY r.sequence), '[]')
           FROM route_stop r WHERE r.shipment_id = s.id) AS stops,
-       ARRAY(SELECT DISTINCT a.kind::text FROM tracking_alert a WHERE a.shipment_id = s.id AND a.acknowledged_at IS NULL) AS "openAlertKinds"
+       ARRAY(SELECT DISTINCT a.kind::text FROM tracking_alert a WHERE a.shipment_id = s.id AND a.acknowledged_at IS NULL) AS "openAlertKinds",
+       json_build_object('type', d.type, 'declarantId', d.declarant_id, 'importerId', d.importer_id, 'exporterId', d.exporter_id,
+                         'representativeId', d.representative_id) AS parties
   FROM shipment s
+  JOIN declaration d ON d.id = s.declaration_id
   LEFT JOIN transport_equipment te ON te.declaration_id = s.declaration_id AND te.container_number = s.container_number
  WHERE s.id IN (SELECT DISTINCT ON (container_number) id FROM shipment WHERE container_number = ANY($1::bpchar[]) ORDER BY container_number, created_at DESC)
+   AND ($10::boolean OR d.declarant_id = $5::uuid
+        OR EXISTS (SELECT 1 FROM shipment_reporter r WHERE r.shipment_id = s.id AND r.company_id = $5::uuid AND (r.device_id IS NULL OR r.device_id = $7::uuid)))
  ORDER BY s.id
    FOR UPDATE OF s`;
 
 const INSERT_EVENTS = `
-INSERT INTO seal_event (event_id, shipment_id, kind, event_time, time_zone_offset, biz_step, disposition, locode, read_point, latitude, longitude,
+INSERT INTO seal_event (event_id, reporter, shipment_id, kind, event_time, time_zone_offset, biz_step, disposition, locode, read_point, latitude, longitude,
                         seal_numbers, e_seal, battery_percent, source, reported_by_id, company_id, token_id, capture_id, event_index)
-SELECT e.i, e.s, e.k::seal_event_kind, e.t, e.z, e.b, e.d, e.l, e.r, e.la, e.lo, e.n, e.e, e.bp, e.so::seal_source, $2::uuid, $3::uuid, $4::uuid, $5::uuid, e.x
+SELECT e.i, $6, e.s, e.k::seal_event_kind, e.t, e.z, e.b, e.d, e.l, e.r, e.la, e.lo, e.n, e.e, e.bp, e.so::seal_source, $2::uuid, $3::uuid, $4::uuid, $5::uuid, e.x
   FROM json_to_recordset($1::json) AS e(i text, s uuid, k text, t timestamptz, z text, b text, d text, l text, r text, la float8, lo float8,
                                         n text[], e text, bp float8, so text, x int)
-    ON CONFLICT (event_id) DO NOTHING
+    ON CONFLICT (reporter, event_id) DO NOTHING
 RETURNING id::text AS id, event_id AS "eventId"`;
+
+// The stored content of events whose id the reporter used before (only read when there are such ids).
+const EARLIER = `
+SELECT e.event_id AS "eventId", trim(s.container_number) AS "containerNumber", e.kind::text AS kind, e.event_time AS "eventTime",
+       e.time_zone_offset AS "timeZoneOffset", e.biz_step AS "bizStep", e.disposition, trim(e.locode) AS locode, e.read_point AS "readPoint",
+       e.latitude, e.longitude, COALESCE(e.seal_numbers, '{}') AS "sealNumbers", e.e_seal AS "eSeal", e.battery_percent AS "batteryPercent",
+       e.source::text AS source
+  FROM seal_event e JOIN shipment s ON s.id = e.shipment_id
+ WHERE e.reporter = $1 AND e.event_id = ANY($2::text[])`;
+
+/** The fields that make an event's content as Clearway reads it: the same id must carry the same. */
+const CONTENT = ['containerNumber', 'kind', 'eventTime', 'timeZoneOffset', 'bizStep', 'disposition', 'locode', 'readPoint', 'latitude', 'longitude', 'sealNumbers', 'eSeal', 'batteryPercent', 'source'] as const;
+type Content = Pick<SealEventRecord, (typeof CONTENT)[number]>;
+
+function differences(a: Content, b: Content): string[] {
+  const norm = (v: unknown) => (v instanceof Date ? v.getTime() : Array.isArray(v) ? v.join('\u0000') : (v ?? null));
+  return CONTENT.filter((k) => norm(a[k]) !== norm(b[k]));
+}
+
+/** Whose event ids these are: the company for its tokens and devices, customs for officers. */
+export function reporterOf(actor: Actor): string {
+  if (actor.companyId) return `company:${actor.companyId}`;
+  return actor.role === 'OFFICER' ? 'customs' : `user:${actor.userId}`;
+}
+
+function conflict(record: SealEventRecord, fields: string[], earlier: 'earlier' | 'input'): FieldError {
+  const where = earlier === 'earlier' ? 'was already received from you' : 'is used twice in this input';
+  return {
+    path: record.idPath,
+    code: 'event_id_conflict',
+    message: `Event id ${record.eventId} ${where} with different content (${fields.join(', ')}): an id names one event. Send a different event under a new id.`,
+  };
+}
+
+function throwConflicts(errors: FieldError[]): void {
+  if (!errors.length) return;
+  const first = errors[0]!;
+  const eventId = /^Event id (.*?) (?:was already|is used twice)/.exec(first.message)?.[1] ?? null;
+  throw new AppError('CONFLICT', `${first.message} Nothing was stored${errors.length > 1 ? ` (${errors.length} event ids conflict)` : ''}.`, {
+    eventId,
+    fieldErrors: errors.slice(0, 100),
+    errorCount: errors.length,
+  });
+}
 
 const FINISH = `
 WITH shipments AS (
@@ -98,7 +158,21 @@ export async function storeSealEvents(
   const { actor, records, captureId } = args;
   const requestId = args.requestId ?? actor.request.id;
   const containers = [...new Set(records.map((r) => r.containerNumber))];
-  const rows = await sql<ShipmentState>(LOCK_SHIPMENTS, [
+  const reporter = reporterOf(actor);
+  // The same id twice within one input must be one event.
+  const seen = new Map<string, SealEventRecord>();
+  const inputConflicts: FieldError[] = [];
+  for (const r of records) {
+    const first = seen.get(r.eventId);
+    if (!first) seen.set(r.eventId, r);
+    else {
+      const fields = differences(first, r);
+      if (fields.length) inputConflicts.push(conflict(r, fields, 'input'));
+    }
+  }
+  throwConflicts(inputConflicts);
+
+  const rows = await sql<ShipmentState & { parties: DeclarationParties }>(LOCK_SHIPMENTS, [
     containers,
     captureId,
     args.eventCount,
@@ -108,13 +182,21 @@ export async function storeSealEvents(
     args.deviceId ?? null,
     requestId,
     args.document,
+    actor.role === 'OFFICER',
   ]);
   const shipments = new Map(rows.map((r) => [r.containerNumber, r]));
 
   const errors: FieldError[] = [];
   for (const r of records) {
     const s = shipments.get(r.containerNumber);
-    if (!s) errors.push({ path: r.containerPath, code: 'unknown_container', message: `Unknown container ${r.containerNumber}: no shipment is registered for it.` });
+    if (!s) {
+      // Not tracked, or tracked for someone who did not authorise this caller: one answer for both.
+      errors.push({
+        path: r.containerPath,
+        code: 'unknown_container',
+        message: `Unknown container ${r.containerNumber}: no shipment of it that you may report for (none is registered, or its declarant has not named you as a reporter).`,
+      });
+    }
     else if (s.closedAt && r.eventTime > s.closedAt) {
       errors.push({
         path: r.containerPath,
@@ -151,8 +233,22 @@ export async function storeSealEvents(
         actor.companyId,
         actor.token?.id ?? null,
         captureId,
+        reporter,
       ])
     : [];
+
+  // Ids not stored now were used before by this reporter: a duplicate if the content is the same.
+  const insertedIds = new Set(inserted.map((row) => row.eventId));
+  const again = [...seen.keys()].filter((id) => !insertedIds.has(id));
+  if (again.length) {
+    const earlier = await sql<Content & { eventId: string }>(EARLIER, [reporter, again]);
+    throwConflicts(
+      earlier.flatMap((e) => {
+        const fields = differences(e, seen.get(e.eventId)!);
+        return fields.length ? [conflict(seen.get(e.eventId)!, fields, 'earlier')] : [];
+      }),
+    );
+  }
 
   // Each stored id belongs to the first record carrying it (a repeat within the input is a duplicate).
   const idOf = new Map(inserted.map((row) => [row.eventId, row.id]));
@@ -167,7 +263,7 @@ export async function storeSealEvents(
     else stored.set(shipmentId, [{ ...r, id }]);
   }
 
-  const reporter: Reporter = {
+  const reportedBy: Reporter = {
     isCustoms: actor.role === 'OFFICER' && actor.token === null,
     description: actor.token ? `API token "${actor.token.name}" of ${actor.email}'s company` : `${actor.name} (${actor.email})`,
   };
@@ -178,11 +274,12 @@ export async function storeSealEvents(
   const published: TrackingUpdate[] = [];
   for (const s of rows) {
     const events = stored.get(s.id) ?? [];
-    const result = evaluateSealEvents(s, events, reporter);
+    const result = evaluateSealEvents(s, events, reportedBy);
     alerts.push(...result.alerts);
     newSeals.push(...result.newSeals.map((seal) => ({ ...seal, shipmentId: s.id })));
     const n = result.state;
-    outcomes.push({ shipmentId: s.id, containerNumber: s.containerNumber, status: n.status, storedCount: events.length });
+    const visible = canReadShipment(actor, s.parties);
+    outcomes.push({ shipmentId: visible ? s.id : null, containerNumber: s.containerNumber, status: visible ? n.status : null, storedCount: events.length });
     if (!events.length) continue;
     updates.push({
       id: s.id,
@@ -225,7 +322,7 @@ export async function storeSealEvents(
       stored: outcome.storedCount,
       duplicates: outcome.duplicateCount,
       alerts: outcome.alertCount,
-      shipments: outcomes.slice(0, 50).map((o) => o.shipmentId),
+      shipments: rows.slice(0, 50).map((r) => r.id),
       deviceId: args.deviceId ?? null,
     }),
     actor.token?.id ?? null,

@@ -224,7 +224,7 @@ describe('POST /api/epcis/events', () => {
     const event = objectEvent({ container: containerNumber, bizStep: 'arriving', readPoint: 'urn:unece:locode:NLRTM' });
     const first = await post(event);
     expect(first.status).toBe(201);
-    expect(first.json).toMatchObject({ stored: true, duplicate: false, eventID: event.eventID, shipment: { containerNumber, status: 'SEALED_INTACT' } });
+    expect(first.json).toMatchObject({ stored: true, duplicate: false, eventID: event.eventID, shipment: { id: null, containerNumber, status: null } });
     const again = await post(event);
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ stored: false, duplicate: true });
@@ -235,6 +235,75 @@ describe('POST /api/epcis/events', () => {
   });
 });
 
+describe('issue 12 over HTTP: forged seal events, event ids per reporter, input gaps', () => {
+  const post = (path: string, body: unknown, headers: Record<string, string>) =>
+    fetch(`${server.url}/api/epcis/${path}`, { method: 'POST', headers: { 'content-type': 'application/ld+json', ...headers }, body: JSON.stringify(body) }).then(async (r) => ({
+      status: r.status,
+      json: (await r.json()) as any,
+    }));
+
+  it('refuses a forged TAMPER from another company’s token with the answer an untracked container gets; the declaration stays as it was', async () => {
+    const { containerNumber, declarationId, shipmentId } = await trackedShipment();
+    const stranger = (await asToken(EMAILS.otherTrader, ['events:write'])).headers;
+    const laneBefore = (await gql('query($id: ID!) { declaration(id: $id) { lane status } }', { id: declarationId }, H.officer)).json.data.declaration;
+    const untracked = newContainer();
+    for (const path of ['capture', 'events']) {
+      const body = (c: string) => {
+        const event = objectEvent({ container: c, eventID: 'urn:uuid:00000000-0000-4000-a000-00000000f0e1', sealState: 'TAMPERED' });
+        return path === 'capture' ? epcisDocument([event]) : event;
+      };
+      const forged = await post(path, body(containerNumber), stranger);
+      const nobody = await post(path, body(untracked), stranger);
+      expect(forged.status).toBe(400);
+      expect(forged.json.error.fieldErrors).toEqual([expect.objectContaining({ code: 'unknown_container', message: expect.stringContaining('no shipment of it that you may report for') })]);
+      const same = (j: any, c: string) => JSON.stringify({ ...j.error, captureId: null, requestId: null }).replaceAll(c, 'C');
+      expect(same(forged.json, containerNumber)).toBe(same(nobody.json, untracked));
+      expect(JSON.stringify(forged.json)).not.toContain(shipmentId);
+      expect(JSON.stringify(forged.json)).not.toMatch(/SEALED_INTACT|TAMPER_SUSPECTED/);
+    }
+    expect((await gql('query($id: ID!) { declaration(id: $id) { lane status } }', { id: declarationId }, H.officer)).json.data.declaration).toEqual(laneBefore);
+    expect((await gql(SHIPMENT, { c: containerNumber }, H.officer)).json.data.shipment).toMatchObject({ status: 'SEALED_INTACT', eventCount: 0, alerts: [] });
+  });
+
+  it('answers 409 naming the id when a reporter reuses an event id for other content', async () => {
+    const { containerNumber } = await trackedShipment();
+    const id = 'urn:uuid:00000000-0000-4000-a000-00000000c0f1';
+    const event = objectEvent({ container: containerNumber, eventID: id, bizStep: 'transporting' });
+    expect((await post('events', event, gatewayToken)).status).toBe(201);
+    expect((await post('events', event, gatewayToken)).status).toBe(200);
+    const other = { ...event, bizStep: 'arriving' };
+    const single = await post('events', other, gatewayToken);
+    expect(single.status).toBe(409);
+    expect(single.json.error).toMatchObject({ code: 'CONFLICT', eventId: id, fieldErrors: [{ path: ['eventID'], code: 'event_id_conflict' }] });
+    expect(single.json.error.message).toContain(`Event id ${id} was already received from you with different content (bizStep)`);
+    const document = await post('capture', epcisDocument([other]), gatewayToken);
+    expect(document.status).toBe(409);
+    expect(document.json.error).toMatchObject({ code: 'CONFLICT', eventId: id, fieldErrors: [{ path: ['epcisBody', 'eventList', '0', 'eventID'] }] });
+    const job = await (await fetch(`${server.url}/api/epcis/capture/${document.json.error.captureId}`, { headers: gatewayToken })).json();
+    expect(job).toMatchObject({ status: 'FAILED', storedCount: 0, errorCount: 1, errors: [expect.objectContaining({ code: 'event_id_conflict' })] });
+  });
+
+  it('refuses empty documents, year-0001 events and unreadable places, and gives errorCount in large error answers', async () => {
+    const { containerNumber } = await trackedShipment();
+    const empty = await post('capture', epcisDocument([]), gatewayToken);
+    expect(empty.status).toBe(400);
+    expect(empty.json.error).toMatchObject({ fieldErrors: [{ path: ['epcisBody', 'eventList'], code: 'no_events' }], errorCount: 1 });
+    const ancient = await post('events', objectEvent({ container: containerNumber, eventTime: '0001-01-01T00:00:00Z', readPoint: 'urn:unece:locode:QQ123' }), gatewayToken);
+    expect(ancient.status).toBe(400);
+    expect(ancient.json.error.fieldErrors.map((e: any) => [e.path.join('/'), e.code])).toEqual([
+      ['eventTime', 'too_old'],
+      ['readPoint/id', 'unknown_location'],
+    ]);
+    const many = await post('capture', epcisDocument(Array.from({ length: 120 }, () => objectEvent({ container: 'CSQU3054384' }))), gatewayToken);
+    expect(many.status).toBe(400);
+    expect(many.json.error.fieldErrors).toHaveLength(100);
+    expect(many.json.error.errorCount).toBe(120);
+    const job = await (await fetch(`${server.url}/api/epcis/capture/${many.json.error.captureId}`, { headers: gatewayToken })).json();
+    expect(job).toMatchObject({ status: 'FAILED', errorCount: 120 });
+    expect(job.errors).toHaveLength(100);
+  });
+});
+
 describe('GraphQL mutations', () => {
   it('recordSealEvents reports bad input as userErrors, and stores good input', async () => {
     const { containerNumber } = await trackedShipment();
@@ -242,7 +311,7 @@ describe('GraphQL mutations', () => {
     const bad = await gql(mutation, { e: [{ containerNumber: 'CSQU3054384', kind: 'POSITION', eventTime: minutesAgo(5) }] }, gatewayToken);
     expect(bad.json.data.recordSealEvents).toMatchObject({ capture: null, userErrors: [{ path: ['events', '0', 'containerNumber'], code: 'invalid_container_number' }] });
     const good = await gql(mutation, { e: [{ containerNumber, kind: 'POSITION', eventTime: minutesAgo(5), latitude: 10, longitude: 109.5 }] }, gatewayToken);
-    expect(good.json.data.recordSealEvents).toMatchObject({ capture: { storedCount: 1, shipments: [{ containerNumber, status: 'SEALED_INTACT' }] }, userErrors: [] });
+    expect(good.json.data.recordSealEvents).toMatchObject({ capture: { storedCount: 1, shipments: [{ containerNumber, status: null }] }, userErrors: [] });
   });
 
   it('registerShipment registers a declared container for its declarant', async () => {

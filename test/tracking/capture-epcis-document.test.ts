@@ -7,7 +7,7 @@ import { getSealEventEvidence } from '../../lib/tracking/get-seal-event-evidence
 import { getShipment } from '../../lib/tracking/get-shipment';
 import { getTrackingTimeline } from '../../lib/tracking/get-tracking-timeline';
 import { closeTrackingListener, onTrackingUpdate, trackingListenerReady, trackingUpdates, type TrackingUpdate } from '../../lib/tracking/tracking-events';
-import { epcisDocument, gateway, kampala, minutesAgo, newContainer, objectEvent, officer, trackedShipment, trader, withToken } from './fixtures';
+import { epcisDocument, gateway, kampala, minutesAgo, newContainer, notTracked, objectEvent, officer, trackedShipment, trader, withToken } from './fixtures';
 
 const count = async (table: string, where = 'true', params: unknown[] = []) =>
   (await getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0]!.n;
@@ -23,9 +23,13 @@ describe('captureEpcisDocument: what it stores', () => {
         objectEvent({ container: containerNumber, bizStep: 'departing', disposition: 'in_transit', position: [31.2, 121.6], sealState: 'CLOSED', battery: 97, eventTime: minutesAgo(60) }),
       ]),
     });
-    expect(outcome).toMatchObject({ eventCount: 2, storedCount: 2, duplicateCount: 0, alertCount: 0, shipments: [{ shipmentId, containerNumber, status: 'SEALED_INTACT', storedCount: 2 }] });
+    // A gateway reports; it does not read the shipment: no id, no status in its answer.
+    expect(outcome).toMatchObject({ eventCount: 2, storedCount: 2, duplicateCount: 0, alertCount: 0, shipments: [{ shipmentId: null, containerNumber, status: null, storedCount: 2 }] });
+    // Customs reads what it reports.
+    const byCustoms = await captureEpcisDocument({ actor: await officer(), document: epcisDocument([objectEvent({ container: containerNumber, bizStep: 'inspecting', eventTime: minutesAgo(30) })]) });
+    expect(byCustoms.shipments).toEqual([{ shipmentId, containerNumber, status: 'SEALED_INTACT', storedCount: 1 }]);
     const timeline = await getTrackingTimeline({ actor: await trader(), containerNumber });
-    expect(timeline.edges.map((e) => e.node.kind)).toEqual(['SEALED', 'VERIFIED']);
+    expect(timeline.edges.map((e) => e.node.kind)).toEqual(['SEALED', 'VERIFIED', 'VERIFIED']);
     expect(timeline.edges[0]!.node).toMatchObject({ locode: 'CNSHA', sealNumbers: ['CN1234567'] });
     expect(timeline.edges[1]!.node).toMatchObject({ latitude: 31.2, longitude: 121.6, batteryPercent: 97, captureId: outcome.captureId });
     // The event as sent is kept with its capture.
@@ -34,7 +38,7 @@ describe('captureEpcisDocument: what it stores', () => {
     await expect(getSealEventEvidence({ actor: await kampala(), sealEventId: timeline.edges[1]!.node.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const shipment = await getShipment({ actor: await trader(), containerNumber });
     expect(shipment.lastPosition).toMatchObject({ latitude: 31.2, longitude: 121.6 });
-    expect(shipment.eventCount).toBe(2);
+    expect(shipment.eventCount).toBe(3);
   });
 
   it('accepts a document as text, containers as urn:iso:std:iso:6346 in quantityList, and places by plain UN/LOCODE URN', async () => {
@@ -153,7 +157,7 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
   it('refuses an unknown container, naming it', async () => {
     const c = newContainer();
     const error = await refused(epcisDocument([objectEvent({ container: c })]));
-    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'unknown_container', message: `Unknown container ${c}: no shipment is registered for it.` }]);
+    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'unknown_container', message: notTracked(c) }]);
     expect(await count('epcis_capture')).toBe(await count('epcis_capture', `status = 'SUCCEEDED'`));
   });
 
@@ -241,5 +245,92 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
       ['epcisBody/eventList/1/epcList', 'several_containers'],
       ['epcisBody/eventList/2/type', 'unsupported_event_type'],
     ]);
+  });
+});
+
+describe('captureEpcisDocument: input gaps (issue 12, item 15)', () => {
+  const refusedWith = async (document: unknown) =>
+    captureEpcisDocument({ actor: await gateway(), document }).then(
+      () => expect.fail('refused'),
+      (e: unknown) => e as { code: string; message: string; details: { fieldErrors: { path: string[]; code: string; message: string }[]; errorCount?: number } },
+    );
+
+  it('refuses events dated year 0001 or older than TRACKING_MAX_EVENT_AGE_DAYS, with their path', async () => {
+    const { shipmentId, containerNumber } = await trackedShipment();
+    const error = await refusedWith(
+      epcisDocument([
+        objectEvent({ container: containerNumber, eventTime: '0001-01-01T00:00:00Z' }),
+        objectEvent({ container: containerNumber, eventTime: new Date(Date.now() - 400 * 86_400_000).toISOString() }),
+        objectEvent({ container: containerNumber, eventTime: new Date(Date.now() - 300 * 86_400_000).toISOString() }),
+      ]),
+    );
+    expect(error.details.fieldErrors.map((e) => [e.path.join('/'), e.code])).toEqual([
+      ['epcisBody/eventList/0/eventTime', 'too_old'],
+      ['epcisBody/eventList/1/eventTime', 'too_old'],
+    ]);
+    expect(error.details.fieldErrors[0]!.message).toMatch(/^eventTime 0001-01-01T00:00:00\.000Z is [\d,]+ days before the server clock .* at most 365 days old \(TRACKING_MAX_EVENT_AGE_DAYS\)/);
+    process.env.TRACKING_MAX_EVENT_AGE_DAYS = '30';
+    resetEnvCache();
+    try {
+      const tighter = await refusedWith(epcisDocument([objectEvent({ container: containerNumber, eventTime: new Date(Date.now() - 31 * 86_400_000).toISOString() })]));
+      expect(tighter.details.fieldErrors[0]).toMatchObject({ path: ['epcisBody', 'eventList', '0', 'eventTime'], code: 'too_old' });
+    } finally {
+      delete process.env.TRACKING_MAX_EVENT_AGE_DAYS;
+      resetEnvCache();
+    }
+    expect(await eventsOf(shipmentId)).toBe(0);
+  });
+
+  it('refuses places it cannot read (malformed UN/LOCODE or SGLN, unknown country, other URIs), with their path; reads the forms it documents', async () => {
+    const { shipmentId, containerNumber } = await trackedShipment();
+    const at = (readPoint: string | null, bizLocation?: string) => {
+      const e = objectEvent({ container: containerNumber, ...(readPoint ? { readPoint } : {}) });
+      return bizLocation ? { ...e, bizLocation: { id: bizLocation } } : e;
+    };
+    const error = await refusedWith(
+      epcisDocument([
+        at('urn:unece:locode:NL1'),
+        at('urn:unece:locode:XXRTM'),
+        at('urn:epc:id:sgln:123.45.NLRTM'),
+        at('urn:epc:id:sgln:4012345.00001.XXABC'),
+        at('https://id.gs1.org/414/4012345000001'),
+        at(null, 'urn:example:dock-7'),
+        at('urn:unece:locode:NLRTM', 'warehouse:5'),
+      ]),
+    );
+    expect(error.details.fieldErrors.map((e) => [e.path.join('/'), e.code])).toEqual([
+      ['epcisBody/eventList/0/readPoint/id', 'unknown_location'],
+      ['epcisBody/eventList/1/readPoint/id', 'unknown_location'],
+      ['epcisBody/eventList/2/readPoint/id', 'unknown_location'],
+      ['epcisBody/eventList/3/readPoint/id', 'unknown_location'],
+      ['epcisBody/eventList/4/readPoint/id', 'unknown_location'],
+      ['epcisBody/eventList/5/bizLocation/id', 'unknown_location'],
+      ['epcisBody/eventList/6/bizLocation/id', 'unknown_location'],
+    ]);
+    expect(error.details.fieldErrors[1]!.message).toBe('urn:unece:locode:XXRTM: XXRTM is not a UN/LOCODE: XX is not an ISO 3166-1 country code.');
+    expect(error.details.fieldErrors[4]!.message).toContain('GS1 check digit (9)');
+    expect(error.details.fieldErrors[5]!.message).toMatch(/^urn:example:dock-7 is not a place Clearway reads: use urn:unece:locode:NLRTM, an SGLN/);
+    expect(await eventsOf(shipmentId)).toBe(0);
+
+    const ok = await captureEpcisDocument({
+      actor: await gateway(),
+      document: epcisDocument([at('urn:epc:id:sgln:4012345.00001.0'), at('https://id.gs1.org/414/4012345000009/254/BEANR'), at(null, 'urn:unece:locode:degha')]),
+    });
+    expect(ok.storedCount).toBe(3);
+    const timeline = await getTrackingTimeline({ actor: await trader(), containerNumber });
+    expect(timeline.edges.map((e) => e.node.locode).sort()).toEqual(['BEANR', 'DEGHA', null]);
+  });
+
+  it('refuses a document without events', async () => {
+    const error = await refusedWith(epcisDocument([]));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: ['epcisBody', 'eventList'], code: 'no_events' }], errorCount: 1 } });
+  });
+
+  it('gives the total in errorCount when it lists only the first 100 problems', async () => {
+    const events = Array.from({ length: 150 }, () => objectEvent({ container: 'CSQU3054384' }));
+    const error = await refusedWith(epcisDocument(events));
+    expect(error.details.fieldErrors).toHaveLength(100);
+    expect(error.details.errorCount).toBe(150);
+    expect(error.message).toMatch(/^The document was refused and nothing of it was stored: 150 problems \(the first 100 are listed\)/);
   });
 });

@@ -38,13 +38,22 @@ export const ROUTE: RegisterShipmentInput['route'] = {
   authorizedOpenings: [{ locode: 'BEANR', radiusKm: 5 }],
 };
 
-/** A submitted import declaration (Rotterdam importer) of one container with seal CN1234567, and its shipment. */
-export async function trackedShipment(options: { actor?: Actor; container?: string; input?: Partial<DeclarationInput>; route?: RegisterShipmentInput['route'] } = {}) {
+/** The EORI of the company whose token `gateway()` is. */
+export const GATEWAY_EORI = 'CN440300123456789';
+
+/**
+ * A submitted import declaration (Rotterdam importer) of one container with seal CN1234567, and its
+ * shipment, with the gateway's company (`gateway()`) as its authorised carrier unless `reporters` says otherwise.
+ */
+export async function trackedShipment(
+  options: { actor?: Actor; container?: string; input?: Partial<DeclarationInput>; route?: RegisterShipmentInput['route']; reporters?: RegisterShipmentInput['reporters'] } = {},
+) {
   const actor = options.actor ?? (await trader());
   const containerNumber = options.container ?? newContainer();
   const { id: declarationId } = await createDeclarationDraft({ actor, input: validImport({ containers: [{ containerNumber, seals: ['CN1234567'] }], ...options.input }) });
   await submitDeclaration({ actor, id: declarationId });
-  const { id: shipmentId } = await registerShipment({ actor, input: { declarationId, containerNumber, route: options.route ?? ROUTE } });
+  const reporters = options.reporters ?? [{ companyEori: GATEWAY_EORI, role: 'CARRIER' as const }];
+  const { id: shipmentId } = await registerShipment({ actor, input: { declarationId, containerNumber, route: options.route ?? ROUTE, reporters } });
   return { declarationId, shipmentId, containerNumber };
 }
 
@@ -96,3 +105,9 @@ export function epcisDocument(events: unknown[]): Record<string, unknown> {
 }
 
 export const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
+/** The date `n` days ago (YYYY-MM-DD): events are refused when older than TRACKING_MAX_EVENT_AGE_DAYS, so tests date them relatively. */
+export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+/** The one answer for a container nobody tracks and for one the caller may not report for. */
+export const notTracked = (c: string) => `Unknown container ${c}: no shipment of it that you may report for (none is registered, or its declarant has not named you as a reporter).`;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { getPool } from '../../lib/db';
 import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
 import { getShipment } from '../../lib/tracking/get-shipment';
+import { registerSealDevice } from '../../lib/tracking/register-seal-device';
 import { registerShipment } from '../../lib/tracking/register-shipment';
 import { validImport } from '../declarations/fixtures';
 import { kampala, newContainer, officer, ROUTE, trackedShipment, trader, withToken } from './fixtures';
@@ -32,6 +34,40 @@ describe('registerShipment', () => {
       [5, 'DESTINATION', 'NLRTM', 15],
     ]);
     expect(s.route[0]).toMatchObject({ name: 'Shanghai', latitude: 31.2304, longitude: 121.4737 });
+  });
+
+  it('records the reporters it names (companies by EORI, an e-seal’s device), refusing unknown ones with their path', async () => {
+    const containerNumber = newContainer();
+    const declarationId = await draft(containerNumber);
+    const actor = await trader();
+    const device = await registerSealDevice({ actor: await kampala(), name: 'reader' });
+    const seal = { type: 'ELECTRONIC' as const, manufacturer: 'acme', serial: 'x1', source: 'CARRIER' as const };
+    const error = await registerShipment({
+      actor,
+      input: { declarationId, containerNumber, route: ROUTE, reporters: [{ companyEori: 'ZZ000000001', role: 'CARRIER' }], seals: [{ ...seal, deviceId: '00000000-0000-4000-8000-000000000001' }] },
+    }).then(
+      () => expect.fail('refused'),
+      (e: unknown) => e as { details: { fieldErrors: { path: string[]; code: string }[] } },
+    );
+    expect(error.details.fieldErrors.map((e) => [e.path.join('/'), e.code])).toEqual([
+      ['reporters/0/companyEori', 'unknown_company'],
+      ['seals/0/deviceId', 'unknown_device'],
+    ]);
+    await expect(registerShipment({ actor, input: { declarationId, containerNumber, route: ROUTE, reporters: [{ companyEori: 'DK555666777', role: 'CUSTOMS' as never }] } })).rejects.toMatchObject({
+      details: { fieldErrors: [{ path: ['reporters', '0', 'role'] }] },
+    });
+    const { id } = await registerShipment({
+      actor,
+      input: { declarationId, containerNumber, route: ROUTE, reporters: [{ companyEori: 'dk555666777', role: 'CARRIER' }, { companyEori: 'DK555666777', role: 'CARRIER' }], seals: [{ ...seal, deviceId: device.id }] },
+    });
+    const { rows } = await getPool().query(
+      `SELECT c.eori, r.device_id AS "deviceId", r.role::text AS role FROM shipment_reporter r JOIN company c ON c.id = r.company_id WHERE r.shipment_id = $1 ORDER BY c.eori`,
+      [id],
+    );
+    expect(rows).toEqual([
+      { eori: 'DK555666777', deviceId: null, role: 'CARRIER' },
+      { eori: 'UG100200300', deviceId: device.id, role: 'CARRIER' },
+    ]);
   });
 
   it('refuses what does not match the declaration, unknown places, a second open journey, and outsiders', async () => {
