@@ -11,6 +11,7 @@ import {
   INCOTERMS_2020,
   isCountryCode,
   isCurrencyCode,
+  NON_CURRENCY_CODES,
   TRANSPORT_MODES,
   UN_LOCODE,
 } from './codes';
@@ -95,7 +96,14 @@ export const declarationInput = z
     officeOfEntry: office.nullish(),
     officeOfDeclaration: office.nullish(),
     officeOfExit: office.nullish(),
-    invoiceCurrency: z.string().transform(upper).refine(isCurrencyCode, { message: 'Use an ISO 4217 currency code, e.g. USD.' }).nullish(),
+    invoiceCurrency: z
+      .string()
+      .transform(upper)
+      .superRefine((v, ctx) => {
+        if (NON_CURRENCY_CODES.has(v)) ctx.addIssue({ code: 'custom', message: `${v} is an ISO 4217 code for no currency (a metal, a unit of account or a test code); use the currency of the invoice, e.g. USD.` });
+        else if (!isCurrencyCode(v)) ctx.addIssue({ code: 'custom', message: 'Use an ISO 4217 currency code, e.g. USD.' });
+      })
+      .nullish(),
     invoiceAmount: decimal(2, 'Invoice amount').nullish(),
     exchangeRate: decimal(6, 'Exchange rate', { positive: true }).nullish(),
     freight: decimal(2, 'Freight').nullish(),
