@@ -124,5 +124,14 @@ export const declarationInput = z
     });
   });
 
+// The field list of a declaration lives in the schemas above; everything else derives from them: the
+// stored columns (declaration-columns.ts), the portal form's values, labels and steps
+// (app/declarations/_components/form-model.ts), each checked by the compiler for completeness.
 export type DeclarationInput = z.input<typeof declarationInput>;
 export type ValidDeclaration = z.output<typeof declarationInput>;
+export type GoodsItemInput = z.input<typeof goodsItemInput>;
+export type ValidGoodsItem = z.output<typeof goodsItemInput>;
+export type ContainerInput = z.input<typeof containerInput>;
+export type ValidContainer = z.output<typeof containerInput>;
+/** The header's fields: everything but the lists of containers and goods items. */
+export type HeaderField = Exclude<keyof DeclarationInput, 'containers' | 'items'>;
