@@ -12,7 +12,7 @@ import { containerInput, declarationInput, goodsItemInput, type ContainerInput, 
 type _SdlInputs = [Pick<Sdl.DeclarationInput, keyof DeclarationInput>, Pick<Sdl.GoodsItemInput, keyof GoodsItemInput>, Pick<Sdl.ContainerInput, keyof ContainerInput>];
 type _SdlOutputs = [Pick<Sdl.Declaration, StoredHeaderField>, Pick<Sdl.GoodsItem, keyof GoodsItemInput>, Pick<Sdl.TransportEquipment, keyof ContainerInput>];
 
-const schema = buildSchema(loadTypeDefs());
+const schema = buildSchema(loadTypeDefs().join('\n'));
 const fieldsOf = (name: string) => {
   const type = schema.getType(name);
   if (!(type instanceof GraphQLInputObjectType || type instanceof GraphQLObjectType)) throw new Error(`${name} is not an object type`);
