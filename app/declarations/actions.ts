@@ -9,17 +9,16 @@ import { redirect } from 'next/navigation';
 import { amendDeclaration } from '../../lib/declarations/amend-declaration';
 import { answerQuery } from '../../lib/declarations/answer-query';
 import { assessDuties } from '../../lib/declarations/assess-duties';
-import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
 import { decideCancellation } from '../../lib/declarations/decide-cancellation';
 import { decideDeclaration } from '../../lib/declarations/decide-declaration';
 import type { DeclarationInput } from '../../lib/declarations/declaration-input';
-import { getDeclaration } from '../../lib/declarations/get-declaration';
 import { overrideLane } from '../../lib/declarations/override-lane';
 import { raiseQuery } from '../../lib/declarations/raise-query';
 import { recordPayment } from '../../lib/declarations/record-payment';
 import { requestCancellation } from '../../lib/declarations/request-cancellation';
+import { saveAndSubmitDeclaration } from '../../lib/declarations/save-and-submit-declaration';
+import { saveDeclarationDraft } from '../../lib/declarations/save-declaration-draft';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
-import { updateDeclarationDraft } from '../../lib/declarations/update-declaration-draft';
 import { AppError, type FieldError } from '../../lib/errors';
 import { getActor, type Actor } from '../session';
 
@@ -59,43 +58,33 @@ function notFound(): { message: string; fieldErrors: FieldError[] } {
   return { message: 'No such declaration that you can see.', fieldErrors: [] };
 }
 
-async function save(actor: Actor, id: string | null, input: DeclarationInput): Promise<string> {
-  if (id) {
-    await updateDeclarationDraft({ actor, id, input });
-    return id;
-  }
-  return (await createDeclarationDraft({ actor, input })).id;
-}
-
 /** "Save draft": creates the draft (no id yet) or replaces its content with the whole input. */
 export async function saveDraftAction(id: string | null, input: DeclarationInput): Promise<SaveResult> {
   if (id !== null && !UUID.test(String(id))) return { ok: false, id: null, ...notFound() };
   const actor = await getActor();
   try {
-    return { ok: true, id: await save(actor, id, input) };
+    return { ok: true, id: (await saveDeclarationDraft({ actor, id, input })).id };
   } catch (error) {
     return { ok: false, id, ...problem(error) };
   }
 }
 
 /**
- * "Submit": saves the input, then submits with the form's idempotency key. A repeated call with the same
- * key (double click, a retry after a lost response) finds the declaration no longer a draft and replays
- * the first submission instead of failing.
+ * "Submit": saves the input, then submits with the form's idempotency key (a retry replays the first
+ * submission; see lib/declarations/save-and-submit-declaration.ts). A refusal keeps the saved draft's id.
  */
 export async function submitDraftAction(id: string | null, input: DeclarationInput, idempotencyKey: string): Promise<SaveResult> {
   if (id !== null && !UUID.test(String(id))) return { ok: false, id: null, ...notFound() };
   const actor = await getActor();
-  let savedId = id;
+  let submitted: { id: string };
   try {
-    const current = id ? await getDeclaration({ actor, id }) : null;
-    if (!current || current.status === 'DRAFT') savedId = await save(actor, id, input);
-    await submitDeclaration({ actor, id: savedId!, idempotencyKey: String(idempotencyKey) });
+    submitted = await saveAndSubmitDeclaration({ actor, id, input, idempotencyKey: String(idempotencyKey) });
   } catch (error) {
-    return { ok: false, id: savedId, ...problem(error) };
+    const saved = error instanceof AppError && typeof error.details.declarationId === 'string' ? error.details.declarationId : id;
+    return { ok: false, id: saved, ...problem(error) };
   }
   revalidatePath('/declarations');
-  return { ok: true, id: savedId! };
+  return { ok: true, id: submitted.id };
 }
 
 function done(id: string, step: DoneStep): never {

@@ -29,8 +29,16 @@ export function isCountryCode(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 }
 
+/**
+ * ISO 4217 codes that name no currency a price can be invoiced in: precious metals (XAU, XAG, XPD,
+ * XPT), units of account and bond-market units (XDR, XSU, XUA, XBA–XBD), the testing code (XTS) and
+ * "no currency" (XXX). The code list carries them, so they must be refused by name.
+ */
+export const NON_CURRENCY_CODES: ReadonlySet<string> = new Set(['XAG', 'XAU', 'XBA', 'XBB', 'XBC', 'XBD', 'XDR', 'XPD', 'XPT', 'XSU', 'XTS', 'XUA', 'XXX']);
+
+/** An ISO 4217 currency an invoice can be in (see NON_CURRENCY_CODES for the codes that are not). */
 export function isCurrencyCode(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && currencyCodes.code(code) !== undefined;
+  return /^[A-Z]{3}$/.test(code) && !NON_CURRENCY_CODES.has(code) && currencyCodes.code(code) !== undefined;
 }
 
 // ISO 6346 letter values: A=10 upwards, skipping multiples of 11.

@@ -2,47 +2,39 @@
 // so that the same statements serve the hot path (pg) and the others (Prisma transactions).
 import type { Sql } from '../database/sql';
 import type { FieldError } from '../errors';
+import {
+  CONTAINER_COLUMNS,
+  DECLARATION_COLUMNS,
+  fromRecordSql,
+  GOODS_ITEM_COLUMNS,
+  PARTY_COLUMNS,
+  recordsetType,
+  storedValues,
+  type Column,
+  type DeclarationHeaderValues,
+  type PartyField,
+} from './declaration-columns';
 import type { ValidDeclaration } from './declaration-input';
 
 /** Company ids for the EORI numbers of the input; unknown numbers become field errors. */
-export async function resolveParties(sql: Sql, input: ValidDeclaration, errors: FieldError[]) {
-  const wanted = { importerEori: input.importerEori, exporterEori: input.exporterEori, representativeEori: input.representativeEori };
-  const eoris = [...new Set(Object.values(wanted).filter((v): v is string => !!v))];
+export async function resolveParties(sql: Sql, input: ValidDeclaration, errors: FieldError[]): Promise<Record<(typeof PARTY_COLUMNS)[PartyField], string | null>> {
+  const fields = Object.keys(PARTY_COLUMNS) as PartyField[];
+  const eoris = [...new Set(fields.map((f) => input[f]).filter((v): v is string => !!v))];
   const companies = eoris.length ? await sql<{ id: string; eori: string }>(`SELECT id, eori FROM company WHERE eori = ANY($1::text[])`, [eoris]) : [];
   const byEori = new Map(companies.map((c) => [c.eori, c.id]));
-  const idOf = (field: keyof typeof wanted) => {
-    const eori = wanted[field];
+  const idOf = (field: PartyField) => {
+    const eori = input[field];
     if (!eori) return null;
     const id = byEori.get(eori);
     if (!id) errors.push({ path: [field], code: 'unknown_party', message: `No company with EORI ${eori} is registered.` });
     return id ?? null;
   };
-  return { importerId: idOf('importerEori'), exporterId: idOf('exporterEori'), representativeId: idOf('representativeEori') };
+  return Object.fromEntries(fields.map((f) => [PARTY_COLUMNS[f], idOf(f)])) as Record<(typeof PARTY_COLUMNS)[PartyField], string | null>;
 }
 
-export function headerData(input: ValidDeclaration) {
-  return {
-    lrn: input.lrn,
-    type: input.type,
-    additionalType: input.additionalType,
-    procedureCode: input.procedureCode ?? null,
-    additionalProcedure: input.additionalProcedure ?? null,
-    representationStatus: input.representationStatus ?? null,
-    incoterm: input.incoterm ?? null,
-    incotermPlace: input.incotermPlace ?? null,
-    transportMode: input.transportMode ?? null,
-    transportDocument: input.transportDocument ?? null,
-    officeOfEntry: input.officeOfEntry ?? null,
-    officeOfDeclaration: input.officeOfDeclaration ?? null,
-    officeOfExit: input.officeOfExit ?? null,
-    invoiceCurrency: input.invoiceCurrency ?? null,
-    invoiceAmount: input.invoiceAmount ?? null,
-    exchangeRate: input.exchangeRate ?? null,
-    freight: input.freight ?? null,
-    insurance: input.insurance ?? null,
-    totalPackages: input.totalPackages ?? null,
-    grossMass: input.grossMass ?? null,
-  };
+/** The header's stored fields (everything but parties and lines), absent ones as null. */
+export function headerData(input: ValidDeclaration): DeclarationHeaderValues {
+  return storedValues(DECLARATION_COLUMNS, input);
 }
 
 /**
@@ -51,26 +43,17 @@ export function headerData(input: ValidDeclaration) {
  */
 export function linesJson(input: ValidDeclaration): string {
   return JSON.stringify({
-    containers: input.containers.map((c, i) => ({ sequence: i + 1, containerNumber: c.containerNumber, seals: c.seals })),
-    items: input.items.map((item, i) => ({
-      sequence: i + 1,
-      commodityCode: item.commodityCode,
-      description: item.description,
-      originCountry: item.originCountry,
-      preferenceCode: item.preferenceCode ?? null,
-      packageKind: item.packageKind,
-      packageCount: item.packageCount,
-      marks: item.marks ?? null,
-      grossMass: item.grossMass,
-      netMass: item.netMass,
-      supplementaryQuantity: item.supplementaryQuantity ?? null,
-      supplementaryUnit: item.supplementaryUnit ?? null,
-      itemPrice: item.itemPrice,
-      valuationMethod: item.valuationMethod,
-      procedureCode: item.procedureCode ?? null,
-      documentRefs: item.documentRefs,
-    })),
+    containers: input.containers.map((c, i) => ({ sequence: i + 1, ...storedValues(CONTAINER_COLUMNS, c) })),
+    items: input.items.map((item, i) => ({ sequence: i + 1, ...storedValues(GOODS_ITEM_COLUMNS, item) })),
   });
+}
+
+/** INSERT … SELECT of one list's rows from the JSON parameter (see linesJson). */
+function insertListSql(table: string, columns: Record<string, Column>, linesParam: string, list: string, of: string): string {
+  const entries = Object.entries(columns);
+  return `INSERT INTO ${table} (id, declaration_id, sequence, ${entries.map(([, c]) => c.column).join(', ')})
+      SELECT gen_random_uuid(), d.id, r.sequence, ${entries.map(([k, c]) => fromRecordSql(`r."${k}"`, c)).join(', ')}
+        FROM ${of} d, json_to_recordset(${linesParam}::json->'${list}') AS r(sequence int, ${entries.map(([k, c]) => `"${k}" ${recordsetType(c)}`).join(', ')})`;
 }
 
 /**
@@ -79,19 +62,8 @@ export function linesJson(input: ValidDeclaration): string {
  */
 export function insertLinesSql(linesParam: string, of: string): { containers: string; items: string } {
   return {
-    containers: `INSERT INTO transport_equipment (id, declaration_id, sequence, container_number, seals)
-      SELECT gen_random_uuid(), d.id, c.sequence, c."containerNumber", ARRAY(SELECT json_array_elements_text(c.seals))
-        FROM ${of} d, json_to_recordset(${linesParam}::json->'containers') AS c(sequence int, "containerNumber" text, seals json)`,
-    items: `INSERT INTO goods_item (id, declaration_id, sequence, commodity_code, description, origin_country, preference_code,
-        package_kind, package_count, marks, gross_mass, net_mass, supplementary_quantity, supplementary_unit, item_price,
-        valuation_method, procedure_code, document_refs)
-      SELECT gen_random_uuid(), d.id, i.sequence, i."commodityCode", i.description, i."originCountry", i."preferenceCode",
-             i."packageKind", i."packageCount", i.marks, i."grossMass", i."netMass", i."supplementaryQuantity",
-             i."supplementaryUnit", i."itemPrice", i."valuationMethod", i."procedureCode", ARRAY(SELECT json_array_elements_text(i."documentRefs"))
-        FROM ${of} d, json_to_recordset(${linesParam}::json->'items') AS i(sequence int, "commodityCode" text, description text,
-             "originCountry" text, "preferenceCode" text, "packageKind" text, "packageCount" int, marks text, "grossMass" numeric,
-             "netMass" numeric, "supplementaryQuantity" numeric, "supplementaryUnit" text, "itemPrice" numeric,
-             "valuationMethod" int, "procedureCode" text, "documentRefs" json)`,
+    containers: insertListSql('transport_equipment', CONTAINER_COLUMNS, linesParam, 'containers', of),
+    items: insertListSql('goods_item', GOODS_ITEM_COLUMNS, linesParam, 'items', of),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   INCOTERMS_2020,
   isCountryCode,
   isCurrencyCode,
+  NON_CURRENCY_CODES,
   TRANSPORT_MODES,
   UN_LOCODE,
 } from './codes';
@@ -96,7 +97,14 @@ export const declarationInput = z
     officeOfEntry: office.nullish(),
     officeOfDeclaration: office.nullish(),
     officeOfExit: office.nullish(),
-    invoiceCurrency: z.string().transform(upper).refine(isCurrencyCode, { message: 'Use an ISO 4217 currency code, e.g. USD.' }).nullish(),
+    invoiceCurrency: z
+      .string()
+      .transform(upper)
+      .superRefine((v, ctx) => {
+        if (NON_CURRENCY_CODES.has(v)) ctx.addIssue({ code: 'custom', message: `${v} is an ISO 4217 code for no currency (a metal, a unit of account or a test code); use the currency of the invoice, e.g. USD.` });
+        else if (!isCurrencyCode(v)) ctx.addIssue({ code: 'custom', message: 'Use an ISO 4217 currency code, e.g. USD.' });
+      })
+      .nullish(),
     invoiceAmount: decimal(2, 'Invoice amount').nullish(),
     exchangeRate: decimal(6, 'Exchange rate', { positive: true }).nullish(),
     freight: decimal(2, 'Freight').nullish(),
@@ -117,5 +125,14 @@ export const declarationInput = z
     });
   });
 
+// The field list of a declaration lives in the schemas above; everything else derives from them: the
+// stored columns (declaration-columns.ts), the portal form's values, labels and steps
+// (app/declarations/_components/form-model.ts), each checked by the compiler for completeness.
 export type DeclarationInput = z.input<typeof declarationInput>;
 export type ValidDeclaration = z.output<typeof declarationInput>;
+export type GoodsItemInput = z.input<typeof goodsItemInput>;
+export type ValidGoodsItem = z.output<typeof goodsItemInput>;
+export type ContainerInput = z.input<typeof containerInput>;
+export type ValidContainer = z.output<typeof containerInput>;
+/** The header's fields: everything but the lists of containers and goods items. */
+export type HeaderField = Exclude<keyof DeclarationInput, 'containers' | 'items'>;

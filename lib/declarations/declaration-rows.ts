@@ -2,98 +2,68 @@
 // snapshot. Submission and amendment both freeze versions from these rows, so the same content always
 // gives the same snapshot and hash.
 import type { Sql } from '../database/sql';
+import {
+  CONTAINER_COLUMNS,
+  DECLARATION_COLUMNS,
+  GOODS_ITEM_COLUMNS,
+  PARTY_COLUMNS,
+  readSql,
+  type Column,
+  type ContainerValues,
+  type DeclarationHeaderValues,
+  type GoodsItemValues,
+  type PartyField,
+} from './declaration-columns';
 
-export interface ItemRow {
+/** A goods item as declared, with what submission computes. */
+export type GoodsItemLine = GoodsItemValues & {
   id: string;
   sequence: number;
-  commodityCode: string;
-  description: string;
-  originCountry: string;
-  preferenceCode: string | null;
-  packageKind: string;
-  packageCount: number;
-  marks: string | null;
-  grossMass: string;
-  netMass: string;
-  supplementaryQuantity: string | null;
-  supplementaryUnit: string | null;
-  itemPrice: string;
   customsValue: string | null;
   statisticalValue: string | null;
-  valuationMethod: number;
-  procedureCode: string | null;
-  documentRefs: string[];
-}
+};
 
-export interface ContainerRow {
-  sequence: number;
-  containerNumber: string;
-  seals: string[];
-}
+export type ContainerLine = ContainerValues & { sequence: number };
 
-export interface DeclarationRow {
-  id: string;
-  lrn: string;
-  mrn: string | null;
-  status: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'RISK_ASSESSED' | 'UNDER_CONTROL' | 'QUERY' | 'DUTY_ASSESSED' | 'PAID' | 'RELEASED' | 'REJECTED' | 'CANCEL_REQUESTED' | 'CANCELLED';
-  type: 'IM' | 'EX' | 'CO';
-  additionalType: string;
-  procedureCode: string | null;
-  additionalProcedure: string | null;
-  declarantId: string;
-  importerId: string | null;
-  exporterId: string | null;
-  representativeId: string | null;
-  representationStatus: string | null;
-  incoterm: string | null;
-  incotermPlace: string | null;
-  transportMode: number | null;
-  transportDocument: string | null;
-  officeOfEntry: string | null;
-  officeOfDeclaration: string | null;
-  officeOfExit: string | null;
-  invoiceCurrency: string | null;
-  invoiceAmount: string | null;
-  exchangeRate: string | null;
-  freight: string | null;
-  insurance: string | null;
-  totalPackages: number | null;
-  grossMass: string | null;
-  version: number;
-  createdById: string;
-  createdAt: Date;
-  submittedAt: Date | null;
-  items: ItemRow[];
-  containers: ContainerRow[];
-}
+/** A declaration with its lines, as submission and amendment read (and freeze) it. */
+export type DeclarationWithLines = DeclarationHeaderValues &
+  Record<(typeof PARTY_COLUMNS)[PartyField], string | null> & {
+    id: string;
+    mrn: string | null;
+    status: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'RISK_ASSESSED' | 'UNDER_CONTROL' | 'QUERY' | 'DUTY_ASSESSED' | 'PAID' | 'RELEASED' | 'REJECTED' | 'CANCEL_REQUESTED' | 'CANCELLED';
+    declarantId: string;
+    version: number;
+    createdById: string;
+    createdAt: Date;
+    submittedAt: Date | null;
+    items: GoodsItemLine[];
+    containers: ContainerLine[];
+  };
+
+const selectList = (alias: string, columns: Record<string, Column>) =>
+  Object.entries(columns).map(([key, c]) => ({ key, sql: readSql(alias, c) }));
+const HEADER_SELECT = selectList('d', DECLARATION_COLUMNS)
+  .map((f) => `${f.sql} AS "${f.key}"`)
+  .join(', ');
+const jsonObject = (fields: { key: string; sql: string }[]) => `json_build_object(${fields.map((f) => `'${f.key}', ${f.sql}`).join(', ')})`;
+const ITEM_OBJECT = jsonObject([
+  { key: 'id', sql: 'i.id' },
+  { key: 'sequence', sql: 'i.sequence' },
+  ...selectList('i', GOODS_ITEM_COLUMNS),
+  { key: 'customsValue', sql: 'i.customs_value::text' },
+  { key: 'statisticalValue', sql: 'i.statistical_value::text' },
+]);
+const CONTAINER_OBJECT = jsonObject([{ key: 'sequence', sql: 'c.sequence' }, ...selectList('c', CONTAINER_COLUMNS)]);
+const SELECT = `SELECT d.id, d.mrn, d.status::text AS status, ${HEADER_SELECT}, d.declarant_id AS "declarantId", d.importer_id AS "importerId",
+            d.exporter_id AS "exporterId", d.representative_id AS "representativeId", d.version,
+            d.created_by_id AS "createdById", d.created_at AS "createdAt", d.submitted_at AS "submittedAt",
+            COALESCE((SELECT json_agg(${ITEM_OBJECT} ORDER BY i.sequence) FROM goods_item i WHERE i.declaration_id = d.id), '[]') AS items,
+            COALESCE((SELECT json_agg(${CONTAINER_OBJECT} ORDER BY c.sequence) FROM transport_equipment c WHERE c.declaration_id = d.id), '[]') AS containers
+       FROM declaration d WHERE d.id = $1::uuid`;
 
 /** One statement: the header (optionally row-locked) with its items and containers as JSON. */
-export async function loadDeclarationRows(sql: Sql, id: string, options: { forUpdate?: boolean } = {}): Promise<DeclarationRow | null> {
-  const rows = await sql<DeclarationRow>(
-    `SELECT d.id, d.lrn, d.mrn, d.status::text AS status, d.type::text AS type, d.additional_type AS "additionalType",
-            d.procedure_code AS "procedureCode", d.additional_procedure AS "additionalProcedure",
-            d.declarant_id AS "declarantId", d.importer_id AS "importerId", d.exporter_id AS "exporterId",
-            d.representative_id AS "representativeId", d.representation_status::text AS "representationStatus",
-            d.incoterm, d.incoterm_place AS "incotermPlace", d.transport_mode AS "transportMode",
-            d.transport_document AS "transportDocument", d.office_of_entry AS "officeOfEntry",
-            d.office_of_declaration AS "officeOfDeclaration", d.office_of_exit AS "officeOfExit",
-            d.invoice_currency AS "invoiceCurrency", d.invoice_amount::text AS "invoiceAmount",
-            d.exchange_rate::text AS "exchangeRate", d.freight::text AS freight, d.insurance::text AS insurance,
-            d.total_packages AS "totalPackages", d.gross_mass::text AS "grossMass", d.version,
-            d.created_by_id AS "createdById", d.created_at AS "createdAt", d.submitted_at AS "submittedAt",
-            COALESCE((SELECT json_agg(json_build_object(
-                'id', i.id, 'sequence', i.sequence, 'commodityCode', i.commodity_code, 'description', i.description,
-                'originCountry', i.origin_country, 'preferenceCode', i.preference_code, 'packageKind', i.package_kind,
-                'packageCount', i.package_count, 'marks', i.marks, 'grossMass', i.gross_mass::text, 'netMass', i.net_mass::text,
-                'supplementaryQuantity', i.supplementary_quantity::text, 'supplementaryUnit', i.supplementary_unit,
-                'itemPrice', i.item_price::text, 'customsValue', i.customs_value::text, 'statisticalValue', i.statistical_value::text,
-                'valuationMethod', i.valuation_method, 'procedureCode', i.procedure_code, 'documentRefs', COALESCE(i.document_refs, '{}'))
-              ORDER BY i.sequence) FROM goods_item i WHERE i.declaration_id = d.id), '[]') AS items,
-            COALESCE((SELECT json_agg(json_build_object('sequence', c.sequence, 'containerNumber', c.container_number, 'seals', COALESCE(c.seals, '{}'))
-              ORDER BY c.sequence) FROM transport_equipment c WHERE c.declaration_id = d.id), '[]') AS containers
-       FROM declaration d WHERE d.id = $1::uuid${options.forUpdate ? ' FOR UPDATE OF d' : ''}`,
-    [id],
-  );
+export async function loadDeclarationRows(sql: Sql, id: string, options: { forUpdate?: boolean } = {}): Promise<DeclarationWithLines | null> {
+  const rows = await sql<DeclarationWithLines>(`${SELECT}${options.forUpdate ? ' FOR UPDATE OF d' : ''}`, [id]);
   const row = rows[0];
   if (!row) return null;
   // Through Prisma's raw queries the timestamps arrive as ISO strings; through pg as Dates.
@@ -103,7 +73,7 @@ export async function loadDeclarationRows(sql: Sql, id: string, options: { forUp
 }
 
 /** The content frozen in a version: what was declared, not the processing state. */
-export function snapshotOf(d: DeclarationRow, version: number): Record<string, unknown> {
+export function snapshotOf(d: DeclarationWithLines, version: number): Record<string, unknown> {
   const { status: _s, version: _v, items, containers, ...header } = d;
   return {
     ...header,

@@ -8,6 +8,9 @@ import { assertCanCreateDeclaration, assertCanFileDeclaration, assertCanReadDecl
 import { headerData, replaceLines, resolveParties } from './declaration-body';
 import { declarationInput, type DeclarationInput } from './declaration-input';
 
+/** `details.reason` of the CONFLICT when the declaration is no longer a draft (a submission's retry looks for it). */
+export const NOT_A_DRAFT = 'not_a_draft';
+
 /** Replaces a DRAFT's content with the input (a whole-document save, as the portal's form sends it). */
 export async function updateDeclarationDraft(options: { actor: Actor; id: string; input: DeclarationInput; requestId?: string }): Promise<{ id: string }> {
   const { actor, id } = options;
@@ -19,7 +22,10 @@ export async function updateDeclarationDraft(options: { actor: Actor; id: string
     assertCanReadDeclaration(actor, current, id);
     assertCanFileDeclaration(actor, current);
     if (current.status !== 'DRAFT') {
-      throw new AppError('CONFLICT', `Only a DRAFT can be edited; this declaration is ${current.status}. Use amendDeclaration to change a submitted one.`);
+      throw new AppError('CONFLICT', `Only a DRAFT can be edited; this declaration is ${current.status}. Use amendDeclaration to change a submitted one.`, {
+        reason: NOT_A_DRAFT,
+        status: current.status,
+      });
     }
     const errors: FieldError[] = [];
     const sql = sqlOfPrisma(tx);

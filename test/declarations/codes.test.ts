@@ -57,4 +57,8 @@ describe('code lists', () => {
     expect(isCurrencyCode('EUR')).toBe(true);
     expect(isCurrencyCode('EUD')).toBe(false);
   });
+  it('refuses the ISO 4217 codes that are no currency, and keeps the X-codes that are', () => {
+    for (const code of ['XXX', 'XAU', 'XAG', 'XPD', 'XPT', 'XTS', 'XDR', 'XBA', 'XBB', 'XBC', 'XBD', 'XSU', 'XUA']) expect(isCurrencyCode(code), code).toBe(false);
+    for (const code of ['XAF', 'XOF', 'XPF', 'XCD']) expect(isCurrencyCode(code), code).toBe(true);
+  });
 });

@@ -70,6 +70,14 @@ describe('declarations over GraphQL', () => {
     expect(json.data.declaration).toBeNull();
   });
 
+  it('refuses the ISO 4217 codes that name no currency (XXX, XAU, XTS) as the invoice currency', async () => {
+    for (const code of ['XXX', 'XAU', 'XTS']) {
+      const result = await createDraft(validImport({ invoiceCurrency: code }));
+      expect(result.declaration, code).toBeNull();
+      expect(result.userErrors).toEqual([expect.objectContaining({ path: ['invoiceCurrency'], message: expect.stringContaining(`${code} is an ISO 4217 code for no currency`) })]);
+    }
+  });
+
   it('reports an illegal transition as a userError and a trader deciding as FORBIDDEN', async () => {
     const draft = await createDraft();
     const release = `mutation($id: ID!) { releaseDeclaration(id: $id) { declaration { status } userErrors { code message } } }`;

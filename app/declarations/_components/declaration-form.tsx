@@ -25,7 +25,7 @@ import {
   STEPS,
   validate,
   type ErrorMap,
-  type FormState,
+  type DeclarationFormValues,
 } from './form-model';
 import { GoodsStep } from './step-goods';
 import { HeaderStep } from './step-header';
@@ -51,7 +51,7 @@ function reasonProblem(reason: string): string | null {
   return null;
 }
 
-export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { declarationId: string | null; initial: FormState; mode?: FormMode }) {
+export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { declarationId: string | null; initial: DeclarationFormValues; mode?: FormMode }) {
   const router = useRouter();
   const amending = mode.kind === 'amend';
   const [state, setState] = useState(initial);

@@ -10,12 +10,12 @@ import { getEnv } from '../../../lib/env';
 import { DOCUMENT_TYPE_LABEL, formatBytes } from './document-labels';
 import { DocumentUploadForm } from './document-upload-form';
 import { formatDateTime } from './format';
-import type { DeclarationRow } from './types';
+import type { DeclarationRecord } from './types';
 
 /** Closed declarations take no more documents (lib/documents/attach-document.ts). */
 const CLOSED: readonly string[] = ['REJECTED', 'CANCELLED'];
 
-export async function DocumentsSection({ actor, declaration: d }: { actor: Actor; declaration: DeclarationRow }) {
+export async function DocumentsSection({ actor, declaration: d }: { actor: Actor; declaration: DeclarationRecord }) {
   const documents = await listDocuments({ actor, declarationId: d.id });
   const canAttach = filesDeclaration(actor, d) && !CLOSED.includes(d.status);
   return (

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 
 import type { FieldError } from '../../../lib/errors';
-import { keyOf, labelOf, type FormState } from './form-model';
+import { keyOf, labelOf, type DeclarationFormValues } from './form-model';
 
 const QUERY = `query DutyEstimate($input: DutyEstimateInput!) {
   dutyEstimate(input: $input) { total items { sequence customsValue total lines { taxType rate amount } } }
@@ -40,7 +40,7 @@ function money(value: string): string {
 const given = (v: string): string | undefined => (v.trim() ? v.trim() : undefined);
 
 /** The estimate's input from the form (empty optional fields are left out: the API's defaults apply). */
-function estimateInput(s: FormState) {
+function estimateInput(s: DeclarationFormValues) {
   return {
     exchangeRate: given(s.exchangeRate),
     freight: given(s.freight),
@@ -58,7 +58,7 @@ function estimateInput(s: FormState) {
 }
 
 /** What the estimate needs of every item; without it there is nothing to ask. */
-function missing(s: FormState): string | null {
+function missing(s: DeclarationFormValues): string | null {
   if (s.items.length === 0) return 'Add goods items to see an estimate of the duties and taxes.';
   const incomplete = s.items.findIndex((i) => !i.commodityCode.trim() || !i.originCountry.trim() || !i.netMass.trim() || !i.itemPrice.trim());
   if (incomplete >= 0) return `Give the commodity code, origin, net mass and price of goods item ${incomplete + 1} to see an estimate.`;
@@ -94,7 +94,7 @@ async function fetchEstimate(body: string, signal: AbortSignal): Promise<Outcome
   return { kind: 'problem', message: 'The estimate could not be computed. This does not stop you from going on.', problems: (json.errors ?? []).map((e) => e.message) };
 }
 
-export function DutyEstimate({ state }: { state: FormState }) {
+export function DutyEstimate({ state }: { state: DeclarationFormValues }) {
   const notReady = missing(state);
   const body = useMemo(() => JSON.stringify({ query: QUERY, variables: { input: estimateInput(state) } }), [state]);
   // The outcome for the request it answers: a newer request shows "Estimating…" until it is answered.

@@ -1,13 +1,13 @@
 // What the steps of the declaration form get from the form that holds the state.
 import type { FieldBinding } from './fields';
-import type { FormState } from './form-model';
+import type { DeclarationFormValues } from './form-model';
 
 /** A draft (saved, edited, submitted) or an amendment of a submitted declaration (with its reason). */
 export type FormMode = { kind: 'draft' } | { kind: 'amend'; nextVersion: number };
 
 export interface FormApi {
   mode: FormMode;
-  state: FormState;
+  state: DeclarationFormValues;
   /** Value, error and handlers of the field with this key ("lrn", "items.0.grossMass"; "reason" when amending). */
   bind: (key: string) => FieldBinding;
   update: (key: string, value: string) => void;

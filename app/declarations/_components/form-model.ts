@@ -1,67 +1,31 @@
-// The declaration form's state and its translation to DeclarationInput (pure, browser-safe). Every
+// The declaration form's values and their translation to DeclarationInput (pure, browser-safe). Every
 // field is held as the string the person typed; numbers become numbers only when the input is built.
-import { declarationInput, type DeclarationInput } from '../../../lib/declarations/declaration-input';
+// The fields are those of the zod schema (lib/declarations/declaration-input.ts): the values' type, the
+// empty form and the translation derive from it, and FIELDS below must name each of them (the compiler
+// says so), so a new field needs a label and a step here and nothing else in this file.
+import { z } from 'zod';
+
+import {
+  containerInput,
+  declarationInput,
+  goodsItemInput,
+  type ContainerInput,
+  type DeclarationInput,
+  type GoodsItemInput,
+  type HeaderField,
+} from '../../../lib/declarations/declaration-input';
 import type { FieldError } from '../../../lib/errors';
 import { fieldErrorsOf } from '../../../lib/validation';
 
-export interface ContainerState {
-  key: string;
-  containerNumber: string;
-  /** Seal numbers separated by commas. */
-  seals: string;
-}
+/** A container row of the form. Lists (seals) are typed as one string, separated by commas. */
+export type ContainerFormValues = { key: string } & { [K in keyof ContainerInput]-?: string };
 
-export interface ItemState {
-  key: string;
-  commodityCode: string;
-  /** The HS description of the picked code, shown as a hint (not sent). */
-  commodityLabel: string;
-  description: string;
-  originCountry: string;
-  packageKind: string;
-  packageCount: string;
-  grossMass: string;
-  netMass: string;
-  itemPrice: string;
-  supplementaryQuantity: string;
-  supplementaryUnit: string;
-  preferenceCode: string;
-  procedureCode: string;
-  valuationMethod: string;
-  marks: string;
-  /** Document references separated by commas. */
-  documentRefs: string;
-}
+/** A goods item row of the form; `commodityLabel` is the HS description of the picked code, shown as a hint (not sent). */
+export type ItemFormValues = { key: string; commodityLabel: string } & { [K in keyof GoodsItemInput]-?: string };
 
-export interface FormState {
-  lrn: string;
-  type: string;
-  additionalType: string;
-  procedureCode: string;
-  additionalProcedure: string;
-  importerEori: string;
-  exporterEori: string;
-  representativeEori: string;
-  representationStatus: string;
-  incoterm: string;
-  incotermPlace: string;
-  transportMode: string;
-  transportDocument: string;
-  officeOfEntry: string;
-  officeOfDeclaration: string;
-  officeOfExit: string;
-  invoiceCurrency: string;
-  invoiceAmount: string;
-  exchangeRate: string;
-  freight: string;
-  insurance: string;
-  totalPackages: string;
-  grossMass: string;
-  containers: ContainerState[];
-  items: ItemState[];
-}
+export type DeclarationFormValues = { [K in HeaderField]-?: string } & { containers: ContainerFormValues[]; items: ItemFormValues[] };
 
-export type HeaderField = Exclude<keyof FormState, 'containers' | 'items'>;
+export type { HeaderField };
 
 export const STEPS = [
   { title: 'Header & parties', short: 'Header' },
@@ -70,37 +34,69 @@ export const STEPS = [
   { title: 'Review & submit', short: 'Review' },
 ] as const;
 
-const STEP_OF_FIELD: Record<string, number> = {
-  lrn: 0,
-  type: 0,
-  additionalType: 0,
-  procedureCode: 0,
-  additionalProcedure: 0,
-  officeOfDeclaration: 0,
-  importerEori: 0,
-  exporterEori: 0,
-  representativeEori: 0,
-  representationStatus: 0,
-  transportMode: 1,
-  transportDocument: 1,
-  officeOfEntry: 1,
-  officeOfExit: 1,
-  incoterm: 1,
-  incotermPlace: 1,
-  containers: 1,
-  items: 2,
-  invoiceCurrency: 2,
-  invoiceAmount: 2,
-  exchangeRate: 2,
-  freight: 2,
-  insurance: 2,
-  totalPackages: 2,
-  grossMass: 2,
-};
+type Step = 0 | 1 | 2;
+
+/** Each field of the declaration: its name in the error summary, and the step (0-based) it is entered on. */
+const FIELDS = {
+  lrn: { label: 'LRN', step: 0 },
+  type: { label: 'Declaration type', step: 0 },
+  additionalType: { label: 'Additional declaration type', step: 0 },
+  procedureCode: { label: 'Procedure code', step: 0 },
+  additionalProcedure: { label: 'Additional procedure', step: 0 },
+  officeOfDeclaration: { label: 'Customs office of declaration', step: 0 },
+  importerEori: { label: 'Importer EORI', step: 0 },
+  exporterEori: { label: 'Exporter EORI', step: 0 },
+  representativeEori: { label: 'Representative EORI', step: 0 },
+  representationStatus: { label: 'Representation', step: 0 },
+  transportMode: { label: 'Mode of transport', step: 1 },
+  transportDocument: { label: 'Transport document number', step: 1 },
+  officeOfEntry: { label: 'Customs office of entry', step: 1 },
+  officeOfExit: { label: 'Customs office of exit', step: 1 },
+  incoterm: { label: 'Incoterms rule', step: 1 },
+  incotermPlace: { label: 'Incoterms place', step: 1 },
+  containers: { label: 'Containers', step: 1 },
+  items: { label: 'Goods items', step: 2 },
+  invoiceCurrency: { label: 'Invoice currency', step: 2 },
+  invoiceAmount: { label: 'Invoice amount', step: 2 },
+  exchangeRate: { label: 'Exchange rate', step: 2 },
+  freight: { label: 'Freight', step: 2 },
+  insurance: { label: 'Insurance', step: 2 },
+  totalPackages: { label: 'Total packages', step: 2 },
+  grossMass: { label: 'Total gross mass', step: 2 },
+} as const satisfies Record<keyof DeclarationInput, { label: string; step: Step }>;
+
+/** A container's fields, as named after "Container 1, …". */
+const CONTAINER_LABELS = {
+  containerNumber: 'container number',
+  seals: 'seal numbers',
+} as const satisfies Record<keyof ContainerInput, string>;
+
+/** A goods item's fields, as named after "Goods item 1, …". */
+const ITEM_LABELS = {
+  commodityCode: 'commodity code',
+  description: 'goods description',
+  originCountry: 'country of origin',
+  packageKind: 'kind of packages',
+  packageCount: 'number of packages',
+  grossMass: 'gross mass',
+  netMass: 'net mass',
+  itemPrice: 'item price',
+  supplementaryQuantity: 'supplementary quantity',
+  supplementaryUnit: 'supplementary unit',
+  preferenceCode: 'preference code',
+  procedureCode: 'item procedure code',
+  valuationMethod: 'valuation method',
+  marks: 'marks and numbers',
+  documentRefs: 'document references',
+} as const satisfies Record<keyof GoodsItemInput, string>;
+
+/** Fields of the form that are not part of the declaration. */
+const OTHER_LABELS: Record<string, string> = { reason: 'Reason for the amendment' };
 
 /** The step (0-based) on which the field with this key is entered; unknown keys belong to the review. */
 export function stepOf(key: string): number {
-  return STEP_OF_FIELD[key.split('.')[0]!] ?? STEPS.length - 1;
+  const head = key.split('.')[0]!;
+  return Object.hasOwn(FIELDS, head) ? FIELDS[head as keyof typeof FIELDS].step : STEPS.length - 1;
 }
 
 /** The id of the element that shows the field with this key (summary links point there). */
@@ -121,117 +117,72 @@ export function newRowKey(prefix: string): string {
   return `${prefix}-new-${rowCounter}-${Date.now().toString(36)}`;
 }
 
-export function emptyContainer(key = newRowKey('c')): ContainerState {
-  return { key, containerNumber: '', seals: '' };
+type Shape = Record<string, z.ZodType>;
+const keysOf = <S extends Shape>(shape: S) => Object.keys(shape) as (keyof S & string)[];
+const HEADER_FIELDS = keysOf(declarationInput.shape).filter((k): k is HeaderField => k !== 'containers' && k !== 'items');
+
+/** Empty values of the fields of a schema, with the form's own defaults. */
+function emptyValues<S extends Shape>(shape: S, defaults: Partial<Record<keyof S, string>>): Record<keyof S & string, string> {
+  return Object.fromEntries(keysOf(shape).map((k) => [k, defaults[k] ?? ''])) as Record<keyof S & string, string>;
 }
 
-export function emptyItem(key = newRowKey('i')): ItemState {
-  return {
-    key,
-    commodityCode: '',
-    commodityLabel: '',
-    description: '',
-    originCountry: '',
-    packageKind: '',
-    packageCount: '',
-    grossMass: '',
-    netMass: '',
-    itemPrice: '',
-    supplementaryQuantity: '',
-    supplementaryUnit: '',
-    preferenceCode: '',
-    procedureCode: '',
-    valuationMethod: '1',
-    marks: '',
-    documentRefs: '',
-  };
+export function emptyContainer(key = newRowKey('c')): ContainerFormValues {
+  return { key, ...emptyValues(containerInput.shape, {}) };
 }
 
-export function emptyForm(defaults: Partial<FormState> = {}): FormState {
-  return {
-    lrn: '',
-    type: 'IM',
-    additionalType: 'A',
-    procedureCode: '',
-    additionalProcedure: '',
-    importerEori: '',
-    exporterEori: '',
-    representativeEori: '',
-    representationStatus: '',
-    incoterm: '',
-    incotermPlace: '',
-    transportMode: '',
-    transportDocument: '',
-    officeOfEntry: '',
-    officeOfDeclaration: '',
-    officeOfExit: '',
-    invoiceCurrency: '',
-    invoiceAmount: '',
-    exchangeRate: '',
-    freight: '',
-    insurance: '',
-    totalPackages: '',
-    grossMass: '',
-    containers: [],
-    items: [],
-    ...defaults,
-  };
+export function emptyItem(key = newRowKey('i')): ItemFormValues {
+  return { key, commodityLabel: '', ...emptyValues(goodsItemInput.shape, { valuationMethod: '1' }) };
 }
 
-const opt = (v: string): string | null => (v.trim() === '' ? null : v.trim());
+export function emptyForm(defaults: Partial<DeclarationFormValues> = {}): DeclarationFormValues {
+  const header = emptyValues(declarationInput.shape, { type: 'IM', additionalType: 'A' });
+  return { ...(Object.fromEntries(HEADER_FIELDS.map((k) => [k, header[k]])) as Record<HeaderField, string>), containers: [], items: [], ...defaults };
+}
+
 /** Whole numbers; anything else becomes NaN so that validation reports it. */
-const int = (v: string): number | null => (v.trim() === '' ? null : /^\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN);
+const int = (v: string): number => (/^\d+$/.test(v) ? Number(v) : Number.NaN);
 const list = (v: string): string[] =>
   v
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** The DeclarationInput the server receives for this form state. */
-export function toInput(s: FormState): DeclarationInput {
-  return {
-    lrn: s.lrn.trim(),
-    type: s.type as DeclarationInput['type'],
-    additionalType: s.additionalType as DeclarationInput['additionalType'],
-    procedureCode: opt(s.procedureCode),
-    additionalProcedure: opt(s.additionalProcedure),
-    importerEori: opt(s.importerEori),
-    exporterEori: opt(s.exporterEori),
-    representativeEori: opt(s.representativeEori),
-    representationStatus: opt(s.representationStatus) as DeclarationInput['representationStatus'],
-    incoterm: opt(s.incoterm),
-    incotermPlace: opt(s.incotermPlace),
-    transportMode: int(s.transportMode),
-    transportDocument: opt(s.transportDocument),
-    officeOfEntry: opt(s.officeOfEntry),
-    officeOfDeclaration: opt(s.officeOfDeclaration),
-    officeOfExit: opt(s.officeOfExit),
-    invoiceCurrency: opt(s.invoiceCurrency),
-    invoiceAmount: opt(s.invoiceAmount),
-    exchangeRate: opt(s.exchangeRate),
-    freight: opt(s.freight),
-    insurance: opt(s.insurance),
-    totalPackages: int(s.totalPackages),
-    grossMass: opt(s.grossMass),
-    containers: s.containers.map((c) => ({ containerNumber: c.containerNumber, seals: list(c.seals) })),
-    items: s.items.map((i) => ({
-      commodityCode: i.commodityCode,
-      description: i.description,
-      originCountry: i.originCountry,
-      preferenceCode: opt(i.preferenceCode),
-      packageKind: i.packageKind,
-      packageCount: int(i.packageCount) ?? Number.NaN,
-      marks: opt(i.marks),
-      grossMass: i.grossMass.trim(),
-      netMass: i.netMass.trim(),
-      supplementaryQuantity: opt(i.supplementaryQuantity),
-      supplementaryUnit: opt(i.supplementaryUnit),
-      itemPrice: i.itemPrice.trim(),
-      valuationMethod: int(i.valuationMethod) ?? 1,
-      procedureCode: opt(i.procedureCode),
-      documentRefs: list(i.documentRefs),
-    })),
+/**
+ * How a typed string becomes the value the schema expects, read from the schema itself: lists are split
+ * at commas, numbers parsed; an empty optional field is null (absent where the schema has a default).
+ */
+function convertFor(schema: z.ZodType): (typed: string) => unknown {
+  let inner: z.ZodType = schema;
+  let empty: null | undefined | 'keep' = 'keep';
+  for (;;) {
+    if (inner instanceof z.ZodDefault) [inner, empty] = [inner.unwrap() as z.ZodType, empty === 'keep' ? undefined : empty];
+    else if (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) [inner, empty] = [inner.unwrap() as z.ZodType, null];
+    else break;
+  }
+  const parse = inner instanceof z.ZodArray ? list : inner instanceof z.ZodNumber ? int : (v: string) => v;
+  return (typed) => {
+    const v = typed.trim();
+    return v === '' && empty !== 'keep' ? empty : parse(v);
   };
+}
+
+/** The converters of a schema's fields (computed once). */
+function convertersOf<S extends Shape>(shape: S): [keyof S & string, (typed: string) => unknown][] {
+  return keysOf(shape).map((k) => [k, convertFor(shape[k]!)]);
+}
+const HEADER_CONVERTERS = convertersOf(declarationInput.shape).filter(([k]) => k !== 'containers' && k !== 'items');
+const CONTAINER_CONVERTERS = convertersOf(containerInput.shape);
+const ITEM_CONVERTERS = convertersOf(goodsItemInput.shape);
+const convert = (converters: [string, (typed: string) => unknown][], values: object) =>
+  Object.fromEntries(converters.map(([k, to]) => [k, to((values as Record<string, string | undefined>)[k] ?? '')]));
+
+/** The DeclarationInput the server receives for these form values. */
+export function toInput(s: DeclarationFormValues): DeclarationInput {
+  return {
+    ...convert(HEADER_CONVERTERS, s),
+    containers: s.containers.map((c) => convert(CONTAINER_CONVERTERS, c)),
+    items: s.items.map((i) => convert(ITEM_CONVERTERS, i)),
+  } as DeclarationInput;
 }
 
 /** Field key → first message, in the order the problems were found. */
@@ -247,7 +198,7 @@ export function errorMapOf(fieldErrors: readonly FieldError[]): ErrorMap {
 }
 
 /** Format checks of the whole form, with the same schema the server applies. */
-export function validate(s: FormState): { input: DeclarationInput; errors: ErrorMap } {
+export function validate(s: DeclarationFormValues): { input: DeclarationInput; errors: ErrorMap } {
   const input = toInput(s);
   const parsed = declarationInput.safeParse(input);
   if (parsed.success) return { input, errors: {} };
@@ -264,7 +215,7 @@ export function validate(s: FormState): { input: DeclarationInput; errors: Error
 }
 
 /** Reads the value at a field key ("lrn", "items.0.grossMass"). */
-export function getIn(s: FormState, key: string): string {
+export function getIn(s: DeclarationFormValues, key: string): string {
   const [head, index, field] = key.split('.');
   if (head === 'items' || head === 'containers') {
     const row = (s[head] as unknown as Record<string, string>[])[Number(index)];
@@ -274,7 +225,7 @@ export function getIn(s: FormState, key: string): string {
 }
 
 /** A copy of the state with the field at `key` set to `value`. */
-export function setIn(s: FormState, key: string, value: string): FormState {
+export function setIn(s: DeclarationFormValues, key: string, value: string): DeclarationFormValues {
   const [head, index, field] = key.split('.');
   if (head === 'items') {
     return { ...s, items: s.items.map((row, i) => (i === Number(index) ? { ...row, [field!]: value } : row)) };
@@ -327,60 +278,15 @@ export function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const LABELS: Record<string, string> = {
-  lrn: 'LRN',
-  type: 'Declaration type',
-  additionalType: 'Additional declaration type',
-  procedureCode: 'Procedure code',
-  additionalProcedure: 'Additional procedure',
-  importerEori: 'Importer EORI',
-  exporterEori: 'Exporter EORI',
-  representativeEori: 'Representative EORI',
-  representationStatus: 'Representation',
-  incoterm: 'Incoterms rule',
-  incotermPlace: 'Incoterms place',
-  transportMode: 'Mode of transport',
-  transportDocument: 'Transport document number',
-  officeOfEntry: 'Customs office of entry',
-  officeOfDeclaration: 'Customs office of declaration',
-  officeOfExit: 'Customs office of exit',
-  invoiceCurrency: 'Invoice currency',
-  invoiceAmount: 'Invoice amount',
-  exchangeRate: 'Exchange rate',
-  freight: 'Freight',
-  insurance: 'Insurance',
-  totalPackages: 'Total packages',
-  grossMass: 'Total gross mass',
-  containers: 'Containers',
-  items: 'Goods items',
-  containerNumber: 'container number',
-  seals: 'seal numbers',
-  commodityCode: 'commodity code',
-  description: 'goods description',
-  originCountry: 'country of origin',
-  packageKind: 'kind of packages',
-  packageCount: 'number of packages',
-  itemGrossMass: 'gross mass',
-  netMass: 'net mass',
-  itemPrice: 'item price',
-  supplementaryQuantity: 'supplementary quantity',
-  supplementaryUnit: 'supplementary unit',
-  preferenceCode: 'preference code',
-  itemProcedureCode: 'item procedure code',
-  valuationMethod: 'valuation method',
-  marks: 'marks and numbers',
-  documentRefs: 'document references',
-  reason: 'Reason for the amendment',
-};
-
 /** Where a field is, in words, for the error summary ("Container 1, container number"). */
 export function labelOf(key: string): string {
   const [head, index, field] = key.split('.');
   if ((head === 'items' || head === 'containers') && index !== undefined && /^\d+$/.test(index)) {
     const row = `${head === 'items' ? 'Goods item' : 'Container'} ${Number(index) + 1}`;
     if (!field) return row;
-    const name = head === 'items' && (field === 'grossMass' || field === 'procedureCode') ? LABELS[`item${field[0]!.toUpperCase()}${field.slice(1)}`] : LABELS[field];
-    return `${row}, ${name ?? field}`;
+    const labels: Record<string, string> = head === 'items' ? ITEM_LABELS : CONTAINER_LABELS;
+    return `${row}, ${Object.hasOwn(labels, field) ? labels[field] : field}`;
   }
-  return LABELS[head!] ?? head!;
+  if (Object.hasOwn(FIELDS, head!)) return FIELDS[head as keyof typeof FIELDS].label;
+  return OTHER_LABELS[head!] ?? head!;
 }

@@ -1,70 +1,45 @@
-// The form state of a saved declaration (server side): decimals printed exactly, codes as stored. The
+// The form values of a saved declaration (server side): decimals printed exactly, codes as stored. The
 // edit page (drafts) and the amend page (submitted declarations) open the form with it.
+import { CONTAINER_COLUMNS, DECLARATION_COLUMNS, GOODS_ITEM_COLUMNS, PARTY_COLUMNS, type PartyField } from '../../../lib/declarations/declaration-columns';
 import { loadCompanies, loadContainers, loadGoodsItems } from '../../../lib/declarations/load-declaration-parts';
 import { getHsCodesByCodes } from '../../../lib/tariff/get-hs-codes-by-codes';
 import { getTariffLinesByCodes } from '../../../lib/tariff/get-tariff-lines-by-codes';
 import { formatCommodityCode } from './format';
-import { emptyForm, type FormState } from './form-model';
-import type { ContainerRow, DeclarationRow, GoodsItemRow } from './types';
+import { emptyForm, type DeclarationFormValues } from './form-model';
+import type { ContainerRow, DeclarationRecord, GoodsItemRow } from './types';
 
-const str = (v: { toString(): string } | null | undefined): string => (v === null || v === undefined ? '' : String(v));
+/** A stored value as typed into the form: decimals exactly, lists separated by commas, nothing as ''. */
+const text = (v: { toString(): string } | readonly string[] | null | undefined): string =>
+  v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
 
-export function formStateOf(
-  d: DeclarationRow,
+/** The stored fields of a row, by the keys of a column table (each must be a field of the row: the compiler checks). */
+function textsOf<C extends object>(columns: C, row: { [K in keyof C]: { toString(): string } | readonly string[] | null }): Record<keyof C, string> {
+  return Object.fromEntries((Object.keys(columns) as (keyof C)[]).map((k) => [k, text(row[k])])) as Record<keyof C, string>;
+}
+
+export function formValuesOf(
+  d: DeclarationRecord,
   items: GoodsItemRow[],
   containers: ContainerRow[],
   eoriOf: (companyId: string | null) => string,
   hsLabelOf: (code: string) => string,
-): FormState {
+): DeclarationFormValues {
+  const parties = Object.fromEntries((Object.keys(PARTY_COLUMNS) as PartyField[]).map((f) => [f, eoriOf(d[PARTY_COLUMNS[f]])])) as Record<PartyField, string>;
   return emptyForm({
-    lrn: d.lrn,
-    type: d.type,
-    additionalType: d.additionalType,
-    procedureCode: str(d.procedureCode),
-    additionalProcedure: str(d.additionalProcedure),
-    importerEori: eoriOf(d.importerId),
-    exporterEori: eoriOf(d.exporterId),
-    representativeEori: eoriOf(d.representativeId),
-    representationStatus: str(d.representationStatus),
-    incoterm: str(d.incoterm),
-    incotermPlace: str(d.incotermPlace),
-    transportMode: str(d.transportMode),
-    transportDocument: str(d.transportDocument),
-    officeOfEntry: str(d.officeOfEntry),
-    officeOfDeclaration: str(d.officeOfDeclaration),
-    officeOfExit: str(d.officeOfExit),
-    invoiceCurrency: str(d.invoiceCurrency),
-    invoiceAmount: str(d.invoiceAmount),
-    exchangeRate: str(d.exchangeRate),
-    freight: str(d.freight),
-    insurance: str(d.insurance),
-    totalPackages: str(d.totalPackages),
-    grossMass: str(d.grossMass),
-    containers: containers.map((c) => ({ key: `c-${c.id}`, containerNumber: c.containerNumber, seals: c.seals.join(', ') })),
+    ...textsOf(DECLARATION_COLUMNS, d),
+    ...parties,
+    containers: containers.map((c) => ({ key: `c-${c.id}`, ...textsOf(CONTAINER_COLUMNS, c) })),
     items: items.map((i) => ({
       key: `i-${i.id}`,
+      ...textsOf(GOODS_ITEM_COLUMNS, i),
       commodityCode: formatCommodityCode(i.commodityCode),
       commodityLabel: hsLabelOf(i.commodityCode),
-      description: i.description,
-      originCountry: i.originCountry,
-      packageKind: i.packageKind,
-      packageCount: String(i.packageCount),
-      grossMass: str(i.grossMass),
-      netMass: str(i.netMass),
-      itemPrice: str(i.itemPrice),
-      supplementaryQuantity: str(i.supplementaryQuantity),
-      supplementaryUnit: str(i.supplementaryUnit),
-      preferenceCode: str(i.preferenceCode),
-      procedureCode: str(i.procedureCode),
-      valuationMethod: String(i.valuationMethod),
-      marks: str(i.marks),
-      documentRefs: i.documentRefs.join(', '),
     })),
   });
 }
 
 /** Loads what the form shows of a declaration: its items, containers, parties' EORIs and the HS labels. */
-export async function loadFormState(d: DeclarationRow): Promise<FormState> {
+export async function loadFormValues(d: DeclarationRecord): Promise<DeclarationFormValues> {
   const [[items], [containers], companies] = await Promise.all([
     loadGoodsItems([d.id]),
     loadContainers([d.id]),
@@ -78,7 +53,7 @@ export async function loadFormState(d: DeclarationRow): Promise<FormState> {
   const labels = new Map<string, string>();
   for (const h of hsRows) if (h) labels.set(h.code, `${formatCommodityCode(h.code)} — ${h.description}`);
   for (const l of lineRows) if (l) labels.set(l.code, `${formatCommodityCode(l.code)} — ${l.description}`);
-  return formStateOf(
+  return formValuesOf(
     d,
     items!,
     containers!,

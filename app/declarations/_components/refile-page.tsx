@@ -8,7 +8,7 @@ import { allowedActions } from '../../../lib/declarations/allowed-actions';
 import { getDeclaration } from '../../../lib/declarations/get-declaration';
 import { getActor } from '../../session';
 import { DeclarationForm } from './declaration-form';
-import { loadFormState } from './initial-values';
+import { loadFormValues } from './initial-values';
 import { NotAFiler } from './not-a-filer';
 import { STATUS_LABEL } from './status';
 
@@ -56,7 +56,7 @@ export async function RefilePage({ id, kind }: { id: string; kind: 'edit' | 'ame
     );
   }
 
-  const initial = await loadFormState(d);
+  const initial = await loadFormValues(d);
   if (kind === 'edit') return page(<DeclarationForm declarationId={d.id} initial={initial} />);
   return page(
     <>

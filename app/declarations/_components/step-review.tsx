@@ -5,7 +5,7 @@ import { TRANSPORT_MODES } from '../../../lib/declarations/codes';
 import { DutyEstimate } from './duty-estimate';
 import { TextAreaField } from './fields';
 import type { FormApi } from './form-api';
-import { compareDecimals, sumDecimals, type FormState } from './form-model';
+import { compareDecimals, sumDecimals, type DeclarationFormValues } from './form-model';
 
 const dash = (v: string) => (v.trim() ? v.trim() : '—');
 
@@ -37,7 +37,7 @@ function Facts({ rows }: { rows: [string, string][] }) {
 }
 
 /** Totals that customs checks on submission, compared here so the filer sees a mismatch early. */
-function checks(s: FormState): { label: string; ok: boolean; text: string }[] {
+function checks(s: DeclarationFormValues): { label: string; ok: boolean; text: string }[] {
   if (!s.items.length) return [];
   const out: { label: string; ok: boolean; text: string }[] = [];
   const prices = sumDecimals(

@@ -13,9 +13,10 @@ import type {
   loadVersions,
 } from '../../../lib/declarations/load-declaration-parts';
 
-export type DeclarationRow = NonNullable<Awaited<ReturnType<typeof getDeclaration>>>;
-export type DeclarationStatus = DeclarationRow['status'];
-export type RiskLane = NonNullable<DeclarationRow['lane']>;
+/** A declaration as the pages read it (the Prisma record; lib's DeclarationWithLines is submission's one-statement read). */
+export type DeclarationRecord = NonNullable<Awaited<ReturnType<typeof getDeclaration>>>;
+export type DeclarationStatus = DeclarationRecord['status'];
+export type RiskLane = NonNullable<DeclarationRecord['lane']>;
 export type GoodsItemRow = Awaited<ReturnType<typeof loadGoodsItems>>[number][number];
 export type ContainerRow = Awaited<ReturnType<typeof loadContainers>>[number][number];
 export type StatusChangeRow = Awaited<ReturnType<typeof loadStatusChanges>>[number][number];
