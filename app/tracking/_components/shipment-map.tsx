@@ -3,26 +3,18 @@
 // planned route as a dashed line, the authorized opening areas to scale, the reported positions joined
 // in time order with the last one highlighted, and seal breaches in red. The legend and a table of the
 // route are its text alternative, with the timeline for the positions.
+import type { ShipmentMapPoint } from '../../../lib/tracking/get-shipment-detail';
 import { layoutShipmentMap } from '../../../lib/tracking/map/layout-shipment-map';
 import { formatDateTime } from '../../declarations/_components/format';
-import { EVENT_LABEL, formatPosition, type EventKind, type RouteStop } from './tracking-format';
-
-export interface MapPoint {
-  latitude: number;
-  longitude: number;
-  at: Date;
-  kind: EventKind;
-  /** The event raised an alert. */
-  alerted: boolean;
-}
+import { EVENT_LABEL, formatPosition, type RouteStop } from './tracking-format';
 
 export interface ShipmentMapProps {
   containerNumber: string;
   route: RouteStop[];
   /** Reported positions, oldest first. */
-  positions: MapPoint[];
+  positions: ShipmentMapPoint[];
   /** Openings, removals and tampering, located by their position or their place. */
-  breaches: MapPoint[];
+  breaches: ShipmentMapPoint[];
   /** The shipment's last known position (it follows the latest event time). */
   last: { latitude: number; longitude: number; at: Date } | null;
   /** How many events the positions were taken from, and how many the journey has. */
