@@ -1,8 +1,8 @@
 'use server';
 import { changePassword } from '../../lib/auth/change-password';
 import { getActor } from '../session';
-import { failed, succeeded, textOf } from './_components/action-helpers';
-import type { FormState } from './_components/form-state';
+import { failed, succeeded, textOf } from '../_components/form/action-helpers';
+import type { FormState } from '../_components/form/form-state';
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();

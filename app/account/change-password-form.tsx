@@ -1,8 +1,10 @@
 'use client';
 import { useActionState } from 'react';
 
-import { ErrorSummary, InputField, SuccessNotice } from './_components/form-parts';
-import { INITIAL_FORM_STATE } from './_components/form-state';
+import { ErrorSummary, SuccessNotice } from '../_components/form/form-outcome';
+import { INITIAL_FORM_STATE } from '../_components/form/form-state';
+import { NewPasswordField } from '../_components/form/new-password-field';
+import { InputField } from '../_components/form/posted-fields';
 import { changePasswordAction } from './actions';
 
 const FIELD_IDS = { currentPassword: 'current-password', newPassword: 'new-password' };
@@ -14,17 +16,7 @@ export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: n
       <SuccessNotice state={state} id="password-outcome" />
       <ErrorSummary state={state} id="password-outcome" fields={FIELD_IDS} />
       <InputField id={FIELD_IDS.currentPassword} name="currentPassword" label="Current password" type="password" state={state} maxLength={200} autoComplete="current-password" />
-      <InputField
-        id={FIELD_IDS.newPassword}
-        name="newPassword"
-        label="New password"
-        type="password"
-        state={state}
-        minLength={minPasswordLength}
-        maxLength={200}
-        autoComplete="new-password"
-        hint={`At least ${minPasswordLength} characters.`}
-      />
+      <NewPasswordField id={FIELD_IDS.newPassword} name="newPassword" state={state} minLength={minPasswordLength} />
       <div>
         <button type="submit" disabled={pending}>
           {pending ? 'Changing…' : 'Change password'}

@@ -6,8 +6,8 @@ import { revalidatePath } from 'next/cache';
 import { inviteUser } from '../../lib/auth/invite-user';
 import { updateCompanyUser } from '../../lib/auth/update-company-user';
 import { getActor } from '../session';
-import { failed, succeeded, textOf, valuesOf } from '../account/_components/action-helpers';
-import type { FormState } from '../account/_components/form-state';
+import { failed, succeeded, textOf, valuesOf } from '../_components/form/action-helpers';
+import { type FormState } from '../_components/form/form-state';
 
 export interface InvitationShown {
   email: string;

@@ -3,8 +3,9 @@
 // server log instead of a mailbox, so the administrator may have to pass it on.
 import { useActionState } from 'react';
 
-import { ErrorSummary, InputField, RadioGroup, SuccessNotice } from '../account/_components/form-parts';
-import { errorOf, INITIAL_FORM_STATE } from '../account/_components/form-state';
+import { ErrorSummary, SuccessNotice } from '../_components/form/form-outcome';
+import { errorOf, INITIAL_FORM_STATE } from '../_components/form/form-state';
+import { InputField, RadioGroup } from '../_components/form/posted-fields';
 import { inviteAction } from './actions';
 import { CopySecret } from './_components/copy-secret';
 

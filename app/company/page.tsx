@@ -5,6 +5,7 @@ import { listCompanyUsers } from '../../lib/auth/list-company-users';
 import { loadCompanies } from '../../lib/declarations/load-declaration-parts';
 import { ROLE_LABEL } from '../account/_components/labels';
 import { formatDateTime } from '../declarations/_components/format';
+import { NoResults, ResultsTable } from '../_components/list/list-parts';
 import { getActor } from '../session';
 import { CompanyNav } from './_components/company-nav';
 import { NotAllowed } from './_components/not-allowed';
@@ -58,58 +59,56 @@ export default async function CompanyUsersPage() {
       <section aria-labelledby="users-heading">
         <h2 id="users-heading">Users</h2>
         {users.length === 0 ? (
-          <p className="empty">No users yet.</p>
+          <NoResults>No users yet.</NoResults>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="users-heading" tabIndex={0}>
-            <table className="results" data-testid="users-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">{platform ? 'Role' : 'Administrator'}</th>
-                  <th scope="col">Last sign-in</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((u) => {
-                  const self = u.id === actor.userId;
-                  return (
-                    <tr key={u.id} data-email={u.email}>
-                      <th scope="row">
-                        {u.name}
-                        {self && <span className="muted"> (you)</span>}
-                      </th>
-                      <td>
-                        <code>{u.email}</code>
-                      </td>
-                      <td>{platform ? ROLE_LABEL[u.role] : u.isCompanyAdmin ? <span className="badge badge-info">Administrator</span> : <span className="muted">No</span>}</td>
-                      <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}</td>
-                      <td>
-                        {u.disabledAt ? (
-                          <span className="badge badge-bad" title={`Since ${formatDateTime(u.disabledAt)}`}>
-                            Disabled
-                          </span>
-                        ) : (
-                          <span className="badge badge-ok">Active</span>
-                        )}
-                      </td>
-                      <td>
-                        {self ? (
-                          <span className="muted small">Another administrator can change your rights.</span>
-                        ) : (
-                          <UserActions userId={u.id} name={u.name} isAdmin={u.isCompanyAdmin} disabled={!!u.disabledAt} canToggleAdmin={!platform} />
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ResultsTable labelledBy="users-heading" testId="users-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">{platform ? 'Role' : 'Administrator'}</th>
+                <th scope="col">Last sign-in</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => {
+                const self = u.id === actor.userId;
+                return (
+                  <tr key={u.id} data-email={u.email}>
+                    <th scope="row">
+                      {u.name}
+                      {self && <span className="muted"> (you)</span>}
+                    </th>
+                    <td>
+                      <code>{u.email}</code>
+                    </td>
+                    <td>{platform ? ROLE_LABEL[u.role] : u.isCompanyAdmin ? <span className="badge badge-info">Administrator</span> : <span className="muted">No</span>}</td>
+                    <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}</td>
+                    <td>
+                      {u.disabledAt ? (
+                        <span className="badge badge-bad" title={`Since ${formatDateTime(u.disabledAt)}`}>
+                          Disabled
+                        </span>
+                      ) : (
+                        <span className="badge badge-ok">Active</span>
+                      )}
+                    </td>
+                    <td>
+                      {self ? (
+                        <span className="muted small">Another administrator can change your rights.</span>
+                      ) : (
+                        <UserActions userId={u.id} name={u.name} isAdmin={u.isCompanyAdmin} disabled={!!u.disabledAt} canToggleAdmin={!platform} />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </ResultsTable>
         )}
       </section>
 
@@ -117,9 +116,7 @@ export default async function CompanyUsersPage() {
         <section aria-labelledby="invitations-heading">
           <h2 id="invitations-heading">Open invitations</h2>
           {invitations.length === 0 ? (
-            <p className="empty" data-testid="no-invitations">
-              No open invitations. People you invite appear here until they accept.
-            </p>
+            <NoResults testId="no-invitations">No open invitations. People you invite appear here until they accept.</NoResults>
           ) : (
             <ul className="plain-list" data-testid="invitations">
               {invitations.map((i) => (

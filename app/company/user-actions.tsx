@@ -3,7 +3,7 @@
 // needed); the outcome is announced in the row.
 import { useActionState } from 'react';
 
-import { INITIAL_FORM_STATE } from '../account/_components/form-state';
+import { INITIAL_FORM_STATE } from '../_components/form/form-state';
 import { updateUserAction } from './actions';
 
 export function UserActions({ userId, name, isAdmin, disabled, canToggleAdmin }: { userId: string; name: string; isAdmin: boolean; disabled: boolean; canToggleAdmin: boolean }) {

@@ -3,12 +3,13 @@ import Link from 'next/link';
 
 import { countDeclarationsByStatus } from '../../lib/declarations/count-declarations-by-status';
 import { listDeclarations } from '../../lib/declarations/list-declarations';
-import { AppError } from '../../lib/errors';
 import { getActor } from '../session';
 import { formatDateTime, one, TYPE_LABEL } from './_components/format';
 import { isStatus, LaneBadge, STATUS_LABEL, STATUSES, StatusBadge } from './_components/status';
 import type { DeclarationStatus } from './_components/types';
-import { Pager } from '../_components/pager';
+import { EmptyState, ListCount, ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../_components/list/list-parts';
+import { Pager } from '../_components/list/pager';
+import { readListPage } from '../_components/list/read-list-page';
 
 export const metadata: Metadata = { title: 'Declarations' };
 export const dynamic = 'force-dynamic';
@@ -36,14 +37,7 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
   const isFiler = actor.role === 'TRADER' || actor.role === 'BROKER';
 
   const [listed, counts] = await Promise.all([
-    listDeclarations({ actor, input: { status: status ? [status] : undefined, text: q || undefined, after, first: PAGE_SIZE } }).then(
-      (page) => ({ page, error: null }),
-      (e: unknown) => {
-        // A stale or foreign cursor: say so instead of failing the page.
-        if (!(e instanceof AppError) || e.code !== 'BAD_USER_INPUT') throw e;
-        return { page: null, error: e.details.fieldErrors?.map((f) => f.message).join(' ') || e.message };
-      },
-    ),
+    readListPage(listDeclarations({ actor, input: { status: status ? [status] : undefined, text: q || undefined, after, first: PAGE_SIZE } })),
     // Counts per status (one grouped query) for the filter chips.
     countDeclarationsByStatus({ actor }),
   ]);
@@ -92,85 +86,70 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
       )}
 
       {total > 0 && (
-        <form role="search" method="get" action="/declarations" className="search-form">
-          {status && <input type="hidden" name="status" value={status} />}
-          <div className="field">
-            <label htmlFor="q">LRN, MRN, transport document or goods</label>
-            <input id="q" name="q" type="search" defaultValue={q} maxLength={100} autoComplete="off" />
-          </div>
-          <button type="submit">Search</button>
-          {filtered && (
-            <Link href="/declarations" className="reset-link">
-              Clear filters
-            </Link>
-          )}
-        </form>
+        <SearchForm action="/declarations" keep={{ status }} reset={filtered ? { href: '/declarations', label: 'Clear filters' } : undefined}>
+          <SearchField id="q" label="LRN, MRN, transport document or goods" defaultValue={q} maxLength={100} />
+        </SearchForm>
       )}
 
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ListError error={error} />
 
       {page && (
         <section aria-labelledby="list-heading">
-          <h2 id="list-heading" className={total === 0 ? 'visually-hidden' : undefined}>
-            {page.totalCount} {page.totalCount === 1 ? 'declaration' : 'declarations'}
-            {status ? ` ${STATUS_LABEL[status].toLowerCase()}` : ''}
-            {q ? ` matching “${q}”` : ''}
-          </h2>
+          <ListCount
+            id="list-heading"
+            hidden={total === 0}
+            count={page.totalCount}
+            noun={['declaration', 'declarations']}
+            filters={`${status ? ` ${STATUS_LABEL[status].toLowerCase()}` : ''}${q ? ` matching “${q}”` : ''}`}
+          />
           {page.edges.length === 0 ? (
             total === 0 ? (
-              <div className="empty-state" data-testid="empty-state">
+              <EmptyState>
                 <p>{isFiler ? 'Your company has no declarations yet.' : 'No declarations have been lodged yet.'}</p>
                 {isFiler && (
                   <Link href="/declarations/new" className="button">
                     Start a declaration
                   </Link>
                 )}
-              </div>
+              </EmptyState>
             ) : (
-              <p className="empty">
+              <NoResults>
                 No declaration matches these filters. <Link href="/declarations">Show all declarations</Link>.
-              </p>
+              </NoResults>
             )
           ) : (
-            <div className="table-scroll" role="region" aria-label="Declarations, newest first" tabIndex={0}>
-              <table className="results nowrap-cells" data-testid="declarations-table">
-                <caption className="visually-hidden">Declarations, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">LRN</th>
-                    <th scope="col">MRN</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Lane</th>
-                    <th scope="col">Created</th>
+            <ResultsTable label="Declarations, newest first" className="results nowrap-cells" testId="declarations-table">
+              <thead>
+                <tr>
+                  <th scope="col">LRN</th>
+                  <th scope="col">MRN</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Lane</th>
+                  <th scope="col">Created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.edges.map(({ node }) => (
+                  <tr key={node.id}>
+                    <td>
+                      <Link href={`/declarations/${node.id}`}>{node.lrn}</Link>
+                    </td>
+                    <td>{node.mrn ? <code>{node.mrn}</code> : <span className="muted">Not yet assigned</span>}</td>
+                    <td>{TYPE_LABEL[node.type] ?? node.type}</td>
+                    <td>
+                      <StatusBadge status={node.status} />
+                    </td>
+                    <td>
+                      <LaneBadge lane={node.lane} />
+                    </td>
+                    <td>
+                      <time dateTime={node.createdAt.toISOString()}>{formatDateTime(node.createdAt)}</time>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {page.edges.map(({ node }) => (
-                    <tr key={node.id}>
-                      <td>
-                        <Link href={`/declarations/${node.id}`}>{node.lrn}</Link>
-                      </td>
-                      <td>{node.mrn ? <code>{node.mrn}</code> : <span className="muted">Not yet assigned</span>}</td>
-                      <td>{TYPE_LABEL[node.type] ?? node.type}</td>
-                      <td>
-                        <StatusBadge status={node.status} />
-                      </td>
-                      <td>
-                        <LaneBadge lane={node.lane} />
-                      </td>
-                      <td>
-                        <time dateTime={node.createdAt.toISOString()}>{formatDateTime(node.createdAt)}</time>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ResultsTable>
           )}
           <Pager after={after} pageInfo={page.pageInfo} hrefFor={(next) => href({ status, q, after: next })} />
         </section>

@@ -2,8 +2,8 @@
 // "Forgot password": the answer is the same whether or not the email has an account, so the form
 // cannot be used to find out who has one.
 import { requestPasswordReset } from '../../lib/auth/request-password-reset';
-import { requestInfo, succeeded, textOf } from '../account/_components/action-helpers';
-import type { FormState } from '../account/_components/form-state';
+import { requestInfo, succeeded, textOf } from '../_components/form/action-helpers';
+import { type FormState } from '../_components/form/form-state';
 
 export async function requestPasswordResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const email = textOf(formData, 'email').trim();

@@ -2,8 +2,9 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 
-import { ErrorSummary, InputField, SuccessNotice } from '../account/_components/form-parts';
-import { INITIAL_FORM_STATE } from '../account/_components/form-state';
+import { ErrorSummary, SuccessNotice } from '../_components/form/form-outcome';
+import { INITIAL_FORM_STATE } from '../_components/form/form-state';
+import { InputField } from '../_components/form/posted-fields';
 import { requestPasswordResetAction } from './actions';
 
 export function ForgotPasswordForm({ minutes }: { minutes: number }) {

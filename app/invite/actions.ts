@@ -1,8 +1,8 @@
 'use server';
 // Accepting an invitation: the invited person chooses a password (and may correct their name).
 import { acceptInvitation } from '../../lib/auth/accept-invitation';
-import { failed, requestInfo, succeeded, textOf, valuesOf } from '../account/_components/action-helpers';
-import type { FormState } from '../account/_components/form-state';
+import { failed, requestInfo, succeeded, textOf, valuesOf } from '../_components/form/action-helpers';
+import { type FormState } from '../_components/form/form-state';
 
 export async function acceptInvitationAction(_previous: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
   const values = valuesOf(formData, ['name']);

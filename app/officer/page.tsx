@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { listDeclarations } from '../../lib/declarations/list-declarations';
-import { AppError } from '../../lib/errors';
 import { getActor } from '../session';
 import { formatDateTime, one, TYPE_LABEL } from '../declarations/_components/format';
 import { LaneBadge, OPEN_STATUSES, StatusBadge } from '../declarations/_components/status';
-import { Pager } from '../_components/pager';
+import { ListCount, ListError, NoResults, ResultsTable } from '../_components/list/list-parts';
+import { Pager } from '../_components/list/pager';
+import { readListPage } from '../_components/list/read-list-page';
 
 export const metadata: Metadata = { title: 'Officer queue' };
 export const dynamic = 'force-dynamic';
@@ -32,75 +33,59 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
   }
 
   const after = one((await searchParams).after);
-  let page: Awaited<ReturnType<typeof listDeclarations>> | null = null;
-  let error: string | null = null;
-  try {
-    page = await listDeclarations({ actor, input: { status: OPEN_STATUSES, orderBy: 'RISK_SCORE_DESC', after, first: 25 } });
-  } catch (e) {
-    if (!(e instanceof AppError) || e.code !== 'BAD_USER_INPUT') throw e;
-    error = e.details.fieldErrors?.map((f) => f.message).join(' ') || e.message;
-  }
+  const { page, error } = await readListPage(listDeclarations({ actor, input: { status: OPEN_STATUSES, orderBy: 'RISK_SCORE_DESC', after, first: 25 } }));
 
   return (
     <>
       <h1>Officer queue</h1>
       <p className="lead">Declarations awaiting a customs decision, highest risk first. Declarations not yet risk-assessed come last.</p>
-      {error && (
-        <p role="alert" className="error">
-          {error} <Link href="/officer">Back to the first page</Link>.
-        </p>
-      )}
+      <ListError error={error}>
+        <Link href="/officer">Back to the first page</Link>.
+      </ListError>
       {page && (
         <section aria-labelledby="queue-heading">
-          <h2 id="queue-heading">
-            {page.totalCount} open {page.totalCount === 1 ? 'declaration' : 'declarations'}
-          </h2>
+          <ListCount id="queue-heading" count={page.totalCount} noun={['open declaration', 'open declarations']} />
           {page.edges.length === 0 ? (
-            <p className="empty" data-testid="queue-empty">
-              The queue is empty: no declaration is waiting for a decision.
-            </p>
+            <NoResults testId="queue-empty">The queue is empty: no declaration is waiting for a decision.</NoResults>
           ) : (
-            <div className="table-scroll" role="region" aria-label="Open declarations, highest risk first" tabIndex={0}>
-              <table className="results nowrap-cells" data-testid="queue-table">
-                <caption className="visually-hidden">Open declarations, highest risk first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">MRN</th>
-                    <th scope="col">LRN</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Lane</th>
-                    <th scope="col" className="num">
-                      Risk score
-                    </th>
-                    <th scope="col">Submitted</th>
+            <ResultsTable label="Open declarations, highest risk first" className="results nowrap-cells" testId="queue-table">
+              <thead>
+                <tr>
+                  <th scope="col">MRN</th>
+                  <th scope="col">LRN</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Lane</th>
+                  <th scope="col" className="num">
+                    Risk score
+                  </th>
+                  <th scope="col">Submitted</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.edges.map(({ node }) => (
+                  <tr key={node.id}>
+                    <td>
+                      <Link href={`/declarations/${node.id}`}>
+                        <code>{node.mrn ?? node.lrn}</code>
+                      </Link>
+                    </td>
+                    <td>{node.lrn}</td>
+                    <td>{TYPE_LABEL[node.type] ?? node.type}</td>
+                    <td>
+                      <StatusBadge status={node.status} />
+                    </td>
+                    <td>
+                      <LaneBadge lane={node.lane} />
+                    </td>
+                    <td className="num">{node.riskScore ?? <span className="muted">—</span>}</td>
+                    <td>
+                      <time dateTime={(node.submittedAt ?? node.createdAt).toISOString()}>{formatDateTime(node.submittedAt ?? node.createdAt)}</time>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {page.edges.map(({ node }) => (
-                    <tr key={node.id}>
-                      <td>
-                        <Link href={`/declarations/${node.id}`}>
-                          <code>{node.mrn ?? node.lrn}</code>
-                        </Link>
-                      </td>
-                      <td>{node.lrn}</td>
-                      <td>{TYPE_LABEL[node.type] ?? node.type}</td>
-                      <td>
-                        <StatusBadge status={node.status} />
-                      </td>
-                      <td>
-                        <LaneBadge lane={node.lane} />
-                      </td>
-                      <td className="num">{node.riskScore ?? <span className="muted">—</span>}</td>
-                      <td>
-                        <time dateTime={(node.submittedAt ?? node.createdAt).toISOString()}>{formatDateTime(node.submittedAt ?? node.createdAt)}</time>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ResultsTable>
           )}
           <Pager after={after} pageInfo={page.pageInfo} hrefFor={(next) => (next ? `/officer?${new URLSearchParams({ after: next })}` : '/officer')} />
         </section>

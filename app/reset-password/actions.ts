@@ -1,7 +1,7 @@
 'use server';
 import { resetPassword } from '../../lib/auth/reset-password';
-import { failed, requestInfo, succeeded, textOf } from '../account/_components/action-helpers';
-import type { FormState } from '../account/_components/form-state';
+import { failed, requestInfo, succeeded, textOf } from '../_components/form/action-helpers';
+import { type FormState } from '../_components/form/form-state';
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {

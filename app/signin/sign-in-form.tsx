@@ -3,6 +3,8 @@
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 
+import { FieldFrame } from '../_components/form/field-frame';
+
 // The one message for every failure (lib/auth/verify-credentials.ts says why).
 const FAILED = 'Email or password is incorrect, or sign-in is paused after repeated failures. Try again in a few minutes or reset your password.';
 
@@ -38,14 +40,12 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
           {error}
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor="email">Email</label>
+      <FieldFrame id="email" label="Email">
         <input id="email" name="email" type="email" autoComplete="username" required />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
+      </FieldFrame>
+      <FieldFrame id="password" label="Password">
         <input id="password" name="password" type="password" autoComplete="current-password" required />
-      </div>
+      </FieldFrame>
       <button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>

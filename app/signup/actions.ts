@@ -2,8 +2,8 @@
 // Registering a company with its first administrator. No automatic sign-in: the person signs in with
 // the password they chose, like everyone else (and the sign-in page is the one place that says how).
 import { signUpCompany } from '../../lib/auth/sign-up-company';
-import { failed, requestInfo, succeeded, textOf, valuesOf } from '../account/_components/action-helpers';
-import type { FormState } from '../account/_components/form-state';
+import { failed, requestInfo, succeeded, textOf, valuesOf } from '../_components/form/action-helpers';
+import { type FormState } from '../_components/form/form-state';
 
 const FIELDS = ['kind', 'eori', 'companyName', 'street', 'city', 'postcode', 'country', 'name', 'email'] as const;
 

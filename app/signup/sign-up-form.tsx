@@ -4,8 +4,10 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 
-import { ErrorSummary, InputField, RadioGroup, SelectField, SuccessNotice } from '../account/_components/form-parts';
-import { INITIAL_FORM_STATE } from '../account/_components/form-state';
+import { ErrorSummary, SuccessNotice } from '../_components/form/form-outcome';
+import { INITIAL_FORM_STATE } from '../_components/form/form-state';
+import { NewPasswordField } from '../_components/form/new-password-field';
+import { DropdownField, InputField, RadioGroup } from '../_components/form/posted-fields';
 import { signUpAction } from './actions';
 
 const FIELD_IDS: Record<string, string> = {
@@ -67,23 +69,13 @@ export function SignUpForm({ countries, minPasswordLength }: { countries: { valu
           <InputField id={FIELD_IDS.postcode!} name="postcode" label="Postcode" state={state} optional maxLength={20} autoComplete="postal-code" className="width-s" />
           <InputField id={FIELD_IDS.city!} name="city" label="City" state={state} maxLength={100} autoComplete="address-level2" />
         </div>
-        <SelectField id={FIELD_IDS.country!} name="country" label="Country" state={state} options={countries} placeholder="Choose the country…" />
+        <DropdownField id={FIELD_IDS.country!} name="country" label="Country" state={state} options={countries} placeholder="Choose the country…" />
       </fieldset>
       <fieldset>
         <legend>You, the company’s first administrator</legend>
         <InputField id={FIELD_IDS.name!} name="name" label="Your name" state={state} maxLength={200} autoComplete="name" />
         <InputField id={FIELD_IDS.email!} name="email" label="Email" type="email" state={state} maxLength={254} autoComplete="email" hint="You sign in with it." />
-        <InputField
-          id={FIELD_IDS.password!}
-          name="password"
-          label="Password"
-          type="password"
-          state={state}
-          minLength={minPasswordLength}
-          maxLength={200}
-          autoComplete="new-password"
-          hint={`At least ${minPasswordLength} characters. A few unrelated words make a strong one.`}
-        />
+        <NewPasswordField id={FIELD_IDS.password!} label="Password" state={state} minLength={minPasswordLength} advice="A few unrelated words make a strong one." />
       </fieldset>
       <div className="form-actions">
         <button type="submit" disabled={pending}>

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 
-import { AppError } from '../../lib/errors';
 import { formatHsCode } from '../../lib/tariff/get-hs-code';
 import { searchHsCodes, type HsLevelName } from '../../lib/tariff/search-hs-codes';
-import { Pager } from '../_components/pager';
+import { ListCount, ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../_components/list/list-parts';
+import { Pager } from '../_components/list/pager';
+import { readListPage } from '../_components/list/read-list-page';
 
 export const metadata: Metadata = { title: 'HS nomenclature' };
 export const dynamic = 'force-dynamic';
@@ -28,24 +29,14 @@ export default async function TariffPage({ searchParams }: { searchParams: Searc
   const level = LEVELS.some((l) => l.value === levelParam) ? (levelParam as HsLevelName) : undefined;
   const after = one(params.after);
 
-  let page: Awaited<ReturnType<typeof searchHsCodes>> | null = null;
-  let error: string | null = null;
-  try {
-    page = await searchHsCodes({ search: q || undefined, level, after, first: 25 });
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    error = e.details.fieldErrors?.map((f) => f.message).join(' ') || e.message;
-  }
+  const { page, error } = await readListPage(searchHsCodes({ search: q || undefined, level, after, first: 25 }));
 
   return (
     <>
       <h1>HS 2022 nomenclature</h1>
       <p className="lead">Search by code (e.g. 8471 or 8471.30) or by words (e.g. roasted coffee).</p>
-      <form role="search" method="get" action="/tariff" className="search-form">
-        <div className="field">
-          <label htmlFor="q">Code or words</label>
-          <input id="q" name="q" type="search" defaultValue={q} maxLength={200} autoComplete="off" />
-        </div>
+      <SearchForm action="/tariff">
+        <SearchField id="q" label="Code or words" defaultValue={q} maxLength={200} />
         <div className="field">
           <label htmlFor="level">Level</label>
           <select id="level" name="level" defaultValue={level ?? ''}>
@@ -56,25 +47,16 @@ export default async function TariffPage({ searchParams }: { searchParams: Searc
             ))}
           </select>
         </div>
-        <button type="submit">Search</button>
-      </form>
+      </SearchForm>
 
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ListError error={error} />
       {page && (
         <section aria-live="polite" aria-labelledby="results-heading">
-          <h2 id="results-heading">
-            {page.totalCount.toLocaleString('en')} {page.totalCount === 1 ? 'entry' : 'entries'}
-            {q ? ` for “${q}”` : ''}
-          </h2>
+          <ListCount id="results-heading" count={page.totalCount} noun={['entry', 'entries']} filters={q ? ` for “${q}”` : ''} />
           {page.edges.length === 0 ? (
-            <p className="empty">No entry matches. Try fewer words, or a shorter code.</p>
+            <NoResults>No entry matches. Try fewer words, or a shorter code.</NoResults>
           ) : (
-            <table className="results">
-              <caption className="visually-hidden">HS entries</caption>
+            <ResultsTable label="HS entries">
               <thead>
                 <tr>
                   <th scope="col">Code</th>
@@ -91,7 +73,7 @@ export default async function TariffPage({ searchParams }: { searchParams: Searc
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ResultsTable>
           )}
           <Pager
             after={after}

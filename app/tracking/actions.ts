@@ -4,22 +4,17 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 
-import { AppError } from '../../lib/errors';
 import { acknowledgeAlert } from '../../lib/tracking/acknowledge-alert';
-import type { FormActionState } from '../declarations/actions';
+import { failed, textOf } from '../_components/form/action-helpers';
+import type { FormState } from '../_components/form/form-state';
 import { getActor, getOptionalActor } from '../session';
 import { CONTAINER_NUMBER } from './_components/tracking-format';
 import { trackingStamp, type StampScope } from './_components/tracking-stamp';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function textOf(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
-}
-
 /** An officer acknowledges a tracking alert with a note on what was checked and decided. */
-export async function acknowledgeAlertAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
+export async function acknowledgeAlertAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const alertId = textOf(formData, 'alertId');
   const note = textOf(formData, 'note');
   const container = textOf(formData, 'containerNumber');
@@ -29,8 +24,7 @@ export async function acknowledgeAlertAction(_previous: FormActionState, formDat
   try {
     await acknowledgeAlert({ actor, alertId, note });
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { ok: false, message: error.message, fieldErrors: error.details.fieldErrors ?? [], values: { note } };
+    return failed(error, { note });
   }
   revalidatePath('/tracking');
   // Back to the same journey: the address names the container, and an earlier journey by its id.

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { AppError } from '../../lib/errors';
 import { listShipments } from '../../lib/tracking/list-shipments';
-import { Pager } from '../_components/pager';
+import { EmptyState, ListCount, ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../_components/list/list-parts';
+import { Pager } from '../_components/list/pager';
+import { readListPage } from '../_components/list/read-list-page';
 import { formatDateTime, one } from '../declarations/_components/format';
 import { getActor } from '../session';
 import { LiveRefresh } from './_components/live-refresh';
@@ -46,14 +47,7 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
 
   const count = (filter: Parameters<typeof listShipments>[0]['filter']) => listShipments({ actor, filter, first: 1 }).then((p) => p.totalCount);
   const [listed, total, withAlerts, ...perStatus] = await Promise.all([
-    listShipments({ actor, filter: { status: status ? [status] : undefined, withOpenAlerts: alerts || undefined, containerNumber: container }, first: PAGE_SIZE, after }).then(
-      (page) => ({ page, error: null }),
-      (e: unknown) => {
-        // A stale or foreign cursor: say so instead of failing the page.
-        if (!(e instanceof AppError) || e.code !== 'BAD_USER_INPUT') throw e;
-        return { page: null, error: e.details.fieldErrors?.map((f) => f.message).join(' ') || e.message };
-      },
-    ),
+    readListPage(listShipments({ actor, filter: { status: status ? [status] : undefined, withOpenAlerts: alerts || undefined, containerNumber: container }, first: PAGE_SIZE, after })),
     // Counts for the filter chips (a count query each, under the same visibility rule).
     count({}),
     count({ withOpenAlerts: true }),
@@ -106,92 +100,75 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
       )}
 
       {total > 0 && (
-        <form role="search" method="get" action="/tracking" className="search-form">
-          {status && <input type="hidden" name="status" value={status} />}
-          {alerts && <input type="hidden" name="alerts" value="open" />}
-          <div className="field">
-            <label htmlFor="container">Container number</label>
-            <input id="container" name="container" type="search" defaultValue={container} maxLength={11} autoComplete="off" spellCheck={false} className="uppercase" />
-          </div>
-          <button type="submit">Find</button>
-          {filtered && (
-            <Link href="/tracking" className="reset-link">
-              Clear filters
-            </Link>
-          )}
-        </form>
+        <SearchForm action="/tracking" keep={{ status, alerts: alerts ? 'open' : undefined }} submit="Find" reset={filtered ? { href: '/tracking', label: 'Clear filters' } : undefined}>
+          <SearchField id="container" label="Container number" defaultValue={container} maxLength={11} uppercase />
+        </SearchForm>
       )}
 
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ListError error={error} />
 
       {page && (
         <section aria-labelledby="list-heading">
-          <h2 id="list-heading" className={total === 0 ? 'visually-hidden' : undefined}>
-            {page.totalCount} {page.totalCount === 1 ? 'shipment' : 'shipments'}
-            {status ? ` ${SEAL_STATUS_LABEL[status].toLowerCase()}` : ''}
-            {alerts ? ' with open alerts' : ''}
-            {container ? ` of container ${container}` : ''}
-          </h2>
+          <ListCount
+            id="list-heading"
+            hidden={total === 0}
+            count={page.totalCount}
+            noun={['shipment', 'shipments']}
+            filters={`${status ? ` ${SEAL_STATUS_LABEL[status].toLowerCase()}` : ''}${alerts ? ' with open alerts' : ''}${container ? ` of container ${container}` : ''}`}
+          />
           {page.edges.length === 0 ? (
             total === 0 ? (
-              <div className="empty-state" data-testid="empty-state">
+              <EmptyState>
                 <p>{isOfficer ? 'No container is tracked under electronic seal yet.' : 'None of your containers is tracked under electronic seal yet.'}</p>
                 <p className="hint">A shipment is registered for a declared container with its seals and planned route; its e-seal then reports here.</p>
-              </div>
+              </EmptyState>
             ) : (
-              <p className="empty">
+              <NoResults>
                 No shipment matches these filters. <Link href="/tracking">Show all shipments</Link>.
-              </p>
+              </NoResults>
             )
           ) : (
-            <div className="table-scroll" role="region" aria-label="Shipments, newest first" tabIndex={0}>
-              <table className="results" data-testid="shipments-table">
-                <caption className="visually-hidden">Shipments, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Container</th>
-                    <th scope="col">Declaration</th>
-                    <th scope="col">Route</th>
-                    <th scope="col">Seal status</th>
-                    <th scope="col">Last event</th>
-                    <th scope="col">Open alerts</th>
+            <ResultsTable label="Shipments, newest first" testId="shipments-table">
+              <thead>
+                <tr>
+                  <th scope="col">Container</th>
+                  <th scope="col">Declaration</th>
+                  <th scope="col">Route</th>
+                  <th scope="col">Seal status</th>
+                  <th scope="col">Last event</th>
+                  <th scope="col">Open alerts</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.edges.map(({ node: s }) => (
+                  <tr key={s.id} data-container={s.containerNumber}>
+                    <td>
+                      {/* No prefetch: the live view's refresh would prefetch every row again. */}
+                      <Link href={trackingHref(s)} prefetch={false}>
+                        <code>{s.containerNumber}</code>
+                      </Link>
+                      {s.closedAt && <span className="muted small nowrap"> · journey closed</span>}
+                    </td>
+                    <td className="nowrap">
+                      <Link href={`/declarations/${s.declaration.id}`} prefetch={false}>
+                        {s.declaration.lrn}
+                      </Link>
+                    </td>
+                    <td>
+                      {placeName(s.originLocode)} <span aria-hidden="true">→</span>
+                      <span className="visually-hidden"> to </span> {placeName(s.destinationLocode)}
+                    </td>
+                    <td>
+                      <SealStatusBadge status={s.status} />
+                    </td>
+                    <td className="nowrap">{s.lastEventAt ? <time dateTime={s.lastEventAt.toISOString()}>{formatDateTime(s.lastEventAt)}</time> : <span className="muted">No event yet</span>}</td>
+                    <td className="nowrap">
+                      <OpenAlerts count={s.openAlertCount} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {page.edges.map(({ node: s }) => (
-                    <tr key={s.id} data-container={s.containerNumber}>
-                      <td>
-                        {/* No prefetch: the live view's refresh would prefetch every row again. */}
-                        <Link href={trackingHref(s)} prefetch={false}>
-                          <code>{s.containerNumber}</code>
-                        </Link>
-                        {s.closedAt && <span className="muted small nowrap"> · journey closed</span>}
-                      </td>
-                      <td className="nowrap">
-                        <Link href={`/declarations/${s.declaration.id}`} prefetch={false}>
-                          {s.declaration.lrn}
-                        </Link>
-                      </td>
-                      <td>
-                        {placeName(s.originLocode)} <span aria-hidden="true">→</span>
-                        <span className="visually-hidden"> to </span> {placeName(s.destinationLocode)}
-                      </td>
-                      <td>
-                        <SealStatusBadge status={s.status} />
-                      </td>
-                      <td className="nowrap">{s.lastEventAt ? <time dateTime={s.lastEventAt.toISOString()}>{formatDateTime(s.lastEventAt)}</time> : <span className="muted">No event yet</span>}</td>
-                      <td className="nowrap">
-                        <OpenAlerts count={s.openAlertCount} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ResultsTable>
           )}
           <Pager after={after} pageInfo={page.pageInfo} hrefFor={(next) => href({ status, alerts, container, after: next })} />
         </section>

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 
-import { INITIAL_FORM_STATE, type FormState } from '../../account/_components/form-state';
+import { type FormState, INITIAL_FORM_STATE } from '../../_components/form/form-state';
 
 /** The confirmation step of revoking something (a token, a delegation), reached through its row's "Revoke" link. */
 export function ConfirmRevokeForm({ id, action: revoke, cancelHref }: { id: string; action: (previous: FormState, formData: FormData) => Promise<FormState>; cancelHref: string }) {

@@ -8,8 +8,8 @@ import { createApiToken } from '../../../lib/auth/create-api-token';
 import { revokeApiToken } from '../../../lib/auth/revoke-api-token';
 import type { Scope } from '../../../lib/auth/scopes';
 import { getActor } from '../../session';
-import { failed, succeeded, textOf, valuesOf } from '../../account/_components/action-helpers';
-import type { FormState } from '../../account/_components/form-state';
+import { failed, succeeded, textOf, valuesOf } from '../../_components/form/action-helpers';
+import { type FormState } from '../../_components/form/form-state';
 
 export interface CreatedToken {
   name: string;

@@ -3,8 +3,10 @@
 // below for the next token.
 import { useActionState } from 'react';
 
-import { ErrorSummary, InputField, SuccessNotice } from '../../account/_components/form-parts';
-import { errorOf, INITIAL_FORM_STATE } from '../../account/_components/form-state';
+import { describedBy, FieldError, FieldHint } from '../../_components/form/field-frame';
+import { ErrorSummary, SuccessNotice } from '../../_components/form/form-outcome';
+import { errorOf, INITIAL_FORM_STATE } from '../../_components/form/form-state';
+import { InputField } from '../../_components/form/posted-fields';
 import { CopySecret } from '../_components/copy-secret';
 import { createApiTokenAction } from './actions';
 
@@ -37,18 +39,11 @@ export function CreateTokenForm({ scopes, graphqlUrl }: { scopes: { name: string
           id={FIELD_IDS.scopes}
           tabIndex={-1}
           className={scopeError ? 'choice field-invalid' : 'choice'}
-          aria-describedby={['token-scopes-hint', scopeError ? 'token-scopes-error' : ''].filter(Boolean).join(' ')}
+          aria-describedby={describedBy('token-scopes', true, scopeError)}
         >
           <legend>Scopes</legend>
-          <p className="hint" id="token-scopes-hint">
-            What the token may do, for your company only. Choose the fewest the app needs.
-          </p>
-          {scopeError && (
-            <p className="field-error" id="token-scopes-error">
-              <span className="visually-hidden">Error: </span>
-              {scopeError}
-            </p>
-          )}
+          <FieldHint id="token-scopes">What the token may do, for your company only. Choose the fewest the app needs.</FieldHint>
+          <FieldError id="token-scopes" error={scopeError} />
           <ul className="checkboxes" key={state.values?.scopes ?? ''}>
             {scopes.map((s) => (
               <li key={s.name}>

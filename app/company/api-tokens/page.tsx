@@ -5,6 +5,7 @@ import { listApiTokens } from '../../../lib/auth/list-api-tokens';
 import { SCOPES } from '../../../lib/auth/scopes';
 import { getEnv } from '../../../lib/env';
 import { formatDate, formatDateTime, one } from '../../declarations/_components/format';
+import { NoResults, ResultsTable } from '../../_components/list/list-parts';
 import { getActor } from '../../session';
 import { CompanyNav } from '../_components/company-nav';
 import { NotAllowed } from '../_components/not-allowed';
@@ -80,64 +81,60 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Your company’s tokens</h2>
         {tokens.length === 0 ? (
-          <p className="empty" data-testid="tokens-empty">
-            No API tokens yet. Create one above when an app needs to use Clearway for your company.
-          </p>
+          <NoResults testId="tokens-empty">No API tokens yet. Create one above when an app needs to use Clearway for your company.</NoResults>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="tokens-heading" tabIndex={0}>
-            <table className="results" data-testid="tokens-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Token</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+          <ResultsTable labelledBy="tokens-heading" testId="tokens-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Token</th>
+                <th scope="col">Scopes</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Last used</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id} data-token={t.id}>
+                  <th scope="row">{t.name}</th>
+                  <td>
+                    <code>{t.prefix}…</code>
+                  </td>
+                  <td>
+                    <ul className="plain-list tight">
+                      {t.scopes.map((s) => (
+                        <li key={s}>
+                          <code>{s}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    {formatDateTime(t.createdAt)}
+                    <br />
+                    <span className="muted small">by {t.createdBy.name}</span>
+                  </td>
+                  <td>{t.expiresAt ? formatDate(t.expiresAt) : <span className="muted">Never</span>}</td>
+                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}</td>
+                  <td>
+                    <TokenState token={t} now={now} />
+                  </td>
+                  <td>
+                    {!t.revokedAt && (
+                      <Link href={`/company/api-tokens?revoke=${t.id}#revoke-confirm`} className="button button-secondary small-button">
+                        Revoke<span className="visually-hidden"> {t.name}</span>
+                      </Link>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {tokens.map((t) => (
-                  <tr key={t.id} data-token={t.id}>
-                    <th scope="row">{t.name}</th>
-                    <td>
-                      <code>{t.prefix}…</code>
-                    </td>
-                    <td>
-                      <ul className="plain-list tight">
-                        {t.scopes.map((s) => (
-                          <li key={s}>
-                            <code>{s}</code>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      {formatDateTime(t.createdAt)}
-                      <br />
-                      <span className="muted small">by {t.createdBy.name}</span>
-                    </td>
-                    <td>{t.expiresAt ? formatDate(t.expiresAt) : <span className="muted">Never</span>}</td>
-                    <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}</td>
-                    <td>
-                      <TokenState token={t} now={now} />
-                    </td>
-                    <td>
-                      {!t.revokedAt && (
-                        <Link href={`/company/api-tokens?revoke=${t.id}#revoke-confirm`} className="button button-secondary small-button">
-                          Revoke<span className="visually-hidden"> {t.name}</span>
-                        </Link>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ResultsTable>
         )}
       </section>
     </>

@@ -3,8 +3,10 @@ import Link from 'next/link';
 
 import { listAuditEvents } from '../../../lib/auth/list-audit-events';
 import { isOfficial } from '../../../lib/auth/policy';
-import { AppError } from '../../../lib/errors';
 import { formatDateTime, one } from '../../declarations/_components/format';
+import { ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../../_components/list/list-parts';
+import { Pager } from '../../_components/list/pager';
+import { readListPage } from '../../_components/list/read-list-page';
 import { getActor } from '../../session';
 import { CompanyNav } from '../_components/company-nav';
 import { NotAllowed } from '../_components/not-allowed';
@@ -63,15 +65,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const action = (one(params.action) ?? '').trim().slice(0, 64);
   const targetId = (one(params.targetId) ?? '').trim().slice(0, 64);
   const after = one(params.after);
-  let page: Awaited<ReturnType<typeof listAuditEvents>> | null = null;
-  let error: string | null = null;
-  try {
-    page = await listAuditEvents({ actor, input: { action: action || undefined, targetId: targetId || undefined, after, first: PAGE_SIZE } });
-  } catch (e) {
-    // A stale or foreign cursor: say so instead of failing the page.
-    if (!(e instanceof AppError) || e.code !== 'BAD_USER_INPUT') throw e;
-    error = e.details.fieldErrors?.map((f) => f.message).join(' ') || e.message;
-  }
+  const { page, error } = await readListPage(listAuditEvents({ actor, input: { action: action || undefined, targetId: targetId || undefined, after, first: PAGE_SIZE } }));
 
   return (
     <>
@@ -81,90 +75,92 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </p>
       {(actor.isCompanyAdmin || actor.role === 'ADMIN') && <CompanyNav current="audit" />}
 
-      <form method="get" action="/company/audit" className="search-form" role="search" aria-label="Filter the audit log">
-        <div className="field">
-          <label htmlFor="audit-action">Action starts with</label>
-          <input id="audit-action" name="action" type="search" defaultValue={action} maxLength={64} aria-describedby="audit-action-hint" spellCheck={false} />
-          <p className="hint" id="audit-action-hint">
-            For example <code>user.</code>, <code>api_token.</code>, <code>delegation.revoke</code> or <code>declaration.</code>
-          </p>
-        </div>
-        {targetId && <input type="hidden" name="targetId" value={targetId} />}
-        <div className="button-row filter-buttons">
-          <button type="submit">Filter</button>
-          {(action || targetId) && <Link href="/company/audit">Show all</Link>}
-        </div>
-      </form>
+      <SearchForm
+        action="/company/audit"
+        label="Filter the audit log"
+        keep={{ targetId }}
+        submit="Filter"
+        reset={action || targetId ? { href: '/company/audit', label: 'Show all' } : undefined}
+        hinted
+      >
+        <SearchField
+          id="audit-action"
+          name="action"
+          label="Action starts with"
+          defaultValue={action}
+          maxLength={64}
+          hint={
+            <>
+              For example <code>user.</code>, <code>api_token.</code>, <code>delegation.revoke</code> or <code>declaration.</code>
+            </>
+          }
+        />
+      </SearchForm>
       {targetId && (
         <p className="notice" data-testid="target-filter">
           Only events about <code>{targetId}</code>. <Link href={href({ action })}>Show events about everything</Link>
         </p>
       )}
 
-      {error && (
-        <p role="alert" className="error">
-          {error} <Link href={href({ action, targetId })}>Back to the newest events</Link>.
-        </p>
-      )}
+      <ListError error={error}>
+        <Link href={href({ action, targetId })}>Back to the newest events</Link>.
+      </ListError>
       {page &&
         (page.nodes.length === 0 ? (
-          <p className="empty" data-testid="audit-empty">
-            {action || targetId ? 'No event matches this filter.' : 'No events recorded yet.'}
-          </p>
+          <NoResults testId="audit-empty">{action || targetId ? 'No event matches this filter.' : 'No events recorded yet.'}</NoResults>
         ) : (
-          <div className="table-scroll" role="region" aria-label="Audit events, newest first" tabIndex={0}>
-            <table className="results compact audit-table" data-testid="audit-table">
-              <caption className="visually-hidden">Audit events, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Token</th>
-                  <th scope="col">IP</th>
-                  <th scope="col">Request id</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.nodes.map((e) => (
-                  <tr key={e.id} data-action={e.action}>
-                    <td>
-                      <time dateTime={e.at.toISOString()}>
-                        {formatDateTime(e.at).slice(0, 10)}
-                        <br />
-                        {formatDateTime(e.at).slice(11)}
-                      </time>
-                    </td>
-                    <td className="nowrap">
-                      <code>{e.action}</code>
-                    </td>
-                    <td>
-                      {e.targetType}
+          <ResultsTable label="Audit events, newest first" className="results compact audit-table" testId="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Action</th>
+                <th scope="col">Target</th>
+                <th scope="col">Actor</th>
+                <th scope="col">Token</th>
+                <th scope="col">IP</th>
+                <th scope="col">Request id</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.nodes.map((e) => (
+                <tr key={e.id} data-action={e.action}>
+                  <td>
+                    <time dateTime={e.at.toISOString()}>
+                      {formatDateTime(e.at).slice(0, 10)}
                       <br />
-                      <Link href={href({ targetId: e.targetId })} aria-label={`Events about ${e.targetType} ${e.targetId}`}>
-                        <ShortId id={e.targetId} />
-                      </Link>
-                    </td>
-                    <td className="actor-cell">{e.actorEmail ?? <span className="muted">system</span>}</td>
-                    <td>{e.tokenId ? <ShortId id={e.tokenId} /> : <span className="muted">—</span>}</td>
-                    <td>{e.ip ? <code className="small">{e.ip}</code> : <span className="muted">—</span>}</td>
-                    <td>{e.requestId ? <ShortId id={e.requestId} /> : <span className="muted">—</span>}</td>
-                    <td>
-                      <Details details={e.details} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                      {formatDateTime(e.at).slice(11)}
+                    </time>
+                  </td>
+                  <td className="nowrap">
+                    <code>{e.action}</code>
+                  </td>
+                  <td>
+                    {e.targetType}
+                    <br />
+                    <Link href={href({ targetId: e.targetId })} aria-label={`Events about ${e.targetType} ${e.targetId}`}>
+                      <ShortId id={e.targetId} />
+                    </Link>
+                  </td>
+                  <td className="actor-cell">{e.actorEmail ?? <span className="muted">system</span>}</td>
+                  <td>{e.tokenId ? <ShortId id={e.tokenId} /> : <span className="muted">—</span>}</td>
+                  <td>{e.ip ? <code className="small">{e.ip}</code> : <span className="muted">—</span>}</td>
+                  <td>{e.requestId ? <ShortId id={e.requestId} /> : <span className="muted">—</span>}</td>
+                  <td>
+                    <Details details={e.details} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ResultsTable>
         ))}
-      {page && (after || page.hasNextPage) && (
-        <nav aria-label="Pages" className="pager">
-          {after && <Link href={href({ action, targetId })}>Newest events</Link>}
-          {page.hasNextPage && page.endCursor && <Link href={href({ action, targetId, after: page.endCursor })}>Older events</Link>}
-        </nav>
+      {page && (
+        <Pager
+          after={after}
+          pageInfo={{ hasNextPage: page.hasNextPage, endCursor: page.endCursor }}
+          hrefFor={(next) => href({ action, targetId, after: next })}
+          labels={{ first: 'Newest events', next: 'Older events' }}
+        />
       )}
     </>
   );

@@ -6,8 +6,8 @@ import { redirect } from 'next/navigation';
 import { grantDelegation } from '../../../lib/parties/grant-delegation';
 import { revokeDelegation } from '../../../lib/parties/revoke-delegation';
 import { getActor } from '../../session';
-import { failed, succeeded, textOf, valuesOf } from '../../account/_components/action-helpers';
-import type { FormState } from '../../account/_components/form-state';
+import { failed, succeeded, textOf, valuesOf } from '../../_components/form/action-helpers';
+import { type FormState } from '../../_components/form/form-state';
 
 const FIELDS = ['brokerEori', 'representation', 'scope', 'validFrom', 'validUntil'] as const;
 

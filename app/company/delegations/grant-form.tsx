@@ -1,8 +1,9 @@
 'use client';
 import { useActionState } from 'react';
 
-import { ErrorSummary, InputField, RadioGroup, SuccessNotice } from '../../account/_components/form-parts';
-import { INITIAL_FORM_STATE } from '../../account/_components/form-state';
+import { ErrorSummary, SuccessNotice } from '../../_components/form/form-outcome';
+import { INITIAL_FORM_STATE } from '../../_components/form/form-state';
+import { InputField, RadioGroup } from '../../_components/form/posted-fields';
 import { grantDelegationAction } from './actions';
 
 const FIELD_IDS = { brokerEori: 'grant-broker', representation: 'grant-representation', scope: 'grant-scope', validFrom: 'grant-from', validUntil: 'grant-until' };

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { isOfficial } from '../../../lib/auth/policy';
 import { listDelegations, type DelegationState } from '../../../lib/parties/list-delegations';
 import { formatDate, one } from '../../declarations/_components/format';
+import { NoResults, ResultsTable } from '../../_components/list/list-parts';
 import { getActor } from '../../session';
 import { CompanyNav } from '../_components/company-nav';
 import { NotAllowed } from '../_components/not-allowed';
@@ -37,68 +38,65 @@ function Party({ party }: { party: { name: string; eori: string } }) {
 
 function DelegationTable({ rows, label, show, revocable }: { rows: Delegation[]; label: string; show: { client: boolean; broker: boolean }; revocable: boolean }) {
   return (
-    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
-      <table className="results" data-testid="delegations-table">
-        <caption className="visually-hidden">{label}</caption>
-        <thead>
-          <tr>
-            {show.client && <th scope="col">Client</th>}
-            {show.broker && <th scope="col">Broker</th>}
-            <th scope="col">Representation</th>
-            <th scope="col">For</th>
-            <th scope="col">Valid from</th>
-            <th scope="col">Ends</th>
-            <th scope="col">State</th>
+    <ResultsTable label={label} testId="delegations-table">
+      <thead>
+        <tr>
+          {show.client && <th scope="col">Client</th>}
+          {show.broker && <th scope="col">Broker</th>}
+          <th scope="col">Representation</th>
+          <th scope="col">For</th>
+          <th scope="col">Valid from</th>
+          <th scope="col">Ends</th>
+          <th scope="col">State</th>
+          {revocable && (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr key={d.id} data-delegation={d.id} data-broker={d.broker.eori} data-client={d.client.eori}>
+            {show.client && (
+              <td>
+                <Party party={d.client} />
+              </td>
+            )}
+            {show.broker && (
+              <td>
+                <Party party={d.broker} />
+              </td>
+            )}
+            <td>{REPRESENTATION_LABEL[d.representation]}</td>
+            <td>{SCOPE_LABEL[d.scope]}</td>
+            <td>{formatDate(d.validFrom)}</td>
+            <td>{d.validUntil ? formatDate(d.validUntil) : <span className="muted">Until revoked</span>}</td>
+            <td>
+              <span className={`badge ${STATE[d.state].badge}`} data-state={d.state}>
+                {STATE[d.state].label}
+              </span>
+              {d.revokedAt && (
+                <span className="muted small">
+                  <br />
+                  {formatDate(d.revokedAt)}
+                  {d.revokedBy ? ` by ${d.revokedBy.name}` : ''}
+                </span>
+              )}
+            </td>
             {revocable && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <td>
+                {d.state === 'VALID' || d.state === 'NOT_YET_VALID' ? (
+                  <Link href={`/company/delegations?revoke=${d.id}#revoke-confirm`} className="button button-secondary small-button">
+                    Revoke<span className="visually-hidden"> the delegation to {d.broker.name}</span>
+                  </Link>
+                ) : null}
+              </td>
             )}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((d) => (
-            <tr key={d.id} data-delegation={d.id} data-broker={d.broker.eori} data-client={d.client.eori}>
-              {show.client && (
-                <td>
-                  <Party party={d.client} />
-                </td>
-              )}
-              {show.broker && (
-                <td>
-                  <Party party={d.broker} />
-                </td>
-              )}
-              <td>{REPRESENTATION_LABEL[d.representation]}</td>
-              <td>{SCOPE_LABEL[d.scope]}</td>
-              <td>{formatDate(d.validFrom)}</td>
-              <td>{d.validUntil ? formatDate(d.validUntil) : <span className="muted">Until revoked</span>}</td>
-              <td>
-                <span className={`badge ${STATE[d.state].badge}`} data-state={d.state}>
-                  {STATE[d.state].label}
-                </span>
-                {d.revokedAt && (
-                  <span className="muted small">
-                    <br />
-                    {formatDate(d.revokedAt)}
-                    {d.revokedBy ? ` by ${d.revokedBy.name}` : ''}
-                  </span>
-                )}
-              </td>
-              {revocable && (
-                <td>
-                  {d.state === 'VALID' || d.state === 'NOT_YET_VALID' ? (
-                    <Link href={`/company/delegations?revoke=${d.id}#revoke-confirm`} className="button button-secondary small-button">
-                      Revoke<span className="visually-hidden"> the delegation to {d.broker.name}</span>
-                    </Link>
-                  ) : null}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ResultsTable>
   );
 }
 
@@ -157,7 +155,7 @@ export default async function DelegationsPage({ searchParams }: { searchParams: 
         <section aria-labelledby="all-heading">
           <h2 id="all-heading">All delegations</h2>
           {rows.length === 0 ? (
-            <p className="empty">No company has granted a power of representation yet.</p>
+            <NoResults>No company has granted a power of representation yet.</NoResults>
           ) : (
             <DelegationTable rows={rows} label="All delegations" show={{ client: true, broker: true }} revocable={false} />
           )}
@@ -167,9 +165,9 @@ export default async function DelegationsPage({ searchParams }: { searchParams: 
           <section aria-labelledby="granted-heading">
             <h2 id="granted-heading">Granted by your company</h2>
             {granted.length === 0 ? (
-              <p className="empty" data-testid="delegations-empty">
+              <NoResults testId="delegations-empty">
                 Your company has not granted a power of representation. {canGrant ? 'Grant one below to let a customs broker file for you.' : ''}
-              </p>
+              </NoResults>
             ) : (
               <DelegationTable rows={granted} label="Delegations granted by your company" show={{ client: false, broker: true }} revocable={canGrant} />
             )}
@@ -187,9 +185,9 @@ export default async function DelegationsPage({ searchParams }: { searchParams: 
         <section aria-labelledby="clients-heading">
           <h2 id="clients-heading">Your clients</h2>
           {received.length === 0 ? (
-            <p className="empty" data-testid="delegations-empty">
+            <NoResults testId="delegations-empty">
               No client has granted your company power of representation yet. A client’s administrator grants it in Clearway with your EORI number.
-            </p>
+            </NoResults>
           ) : (
             <DelegationTable rows={received} label="Clients of your company" show={{ client: true, broker: false }} revocable={false} />
           )}

@@ -18,7 +18,10 @@ import {
   requestCancellationAction,
   submitFromDetailAction,
 } from '../actions';
-import { errorOf, INITIAL_ACTION_STATE as INITIAL, LongText, Outcome, ShortText } from './action-form-parts';
+import { FieldError } from '../../_components/form/field-frame';
+import { Outcome } from '../../_components/form/form-outcome';
+import { errorOf, INITIAL_FORM_STATE as INITIAL } from '../../_components/form/form-state';
+import { InputField, LongTextField } from '../../_components/form/posted-fields';
 import type { RiskLane } from './types';
 
 function Id({ id }: { id: string }) {
@@ -72,7 +75,7 @@ export function RejectForm({ id }: { id: string }) {
     <form action={action} className="action-form">
       <Id id={id} />
       <input type="hidden" name="decision" value="REJECTED" />
-      <LongText id="reject-reason" name="reason" label="Reason for rejection" hint="The filer sees this reason in the declaration’s history." state={state} maxLength={1000} />
+      <LongTextField announce id="reject-reason" name="reason" label="Reason for rejection" hint="The filer sees this reason in the declaration’s history." state={state} maxLength={1000} />
       <button type="submit" disabled={pending} className="button-danger">
         {pending ? 'Rejecting…' : 'Reject declaration'}
       </button>
@@ -87,7 +90,7 @@ export function AnswerQueryForm({ id }: { id: string }) {
   return (
     <form action={action} className="action-form">
       <Id id={id} />
-      <LongText id="query-answer" name="answer" label="Your answer" hint="Customs reads it with the declaration. Up to 2,000 characters." state={state} maxLength={2000} rows={4} />
+      <LongTextField announce id="query-answer" name="answer" label="Your answer" hint="Customs reads it with the declaration. Up to 2,000 characters." state={state} maxLength={2000} rows={4} />
       <button type="submit" disabled={pending}>
         {pending ? 'Sending…' : 'Send answer'}
       </button>
@@ -101,7 +104,7 @@ export function RequestCancellationForm({ id }: { id: string }) {
   return (
     <form action={action} className="action-form">
       <Id id={id} />
-      <LongText
+      <LongTextField announce
         id="cancel-reason"
         name="reason"
         label="Reason for cancelling"
@@ -123,7 +126,7 @@ export function DecideCancellationForm({ id }: { id: string }) {
   return (
     <form action={action} className="action-form">
       <Id id={id} />
-      <LongText id="cancel-decision-reason" name="reason" label="Reason for the decision" hint="The filer sees it in the declaration’s history." state={state} maxLength={1000} />
+      <LongTextField announce id="cancel-decision-reason" name="reason" label="Reason for the decision" hint="The filer sees it in the declaration’s history." state={state} maxLength={1000} />
       <div className="button-row">
         <button type="submit" name="grant" value="true" disabled={pending} className="button-danger">
           Grant cancellation
@@ -142,7 +145,7 @@ export function RaiseQueryForm({ id }: { id: string }) {
   return (
     <form action={action} className="action-form">
       <Id id={id} />
-      <LongText
+      <LongTextField announce
         id="query-question"
         name="question"
         label="Question to the filer"
@@ -173,12 +176,7 @@ export function OverrideLaneForm({ id, current }: { id: string; current: RiskLan
       <Id id={id} />
       <fieldset className={laneError ? 'choice field-invalid' : 'choice'} aria-describedby={laneError ? 'lane-error' : undefined}>
         <legend>New lane</legend>
-        {laneError && (
-          <p className="field-error" id="lane-error" role="alert">
-            <span className="visually-hidden">Error: </span>
-            {laneError}
-          </p>
-        )}
+        <FieldError id="lane" error={laneError} announce />
         <div className="radios">
           {LANE_CHOICES.filter((c) => c.lane !== current).map((c, i) => (
             <label key={c.lane} className="radio">
@@ -188,7 +186,7 @@ export function OverrideLaneForm({ id, current }: { id: string; current: RiskLan
           ))}
         </div>
       </fieldset>
-      <LongText id="lane-reason" name="reason" label="Reason for the change" hint="Kept among the risk findings." state={state} maxLength={900} rows={2} />
+      <LongTextField announce id="lane-reason" name="reason" label="Reason for the change" hint="Kept among the risk findings." state={state} maxLength={900} rows={2} />
       <button type="submit" disabled={pending} className="button-secondary">
         {pending ? 'Changing…' : 'Change lane'}
       </button>
@@ -218,8 +216,8 @@ export function RecordPaymentForm({ id, amount }: { id: string; amount: string }
     <form action={action} className="action-form">
       <Id id={id} />
       <div className="form-grid payment-grid">
-        <ShortText id="payment-amount" name="amount" label="Amount paid" hint={`The assessed total is ${amount}.`} state={state} defaultValue={amount} inputMode="decimal" maxLength={20} />
-        <ShortText id="payment-reference" name="reference" label="Payment reference" hint="As on the bank transfer, e.g. NL-PAY-2026-0001." state={state} maxLength={70} />
+        <InputField announce id="payment-amount" name="amount" label="Amount paid" hint={`The assessed total is ${amount}.`} state={state} defaultValue={amount} inputMode="decimal" maxLength={20} />
+        <InputField announce id="payment-reference" name="reference" label="Payment reference" hint="As on the bank transfer, e.g. NL-PAY-2026-0001." state={state} maxLength={70} />
       </div>
       <button type="submit" disabled={pending}>
         {pending ? 'Recording…' : 'Record payment'}

@@ -9,7 +9,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 
 import { amendAction, saveDraftAction, submitDraftAction, type SaveResult } from '../actions';
-import type { FieldBinding } from './fields';
+import { type FieldBinding } from '../../_components/form/bound-fields';
 import type { FormApi, FormMode } from './form-api';
 import {
   emptyContainer,

@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 
 import { DOCUMENT_TYPES } from '../../../lib/documents/document-record';
+import { describedBy, FieldFrame } from '../../_components/form/field-frame';
 import { attachDocumentAction } from '../document-actions';
 import { DOCUMENT_TYPE_LABEL, formatBytes } from './document-labels';
 
@@ -94,31 +95,25 @@ export function DocumentUploadForm({ declarationId, maxBytes }: { declarationId:
     router.refresh();
   }
 
-  const described = (field: Field, hint?: string) => [hint, fieldError(field) ? `doc-${field}-error` : null].filter(Boolean).join(' ') || undefined;
-  const errorText = (field: Field) =>
-    fieldError(field) && (
-      <p className="field-error" id={`doc-${field}-error`} role="alert">
-        <span className="visually-hidden">Error: </span>
-        {fieldError(field)}
-      </p>
-    );
+  // Every field's error is an alert: this form has no error summary to take the focus.
+  const described = (field: Field, hasHint = false) => describedBy(`doc-${field}`, hasHint, fieldError(field));
   const others = phase.kind === 'failed' && Object.keys(phase.fields).length === 0;
 
   return (
     <form ref={formRef} onSubmit={submit} className="document-upload" aria-labelledby="document-upload-heading" noValidate data-testid="document-upload">
       <h3 id="document-upload-heading">Attach a document</h3>
       <div className="form-grid">
-        <div className={fieldError('file') ? 'field field-invalid width-l' : 'field width-l'}>
-          <label htmlFor="doc-file">File</label>
-          <p className="hint" id="doc-file-hint">
-            PDF, PNG, JPEG, XML or JSON, up to {formatBytes(maxBytes)}. The type is recognised from the content, not the name.
-          </p>
-          {errorText('file')}
-          <input id="doc-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.xml,.json,application/pdf,image/png,image/jpeg,application/xml,text/xml,application/json" aria-describedby={described('file', 'doc-file-hint')} disabled={busy} />
-        </div>
-        <div className={fieldError('type') ? 'field field-invalid' : 'field'}>
-          <label htmlFor="doc-type">Kind of document</label>
-          {errorText('type')}
+        <FieldFrame
+          id="doc-file"
+          label="File"
+          className="width-l"
+          hint={`PDF, PNG, JPEG, XML or JSON, up to ${formatBytes(maxBytes)}. The type is recognised from the content, not the name.`}
+          error={fieldError('file')}
+          announce
+        >
+          <input id="doc-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.xml,.json,application/pdf,image/png,image/jpeg,application/xml,text/xml,application/json" aria-describedby={described('file', true)} disabled={busy} />
+        </FieldFrame>
+        <FieldFrame id="doc-type" label="Kind of document" error={fieldError('type')} announce>
           <select id="doc-type" name="type" defaultValue="" aria-describedby={described('type')} disabled={busy}>
             <option value="" disabled>
               Choose…
@@ -129,15 +124,10 @@ export function DocumentUploadForm({ declarationId, maxBytes }: { declarationId:
               </option>
             ))}
           </select>
-        </div>
-        <div className={fieldError('reference') ? 'field field-invalid' : 'field'}>
-          <label htmlFor="doc-reference">Reference</label>
-          <p className="hint" id="doc-reference-hint">
-            The document’s own number.
-          </p>
-          {errorText('reference')}
-          <input id="doc-reference" name="reference" maxLength={70} aria-describedby={described('reference', 'doc-reference-hint')} disabled={busy} />
-        </div>
+        </FieldFrame>
+        <FieldFrame id="doc-reference" label="Reference" hint="The document’s own number." error={fieldError('reference')} announce>
+          <input id="doc-reference" name="reference" maxLength={70} aria-describedby={described('reference', true)} disabled={busy} />
+        </FieldFrame>
       </div>
       <div className="button-row">
         <button type="submit" disabled={busy}>

@@ -1,5 +1,5 @@
 // What the steps of the declaration form get from the form that holds the state.
-import type { FieldBinding } from './fields';
+import { type FieldBinding } from '../../_components/form/bound-fields';
 import type { DeclarationFormValues } from './form-model';
 
 /** A draft (saved, edited, submitted) or an amendment of a submitted declaration (with its reason). */

@@ -4,7 +4,8 @@
 // through the suggestions, Enter picks, Escape closes.
 import { useEffect, useId, useRef, useState } from 'react';
 
-import type { FieldBinding } from './fields';
+import { type FieldBinding } from '../../_components/form/bound-fields';
+import { FieldError } from '../../_components/form/field-frame';
 
 export interface Suggestion {
   /** Digits only: a 6-digit HS subheading or an 8-digit national tariff line. */
@@ -181,12 +182,7 @@ export function HsPicker(
           'Type a code (e.g. 0901.21) or words (e.g. roasted coffee) and pick a subheading or national line.'
         )}
       </p>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
       {notice && (
         <p className="picker-notice" aria-hidden="true">
           {notice}

@@ -1,5 +1,5 @@
 'use client';
-import { SelectField, TextField } from './fields';
+import { SelectField, TextField } from '../../_components/form/bound-fields';
 import type { FormApi } from './form-api';
 import { sumDecimals } from './form-model';
 import { HsPicker } from './hs-picker';

@@ -1,6 +1,6 @@
 'use client';
 import { ADDITIONAL_TYPES } from '../../../lib/declarations/codes';
-import { SelectField, TextField } from './fields';
+import { SelectField, TextField } from '../../_components/form/bound-fields';
 import type { FormApi } from './form-api';
 
 const TYPES = [

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 
 import { TRANSPORT_MODES } from '../../../lib/declarations/codes';
 import { DutyEstimate } from './duty-estimate';
-import { TextAreaField } from './fields';
+import { TextAreaField } from '../../_components/form/bound-fields';
 import type { FormApi } from './form-api';
 import { compareDecimals, sumDecimals, type DeclarationFormValues } from './form-model';
 

@@ -1,6 +1,6 @@
 'use client';
 import { INCOTERMS_2020, TRANSPORT_MODES } from '../../../lib/declarations/codes';
-import { SelectField, TextField } from './fields';
+import { SelectField, TextField } from '../../_components/form/bound-fields';
 import type { FormApi } from './form-api';
 
 const MODES = [{ value: '', label: 'Choose a mode' }, ...Object.entries(TRANSPORT_MODES).map(([code, name]) => ({ value: code, label: `${code} — ${name}` }))];

@@ -2,8 +2,10 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 
-import { ErrorSummary, InputField, SuccessNotice } from '../../account/_components/form-parts';
-import { INITIAL_FORM_STATE } from '../../account/_components/form-state';
+import { ErrorSummary, SuccessNotice } from '../../_components/form/form-outcome';
+import { INITIAL_FORM_STATE } from '../../_components/form/form-state';
+import { NewPasswordField } from '../../_components/form/new-password-field';
+import { InputField } from '../../_components/form/posted-fields';
 import { acceptInvitationAction } from '../actions';
 
 const FIELD_IDS = { name: 'invite-name', password: 'invite-password' };
@@ -29,17 +31,7 @@ export function AcceptInvitationForm({ token, name, minPasswordLength }: { token
       <ErrorSummary state={state} id="invite-problems" fields={FIELD_IDS} />
       <input type="hidden" name="token" value={token} />
       <InputField id={FIELD_IDS.name} name="name" label="Your name" state={state} defaultValue={name} maxLength={200} autoComplete="name" />
-      <InputField
-        id={FIELD_IDS.password}
-        name="password"
-        label="Choose a password"
-        type="password"
-        state={state}
-        minLength={minPasswordLength}
-        maxLength={200}
-        autoComplete="new-password"
-        hint={`At least ${minPasswordLength} characters.`}
-      />
+      <NewPasswordField id={FIELD_IDS.password} label="Choose a password" state={state} minLength={minPasswordLength} />
       <div>
         <button type="submit" disabled={pending}>
           {pending ? 'Creating your account…' : 'Create my account'}

@@ -2,8 +2,9 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 
-import { ErrorSummary, InputField, SuccessNotice } from '../../account/_components/form-parts';
-import { INITIAL_FORM_STATE } from '../../account/_components/form-state';
+import { ErrorSummary, SuccessNotice } from '../../_components/form/form-outcome';
+import { INITIAL_FORM_STATE } from '../../_components/form/form-state';
+import { NewPasswordField } from '../../_components/form/new-password-field';
 import { resetPasswordAction } from '../actions';
 
 export function ResetPasswordForm({ token, minPasswordLength }: { token: string; minPasswordLength: number }) {
@@ -38,17 +39,7 @@ export function ResetPasswordForm({ token, minPasswordLength }: { token: string;
     <form action={action} noValidate aria-describedby={state.message ? 'reset-problems' : undefined}>
       <ErrorSummary state={state} id="reset-problems" fields={{ password: 'reset-password' }} />
       <input type="hidden" name="token" value={token} />
-      <InputField
-        id="reset-password"
-        name="password"
-        label="New password"
-        type="password"
-        state={state}
-        minLength={minPasswordLength}
-        maxLength={200}
-        autoComplete="new-password"
-        hint={`At least ${minPasswordLength} characters.`}
-      />
+      <NewPasswordField id="reset-password" state={state} minLength={minPasswordLength} />
       <div>
         <button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Set new password'}

@@ -3,18 +3,20 @@
 // works without JavaScript). A problem comes back next to the note or the button.
 import { useActionState } from 'react';
 
-import { INITIAL_ACTION_STATE, LongText, Outcome } from '../../declarations/_components/action-form-parts';
+import { Outcome } from '../../_components/form/form-outcome';
+import { INITIAL_FORM_STATE } from '../../_components/form/form-state';
+import { LongTextField } from '../../_components/form/posted-fields';
 import { acknowledgeAlertAction } from '../actions';
 
 export function AcknowledgeAlertForm({ alertId, containerNumber, shipmentId }: { alertId: string; containerNumber: string; shipmentId?: string }) {
-  const [state, action, pending] = useActionState(acknowledgeAlertAction, INITIAL_ACTION_STATE);
+  const [state, action, pending] = useActionState(acknowledgeAlertAction, INITIAL_FORM_STATE);
   const id = `ack-${alertId}`;
   return (
     <form action={action} className="action-form acknowledge-form" data-testid="acknowledge-form">
       <input type="hidden" name="alertId" value={alertId} />
       <input type="hidden" name="containerNumber" value={containerNumber} />
       {shipmentId && <input type="hidden" name="shipment" value={shipmentId} />}
-      <LongText id={`${id}-note`} name="note" label="Acknowledgement note" hint="What was checked and what was decided. The filer sees this note." state={state} maxLength={1000} rows={2} />
+      <LongTextField announce id={`${id}-note`} name="note" label="Acknowledgement note" hint="What was checked and what was decided. The filer sees this note." state={state} maxLength={1000} rows={2} />
       <button type="submit" disabled={pending}>
         {pending ? 'Acknowledging…' : 'Acknowledge'}
       </button>

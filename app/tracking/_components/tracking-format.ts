@@ -39,8 +39,7 @@ export const EVENT_LABEL: Record<EventKind, string> = {
 
 export const SOURCE_LABEL: Record<string, string> = { CARRIER: 'Carrier', SHIPPER: 'Shipper', CUSTOMS: 'Customs', TERMINAL: 'Terminal' };
 
-/** Events that open the container or break its seal: red on the map and in the timeline. */
-export const BREACH_KINDS: readonly EventKind[] = ['TAMPER', 'OPENED', 'REMOVED'];
+export { BREACH_KINDS } from '../../../lib/tracking/get-shipment-detail';
 
 /** A container number as in the address: four letters, seven digits (ISO 6346). */
 export const CONTAINER_NUMBER = /^[A-Z]{4}\d{7}$/;

@@ -1,4 +1,4 @@
-// What the identity forms' server actions answer (signup, invitation, password, company pages): problems
+// What the portal forms' server actions answer (identity, company, declaration and tracking forms): problems
 // a person can fix come back as field errors and a message for the form to show, never thrown. `values`
 // is what was typed (never a password), shown again because React resets a form after its action ran.
 import type { FieldError } from '../../../lib/errors';

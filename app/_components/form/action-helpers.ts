@@ -1,4 +1,4 @@
-// Helpers of the identity pages' server actions: the request's id and client IP for the audit trail,
+// Helpers of the portal's server actions (identity, company, tracking): the request's id and client IP for the audit trail,
 // form values as strings, and an AppError turned into something the form can show.
 import { headers } from 'next/headers';
 

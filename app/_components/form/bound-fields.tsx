@@ -1,7 +1,10 @@
 'use client';
-// Form fields with their label, hint and error message wired for assistive technology:
-// aria-invalid on invalid fields, aria-describedby naming the hint and the error.
+// Fields whose value the form holds in React state (the declaration form: it validates on blur with the
+// shared zod schema and posts as GraphQL). A FieldBinding wires value, error and events; the label, hint
+// and error come from the same FieldFrame as the posted fields.
 import type { ReactNode } from 'react';
+
+import { describedBy, FieldFrame } from './field-frame';
 
 export interface FieldBinding {
   id: string;
@@ -18,40 +21,14 @@ interface Common extends FieldBinding {
   width?: 'xs' | 's' | 'm' | 'l' | 'full';
 }
 
-function describedBy(id: string, hint: unknown, error: string | undefined): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function Frame({ id, label, hint, optional, error, width, children }: Omit<Common, 'value' | 'onChange' | 'onBlur'> & { children: ReactNode }) {
-  return (
-    <div className={`field width-${width ?? 'm'}${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {optional && <span className="optional"> (optional)</span>}
-      </label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      {children}
-    </div>
-  );
-}
+const frameOf = ({ id, label, hint, optional, error, width }: Common) => ({ id, label, hint, optional, error, className: `width-${width ?? 'm'}` });
 
 export function TextField(
   props: Common & { inputMode?: 'text' | 'numeric' | 'decimal'; maxLength?: number; uppercase?: boolean; spellCheck?: boolean; placeholder?: string; readOnly?: boolean },
 ) {
   const { id, value, error, onChange, onBlur, hint, inputMode, maxLength, uppercase, spellCheck, placeholder, readOnly } = props;
   return (
-    <Frame {...props}>
+    <FieldFrame {...frameOf(props)}>
       <input
         id={id}
         name={id}
@@ -69,14 +46,14 @@ export function TextField(
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
       />
-    </Frame>
+    </FieldFrame>
   );
 }
 
 export function TextAreaField(props: Common & { rows?: number; maxLength?: number; required?: boolean }) {
   const { id, value, error, onChange, onBlur, hint, rows, maxLength, required } = props;
   return (
-    <Frame {...props}>
+    <FieldFrame {...frameOf(props)}>
       <textarea
         id={id}
         name={id}
@@ -89,14 +66,14 @@ export function TextAreaField(props: Common & { rows?: number; maxLength?: numbe
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
       />
-    </Frame>
+    </FieldFrame>
   );
 }
 
 export function SelectField(props: Common & { options: readonly { value: string; label: string }[]; disabled?: boolean }) {
   const { id, value, error, onChange, onBlur, hint, options, disabled } = props;
   return (
-    <Frame {...props}>
+    <FieldFrame {...frameOf(props)}>
       <select
         id={id}
         name={id}
@@ -113,6 +90,6 @@ export function SelectField(props: Common & { options: readonly { value: string;
           </option>
         ))}
       </select>
-    </Frame>
+    </FieldFrame>
   );
 }
