@@ -30,9 +30,11 @@ export default defineConfig([
             { name: 'graphql', message: 'lib/ knows nothing of GraphQL.' },
             { name: '@apollo/server', message: 'lib/ knows nothing of GraphQL.' },
             { name: 'next', message: 'lib/ knows nothing of Next.js.' },
+            { name: 'next-auth', message: 'lib/ knows nothing of next-auth: the transport decodes sessions (graphql/read-session.ts).' },
           ],
           patterns: [
             { group: ['next/*'], message: 'lib/ knows nothing of Next.js.' },
+            { group: ['next-auth/*'], message: 'lib/ knows nothing of next-auth: the transport decodes sessions (graphql/read-session.ts).' },
             upward('app'),
             upward('graphql'),
             upward('server'),

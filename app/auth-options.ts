@@ -1,11 +1,15 @@
 // next-auth (v4) configuration: email + password, and an OpenID Connect provider when OIDC_* is set.
 // Sessions are JWTs in an encrypted cookie; the GraphQL API and the REST endpoints read the same cookie
-// (lib/auth/authenticate.ts), and every request re-reads the user, so disabling someone takes effect at once.
+// (graphql/read-session.ts), and every request re-reads the user with the session version the token carries,
+// so disabling someone, a password change or "sign out everywhere" ends earlier sessions at once.
+// next-auth learns the public address from PUBLIC_URL: its redirects, and Secure `__Secure-` cookies on https.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 
+import { usesSecureCookies } from '../graphql/read-session';
 import { getAuthSecret } from '../lib/auth/auth-secret';
 import { linkOidcUser } from '../lib/auth/link-oidc-user';
+import { resolveCallbackUrl } from '../lib/auth/resolve-callback-url';
 import { verifyCredentials } from '../lib/auth/verify-credentials';
 import { getEnv } from '../lib/env';
 
@@ -30,7 +34,7 @@ export function getAuthOptions(): NextAuthOptions {
         if (!credentials?.email || !credentials.password) return null;
         const ipHeader = req?.headers?.[CLIENT_IP_HEADER];
         const user = await verifyCredentials({ email: credentials.email, password: credentials.password, ip: typeof ipHeader === 'string' ? ipHeader : null });
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
       },
     }),
   ];
@@ -52,6 +56,7 @@ export function getAuthOptions(): NextAuthOptions {
   }
   return {
     secret: getAuthSecret(),
+    useSecureCookies: usesSecureCookies(),
     session: { strategy: 'jwt', maxAge: SESSION_HOURS * 3600 },
     pages: { signIn: '/signin', error: '/signin' },
     providers,
@@ -59,15 +64,23 @@ export function getAuthOptions(): NextAuthOptions {
       async signIn({ account, profile }) {
         if (account?.provider !== 'oidc') return true;
         const p = profile as { sub?: string; email?: string; email_verified?: boolean } | undefined;
-        const userId = p?.sub ? await linkOidcUser({ subject: p.sub, email: p.email ?? null, emailVerified: !!p.email_verified }) : null;
-        return userId ? true : '/signin?error=NoAccount';
+        const linked = p?.sub ? await linkOidcUser({ subject: p.sub, email: p.email ?? null, emailVerified: !!p.email_verified }) : null;
+        return linked ? true : '/signin?error=NoAccount';
+      },
+      // Only pages of this portal, resolved against PUBLIC_URL (lib/auth/resolve-callback-url.ts says why).
+      redirect({ url }) {
+        return new URL(resolveCallbackUrl(url, env.PUBLIC_URL), env.PUBLIC_URL).href;
       },
       async jwt({ token, user, account, profile }) {
         if (account?.provider === 'oidc') {
           const p = profile as { sub: string; email?: string; email_verified?: boolean };
-          token.sub = (await linkOidcUser({ subject: p.sub, email: p.email ?? null, emailVerified: !!p.email_verified })) ?? undefined;
+          const linked = await linkOidcUser({ subject: p.sub, email: p.email ?? null, emailVerified: !!p.email_verified });
+          token.sub = linked?.userId;
+          token.sv = linked?.sessionVersion;
         } else if (user) {
           token.sub = user.id;
+          // The session version at sign-in: a later bump ends this session (lib/auth/actor.ts).
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         }
         return token;
       },

@@ -1,13 +1,15 @@
 // Who is using the portal: the signed-in user from next-auth's session cookie, read the same way the API
-// reads it (lib/auth/authenticate.ts). Pages that need a person call `getActor()`, which sends anyone
+// reads it (graphql/read-session.ts). Pages that need a person call `getActor()`, which sends anyone
 // else to the sign-in page and back.
+import { decode, encode } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 
+import { decodeSession, sessionCookieName, usesSecureCookies } from '../graphql/read-session';
 import { loadUserActor, type Actor } from '../lib/auth/actor';
-import { sessionUserId, SESSION_COOKIES } from '../lib/auth/authenticate';
+import { getAuthSecret } from '../lib/auth/auth-secret';
 import { isAppError } from '../lib/errors';
-import { CLIENT_IP_HEADER } from './auth-options';
+import { CLIENT_IP_HEADER, SESSION_HOURS } from './auth-options';
 
 export type { Actor };
 
@@ -16,14 +18,12 @@ export const REQUEST_URL_HEADER = 'x-clearway-url';
 
 /** The signed-in user, or null. */
 export async function getOptionalActor(): Promise<Actor | null> {
-  const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
-  if (!token) return null;
-  const userId = await sessionUserId(token);
-  if (!userId) return null;
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  const session = token ? await decodeSession(token) : null;
+  if (!session) return null;
   const h = await headers();
   try {
-    return await loadUserActor({ userId }, { id: h.get('x-request-id'), ip: h.get(CLIENT_IP_HEADER) });
+    return await loadUserActor(session, { id: h.get('x-request-id'), ip: h.get(CLIENT_IP_HEADER) });
   } catch (error) {
     if (isAppError(error) && error.code === 'UNAUTHENTICATED') return null;
     throw error;
@@ -36,4 +36,24 @@ export async function getActor(): Promise<Actor> {
   if (actor) return actor;
   const here = (await headers()).get(REQUEST_URL_HEADER) ?? '/declarations';
   redirect(`/signin?callbackUrl=${encodeURIComponent(here.startsWith('/') ? here : '/declarations')}`);
+}
+
+/**
+ * After the user's own password change (which ends every session), this browser's session carries on
+ * under the new session version: the cookie is re-issued as next-auth would issue it.
+ */
+export async function renewSession(sessionVersion: number): Promise<void> {
+  const jar = await cookies();
+  const name = sessionCookieName();
+  const current = jar.get(name)?.value;
+  const payload = current ? await decode({ token: current, secret: getAuthSecret() }).catch(() => null) : null;
+  if (!payload) return;
+  const maxAge = SESSION_HOURS * 3600;
+  const token = await encode({ token: { ...payload, sv: sessionVersion }, secret: getAuthSecret(), maxAge });
+  jar.set(name, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: usesSecureCookies(), maxAge });
+}
+
+/** Ends this browser's session (after "sign out everywhere"). */
+export async function endSession(): Promise<void> {
+  (await cookies()).delete(sessionCookieName());
 }

@@ -12,6 +12,7 @@ import { getEnv } from '../lib/env';
 import { isAppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { createContext, type GraphQLContext } from './context';
+import { readSession } from './read-session';
 
 export interface GraphQLHandlerOptions {
   server: ApolloServer<GraphQLContext>;
@@ -34,7 +35,8 @@ export async function admitRequest(req: IncomingMessage, res: ServerResponse, re
   const ip = clientIp(req);
   let actor: Actor | null;
   try {
-    actor = await authenticate({ authorization: headerValue(req.headers.authorization), cookie: headerValue(req.headers.cookie) }, { id: requestId, ip });
+    const authorization = headerValue(req.headers.authorization);
+    actor = await authenticate({ authorization, session: authorization ? null : await readSession(headerValue(req.headers.cookie)) }, { id: requestId, ip });
   } catch (error) {
     if (!isAppError(error) || error.code !== 'UNAUTHENTICATED') throw error;
     res.setHeader('www-authenticate', 'Bearer realm="clearway", error="invalid_token"');

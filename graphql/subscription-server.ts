@@ -27,6 +27,7 @@ import { WebSocketServer } from 'ws';
 
 import type { Actor } from '../lib/auth/actor';
 import { authenticate } from '../lib/auth/authenticate';
+import { readSession } from './read-session';
 import { getRateLimiter } from '../lib/auth/rate-limiter';
 import { getEnv } from '../lib/env';
 import { isAppError } from '../lib/errors';
@@ -104,7 +105,7 @@ export function attachSubscriptionServer({ server, logger }: { server: http.Serv
         if (!authorization && crossOrigin(request)) return false;
         let actor: Actor | null;
         try {
-          actor = await authenticate({ authorization, cookie: request.headers.cookie }, { id: requestId, ip });
+          actor = await authenticate({ authorization, session: authorization ? null : await readSession(request.headers.cookie) }, { id: requestId, ip });
         } catch (error) {
           if (isAppError(error) && error.code === 'UNAUTHENTICATED') return false;
           throw error;

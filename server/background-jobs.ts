@@ -1,6 +1,7 @@
 // The process's background jobs: signing ledger checkpoints, publishing them to the chain (when one is
-// configured), and watching for silent electronic seals. Started after the HTTP server listens,
+// configured), watching for silent electronic seals, and sending password reset links. Started after the HTTP server listens,
 // stopped before it closes.
+import { startPasswordResetMailer } from '../lib/auth/start-password-reset-mailer';
 import { startAnchorPublisher } from '../lib/ledger/anchor/start-anchor-publisher';
 import { startCheckpointer } from '../lib/ledger/start-checkpointer';
 import type { Logger } from '../lib/logger';
@@ -17,6 +18,7 @@ export function startBackgroundJobs(logger: Logger): BackgroundJobs {
   const publisher = startAnchorPublisher({ logger: logger.child({ job: 'ledger-publisher' }) });
   if (publisher) jobs.push(publisher);
   jobs.push(startSilentSealWatcher({ logger: logger.child({ job: 'silent-seal-watcher' }) }));
+  jobs.push(startPasswordResetMailer({ logger: logger.child({ job: 'password-reset-mailer' }) }));
   return {
     async stop() {
       await Promise.all(jobs.map((job) => job.stop().catch((err) => logger.error({ err }, 'stopping a background job'))));

@@ -8,6 +8,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createApolloServer } from '../graphql/server';
 import { attachSubscriptionServer } from '../graphql/subscription-server';
 import { clientIp, createGraphQLHandler, sendJson } from '../graphql/http-handler';
+import { getRateLimiter } from '../lib/auth/rate-limiter';
 import { getEnv } from '../lib/env';
 import { getHealth } from '../lib/health/get-health';
 import { handleLedgerRoute } from './ledger-routes';
@@ -15,6 +16,24 @@ import { requestIdFrom, type Logger } from '../lib/logger';
 import { createDocumentsRoute } from './documents-route';
 import { createEpcisRoutes, EPCIS_PATH } from './epcis-routes';
 import { handlePdfRoute } from './pdf-routes';
+import { applyPagePolicy, setSecurityHeaders } from './security-headers';
+
+// Pages whose address carries a live secret (a reset or invitation link): it never reaches the log.
+const SECRET_PATH = /^(\/(?:reset-password|invite)\/)[^/?#]+/;
+
+/** The request's URL as logged: without the secret of a reset or invitation link. */
+export function loggedUrl(url: string | undefined): string {
+  return (url ?? '/').replace(SECRET_PATH, '$1[redacted]');
+}
+
+function admitSignIn(req: IncomingMessage, res: ServerResponse, requestId: string): boolean {
+  const limit = getEnv().API_ANONYMOUS_RATE_LIMIT_PER_MINUTE;
+  const decision = getRateLimiter().hit(`ip:${clientIp(req)}`, limit, 60_000);
+  if (decision.allowed) return true;
+  res.setHeader('retry-after', String(decision.retryAfterSeconds));
+  sendJson(res, 429, requestId, { error: { code: 'RATE_LIMITED', message: `Too many requests: the limit is ${limit} per minute. Retry after ${decision.retryAfterSeconds} s.`, requestId } });
+  return false;
+}
 
 export type Fallback = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -44,12 +63,13 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
     if (closing) res.setHeader('connection', 'close');
     res.on('finish', () => {
       logger.info(
-        { requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 },
+        { requestId, method: req.method, url: loggedUrl(req.url), status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 },
         'request',
       );
     });
     try {
       const pathname = (req.url ?? '/').split('?')[0];
+      setSecurityHeaders(res, pathname ?? '/');
       if (pathname === '/api/graphql') return await handleGraphQL(req, res, requestId);
       if (pathname === '/api/documents' || pathname?.startsWith('/api/documents/')) return await handleDocuments(req, res, requestId, pathname!);
       if (pathname?.startsWith(`${EPCIS_PATH}/`)) return await handleEpcis(req, res, requestId, pathname);
@@ -59,7 +79,11 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
         const health = await getHealth();
         return sendJson(res, health.status === 'OK' ? 200 : 503, requestId, health);
       }
+      // Password checks cost an argon2 hash each: sign-in attempts share the anonymous request budget of
+      // their address (lib/auth/verify-credentials.ts limits the failures of each account on top).
+      if (req.method === 'POST' && pathname?.startsWith('/api/auth/callback/') && !admitSignIn(req, res, requestId)) return;
       // Facts the portal may trust, set here so that a client cannot supply them.
+      applyPagePolicy(req, res);
       req.headers['x-request-id'] = requestId;
       req.headers['x-clearway-client-ip'] = clientIp(req) ?? '';
       req.headers['x-clearway-url'] = req.url ?? '/';

@@ -1,15 +1,27 @@
 'use server';
+import { redirect } from 'next/navigation';
+
 import { changePassword } from '../../lib/auth/change-password';
-import { getActor } from '../session';
+import { signOutEverywhere } from '../../lib/auth/sign-out-everywhere';
+import { endSession, getActor, renewSession } from '../session';
 import { failed, succeeded, textOf } from '../_components/form/action-helpers';
 import type { FormState } from '../_components/form/form-state';
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
   try {
-    await changePassword({ actor, input: { currentPassword: textOf(formData, 'currentPassword'), newPassword: textOf(formData, 'newPassword') } });
+    const { sessionVersion } = await changePassword({ actor, input: { currentPassword: textOf(formData, 'currentPassword'), newPassword: textOf(formData, 'newPassword') } });
+    // Every other session ended with the change; this one carries on.
+    await renewSession(sessionVersion);
   } catch (error) {
     return failed(error);
   }
-  return succeeded('Your password is changed. Use the new one the next time you sign in.');
+  return succeeded('Your password is changed, and you are signed out on every other device. Use the new password the next time you sign in.');
+}
+
+/** Ends every session of the person, this one included, and goes to the sign-in page. */
+export async function signOutEverywhereAction(): Promise<void> {
+  await signOutEverywhere({ actor: await getActor() });
+  await endSession();
+  redirect('/signin?signedOut=everywhere');
 }

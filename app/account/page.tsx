@@ -6,6 +6,7 @@ import { loadCompanies, loadUsers } from '../../lib/declarations/load-declaratio
 import { formatDateTime } from '../declarations/_components/format';
 import { getActor } from '../session';
 import { ROLE_LABEL } from './_components/labels';
+import { signOutEverywhereAction } from './actions';
 import { ChangePasswordForm } from './change-password-form';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -68,6 +69,15 @@ export default async function AccountPage() {
         <section className="panel" aria-labelledby="password-heading">
           <h2 id="password-heading">Change your password</h2>
           <ChangePasswordForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+        </section>
+        <section className="panel" aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading">Sessions</h2>
+          <p className="hint">Signed in on a computer you no longer use, or lost a phone? End every session of your account, this one included.</p>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="secondary">
+              Sign out everywhere
+            </button>
+          </form>
         </section>
       </div>
     </>

@@ -1,6 +1,6 @@
 'use client';
-// Inviting a person. The link is shown once after inviting: in this installation messages go to the
-// server log instead of a mailbox, so the administrator may have to pass it on.
+// Inviting a person. The link is shown once after inviting: in this installation messages wait in the
+// outbox instead of being mailed, so the administrator may have to pass it on.
 import { useActionState } from 'react';
 
 import { ErrorSummary, SuccessNotice } from '../_components/form/form-outcome';
@@ -25,8 +25,8 @@ export function InviteForm({ platform, companyName }: { platform: boolean; compa
         {state.result && (
           <>
             <p>
-              An invitation to <code>{state.result.email}</code> is in the outbox. In this installation messages are written to the server log
-              rather than emailed, so send the person this link yourself. It works once, until {state.result.expiresAt.slice(0, 16).replace('T', ' ')} UTC.
+              An invitation to <code>{state.result.email}</code> is in the outbox. In this installation messages wait in the outbox rather than
+              being emailed, so send the person this link yourself. It works once, until {state.result.expiresAt.slice(0, 16).replace('T', ' ')} UTC.
             </p>
             <CopySecret id="invitation-link" label="Invitation link (shown only now)" value={state.result.link} />
           </>

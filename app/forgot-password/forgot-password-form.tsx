@@ -14,8 +14,8 @@ export function ForgotPasswordForm({ minutes }: { minutes: number }) {
       <SuccessNotice state={state} id="forgot-done">
         <p>The link lets you choose a new password; it works once, for {minutes} minutes. Nothing arrived? Check the address and ask again.</p>
         <p className="hint">
-          In this installation, messages are not emailed: they are written to the server log (and kept in the outbox table). Ask your
-          Clearway operator for the link.
+          In this installation, messages are not emailed: they wait in the outbox (never in the server log, which must not hold live links).
+          Ask your Clearway operator for the link.
         </p>
         <p>
           <Link href="/signin">Back to sign in</Link>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { RESET_MINUTES } from '../../lib/auth/request-password-reset';
+import { RESET_MINUTES } from '../../lib/auth/process-password-reset-requests';
 import { ForgotPasswordForm } from './forgot-password-form';
 
 export const metadata: Metadata = { title: 'Forgot your password?' };

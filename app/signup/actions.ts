@@ -28,5 +28,7 @@ export async function signUpAction(_previous: FormState<{ email: string }>, form
   } catch (error) {
     return failed(error, values);
   }
-  return succeeded(`${values.companyName!.trim()} is registered.`, { email: values.email!.trim().toLowerCase() });
+  // The same answer whether or not the email already had an account (lib/auth/sign-up-company.ts).
+  const email = values.email!.trim().toLowerCase();
+  return succeeded(`Check your mailbox at ${email}: we sent you a message about registering ${values.companyName!.trim()}.`, { email });
 }

@@ -35,8 +35,8 @@ export function SignUpForm({ countries, minPasswordLength }: { countries: { valu
     return (
       <SuccessNotice state={state} id="signup-done">
         <p>
-          Your administrator account is <code>{state.result?.email}</code>. Sign in with the password you chose, then invite your colleagues from the
-          Company page.
+          If the company is new, <code>{state.result?.email}</code> is its administrator account: sign in with the password you chose, then invite your
+          colleagues from the Company page.
         </p>
         <p>
           <Link href="/signin" className="button">

@@ -1,4 +1,5 @@
 import { listAuditEvents } from '../../lib/auth/list-audit-events';
+import { signOutEverywhere } from '../../lib/auth/sign-out-everywhere';
 import { delegationState, listDelegations } from '../../lib/parties/list-delegations';
 import type { Resolvers } from '../generated/resolvers-types';
 
@@ -12,6 +13,13 @@ export const identityResolvers: Resolvers = {
         nodes: page.nodes.map((e) => ({ ...e, details: JSON.stringify(e.details) })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
+    },
+  },
+  Mutation: {
+    signOutEverywhere: async (_root, _args, ctx) => {
+      const actor = await ctx.actor();
+      await signOutEverywhere({ actor });
+      return { viewer: actor, signedOutAt: new Date() };
     },
   },
   Delegation: {

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
-import { parseInput } from '../validation';
+import { parseInput, throwFieldErrors } from '../validation';
 import { hashSecret, type RequestInfo } from './actor';
-import { hashPassword, passwordSchema } from './password';
+import { hashPassword, passwordContextErrors, passwordSchema } from './password';
 
 export const acceptInvitationInput = z.object({
   token: z.string().min(1).max(200),
@@ -25,18 +25,19 @@ export async function findInvitation(token: string): Promise<{ email: string; na
 
 export async function acceptInvitation(options: { input: z.input<typeof acceptInvitationInput>; request?: RequestInfo }): Promise<{ userId: string; email: string }> {
   const input = parseInput(acceptInvitationInput, options.input);
-  const passwordHash = await hashPassword(input.password);
   return getDb().$transaction(async (tx) => {
     const found = await tx.invitation.findUnique({ where: { tokenHash: hashSecret(input.token) }, select: { id: true } });
     if (!found) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'invalid', message: INVALID }] });
     // Lock the row: two submissions of the same link make one account.
     await tx.$queryRaw`SELECT 1 FROM invitation WHERE id = ${found.id}::uuid FOR UPDATE`;
-    const inv = (await tx.invitation.findUnique({ where: { id: found.id } }))!;
+    const inv = (await tx.invitation.findUnique({ where: { id: found.id }, include: { company: { select: { name: true } } } }))!;
     if (inv.acceptedAt || inv.revokedAt) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'used', message: INVALID }] });
     if (inv.expiresAt <= new Date()) {
       const message = `This invitation expired on ${inv.expiresAt.toISOString().slice(0, 10)}. Ask your administrator for a new one.`;
       throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['token'], code: 'expired', message }] });
     }
+    throwFieldErrors(passwordContextErrors(input.password, { email: inv.email, companyName: inv.company?.name }, 'password'));
+    const passwordHash = await hashPassword(input.password);
     const taken = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } });
     if (taken) throw new AppError('CONFLICT', 'This email already has an account: sign in instead.');
     const user = await tx.user.create({

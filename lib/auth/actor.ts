@@ -48,11 +48,12 @@ interface UserRow {
   company_id: string | null;
   is_company_admin: boolean;
   disabled_at: Date | null;
+  session_version: number;
   clients: ClientGrant[];
 }
 
 // The valid grants of a broker's company ride along with the user row.
-const USER_COLUMNS = `u.id, u.email, u.name, u.role::text AS role, u.company_id, u.is_company_admin, u.disabled_at,
+const USER_COLUMNS = `u.id, u.email, u.name, u.role::text AS role, u.company_id, u.is_company_admin, u.disabled_at, u.session_version,
   CASE WHEN u.role = 'BROKER' THEN COALESCE((
     SELECT json_agg(json_build_object('clientId', g.client_id, 'scope', g.scope, 'representation', g.representation))
       FROM delegation g
@@ -73,15 +74,20 @@ function toActor(row: UserRow, request: RequestInfo, token: Actor['token'] = nul
   };
 }
 
-/** The actor for a signed-in user (by id from the session, or by email for seeds and tests). */
-export async function loadUserActor(who: { userId: string } | { email: string }, request: RequestInfo = NO_REQUEST): Promise<Actor> {
+/**
+ * The actor for a signed-in user (by id from the session, or by email for seeds and tests). A session
+ * issued before the user's latest session version (sign out everywhere, password change or reset,
+ * disabling) is no longer valid; the version comes with the same row, so this stays one read.
+ */
+export async function loadUserActor(who: { userId: string; sessionVersion?: number } | { email: string }, request: RequestInfo = NO_REQUEST): Promise<Actor> {
   const byId = 'userId' in who;
   const { rows } = await getPool().query<UserRow>(
     `SELECT ${USER_COLUMNS} FROM app_user u WHERE ${byId ? 'u.id = $1::uuid' : 'u.email = $1'}`,
     [byId ? who.userId : who.email.trim().toLowerCase()],
   );
   const row = rows[0];
-  if (!row || row.disabled_at) throw new AppError('UNAUTHENTICATED', 'Your session is no longer valid. Please sign in again.');
+  const stale = 'sessionVersion' in who && who.sessionVersion !== undefined && who.sessionVersion !== row?.session_version;
+  if (!row || row.disabled_at || stale) throw new AppError('UNAUTHENTICATED', 'Your session is no longer valid. Please sign in again.');
   return toActor(row, request);
 }
 

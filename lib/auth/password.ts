@@ -3,13 +3,40 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { z } from 'zod';
 
+import type { FieldError } from '../errors';
+import { isCommonPassword } from './common-passwords';
+
 export const MIN_PASSWORD_LENGTH = 10;
 
-/** The password rules, shared by sign-up, invitations, resets and the portal forms. */
+/** The password rules, shared by sign-up, invitations, resets and the portal forms (NIST SP 800-63B: length and a blocklist, no composition rules). */
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(200, 'A password has at most 200 characters.');
+  .max(200, 'A password has at most 200 characters.')
+  .refine((p) => !isCommonPassword(p), { message: 'This password is one of the most common ones, found in lists of breached passwords: choose another, e.g. a few unrelated words.', params: { reason: 'common' } });
+
+// Legal forms say nothing about a company, so they do not count as its name.
+const LEGAL_FORMS = new Set(['bv', 'nv', 'ltd', 'limited', 'llc', 'inc', 'gmbh', 'ag', 'sa', 'sas', 'sarl', 'srl', 'spa', 'plc', 'co', 'company', 'corp', 'oy', 'ab', 'as']);
+
+const letters = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The rule no schema can check alone: a password must not contain whose it is — the email's local part
+ * or the company's name (spaces, punctuation and case ignored; names shorter than 3 characters ignored).
+ */
+export function passwordContextErrors(password: string, context: { email?: string | null; companyName?: string | null }, path: string): FieldError[] {
+  const given = letters(password);
+  const local = letters(context.email?.split('@')[0] ?? '');
+  if (local.length >= 3 && given.includes(local)) {
+    return [{ path: [path], code: 'contains_email', message: 'A password must not contain your email address (or its part before the @).' }];
+  }
+  const words = (context.companyName ?? '').split(/\s+/).filter((w) => !LEGAL_FORMS.has(letters(w)));
+  const company = letters(words.join(''));
+  if (company.length >= 3 && given.includes(company)) {
+    return [{ path: [path], code: 'contains_company', message: 'A password must not contain the company’s name.' }];
+  }
+  return [];
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, { algorithm: ARGON2ID });

@@ -1,12 +1,13 @@
-// Sets a new password from a reset link: single use, expiring; it also lifts a sign-in pause.
+// Sets a new password from a reset link: single use, expiring; it also lifts a sign-in pause and ends
+// every session (whoever had the old password is out).
 import { z } from 'zod';
 
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
-import { parseInput } from '../validation';
+import { parseInput, throwFieldErrors } from '../validation';
 import { hashSecret, type RequestInfo } from './actor';
-import { hashPassword, passwordSchema } from './password';
+import { hashPassword, passwordContextErrors, passwordSchema } from './password';
 
 export const resetPasswordInput = z.object({ token: z.string().min(1).max(200), password: passwordSchema });
 
@@ -14,7 +15,6 @@ const INVALID = 'This reset link is not valid: it was already used, or mistyped.
 
 export async function resetPassword(options: { input: z.input<typeof resetPasswordInput>; request?: RequestInfo }): Promise<{ userId: string }> {
   const input = parseInput(resetPasswordInput, options.input);
-  const passwordHash = await hashPassword(input.password);
   return getDb().$transaction(async (tx) => {
     // Claim the token atomically: of two concurrent uses, one wins.
     const claimed = await tx.$queryRaw<{ user_id: string; expires_at: Date }[]>`
@@ -27,9 +27,13 @@ export async function resetPassword(options: { input: z.input<typeof resetPasswo
       const message = 'This reset link has expired. Ask for a new one.';
       throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['token'], code: 'expired', message }] });
     }
+    // Whose password it is is known only now; a refusal rolls the claim back, so the link still works.
+    const owner = await tx.user.findUniqueOrThrow({ where: { id: row.user_id }, select: { email: true, company: { select: { name: true } } } });
+    throwFieldErrors(passwordContextErrors(input.password, { email: owner.email, companyName: owner.company?.name }, 'password'));
+    const passwordHash = await hashPassword(input.password);
     const user = await tx.user.update({
       where: { id: row.user_id },
-      data: { passwordHash, failedSignIns: 0, lockedUntil: null },
+      data: { passwordHash, failedSignIns: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
       select: { id: true, email: true, name: true, role: true, companyId: true },
     });
     // Any other outstanding links for this user stop working too.

@@ -1,13 +1,24 @@
-// A new company registers with its first user, who becomes its administrator.
+// A new company registers with its first user, who becomes its administrator. Whether the email already
+// has an account must not show in the answer (account enumeration): in both cases the person is told to
+// check their mailbox, where a new administrator finds a welcome and an existing account's owner a
+// warning that someone tried to register with their address. Sign-ups are limited per client address.
+// A taken EORI stays a field error: EORI numbers are public company identifiers, not people.
 import { z } from 'zod';
 
 import { recordAudit } from '../audit';
 import { EORI, isCountryCode } from '../declarations/codes';
 import { getDb } from '../db';
+import { getEnv } from '../env';
+import { AppError } from '../errors';
 import type { PartyRole, UserRole } from '../generated/prisma/client';
+import { deliverOutbox, queueMessage } from '../notifications/notifier';
 import { parseInput, throwFieldErrors } from '../validation';
 import type { RequestInfo } from './actor';
-import { hashPassword, passwordSchema } from './password';
+import { hashPassword, passwordContextErrors, passwordSchema } from './password';
+import { getRateLimiter } from './rate-limiter';
+
+/** Valid sign-ups per client address per hour. */
+export const SIGN_UPS_PER_HOUR = 10;
 
 const text = (max: number, what: string) => z.string().trim().min(1, `Give ${what}.`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} is limited to ${max} characters.`);
 
@@ -27,18 +38,36 @@ export type SignUpInput = z.input<typeof signUpInput>;
 
 const PARTY_ROLES: Record<'TRADER' | 'BROKER', PartyRole[]> = { TRADER: ['IMPORTER', 'EXPORTER'], BROKER: ['BROKER'] };
 
-export async function signUpCompany(options: { input: SignUpInput; request?: RequestInfo }): Promise<{ companyId: string; userId: string }> {
+/**
+ * Registers the company, or — when the email already has an account — tells that account's owner instead
+ * and returns null. Callers answer both the same way ("check your mailbox").
+ */
+export async function signUpCompany(options: { input: SignUpInput; request?: RequestInfo }): Promise<{ companyId: string; userId: string } | null> {
   const input = parseInput(signUpInput, options.input);
+  throwFieldErrors(passwordContextErrors(input.password, { email: input.email, companyName: input.companyName }, 'password'));
+  const ip = options.request?.ip || 'unknown';
+  const decision = getRateLimiter().hit(`sign-up:${ip}`, SIGN_UPS_PER_HOUR, 3_600_000);
+  if (!decision.allowed) {
+    throw new AppError('RATE_LIMITED', `Too many registrations from your network: try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`, { retryAfterSeconds: decision.retryAfterSeconds });
+  }
   const passwordHash = await hashPassword(input.password);
-  return getDb().$transaction(async (tx) => {
+  const signIn = `${getEnv().PUBLIC_URL}/signin`;
+  const result = await getDb().$transaction(async (tx) => {
     const [company, user] = await Promise.all([
       tx.company.findUnique({ where: { eori: input.eori }, select: { id: true } }),
       tx.user.findUnique({ where: { email: input.email }, select: { id: true } }),
     ]);
-    throwFieldErrors([
-      ...(company ? [{ path: ['eori'], code: 'duplicate', message: `A company with EORI ${input.eori} is already registered; ask its administrator for an invitation.` }] : []),
-      ...(user ? [{ path: ['email'], code: 'duplicate', message: 'This email already has an account: sign in, or reset the password.' }] : []),
-    ]);
+    throwFieldErrors(company ? [{ path: ['eori'], code: 'duplicate', message: `A company with EORI ${input.eori} is already registered; ask its administrator for an invitation.` }] : []);
+    if (user) {
+      await queueMessage(tx, {
+        kind: 'sign_up_existing_account',
+        to: input.email,
+        subject: 'Someone tried to register with your Clearway address',
+        body: `Someone tried to register the company ${input.companyName} (EORI ${input.eori}) on Clearway with ${input.email}, which already has an account. Nothing was created.\nIf it was you, sign in at ${signIn} (or reset your password there). If it was not you, you can ignore this message.`,
+      });
+      await recordAudit(tx, { actor: null, action: 'company.sign_up_refused', targetType: 'user', targetId: user.id, requestId: options.request?.id ?? undefined, details: { eori: input.eori, reason: 'email_taken' } });
+      return null;
+    }
     const created = await tx.company.create({
       data: { eori: input.eori, name: input.companyName, street: input.street, city: input.city, postcode: input.postcode || null, country: input.country, roles: PARTY_ROLES[input.kind] },
     });
@@ -46,6 +75,14 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
     const admin = await tx.user.create({ data: { email: input.email, name: input.name, role, companyId: created.id, isCompanyAdmin: true, passwordHash }, select: { id: true } });
     const actor = { userId: admin.id, email: input.email, name: input.name, role, companyId: created.id, isCompanyAdmin: true, token: null, clients: [], request: options.request ?? { id: null, ip: null } };
     await recordAudit(tx, { actor, action: 'company.sign_up', targetType: 'company', targetId: created.id, details: { eori: input.eori, kind: input.kind } });
+    await queueMessage(tx, {
+      kind: 'sign_up',
+      to: input.email,
+      subject: `${input.companyName} is registered on Clearway`,
+      body: `${input.companyName} (EORI ${input.eori}) is registered on Clearway, with ${input.email} as its administrator. Sign in at ${signIn} with the password you chose, then invite your colleagues from the Company page.`,
+    });
     return { companyId: created.id, userId: admin.id };
   });
+  await deliverOutbox();
+  return result;
 }

@@ -1,5 +1,6 @@
 // A company administrator grants or removes the administrator flag, or disables/enables a colleague.
-// A disabled user cannot sign in and their open sessions stop on the next request.
+// A disabled user cannot sign in and their open sessions stop on the next request; they stay ended when
+// the user is enabled again (the session version goes up on disabling).
 import { z } from 'zod';
 
 import { recordAudit } from '../audit';
@@ -31,6 +32,7 @@ export async function updateCompanyUser(options: { actor: Actor; input: z.input<
       data: {
         ...(input.isCompanyAdmin !== undefined && target.companyId ? { isCompanyAdmin: input.isCompanyAdmin } : {}),
         ...(input.disabled !== undefined ? { disabledAt: input.disabled ? (target.disabledAt ?? new Date()) : null } : {}),
+        ...(input.disabled && !target.disabledAt ? { sessionVersion: { increment: 1 } } : {}),
       },
     });
     await recordAudit(tx, { actor, action: 'user.update', targetType: 'user', targetId: target.id, details: { isCompanyAdmin: input.isCompanyAdmin ?? null, disabled: input.disabled ?? null } });

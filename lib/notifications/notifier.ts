@@ -1,7 +1,9 @@
 // Messages for people (invitation links, password resets). They are written to the outbox table in the
-// transaction that causes them, then handed to a notifier. The default notifier writes them to the
-// server log — a deployment plugs in its mail service by implementing `Notifier` and calling
-// `setNotifier` at start-up.
+// transaction that causes them, then handed to a notifier. A deployment plugs in its mail service by
+// implementing `Notifier` and calling `setNotifier` at start-up. The default notifier only logs that a
+// message went out — never its body: bodies carry live secrets (reset and invitation links), and logs
+// are read by more people, kept longer and shipped further than mail. Until a mail service is plugged in,
+// the message itself is in the outbox_message table.
 import type { Tx } from '../audit';
 import { getDb } from '../db';
 import { getLogger } from '../logger';
@@ -19,7 +21,7 @@ export interface Notifier {
 
 const logNotifier: Notifier = {
   async deliver(message) {
-    getLogger().info({ outboxId: String(message.id), kind: message.kind, to: message.to, subject: message.subject, body: message.body }, 'message to deliver');
+    getLogger().info({ outboxId: String(message.id), kind: message.kind, to: message.to, subject: message.subject }, 'message sent (no mail service configured: its body is in outbox_message)');
   },
 };
 

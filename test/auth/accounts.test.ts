@@ -5,9 +5,10 @@ import { acceptInvitation } from '../../lib/auth/accept-invitation';
 import { loadUserActor } from '../../lib/auth/actor';
 import { changePassword } from '../../lib/auth/change-password';
 import { inviteUser } from '../../lib/auth/invite-user';
+import { processPasswordResetRequests } from '../../lib/auth/process-password-reset-requests';
 import { requestPasswordReset } from '../../lib/auth/request-password-reset';
 import { resetPassword } from '../../lib/auth/reset-password';
-import { signUpCompany } from '../../lib/auth/sign-up-company';
+import { SIGN_UPS_PER_HOUR, signUpCompany } from '../../lib/auth/sign-up-company';
 import { updateCompanyUser } from '../../lib/auth/update-company-user';
 import { verifyCredentials } from '../../lib/auth/verify-credentials';
 import { getDb, getPool } from '../../lib/db';
@@ -37,7 +38,7 @@ describe('sign-up', () => {
   const input = { kind: 'BROKER' as const, eori: 'BE0123456789', companyName: 'Antwerp Brokers NV', street: 'Kaai 1', city: 'Antwerpen', country: 'BE', name: 'An Peeters', email: 'an@antwerp-brokers.example', password: 'a-long-password' };
 
   it('creates the company with its first user as administrator', async () => {
-    const { companyId, userId } = await signUpCompany({ input });
+    const { companyId, userId } = (await signUpCompany({ input }))!;
     const actor = await loadUserActor({ userId });
     expect(actor).toMatchObject({ role: 'BROKER', companyId, isCompanyAdmin: true });
     expect(await verifyCredentials({ email: input.email, password: input.password, ip: '10.50.0.1' })).not.toBeNull();
@@ -48,12 +49,34 @@ describe('sign-up', () => {
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
   });
 
-  it('refuses a taken EORI or email, a short password and a bad country, naming the fields', async () => {
+  it('refuses a taken EORI, a short password and a bad country, naming the fields', async () => {
     const dup = await codeOf(signUpCompany({ input: { ...input, eori: 'NL123456789', email: ADMIN } }));
-    expect(dup.fields).toEqual(['eori:duplicate', 'email:duplicate']);
+    expect(dup.fields).toEqual(['eori:duplicate']);
     const bad = await codeOf(signUpCompany({ input: { ...input, eori: 'BE999', email: 'x@y.example', password: 'short', country: 'XX' } }));
     expect(bad.code).toBe('BAD_USER_INPUT');
     expect(bad.fields).toEqual(expect.arrayContaining(['password:too_small', 'country:custom']));
+  });
+
+  it('answers an email that already has an account as a new one, and tells its owner instead (no enumeration)', async () => {
+    const before = (await getPool().query(`SELECT count(*)::int AS n FROM company`)).rows[0].n;
+    // A taken email with a new EORI: no error naming the email, nothing created, the owner is told.
+    expect(await signUpCompany({ input: { ...input, eori: 'BE0999999999', email: ADMIN }, request: { id: null, ip: '10.60.0.1' } })).toBeNull();
+    expect((await getPool().query(`SELECT count(*)::int AS n FROM company`)).rows[0].n).toBe(before);
+    expect(await lastMessageTo(ADMIN)).toMatch(/Someone tried to register the company Antwerp Brokers NV .* already has an account/s);
+    // A new administrator gets a welcome in the same mailbox flow.
+    await signUpCompany({ input: { ...input, eori: 'BE0888888888', email: 'welcome@ghent-brokers.example', companyName: 'Ghent Brokers' }, request: { id: null, ip: '10.60.0.1' } });
+    expect(await lastMessageTo('welcome@ghent-brokers.example')).toContain('Ghent Brokers (EORI BE0888888888) is registered on Clearway');
+  });
+
+  it('limits sign-ups per client address', async () => {
+    const ip = '10.61.0.1';
+    for (let i = 0; i < SIGN_UPS_PER_HOUR; i++) {
+      await signUpCompany({ input: { ...input, eori: `BE07${String(i).padStart(8, '0')}`, email: `limit${i}@limit.example`, companyName: `Limit Brokers ${i}` }, request: { id: null, ip } });
+    }
+    const refused = await codeOf(signUpCompany({ input: { ...input, eori: 'BE0799999999', email: 'limit-over@limit.example', companyName: 'Limit Over' }, request: { id: null, ip } }));
+    expect(refused.code).toBe('RATE_LIMITED');
+    // Another address is not affected.
+    expect(await signUpCompany({ input: { ...input, eori: 'BE0799999999', email: 'limit-over@limit.example', companyName: 'Limit Over' }, request: { id: null, ip: '10.61.0.2' } })).not.toBeNull();
   });
 });
 
@@ -95,8 +118,9 @@ describe('invitations', () => {
 describe('password reset', () => {
   it('sends a single-use link to a known email, and nothing for an unknown one', async () => {
     await requestPasswordReset({ email: 'nobody@nowhere.example' });
-    expect(await lastMessageTo('nobody@nowhere.example')).toBeNull();
     await requestPasswordReset({ email: 'exports@bright-electronics.example' });
+    await processPasswordResetRequests();
+    expect(await lastMessageTo('nobody@nowhere.example')).toBeNull();
     const token = secretIn((await lastMessageTo('exports@bright-electronics.example'))!, 'reset-password');
     await resetPassword({ input: { token, password: 'brand-new-password' } });
     expect(await verifyCredentials({ email: 'exports@bright-electronics.example', password: 'brand-new-password', ip: '10.52.0.1' })).not.toBeNull();
@@ -105,6 +129,7 @@ describe('password reset', () => {
 
   it('refuses an expired link', async () => {
     await requestPasswordReset({ email: 'officer@customs.example' });
+    await processPasswordResetRequests();
     const token = secretIn((await lastMessageTo('officer@customs.example'))!, 'reset-password');
     await getPool().query(`UPDATE password_reset_token SET expires_at = now() - interval '1 second'`);
     expect(await codeOf(resetPassword({ input: { token, password: 'brand-new-password' } }))).toMatchObject({ fields: ['token:expired'] });
@@ -113,9 +138,9 @@ describe('password reset', () => {
 
   it('changes a password from the profile only with the current one', async () => {
     const clerk = await loadUserActor({ email: 'clerk@rotterdam-importers.example' });
-    expect(await codeOf(changePassword({ actor: clerk, input: { currentPassword: 'not-it-at-all', newPassword: 'clerk-new-password' } }))).toMatchObject({ fields: ['currentPassword:incorrect'] });
-    await changePassword({ actor: clerk, input: { currentPassword: DEMO_PASSWORD, newPassword: 'clerk-new-password' } });
-    expect(await verifyCredentials({ email: clerk.email, password: 'clerk-new-password', ip: '10.52.0.3' })).not.toBeNull();
+    expect(await codeOf(changePassword({ actor: clerk, input: { currentPassword: 'not-it-at-all', newPassword: 'harbour-crane-ledger' } }))).toMatchObject({ fields: ['currentPassword:incorrect'] });
+    await changePassword({ actor: clerk, input: { currentPassword: DEMO_PASSWORD, newPassword: 'harbour-crane-ledger' } });
+    expect(await verifyCredentials({ email: clerk.email, password: 'harbour-crane-ledger', ip: '10.52.0.3' })).not.toBeNull();
   });
 });
 

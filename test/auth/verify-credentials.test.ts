@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { verifyCredentials, lockDurationMs, FREE_FAILURES } from '../../lib/auth/verify-credentials';
+import { ACCOUNT_ADDRESS_FAILURES, verifyCredentials, lockDurationMs, FREE_FAILURES } from '../../lib/auth/verify-credentials';
 import { getPool } from '../../lib/db';
 import { DEMO_PASSWORD } from '../../lib/parties/seed-demo-parties';
 
@@ -57,11 +57,56 @@ describe('verifyCredentials', () => {
     expect(after.rows[0]).toEqual({ failed_sign_ins: 0, locked_until: null });
   });
 
-  it('limits attempts per client address, whatever the account', async () => {
+  it('refuses over-limit attempts of one account from one address before hashing, in the same short time whether or not the account exists', async () => {
     const ip = '10.9.9.9';
-    for (let i = 0; i < 30; i++) await verifyCredentials({ email: `ghost${i}@nowhere.example`, password: 'whatever-pass', ip });
-    expect(await verifyCredentials({ email: 'clerk@rotterdam-importers.example', password: DEMO_PASSWORD, ip })).toBeNull();
-    expect(await verifyCredentials({ email: 'clerk@rotterdam-importers.example', password: DEMO_PASSWORD, ip: '10.9.9.10' })).not.toBeNull();
+    const ghost = 'ghost-limit@nowhere.example';
+    // Unknown emails do not lock an account in the database: only the account + address limit applies.
+    for (let i = 0; i < ACCOUNT_ADDRESS_FAILURES; i++) expect(await verifyCredentials({ email: ghost, password: `guess-${i}-password`, ip })).toBeNull();
+    const slow: number[] = [];
+    const refusedUnknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      slow.push(await timed(() => verifyCredentials({ email: `fresh${i}@nowhere.example`, password: 'guess-password', ip })));
+      refusedUnknown.push(await timed(() => verifyCredentials({ email: ghost, password: 'guess-password', ip })));
+    }
+    // A refused attempt pays no argon2id verification (about 50 ms here): a small fraction of a normal one.
+    expect(median(refusedUnknown)).toBeLessThan(median(slow) / 4);
+
+    // The same for a real account over its limit: refused, even with the right password, just as fast.
+    const clerk = 'clerk@rotterdam-importers.example';
+    const office = '10.9.9.20';
+    for (let i = 0; i < ACCOUNT_ADDRESS_FAILURES; i++) {
+      await verifyCredentials({ email: clerk, password: `typo-${i}-password`, ip: office });
+      // Keep the account's own stored back-off out of this test.
+      await getPool().query(`UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL WHERE email = $1`, [clerk]);
+    }
+    const refusedReal: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      expect(await verifyCredentials({ email: clerk, password: DEMO_PASSWORD, ip: office })).toBeNull();
+      refusedReal.push(performance.now() - t);
+    }
+    expect(median(refusedReal)).toBeLessThan(median(slow) / 4);
+    const ratio = median(refusedReal) / Math.max(median(refusedUnknown), 0.05);
+    expect(ratio).toBeLessThan(10);
+  });
+
+  it('keys the limit on account + address: colleagues behind one address, and the same account elsewhere, still sign in', async () => {
+    const office = '10.9.8.1';
+    for (let i = 0; i < ACCOUNT_ADDRESS_FAILURES + 2; i++) await verifyCredentials({ email: 'ghost-office@nowhere.example', password: 'guess-password', ip: office });
+    expect(await verifyCredentials({ email: 'clerk@rotterdam-importers.example', password: DEMO_PASSWORD, ip: office })).not.toBeNull();
+    expect(await verifyCredentials({ email: 'trader@rotterdam-importers.example', password: DEMO_PASSWORD, ip: office })).not.toBeNull();
+  });
+
+  it('counts failures only: many successful sign-ins from one address (an office NAT) never lock anyone out', async () => {
+    const nat = '10.9.7.1';
+    for (let i = 0; i < 35; i++) expect(await verifyCredentials({ email: 'broker@delta-brokers.example', password: DEMO_PASSWORD, ip: nat }), `sign-in ${i}`).not.toBeNull();
+    // A success forgets that account's earlier failures from that address.
+    const admin = 'admin@clearway.example';
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < ACCOUNT_ADDRESS_FAILURES - 1; i++) await verifyCredentials({ email: admin, password: `typo-${i}-password`, ip: nat });
+      await getPool().query(`UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL WHERE email = $1`, [admin]);
+      expect(await verifyCredentials({ email: admin, password: DEMO_PASSWORD, ip: nat }), `round ${round}`).not.toBeNull();
+    }
   });
 
   it('refuses a disabled user', async () => {

@@ -35,7 +35,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === new URL(then, baseUrl).pathname);
-  await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('button', { name: 'Sign out', exact: true }).count()).toBe(1);
 }
 
 /** Registers the file's hooks; the returned object is filled in before the first test. */

@@ -6,12 +6,14 @@ import { encode } from 'next-auth/jwt';
 import { loadUserActor } from '../../lib/auth/actor';
 import { getAuthSecret } from '../../lib/auth/auth-secret';
 import { createApiToken } from '../../lib/auth/create-api-token';
+import { getPool } from '../../lib/db';
 import type { Scope } from '../../lib/auth/scopes';
 
-/** Headers that make a request as this (seeded) user. */
+/** Headers that make a request as this (seeded) user, with a session issued now (at the user's current session version). */
 export async function asUser(email: string): Promise<Record<string, string>> {
   const actor = await loadUserActor({ email });
-  const token = await encode({ token: { sub: actor.userId, email: actor.email }, secret: getAuthSecret() });
+  const { rows } = await getPool().query<{ session_version: number }>(`SELECT session_version FROM app_user WHERE id = $1`, [actor.userId]);
+  const token = await encode({ token: { sub: actor.userId, email: actor.email, sv: rows[0]!.session_version }, secret: getAuthSecret() });
   return { cookie: `next-auth.session-token=${token}` };
 }
 
