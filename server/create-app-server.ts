@@ -9,12 +9,14 @@ import { createApolloServer } from '../graphql/server';
 import { attachSubscriptionServer } from '../graphql/subscription-server';
 import { clientIp, createGraphQLHandler, sendJson } from '../graphql/http-handler';
 import { getEnv } from '../lib/env';
+import { AppError } from '../lib/errors';
 import { getHealth } from '../lib/health/get-health';
 import { handleLedgerRoute } from './ledger-routes';
 import { requestIdFrom, type Logger } from '../lib/logger';
 import { createDocumentsRoute } from './documents-route';
 import { createEpcisRoutes, EPCIS_PATH } from './epcis-routes';
 import { handlePdfRoute } from './pdf-routes';
+import { sendAppError } from './send-app-error';
 
 export type Fallback = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -67,7 +69,7 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
     } catch (error) {
       logger.error({ err: error, requestId }, 'unhandled request error');
       if (!res.headersSent) {
-        sendJson(res, 500, requestId, { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.', requestId } });
+        sendAppError(res, requestId, new AppError('INTERNAL_SERVER_ERROR', 'Unexpected error.'));
       } else {
         res.end();
       }

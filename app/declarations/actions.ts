@@ -20,7 +20,7 @@ import { recordPayment } from '../../lib/declarations/record-payment';
 import { requestCancellation } from '../../lib/declarations/request-cancellation';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { updateDeclarationDraft } from '../../lib/declarations/update-declaration-draft';
-import { AppError, type FieldError } from '../../lib/errors';
+import { AppError, type FieldError, type FieldErrorCode } from '../../lib/errors';
 import { getActor, type Actor } from '../session';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; id: string | null; message: string; fieldErrors: FieldError[] };
@@ -109,7 +109,7 @@ function textOf(formData: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-function invalid(path: string, code: string, message: string): { message: string; fieldErrors: FieldError[] } {
+function invalid(path: string, code: FieldErrorCode, message: string): { message: string; fieldErrors: FieldError[] } {
   return { message: 'Some fields need correcting.', fieldErrors: [{ path: [path], code, message }] };
 }
 
@@ -193,7 +193,7 @@ const LANES = ['GREEN', 'YELLOW', 'RED'] as const;
 export async function overrideLaneAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
   return lifecycleStep(formData, ['lane', 'reason'], async (actor, id, v) => {
     const lane = LANES.find((l) => l === v.lane);
-    if (!lane) return invalid('lane', 'required', 'Choose the new lane.');
+    if (!lane) return invalid('lane', 'REQUIRED', 'Choose the new lane.');
     await overrideLane({ actor, id, lane, reason: v.reason });
     return 'lane-changed';
   });

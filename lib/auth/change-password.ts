@@ -16,7 +16,7 @@ export async function changePassword(options: { actor: Actor; input: z.input<typ
   const input = parseInput(changePasswordInput, options.input);
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
   const ok = user.passwordHash ? await verifyPassword(user.passwordHash, input.currentPassword) : false;
-  throwFieldErrors(ok ? [] : [{ path: ['currentPassword'], code: 'incorrect', message: 'The current password is not correct.' }]);
+  throwFieldErrors(ok ? [] : [{ path: ['currentPassword'], code: 'INVALID', message: 'The current password is not correct.' }]);
   const passwordHash = await hashPassword(input.newPassword);
   await getDb().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash } });

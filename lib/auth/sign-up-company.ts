@@ -36,8 +36,8 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
       tx.user.findUnique({ where: { email: input.email }, select: { id: true } }),
     ]);
     throwFieldErrors([
-      ...(company ? [{ path: ['eori'], code: 'duplicate', message: `A company with EORI ${input.eori} is already registered; ask its administrator for an invitation.` }] : []),
-      ...(user ? [{ path: ['email'], code: 'duplicate', message: 'This email already has an account: sign in, or reset the password.' }] : []),
+      ...(company ? [{ path: ['eori'], code: 'DUPLICATE' as const, message: `A company with EORI ${input.eori} is already registered; ask its administrator for an invitation.` }] : []),
+      ...(user ? [{ path: ['email'], code: 'DUPLICATE' as const, message: 'This email already has an account: sign in, or reset the password.' }] : []),
     ]);
     const created = await tx.company.create({
       data: { eori: input.eori, name: input.companyName, street: input.street, city: input.city, postcode: input.postcode || null, country: input.country, roles: PARTY_ROLES[input.kind] },

@@ -12,7 +12,7 @@ import { declarationInput, type DeclarationInput } from './declaration-input';
 
 const duplicateLrn = (lrn: string) =>
   new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
-    fieldErrors: [{ path: ['lrn'], code: 'duplicate', message: `Your company already has a declaration with LRN ${lrn}.` }],
+    fieldErrors: [{ path: ['lrn'], code: 'DUPLICATE', message: `Your company already has a declaration with LRN ${lrn}.` }],
   });
 
 const lines = insertLinesSql('$26', 'd');

@@ -14,7 +14,7 @@ export async function resolveParties(sql: Sql, input: ValidDeclaration, errors: 
     const eori = wanted[field];
     if (!eori) return null;
     const id = byEori.get(eori);
-    if (!id) errors.push({ path: [field], code: 'unknown_party', message: `No company with EORI ${eori} is registered.` });
+    if (!id) errors.push({ path: [field], code: 'UNKNOWN', message: `No company with EORI ${eori} is registered.` });
     return id ?? null;
   };
   return { importerId: idOf('importerEori'), exporterId: idOf('exporterEori'), representativeId: idOf('representativeEori') };

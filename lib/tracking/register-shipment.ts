@@ -79,14 +79,14 @@ export async function registerShipment(options: { actor: Actor; input: RegisterS
 
   const errors: FieldError[] = [];
   const problem = containerProblem(input.containerNumber);
-  if (problem) errors.push({ path: ['containerNumber'], code: 'invalid_container_number', message: problem });
+  if (problem) errors.push({ path: ['containerNumber'], code: 'INVALID', message: problem });
   const stops: { role: Role; locode: string; name: string; latitude: number; longitude: number; radiusKm: number }[] = [];
   const addStop = (role: Role, p: z.output<typeof place>, path: string[]) => {
     const known = findUnLocode(p.locode);
     const latitude = p.latitude ?? known?.latitude;
     const longitude = p.longitude ?? known?.longitude;
     if (latitude === undefined || longitude === undefined) {
-      errors.push({ path, code: 'unknown_locode', message: `${p.locode} is not in Clearway's UN/LOCODE table yet: give its latitude and longitude.` });
+      errors.push({ path, code: 'UNKNOWN', message: `${p.locode} is not in Clearway's UN/LOCODE table yet: give its latitude and longitude.` });
       return;
     }
     stops.push({ role, locode: p.locode, name: p.name ?? known?.name ?? p.locode, latitude, longitude, radiusKm: p.radiusKm ?? DEFAULT_RADIUS_KM });
@@ -112,14 +112,14 @@ export async function registerShipment(options: { actor: Actor; input: RegisterS
 
     const [equipment] = await sql<{ seals: string[] | null }>(`SELECT seals FROM transport_equipment WHERE declaration_id = $1::uuid AND container_number = $2`, [d.id, input.containerNumber]);
     if (!equipment) {
-      throwFieldErrors([{ path: ['containerNumber'], code: 'not_declared', message: `Container ${input.containerNumber} is not on declaration ${d.lrn}.` }]);
+      throwFieldErrors([{ path: ['containerNumber'], code: 'MISMATCH', message: `Container ${input.containerNumber} is not on declaration ${d.lrn}.` }]);
     }
     const declared = (equipment!.seals ?? []).map(normalizeSealNumber);
     const seals = input.seals ?? declared.map((number) => ({ type: 'MECHANICAL' as const, number, sealClass: 'H' as const, source: 'SHIPPER' as const }));
     throwFieldErrors(
       seals.flatMap((s, i) =>
         s.type === 'MECHANICAL' && !declared.includes(normalizeSealNumber(s.number))
-          ? [{ path: ['seals', String(i), 'number'], code: 'not_declared', message: `Seal ${s.number} is not declared on container ${input.containerNumber} (declared: ${declared.join(', ') || 'none'}).` }]
+          ? [{ path: ['seals', String(i), 'number'], code: 'MISMATCH', message: `Seal ${s.number} is not declared on container ${input.containerNumber} (declared: ${declared.join(', ') || 'none'}).` }]
           : [],
       ),
     );

@@ -114,11 +114,11 @@ export async function storeSealEvents(
   const errors: FieldError[] = [];
   for (const r of records) {
     const s = shipments.get(r.containerNumber);
-    if (!s) errors.push({ path: r.containerPath, code: 'unknown_container', message: `Unknown container ${r.containerNumber}: no shipment is registered for it.` });
+    if (!s) errors.push({ path: r.containerPath, code: 'UNKNOWN', message: `Unknown container ${r.containerNumber}: no shipment is registered for it.` });
     else if (s.closedAt && r.eventTime > s.closedAt) {
       errors.push({
         path: r.containerPath,
-        code: 'shipment_closed',
+        code: 'CONFLICT',
         message: `The shipment of container ${r.containerNumber} ended on ${s.closedAt.toISOString()} (seal removed at its destination): register the new journey as a shipment first.`,
       });
     }

@@ -137,7 +137,7 @@ describe('POST /api/epcis/capture', () => {
     const before = await count('seal_event');
     const malformed = await capture('{"type": "EPCISDocument", ');
     expect(malformed.status).toBe(400);
-    expect(malformed.json.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ code: 'invalid_json' }] });
+    expect(malformed.json.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ code: 'INVALID' }] });
 
     const invalid = await capture(epcisDocument([objectEvent({ container: containerNumber }), objectEvent({ container: containerNumber, eventTime: 'yesterday' })]));
     expect(invalid.status).toBe(400);
@@ -147,11 +147,11 @@ describe('POST /api/epcis/capture', () => {
     const unknown = newContainer();
     const missing = await capture(epcisDocument([objectEvent({ container: containerNumber }), objectEvent({ container: unknown })]));
     expect(missing.status).toBe(400);
-    expect(missing.json.error.fieldErrors).toEqual([expect.objectContaining({ code: 'unknown_container', path: ['epcisBody', 'eventList', '1', 'epcList', '0'] })]);
+    expect(missing.json.error.fieldErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN', path: ['epcisBody', 'eventList', '1', 'epcList', '0'] })]);
     expect(missing.json.error.fieldErrors[0].message).toContain(unknown);
     // The refused job keeps its errors for GET.
     const job = await (await fetch(`${server.url}${missing.headers.get('location')}`, { headers: gatewayToken })).json();
-    expect(job).toMatchObject({ status: 'FAILED', success: false, storedCount: 0, errors: [expect.objectContaining({ code: 'unknown_container' })] });
+    expect(job).toMatchObject({ status: 'FAILED', success: false, storedCount: 0, errors: [expect.objectContaining({ code: 'UNKNOWN' })] });
     expect(await count('seal_event')).toBe(before);
   });
 
@@ -231,7 +231,7 @@ describe('POST /api/epcis/events', () => {
     const invalid = await post({ ...event, eventID: undefined, eventTime: 'soon' });
     expect(invalid.status).toBe(400);
     expect(invalid.json.error.fieldErrors.map((e: any) => e.path.join('/'))).toContain('eventTime');
-    expect((await post(epcisDocument([event]))).json.error.fieldErrors[0].code).toBe('unsupported_document');
+    expect((await post(epcisDocument([event]))).json.error.fieldErrors[0].code).toBe('INVALID');
   });
 });
 
@@ -240,7 +240,7 @@ describe('GraphQL mutations', () => {
     const { containerNumber } = await trackedShipment();
     const mutation = 'mutation($e: [SealEventInput!]!) { recordSealEvents(events: $e) { capture { storedCount duplicateCount shipments { containerNumber status } } userErrors { path code message } } }';
     const bad = await gql(mutation, { e: [{ containerNumber: 'CSQU3054384', kind: 'POSITION', eventTime: minutesAgo(5) }] }, gatewayToken);
-    expect(bad.json.data.recordSealEvents).toMatchObject({ capture: null, userErrors: [{ path: ['events', '0', 'containerNumber'], code: 'invalid_container_number' }] });
+    expect(bad.json.data.recordSealEvents).toMatchObject({ capture: null, userErrors: [{ path: ['events', '0', 'containerNumber'], code: 'INVALID' }] });
     const good = await gql(mutation, { e: [{ containerNumber, kind: 'POSITION', eventTime: minutesAgo(5), latitude: 10, longitude: 109.5 }] }, gatewayToken);
     expect(good.json.data.recordSealEvents).toMatchObject({ capture: { storedCount: 1, shipments: [{ containerNumber, status: 'SEALED_INTACT' }] }, userErrors: [] });
   });
@@ -253,7 +253,7 @@ describe('GraphQL mutations', () => {
     const open = await gql(mutation, { i: { declarationId, containerNumber, route } }, H.trader);
     expect(open.json.data.registerShipment).toMatchObject({ shipmentId: null, userErrors: [{ code: 'CONFLICT' }] });
     const undeclared = await gql(mutation, { i: { declarationId, containerNumber: newContainer(), route } }, H.trader);
-    expect(undeclared.json.data.registerShipment.userErrors).toEqual([expect.objectContaining({ path: ['containerNumber'], code: 'not_declared' })]);
+    expect(undeclared.json.data.registerShipment.userErrors).toEqual([expect.objectContaining({ path: ['containerNumber'], code: 'MISMATCH' })]);
   });
 });
 

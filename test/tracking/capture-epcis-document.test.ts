@@ -123,7 +123,7 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
 
   it('refuses malformed JSON', async () => {
     const error = await refused('{"type": "EPCISDocument", "epcisBody": ');
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: [], code: 'invalid_json' }] } });
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: [], code: 'INVALID' }] } });
     expect(error.message).toMatch(/not JSON/);
   });
 
@@ -131,7 +131,7 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     const doc = epcisDocument([]);
     delete doc['@context'];
     const error = await refused(doc);
-    expect(error.details.fieldErrors).toContainEqual({ path: [], code: 'schema', message: "The document should have required property '@context'" });
+    expect(error.details.fieldErrors).toContainEqual({ path: [], code: 'INVALID', message: "The document should have required property '@context'" });
   });
 
   it('refuses a schema-invalid event with its path, naming every bad event', async () => {
@@ -145,22 +145,22 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details.fieldErrors).toEqual([
-      { path: ['epcisBody', 'eventList', '1', 'eventTime'], code: 'schema', message: 'eventTime should match format "date-time"' },
-      { path: ['epcisBody', 'eventList', '2', 'eventTimeZoneOffset'], code: 'schema', message: expect.stringMatching(/^eventTimeZoneOffset should match pattern/) },
+      { path: ['epcisBody', 'eventList', '1', 'eventTime'], code: 'INVALID', message: 'eventTime should match format "date-time"' },
+      { path: ['epcisBody', 'eventList', '2', 'eventTimeZoneOffset'], code: 'INVALID', message: expect.stringMatching(/^eventTimeZoneOffset should match pattern/) },
     ]);
   });
 
   it('refuses an unknown container, naming it', async () => {
     const c = newContainer();
     const error = await refused(epcisDocument([objectEvent({ container: c })]));
-    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'unknown_container', message: `Unknown container ${c}: no shipment is registered for it.` }]);
+    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'UNKNOWN', message: `Unknown container ${c}: no shipment is registered for it.` }]);
     expect(await count('epcis_capture')).toBe(await count('epcis_capture', `status = 'SUCCEEDED'`));
   });
 
   it('refuses a wrong ISO 6346 check digit, naming the expected digit', async () => {
     const error = await refused(epcisDocument([objectEvent({ container: 'CSQU3054384' })]));
     expect(error.details.fieldErrors).toEqual([
-      { path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'invalid_container_number', message: 'Container CSQU3054384: check digit should be 3, not 4: is a character mistyped?' },
+      { path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'INVALID', message: 'Container CSQU3054384: check digit should be 3, not 4: is a character mistyped?' },
     ]);
   });
 
@@ -180,8 +180,8 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     const { shipmentId, containerNumber } = await trackedShipment();
     const error = await refused(epcisDocument([objectEvent({ container: containerNumber, position: [91.5, 4] }), objectEvent({ container: containerNumber, position: [51, -180.01] })]));
     expect(error.details.fieldErrors).toEqual([
-      { path: ['epcisBody', 'eventList', '0', 'sensorElementList', '0', 'sensorReport', '0', 'value'], code: 'invalid_position', message: 'Latitude 91.5 is outside -90..90 degrees.' },
-      { path: ['epcisBody', 'eventList', '1', 'sensorElementList', '0', 'sensorReport', '1', 'value'], code: 'invalid_position', message: 'Longitude -180.01 is outside -180..180 degrees.' },
+      { path: ['epcisBody', 'eventList', '0', 'sensorElementList', '0', 'sensorReport', '0', 'value'], code: 'INVALID', message: 'Latitude 91.5 is outside -90..90 degrees.' },
+      { path: ['epcisBody', 'eventList', '1', 'sensorElementList', '0', 'sensorReport', '1', 'value'], code: 'INVALID', message: 'Longitude -180.01 is outside -180..180 degrees.' },
     ]);
     expect(await eventsOf(shipmentId)).toBe(0);
   });
@@ -192,7 +192,7 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     const later = new Date(Date.now() + 3 * 3_600_000).toISOString();
     expect((await captureEpcisDocument({ actor: await gateway(), document: epcisDocument([objectEvent({ container: containerNumber, eventTime: soon })]) })).storedCount).toBe(1);
     const error = await refused(epcisDocument([objectEvent({ container: containerNumber, eventTime: later })]));
-    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'eventTime'], code: 'future_event', message: expect.stringMatching(/is 3\.0 h ahead of the server clock .* at most 300 s ahead/) }]);
+    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'eventTime'], code: 'INVALID', message: expect.stringMatching(/is 3\.0 h ahead of the server clock .* at most 300 s ahead/) }]);
     process.env.TRACKING_CLOCK_SKEW_SECONDS = '30';
     resetEnvCache();
     try {
@@ -223,7 +223,7 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     const events = Array.from({ length: 20 }, () => objectEvent({ container: containerNumber, bizStep: 'transporting' }));
     events[13] = objectEvent({ container: unknown });
     const error = await refused(epcisDocument(events));
-    expect(error.details.fieldErrors).toEqual([expect.objectContaining({ path: ['epcisBody', 'eventList', '13', 'epcList', '0'], code: 'unknown_container' })]);
+    expect(error.details.fieldErrors).toEqual([expect.objectContaining({ path: ['epcisBody', 'eventList', '13', 'epcList', '0'], code: 'UNKNOWN' })]);
     expect(await eventsOf(shipmentId)).toBe(0);
     expect((await getShipment({ actor: await trader(), containerNumber })).eventCount).toBe(0);
   });

@@ -57,7 +57,7 @@ describe('recordSealEvents', () => {
     ]);
     const unknown = newContainer();
     await expect(recordSealEvents({ actor, events: [{ containerNumber: unknown, kind: 'POSITION', eventTime: '2026-03-02T00:00:00Z' }] })).rejects.toMatchObject({
-      details: { fieldErrors: [{ path: ['events', '0', 'containerNumber'], code: 'unknown_container', message: `Unknown container ${unknown}: no shipment is registered for it.` }] },
+      details: { fieldErrors: [{ path: ['events', '0', 'containerNumber'], code: 'UNKNOWN', message: `Unknown container ${unknown}: no shipment is registered for it.` }] },
     });
     expect((await getShipment({ actor: await trader(), containerNumber })).eventCount).toBe(0);
   });

@@ -29,7 +29,7 @@ describe('startCapture and getCapture', () => {
     const { rows } = await getPool().query(`SELECT count(*)::int AS n FROM seal_event WHERE capture_id = $1`, [job.id]);
     expect(rows[0].n).toBe(0);
     const bad = await startCapture({ actor: await gateway(), document: epcisDocument([objectEvent({ container: unknown })]) });
-    expect(bad.errors).toEqual([expect.objectContaining({ code: 'unknown_container' })]);
+    expect(bad.errors).toEqual([expect.objectContaining({ code: 'UNKNOWN' })]);
   });
 
   it('refuses at once (no job) a caller without the right and an oversized document', async () => {
