@@ -237,9 +237,9 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     const aggregation = { type: 'AggregationEvent', eventTime: minutesAgo(1), eventTimeZoneOffset: '+00:00', action: 'OBSERVE', parentID: `urn:epc:id:bic:${a}`, childEPCs: ['urn:epc:id:sgtin:0614141.107346.2017'] };
     const error = await refused(epcisDocument([none, two, aggregation]));
     expect(error.details.fieldErrors!.map((e) => [e.path.join('/'), e.code])).toEqual([
-      ['epcisBody/eventList/0/epcList', 'no_container'],
-      ['epcisBody/eventList/1/epcList', 'several_containers'],
-      ['epcisBody/eventList/2/type', 'unsupported_event_type'],
+      ['epcisBody/eventList/0/epcList', 'REQUIRED'],
+      ['epcisBody/eventList/1/epcList', 'INVALID'],
+      ['epcisBody/eventList/2/type', 'INVALID'],
     ]);
   });
 });

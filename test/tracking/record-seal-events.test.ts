@@ -51,9 +51,9 @@ describe('recordSealEvents', () => {
       (e: unknown) => e as { details: { fieldErrors: { path: string[]; code: string }[] } },
     );
     expect(error.details.fieldErrors.map((e) => [e.path.join('/'), e.code])).toEqual([
-      ['events/0/containerNumber', 'invalid_container_number'],
-      ['events/1/eventTime', 'future_event'],
-      ['events/1/sealNumbers', 'no_new_seal'],
+      ['events/0/containerNumber', 'INVALID'],
+      ['events/1/eventTime', 'INVALID'],
+      ['events/1/sealNumbers', 'REQUIRED'],
     ]);
     const unknown = newContainer();
     await expect(recordSealEvents({ actor, events: [{ containerNumber: unknown, kind: 'POSITION', eventTime: '2026-03-02T00:00:00Z' }] })).rejects.toMatchObject({
