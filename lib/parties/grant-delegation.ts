@@ -10,7 +10,7 @@ import { getDb } from '../db';
 import { AppError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
 
-export const grantDelegationInput = z
+const grantDelegationInput = z
   .object({
     brokerEori: z.string().trim().toUpperCase().regex(EORI, 'An EORI number is a country code and up to 15 characters, e.g. NL987654321.'),
     representation: z.enum(['DIRECT', 'INDIRECT'], { message: 'Choose direct or indirect representation.' }),
