@@ -2,7 +2,14 @@
 //
 // Error policy: an AppError keeps its message and code (extensions.code) and its field errors; errors
 // made by GraphQL itself (parse, validation, limits) pass as they are; anything else is logged with
-// the request id and answered with a generic message carrying that id.
+// the request id and answered with a generic message carrying that id. Every error carries the
+// request id.
+//
+// HTTP status (docs/notes/graphql-contract.md): GraphQL's own request errors keep Apollo's status
+// (400 for parse, validation and limits); otherwise an answer with errors takes the status of its
+// first error's code from the same table as REST (lib/errors.ts httpStatusFor): a refusal is 403
+// whether a role or a token scope refused, bad input 400, unexpected 500. Partial data stays in the
+// body. Problems in a mutation's input are no errors: they are the payload's userErrors, with 200.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,10 +17,10 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 
 import { getEnv } from '../lib/env';
-import { isAppError } from '../lib/errors';
+import { ErrorCode, httpStatusFor, isAppError } from '../lib/errors';
 import type { GraphQLContext } from './context';
 import { resolvers } from './resolvers';
 
@@ -61,6 +68,48 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
+const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(ErrorCode, code);
+
+/** The path of the first string holding a NUL character, in a JSON value (the variables). */
+function nulPath(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulPath(item, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+function hasNulLiteral(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      if (node.value.includes('\u0000')) found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * No text in Clearway may hold a NUL character (U+0000): PostgreSQL cannot store one, and it failed
+ * there as an unexpected error. Refused for every operation before it runs, naming the variable.
+ */
+const nulRefusalPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        const path = nulPath(request.variables ?? {});
+        if (!path && !hasNulLiteral(document)) return;
+        const message = 'Text cannot contain the NUL character (U+0000).';
+        throw new GraphQLError(message, {
+          extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path: path ?? [], code: 'INVALID', message }], http: { status: 400 } },
+        });
+      },
+    };
+  },
+};
+
 /** Logs unexpected errors with the request id, and puts that id on every error of the response. */
 const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart({ contextValue }) {
@@ -76,8 +125,8 @@ const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
       },
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-        // An API token without the scope an operation needs: HTTP 403, as REST clients expect.
-        if (response.body.singleResult.errors.some((e) => e.extensions?.requiredScope)) response.http.status = 403;
+        const code = response.body.singleResult.errors[0]?.extensions?.code;
+        if ((response.http.status ?? 200) === 200 && isErrorCode(code)) response.http.status = httpStatusFor(code);
         response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
           ...e,
           extensions: { ...e.extensions, requestId: contextValue.requestId },
@@ -93,7 +142,9 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     maxDepth: { n: env.GRAPHQL_MAX_DEPTH },
     maxAliases: { n: env.GRAPHQL_MAX_ALIASES },
     costLimit: { maxCost: env.GRAPHQL_MAX_COST },
-    maxTokens: { n: env.GRAPHQL_MAX_TOKENS },
+    // The token limit is graphql-js's own (parseOptions below): armor's throws outside Apollo's parse
+    // step, which answered HTTP 500 without a request id.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     // The schema is public and documented (introspection stays on), so "did you mean" hints leak
     // nothing and help integrators.
@@ -109,8 +160,9 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, requestIdPlugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [...protection.plugins, nulRefusalPlugin, requestIdPlugin, ApolloServerPluginLandingPageDisabled()],
     formatError,
   });
 }

@@ -8,7 +8,7 @@ import type { UserError } from './generated/resolvers-types';
 /** The user errors an error stands for, or null when it is not one (rethrow it). */
 export function toUserErrors(error: unknown): UserError[] | null {
   if (!isAppError(error)) return null;
-  if (error.code === 'BAD_USER_INPUT') return error.details.fieldErrors ?? [{ path: [], code: 'invalid', message: error.message }];
+  if (error.code === 'BAD_USER_INPUT') return error.details.fieldErrors ?? [{ path: [], code: 'INVALID', message: error.message }];
   // A conflict that names its place (e.g. a reused EPCIS event id) keeps its field errors.
   if (error.code === 'CONFLICT') return error.details.fieldErrors ?? [{ path: [], code: 'CONFLICT', message: error.message }];
   return null;

@@ -8,6 +8,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   RATE_LIMITED: 'RATE_LIMITED',
@@ -18,10 +19,30 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * The kinds of field-level problem, a closed set shared by every transport: GraphQL's `UserErrorCode`
+ * enum (graphql/schema/index.graphql, kept equal to this by test/graphql/schema-modules.test.ts) and
+ * the `fieldErrors` of REST answers. The sentence says what each means to a client.
+ */
+export const FIELD_ERROR_CODES = {
+  REQUIRED: 'A value is missing.',
+  INVALID: 'The value has the wrong form, or is not one of the allowed values.',
+  TOO_SMALL: 'The number, text or list is below its minimum.',
+  TOO_BIG: 'The number, text or list is above its maximum.',
+  UNKNOWN: 'The value names something that does not exist here: a code, a company, a place, a container, an upload.',
+  DUPLICATE: 'The value is already taken, or given twice.',
+  MISMATCH: 'The value contradicts another value or what was declared.',
+  NOT_ALLOWED: 'The caller may not use or change this value (e.g. a party without a power of representation, a submitted LRN).',
+  EXPIRED: 'A link or token has expired or was already used.',
+  CONFLICT: 'The current state does not allow the change: already done, no longer a draft, closed.',
+} as const;
+
+export type FieldErrorCode = keyof typeof FIELD_ERROR_CODES;
+
 /** A field-level problem a person can act on: where, what kind, and a sentence. */
 export interface FieldError {
   path: string[];
-  code: string;
+  code: FieldErrorCode;
   message: string;
 }
 
@@ -49,6 +70,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CONFLICT: 409,
+  METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

@@ -10,6 +10,7 @@ import { attachSubscriptionServer } from '../graphql/subscription-server';
 import { clientIp, createGraphQLHandler, sendJson } from '../graphql/http-handler';
 import { getRateLimiter } from '../lib/auth/rate-limiter';
 import { getEnv } from '../lib/env';
+import { AppError } from '../lib/errors';
 import { getHealth } from '../lib/health/get-health';
 import { handleLedgerRoute } from './ledger-routes';
 import { requestIdFrom, type Logger } from '../lib/logger';
@@ -34,6 +35,7 @@ function admitSignIn(req: IncomingMessage, res: ServerResponse, requestId: strin
   sendJson(res, 429, requestId, { error: { code: 'RATE_LIMITED', message: `Too many requests: the limit is ${limit} per minute. Retry after ${decision.retryAfterSeconds} s.`, requestId } });
   return false;
 }
+import { sendAppError } from './send-app-error';
 
 export type Fallback = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -91,7 +93,7 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
     } catch (error) {
       logger.error({ err: error, requestId }, 'unhandled request error');
       if (!res.headersSent) {
-        sendJson(res, 500, requestId, { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.', requestId } });
+        sendAppError(res, requestId, new AppError('INTERNAL_SERVER_ERROR', 'Unexpected error.'));
       } else {
         res.end();
       }

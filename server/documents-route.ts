@@ -15,8 +15,9 @@ import { assertCanUploadDocuments } from '../lib/documents/document-access';
 import { getDocumentForDownload } from '../lib/documents/get-document-for-download';
 import { storeUpload, uploadTooLarge } from '../lib/documents/store-upload';
 import { getEnv } from '../lib/env';
-import { AppError, httpStatusFor, isAppError } from '../lib/errors';
+import { AppError, isAppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
+import { sendAppError } from './send-app-error';
 
 /** Room for the multipart envelope (boundaries, part headers) around a file of the maximum size. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -27,11 +28,11 @@ export function createDocumentsRoute({ logger }: { logger: Logger }) {
   return async function handleDocuments(req: IncomingMessage, res: ServerResponse, requestId: string, pathname: string): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const id = pathname === '/api/documents' ? null : /^\/api\/documents\/([^/]+)$/.exec(pathname)?.[1];
-    if (id === undefined) return sendError(res, requestId, new AppError('NOT_FOUND', 'No such endpoint.'));
+    if (id === undefined) return sendAppError(res, requestId, new AppError('NOT_FOUND', 'No such endpoint.'));
     const allowed = id === null ? 'POST' : 'GET';
     if (method !== allowed) {
       res.setHeader('allow', allowed);
-      return sendJson(res, 405, requestId, { error: { code: 'METHOD_NOT_ALLOWED', message: `Use ${allowed}.`, requestId } });
+      return sendAppError(res, requestId, new AppError('METHOD_NOT_ALLOWED', `Use ${allowed}.`));
     }
     const admitted = await admitRequest(req, res, requestId);
     if (!admitted) return;
@@ -40,7 +41,7 @@ export function createDocumentsRoute({ logger }: { logger: Logger }) {
       else await download(res, requestId, admitted.actor, id, logger);
     } catch (error) {
       if (!isAppError(error)) throw error;
-      if (!res.headersSent) return sendError(res, requestId, error);
+      if (!res.headersSent) return sendAppError(res, requestId, error);
       logger.warn({ err: error, requestId }, 'document request failed after the answer started');
       res.destroy();
     }
@@ -144,10 +145,4 @@ function crossSite(req: IncomingMessage): boolean {
   } catch {
     return true;
   }
-}
-
-function sendError(res: ServerResponse, requestId: string, error: AppError): void {
-  const status = httpStatusFor(error.code);
-  if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="clearway"');
-  sendJson(res, status, requestId, { error: { code: error.code, message: error.message, requestId, ...error.details } });
 }

@@ -13,7 +13,7 @@ import { admitRequest, clientIp, sendJson } from '../graphql/http-handler';
 import type { Actor } from '../lib/auth/actor';
 import { getRateLimiter } from '../lib/auth/rate-limiter';
 import { getEnv } from '../lib/env';
-import { AppError, httpStatusFor, isAppError, type FieldError } from '../lib/errors';
+import { AppError, isAppError, type FieldError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { assertSealEventWriter } from '../lib/auth/policy';
 import { captureEpcisDocument } from '../lib/tracking/capture-epcis-document';
@@ -21,6 +21,7 @@ import type { CaptureView } from '../lib/tracking/capture-view';
 import { getCapture } from '../lib/tracking/get-capture';
 import { startCapture } from '../lib/tracking/start-capture';
 import { verifyDeviceSignature } from '../lib/tracking/verify-device-signature';
+import { sendAppError } from './send-app-error';
 
 export const EPCIS_PATH = '/api/epcis';
 /** A single event is small; its body limit is this, or EPCIS_BODY_LIMIT_BYTES if lower. */
@@ -38,11 +39,11 @@ export function createEpcisRoutes({ logger }: { logger: Logger }) {
     res.setHeader('GS1-CBV-Version', '2.0.0');
     const captureId = /^\/api\/epcis\/capture\/([^/]+)$/.exec(pathname)?.[1];
     const route = pathname === `${EPCIS_PATH}/capture` ? 'capture' : pathname === `${EPCIS_PATH}/events` ? 'events' : captureId ? 'job' : null;
-    if (!route) return sendError(res, requestId, new AppError('NOT_FOUND', 'No such endpoint: POST /api/epcis/capture, GET /api/epcis/capture/{id}, POST /api/epcis/events.'));
+    if (!route) return sendAppError(res, requestId, new AppError('NOT_FOUND', 'No such endpoint: POST /api/epcis/capture, GET /api/epcis/capture/{id}, POST /api/epcis/events.'));
     const allowed = route === 'job' ? ['GET'] : route === 'capture' ? ['POST', 'OPTIONS'] : ['POST'];
     if (!allowed.includes(method)) {
       res.setHeader('allow', allowed.join(', '));
-      return sendJson(res, 405, requestId, { error: { code: 'METHOD_NOT_ALLOWED', message: `Use ${allowed.join(' or ')}.`, requestId } });
+      return sendAppError(res, requestId, new AppError('METHOD_NOT_ALLOWED', `Use ${allowed.join(' or ')}.`));
     }
     if (method === 'OPTIONS') return advertiseLimits(res);
     try {
@@ -55,7 +56,7 @@ export function createEpcisRoutes({ logger }: { logger: Logger }) {
       return await captureEvent(res, requestId, caller, body);
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return sendError(res, requestId, error);
+      return sendAppError(res, requestId, error);
     }
   };
 }
@@ -87,7 +88,6 @@ async function identify(req: IncomingMessage, res: ServerResponse, requestId: st
   const env = getEnv();
   const decision = getRateLimiter().hit(`device:${device.id}`, env.API_RATE_LIMIT_PER_MINUTE, 60_000);
   if (!decision.allowed) {
-    res.setHeader('retry-after', String(decision.retryAfterSeconds));
     throw new AppError('RATE_LIMITED', `Too many requests: the limit is ${env.API_RATE_LIMIT_PER_MINUTE} per minute. Retry after ${decision.retryAfterSeconds} s.`, { retryAfterSeconds: decision.retryAfterSeconds });
   }
   return { actor, deviceId: device.id, body };
@@ -102,9 +102,9 @@ async function capture(res: ServerResponse, requestId: string, caller: Caller, b
   if (!job.errors.length) {
     // Not the document's fault: startCapture logged the cause under this request id.
     logger.error({ requestId, captureId: job.id }, 'EPCIS capture failed unexpectedly');
-    return sendJson(res, 500, requestId, { error: { code: 'INTERNAL_SERVER_ERROR', message: job.message ?? 'Unexpected error.', captureId: job.id, requestId } });
+    return sendAppError(res, requestId, new AppError('INTERNAL_SERVER_ERROR', job.message ?? 'Unexpected error.', { captureId: job.id }));
   }
-  sendJson(res, 400, requestId, { error: { code: 'BAD_USER_INPUT', message: job.message, fieldErrors: job.errors, errorCount: job.errorCount, captureId: job.id, requestId } });
+  sendAppError(res, requestId, new AppError('BAD_USER_INPUT', job.message ?? 'The document was refused.', { fieldErrors: job.errors, errorCount: job.errorCount, captureId: job.id }));
 }
 
 /**
@@ -118,18 +118,18 @@ async function captureEvent(res: ServerResponse, requestId: string, caller: Call
     event = JSON.parse(text);
   } catch (error) {
     throw new AppError('BAD_USER_INPUT', `The event is not JSON: ${(error as Error).message}. Nothing was stored.`, {
-      fieldErrors: [{ path: [], code: 'invalid_json', message: `Not JSON: ${(error as Error).message}` }],
+      fieldErrors: [{ path: [], code: 'INVALID', message: `Not JSON: ${(error as Error).message}` }],
     });
   }
   const type = isObject(event) ? event.type : undefined;
   if (type === 'EPCISDocument' || type === 'EPCISQueryDocument') {
     throw new AppError('BAD_USER_INPUT', 'POST /api/epcis/events takes one EPCIS event; send documents to POST /api/epcis/capture.', {
-      fieldErrors: [{ path: ['type'], code: 'unsupported_document', message: 'Send one event (e.g. "type": "ObjectEvent"), not a document.' }],
+      fieldErrors: [{ path: ['type'], code: 'INVALID', message: 'Send one event (e.g. "type": "ObjectEvent"), not a document.' }],
     });
   }
   if (!isObject(event) || typeof type !== 'string' || !EVENT_TYPES.has(type)) {
     throw new AppError('BAD_USER_INPUT', 'Send one EPCIS event: a JSON object whose type is ObjectEvent (other event types are refused).', {
-      fieldErrors: [{ path: ['type'], code: 'schema', message: `type is one of ${[...EVENT_TYPES].join(', ')}.` }],
+      fieldErrors: [{ path: ['type'], code: 'INVALID', message: `type is one of ${[...EVENT_TYPES].join(', ')}.` }],
     });
   }
   const context = JSON.stringify(event['@context'] ?? DEFAULT_CONTEXT);
@@ -223,9 +223,3 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function sendError(res: ServerResponse, requestId: string, error: AppError): void {
-  const status = httpStatusFor(error.code);
-  if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="clearway"');
-  sendJson(res, status, requestId, { error: { code: error.code, message: error.message, requestId, ...error.details } });
-}

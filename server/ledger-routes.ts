@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../graphql/http-handler';
 import { buildProofBundle } from '../lib/ledger/build-proof-bundle';
 import { getLedgerPublicInfo } from '../lib/ledger/get-ledger-public-info';
-import { isAppError, httpStatusFor } from '../lib/errors';
+import { AppError, isAppError } from '../lib/errors';
+import { sendAppError } from './send-app-error';
 
 export async function handleLedgerRoute(req: IncomingMessage, res: ServerResponse, requestId: string, pathname: string): Promise<boolean> {
   if (pathname === '/.well-known/clearway-ledger.json') {
@@ -20,7 +21,7 @@ export async function handleLedgerRoute(req: IncomingMessage, res: ServerRespons
   if (pathname === '/api/ledger/proof') {
     if (req.method !== 'GET') {
       res.setHeader('allow', 'GET');
-      sendJson(res, 405, requestId, { error: { code: 'METHOD_NOT_ALLOWED', message: 'Use GET.', requestId } });
+      sendAppError(res, requestId, new AppError('METHOD_NOT_ALLOWED', 'Use GET.'));
       return true;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -32,8 +33,7 @@ export async function handleLedgerRoute(req: IncomingMessage, res: ServerRespons
       sendJson(res, 200, requestId, bundle);
     } catch (error) {
       if (!isAppError(error)) throw error;
-      if (typeof error.details.retryAfterSeconds === 'number') res.setHeader('retry-after', String(error.details.retryAfterSeconds));
-      sendJson(res, httpStatusFor(error.code), requestId, { error: { code: error.code, message: error.message, requestId } });
+      sendAppError(res, requestId, error);
     }
     return true;
   }

@@ -9,7 +9,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { admitRequest, sendJson } from '../graphql/http-handler';
-import { AppError, httpStatusFor, isAppError } from '../lib/errors';
+import { AppError, isAppError } from '../lib/errors';
+import { sendAppError } from './send-app-error';
 import { attestReleaseNote } from '../lib/pdf/attest-release-note';
 import { generateDeclarationPdf, type GeneratedPdf } from '../lib/pdf/generate-declaration-pdf';
 import { generateReleaseNotePdf } from '../lib/pdf/generate-release-note-pdf';
@@ -23,7 +24,7 @@ export async function handlePdfRoute(req: IncomingMessage, res: ServerResponse, 
   const [, declarationId, file] = match as unknown as [string, string, string];
   if (req.method !== 'GET') {
     res.setHeader('allow', 'GET');
-    sendJson(res, 405, requestId, { error: { code: 'METHOD_NOT_ALLOWED', message: 'Use GET.', requestId } });
+    sendAppError(res, requestId, new AppError('METHOD_NOT_ALLOWED', 'Use GET.'));
     return true;
   }
   const admitted = await admitRequest(req, res, requestId);
@@ -43,9 +44,7 @@ export async function handlePdfRoute(req: IncomingMessage, res: ServerResponse, 
     sendPdf(res, pdf);
   } catch (error) {
     if (!isAppError(error)) throw error;
-    const status = httpStatusFor(error.code);
-    if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="clearway"');
-    sendJson(res, status, requestId, { error: { code: error.code, message: error.message, requestId, ...error.details } });
+    sendAppError(res, requestId, error);
   }
   return true;
 }

@@ -19,7 +19,7 @@ import { requestCancellation } from '../../lib/declarations/request-cancellation
 import { saveAndSubmitDeclaration } from '../../lib/declarations/save-and-submit-declaration';
 import { saveDeclarationDraft } from '../../lib/declarations/save-declaration-draft';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
-import { AppError, type FieldError } from '../../lib/errors';
+import { AppError, type FieldError, type FieldErrorCode } from '../../lib/errors';
 import { getActor, type Actor } from '../session';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; id: string | null; message: string; fieldErrors: FieldError[] };
@@ -98,7 +98,7 @@ function textOf(formData: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-function invalid(path: string, code: string, message: string): { message: string; fieldErrors: FieldError[] } {
+function invalid(path: string, code: FieldErrorCode, message: string): { message: string; fieldErrors: FieldError[] } {
   return { message: 'Some fields need correcting.', fieldErrors: [{ path: [path], code, message }] };
 }
 
@@ -182,7 +182,7 @@ const LANES = ['GREEN', 'YELLOW', 'RED'] as const;
 export async function overrideLaneAction(_previous: FormActionState, formData: FormData): Promise<FormActionState> {
   return lifecycleStep(formData, ['lane', 'reason'], async (actor, id, v) => {
     const lane = LANES.find((l) => l === v.lane);
-    if (!lane) return invalid('lane', 'required', 'Choose the new lane.');
+    if (!lane) return invalid('lane', 'REQUIRED', 'Choose the new lane.');
     await overrideLane({ actor, id, lane, reason: v.reason });
     return 'lane-changed';
   });

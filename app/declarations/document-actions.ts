@@ -14,7 +14,7 @@ export type AttachResult = { ok: true; leafIndex: number; fileName: string } | {
 export async function attachDocumentAction(input: { declarationId: string; uploadId: string; type: string; reference: string }): Promise<AttachResult> {
   const actor = await getActor();
   const type = DOCUMENT_TYPES.find((t) => t === input.type);
-  if (!type) return { ok: false, message: 'Some fields need correcting.', fieldErrors: [{ path: ['type'], code: 'required', message: 'Choose the kind of document.' }] };
+  if (!type) return { ok: false, message: 'Some fields need correcting.', fieldErrors: [{ path: ['type'], code: 'REQUIRED', message: 'Choose the kind of document.' }] };
   try {
     const document = await attachDocument({ actor, declarationId: String(input.declarationId), uploadId: String(input.uploadId), type, reference: String(input.reference) });
     revalidatePath(`/declarations/${document.declarationId}`);

@@ -7,7 +7,7 @@ import { type FormState } from '../_components/form/form-state';
 
 export async function requestPasswordResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const email = textOf(formData, 'email').trim();
-  if (!email) return { ok: false, message: 'Some fields need correcting.', fieldErrors: [{ path: ['email'], code: 'required', message: 'Give the email address you sign in with.' }] };
+  if (!email) return { ok: false, message: 'Some fields need correcting.', fieldErrors: [{ path: ['email'], code: 'REQUIRED', message: 'Give the email address you sign in with.' }] };
   await requestPasswordReset({ email, request: await requestInfo() });
   return succeeded('If an account exists for that email, a link is on its way.');
 }

@@ -12,7 +12,7 @@ function parseParams(text: string | null | undefined): Record<string, unknown> |
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['changes', 'params'], code: 'invalid_json', message: 'params is JSON text, e.g. {"countries":["KP"]}.' }] });
+    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['changes', 'params'], code: 'INVALID', message: 'params is JSON text, e.g. {"countries":["KP"]}.' }] });
   }
 }
 

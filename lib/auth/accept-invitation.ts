@@ -27,14 +27,14 @@ export async function acceptInvitation(options: { input: z.input<typeof acceptIn
   const input = parseInput(acceptInvitationInput, options.input);
   return getDb().$transaction(async (tx) => {
     const found = await tx.invitation.findUnique({ where: { tokenHash: hashSecret(input.token) }, select: { id: true } });
-    if (!found) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'invalid', message: INVALID }] });
+    if (!found) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'INVALID', message: INVALID }] });
     // Lock the row: two submissions of the same link make one account.
     await tx.$queryRaw`SELECT 1 FROM invitation WHERE id = ${found.id}::uuid FOR UPDATE`;
     const inv = (await tx.invitation.findUnique({ where: { id: found.id }, include: { company: { select: { name: true } } } }))!;
-    if (inv.acceptedAt || inv.revokedAt) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'used', message: INVALID }] });
+    if (inv.acceptedAt || inv.revokedAt) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'EXPIRED', message: INVALID }] });
     if (inv.expiresAt <= new Date()) {
       const message = `This invitation expired on ${inv.expiresAt.toISOString().slice(0, 10)}. Ask your administrator for a new one.`;
-      throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['token'], code: 'expired', message }] });
+      throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['token'], code: 'EXPIRED', message }] });
     }
     throwFieldErrors(passwordContextErrors(input.password, { email: inv.email, companyName: inv.company?.name }, 'password'));
     const passwordHash = await hashPassword(input.password);

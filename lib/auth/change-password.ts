@@ -18,7 +18,7 @@ export async function changePassword(options: { actor: Actor; input: z.input<typ
   const input = parseInput(changePasswordInput, options.input);
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true, company: { select: { name: true } } } });
   const ok = user.passwordHash ? await verifyPassword(user.passwordHash, input.currentPassword) : false;
-  throwFieldErrors(ok ? [] : [{ path: ['currentPassword'], code: 'incorrect', message: 'The current password is not correct.' }]);
+  throwFieldErrors(ok ? [] : [{ path: ['currentPassword'], code: 'INVALID', message: 'The current password is not correct.' }]);
   throwFieldErrors(passwordContextErrors(input.newPassword, { email: actor.email, companyName: user.company?.name }, 'newPassword'));
   const passwordHash = await hashPassword(input.newPassword);
   return getDb().$transaction(async (tx) => {

@@ -45,7 +45,7 @@ export async function inviteUser(options: { actor: Actor; input: InviteUserInput
   const link = `${getEnv().PUBLIC_URL}/invite/${secret}`;
   const result = await getDb().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    throwFieldErrors(existing ? [{ path: ['email'], code: 'duplicate', message: 'This email already has an account.' }] : []);
+    throwFieldErrors(existing ? [{ path: ['email'], code: 'DUPLICATE', message: 'This email already has an account.' }] : []);
     const invitation = await tx.invitation.create({
       data: { companyId, email: input.email, name: input.name, role, isCompanyAdmin: companyId ? input.isCompanyAdmin : false, tokenHash: hash, expiresAt, invitedById: actor.userId },
       select: { id: true },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { getDb } from '../db';
 import { AppError } from '../errors';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { CURSOR_KEY, decodeCursor, encodeCursor } from '../pagination';
 import { parseInput } from '../validation';
 import type { Actor } from './actor';
 import { assertPerson, isOfficial } from './policy';
@@ -21,7 +21,7 @@ export async function listAuditEvents(options: { actor: Actor; input?: z.input<t
   assertPerson(actor, 'read the audit log');
   if (!isOfficial(actor) && !(actor.companyId && actor.isCompanyAdmin)) throw new AppError('FORBIDDEN', 'Only company administrators, officers and platform administrators read the audit log.');
   const input = parseInput(listAuditEventsInput, options.input ?? {});
-  const before = input.after ? BigInt(decodeCursor(input.after, 'audit')) : undefined;
+  const before = input.after ? BigInt(decodeCursor(input.after, 'audit', CURSOR_KEY.serial)) : undefined;
   const rows = await getDb().auditEvent.findMany({
     where: {
       ...(isOfficial(actor) ? {} : { companyId: actor.companyId }),

@@ -28,12 +28,12 @@ export function passwordContextErrors(password: string, context: { email?: strin
   const given = letters(password);
   const local = letters(context.email?.split('@')[0] ?? '');
   if (local.length >= 3 && given.includes(local)) {
-    return [{ path: [path], code: 'contains_email', message: 'A password must not contain your email address (or its part before the @).' }];
+    return [{ path: [path], code: 'NOT_ALLOWED', message: 'A password must not contain your email address (or its part before the @).' }];
   }
   const words = (context.companyName ?? '').split(/\s+/).filter((w) => !LEGAL_FORMS.has(letters(w)));
   const company = letters(words.join(''));
   if (company.length >= 3 && given.includes(company)) {
-    return [{ path: [path], code: 'contains_company', message: 'A password must not contain the company’s name.' }];
+    return [{ path: [path], code: 'NOT_ALLOWED', message: 'A password must not contain the company’s name.' }];
   }
   return [];
 }

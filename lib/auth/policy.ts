@@ -148,23 +148,23 @@ export function assertCanCreateDeclaration(
   const side = d.type === 'EX' ? 'exporter' : 'importer';
   if (!client) {
     throw new AppError('FORBIDDEN', `A broker files for a client: name the ${side} whose power of representation you hold.`, {
-      fieldErrors: [{ path: [`${side}Eori`], code: 'NO_DELEGATION', message: `Name the ${side} you represent.` }],
+      fieldErrors: [{ path: [`${side}Eori`], code: 'NOT_ALLOWED', message: `Name the ${side} you represent.` }],
     });
   }
   const grant = grantFor(actor, client, d.type);
   if (!grant) {
     throw new AppError('FORBIDDEN', `Your company holds no valid power of representation from this ${side} for ${kindOf(d.type)} declarations.`, {
-      fieldErrors: [{ path: [`${side}Eori`], code: 'NO_DELEGATION', message: `No valid delegation from this ${side} covers ${kindOf(d.type)} declarations.` }],
+      fieldErrors: [{ path: [`${side}Eori`], code: 'NOT_ALLOWED', message: `No valid delegation from this ${side} covers ${kindOf(d.type)} declarations.` }],
     });
   }
   if (d.representativeId !== actor.companyId) {
     throw new AppError('FORBIDDEN', 'When a broker files, the representative must be the broker’s own company.', {
-      fieldErrors: [{ path: ['representativeEori'], code: 'NOT_REPRESENTATIVE', message: 'Name your own company as the representative.' }],
+      fieldErrors: [{ path: ['representativeEori'], code: 'NOT_ALLOWED', message: 'Name your own company as the representative.' }],
     });
   }
   if (d.representationStatus !== grant.representation) {
     throw new AppError('FORBIDDEN', `Your power of representation from this client is ${grant.representation.toLowerCase()}.`, {
-      fieldErrors: [{ path: ['representationStatus'], code: 'REPRESENTATION_MISMATCH', message: `The client granted ${grant.representation.toLowerCase()} representation: choose ${grant.representation}.` }],
+      fieldErrors: [{ path: ['representationStatus'], code: 'MISMATCH', message: `The client granted ${grant.representation.toLowerCase()} representation: choose ${grant.representation}.` }],
     });
   }
 }

@@ -22,10 +22,10 @@ export async function resetPassword(options: { input: z.input<typeof resetPasswo
        WHERE token_hash = ${hashSecret(input.token)} AND used_at IS NULL
        RETURNING user_id, expires_at`;
     const row = claimed[0];
-    if (!row) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'invalid', message: INVALID }] });
+    if (!row) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'INVALID', message: INVALID }] });
     if (row.expires_at <= new Date()) {
       const message = 'This reset link has expired. Ask for a new one.';
-      throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['token'], code: 'expired', message }] });
+      throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['token'], code: 'EXPIRED', message }] });
     }
     // Whose password it is is known only now; a refusal rolls the claim back, so the link still works.
     const owner = await tx.user.findUniqueOrThrow({ where: { id: row.user_id }, select: { email: true, company: { select: { name: true } } } });

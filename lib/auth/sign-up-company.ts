@@ -57,7 +57,7 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
       tx.company.findUnique({ where: { eori: input.eori }, select: { id: true } }),
       tx.user.findUnique({ where: { email: input.email }, select: { id: true } }),
     ]);
-    throwFieldErrors(company ? [{ path: ['eori'], code: 'duplicate', message: `A company with EORI ${input.eori} is already registered; ask its administrator for an invitation.` }] : []);
+    throwFieldErrors(company ? [{ path: ['eori'], code: 'DUPLICATE', message: `A company with EORI ${input.eori} is already registered; ask its administrator for an invitation.` }] : []);
     if (user) {
       await queueMessage(tx, {
         kind: 'sign_up_existing_account',

@@ -37,8 +37,8 @@ export async function applyAmendment(
   if (!isAmendable(current.status)) {
     throw new AppError('CONFLICT', `A ${current.status} declaration cannot be amended${current.status === 'DRAFT' ? ': edit the draft instead' : ''}.`, { status: current.status });
   }
-  if (input.lrn !== current.lrn) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['lrn'], code: 'immutable', message: 'The LRN of a submitted declaration cannot change.' }] });
-  if (input.type !== current.type) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['type'], code: 'immutable', message: 'The declaration type of a submitted declaration cannot change.' }] });
+  if (input.lrn !== current.lrn) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['lrn'], code: 'NOT_ALLOWED', message: 'The LRN of a submitted declaration cannot change.' }] });
+  if (input.type !== current.type) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['type'], code: 'NOT_ALLOWED', message: 'The declaration type of a submitted declaration cannot change.' }] });
 
   const sql = sqlOfPrisma(tx);
   const errors: FieldError[] = [];

@@ -55,7 +55,7 @@ const D = Prisma.Decimal;
 export async function checkCompleteness(sql: Sql, d: CompletenessSubject, preloaded?: Awaited<ReturnType<typeof loadTariffLines>>): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const need = (field: keyof CompletenessSubject, what: string) => {
-    if (d[field] === null || d[field] === undefined) errors.push({ path: [PATH_OF[field] ?? field], code: 'required', message: `Give ${what} before submitting.` });
+    if (d[field] === null || d[field] === undefined) errors.push({ path: [PATH_OF[field] ?? field], code: 'REQUIRED', message: `Give ${what} before submitting.` });
   };
   for (const [field, what] of REQUIRED) need(field, what);
   if (d.type === 'IM') {
@@ -66,7 +66,7 @@ export async function checkCompleteness(sql: Sql, d: CompletenessSubject, preloa
     need('exporterId', 'the exporter (EORI)');
     need('officeOfExit', 'the customs office of exit');
   }
-  if (d.items.length === 0) errors.push({ path: ['items'], code: 'required', message: 'A declaration needs at least one goods item.' });
+  if (d.items.length === 0) errors.push({ path: ['items'], code: 'REQUIRED', message: 'A declaration needs at least one goods item.' });
 
   // Every commodity code must name an HS 2022 subheading (its first 6 digits), and the national line
   // where the tariff divides the subheading.
@@ -79,11 +79,11 @@ export async function checkCompleteness(sql: Sql, d: CompletenessSubject, preloa
   for (const item of d.items) {
     const path = ['items', String(item.sequence - 1)];
     if (!knownCodes.has(item.commodityCode.slice(0, 6))) {
-      errors.push({ path: [...path, 'commodityCode'], code: 'unknown_code', message: `${item.commodityCode} is not in the tariff: ${item.commodityCode.slice(0, 6)} is no HS 2022 subheading.` });
+      errors.push({ path: [...path, 'commodityCode'], code: 'UNKNOWN', message: `${item.commodityCode} is not in the tariff: ${item.commodityCode.slice(0, 6)} is no HS 2022 subheading.` });
       continue;
     }
     const { line, problem } = resolveTariffLine(item.commodityCode, lines);
-    if (problem) errors.push({ path: [...path, 'commodityCode'], code: 'national_line', message: problem });
+    if (problem) errors.push({ path: [...path, 'commodityCode'], code: 'INVALID', message: problem });
     else errors.push(...quantityProblems(item, line, path));
   }
 
@@ -92,20 +92,20 @@ export async function checkCompleteness(sql: Sql, d: CompletenessSubject, preloa
     const prices = sum((i) => i.itemPrice);
     const invoice = new D(d.invoiceAmount.toString());
     if (!prices.equals(invoice)) {
-      errors.push({ path: ['invoiceAmount'], code: 'mismatch', message: `The items' prices add up to ${prices.toFixed(2)} but the invoice amount is ${invoice.toFixed(2)}.` });
+      errors.push({ path: ['invoiceAmount'], code: 'MISMATCH', message: `The items' prices add up to ${prices.toFixed(2)} but the invoice amount is ${invoice.toFixed(2)}.` });
     }
   }
   if (d.totalPackages !== null && d.items.length) {
     const packages = d.items.reduce((acc, i) => acc + i.packageCount, 0);
     if (packages !== d.totalPackages) {
-      errors.push({ path: ['totalPackages'], code: 'mismatch', message: `The items count ${packages} packages but the total says ${d.totalPackages}.` });
+      errors.push({ path: ['totalPackages'], code: 'MISMATCH', message: `The items count ${packages} packages but the total says ${d.totalPackages}.` });
     }
   }
   if (d.grossMass != null && d.items.length) {
     const mass = sum((i) => i.grossMass);
     const total = new D(d.grossMass.toString());
     if (mass.greaterThan(total)) {
-      errors.push({ path: ['grossMass'], code: 'mismatch', message: `The items weigh ${mass.toFixed(3)} kg gross, more than the declared total of ${total.toFixed(3)} kg.` });
+      errors.push({ path: ['grossMass'], code: 'MISMATCH', message: `The items weigh ${mass.toFixed(3)} kg gross, more than the declared total of ${total.toFixed(3)} kg.` });
     }
   }
   return errors;

@@ -13,7 +13,7 @@ import { declarationInput, type DeclarationInput } from './declaration-input';
 
 const duplicateLrn = (lrn: string) =>
   new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
-    fieldErrors: [{ path: ['lrn'], code: 'duplicate', message: `Your company already has a declaration with LRN ${lrn}.` }],
+    fieldErrors: [{ path: ['lrn'], code: 'DUPLICATE', message: `Your company already has a declaration with LRN ${lrn}.` }],
   });
 
 // The header's stored fields are $1…$n in DECLARATION_COLUMNS' order; the others follow them.

@@ -27,10 +27,10 @@ export async function decideDeclaration(options: {
   if (actor.role !== 'OFFICER') throw new AppError('FORBIDDEN', 'Only customs officers release or reject declarations.');
   const reason = options.reason?.trim();
   if (decision === 'REJECTED' && !reason) {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['reason'], code: 'required', message: 'Say why the declaration is rejected: the filer sees it.' }] });
+    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['reason'], code: 'REQUIRED', message: 'Say why the declaration is rejected: the filer sees it.' }] });
   }
   if (reason && reason.length > 1000) {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['reason'], code: 'too_big', message: 'A reason is limited to 1,000 characters.' }] });
+    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['reason'], code: 'TOO_BIG', message: 'A reason is limited to 1,000 characters.' }] });
   }
   return getDb().$transaction(async (tx) => {
     const d = await lockDeclaration(tx, id, actor);

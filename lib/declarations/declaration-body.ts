@@ -26,7 +26,7 @@ export async function resolveParties(sql: Sql, input: ValidDeclaration, errors: 
     const eori = input[field];
     if (!eori) return null;
     const id = byEori.get(eori);
-    if (!id) errors.push({ path: [field], code: 'unknown_party', message: `No company with EORI ${eori} is registered.` });
+    if (!id) errors.push({ path: [field], code: 'UNKNOWN', message: `No company with EORI ${eori} is registered.` });
     return id ?? null;
   };
   return Object.fromEntries(fields.map((f) => [PARTY_COLUMNS[f], idOf(f)])) as Record<(typeof PARTY_COLUMNS)[PartyField], string | null>;

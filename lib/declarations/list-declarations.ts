@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { assertReadScope, declarationVisibility } from '../auth/policy';
 import { getDb, type Prisma } from '../db';
 import type { Declaration } from '../generated/prisma/client';
-import { decodeCursor, encodeCursor, type Page } from '../pagination';
+import { CURSOR_KEY, decodeCursor, encodeCursor, type Page } from '../pagination';
 import { parseInput } from '../validation';
 
 const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY', 'DUTY_ASSESSED', 'PAID', 'RELEASED', 'REJECTED', 'CANCEL_REQUESTED', 'CANCELLED'] as const;
@@ -77,7 +77,7 @@ export async function listDeclarations(options: { actor: Actor; input: ListDecla
   // Cursor: the row's position as (riskScore?, createdAt, id), so pages never skip or repeat rows.
   let afterWhere: Prisma.DeclarationWhereInput | undefined;
   if (input.after) {
-    const [createdAt, id, risk] = decodeCursor(input.after, CURSOR).split('|');
+    const [createdAt, id, risk] = decodeCursor(input.after, CURSOR, CURSOR_KEY.timeUuidAndScore).split('|');
     const at = new Date(createdAt!);
     const tail: Prisma.DeclarationWhereInput = desc
       ? { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] }

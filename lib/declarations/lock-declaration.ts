@@ -17,8 +17,8 @@ export async function lockDeclaration(tx: Tx, id: string, actor: Actor): Promise
 
 export function requireText(value: string | undefined | null, field: string, what: string, max: number): string {
   const text = value?.trim() ?? '';
-  if (!text) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: [field], code: 'required', message: `Give ${what}.` }] });
-  if (text.length > max) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: [field], code: 'too_big', message: `${what[0]!.toUpperCase()}${what.slice(1)} is limited to ${max.toLocaleString('en')} characters.` }] });
+  if (!text) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: [field], code: 'REQUIRED', message: `Give ${what}.` }] });
+  if (text.length > max) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: [field], code: 'TOO_BIG', message: `${what[0]!.toUpperCase()}${what.slice(1)} is limited to ${max.toLocaleString('en')} characters.` }] });
   return text;
 }
 

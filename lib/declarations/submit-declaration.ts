@@ -60,7 +60,7 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
   const { actor, id, idempotencyKey } = options;
   if (idempotencyKey !== undefined && !/^[\x21-\x7E]{8,128}$/.test(idempotencyKey)) {
     throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
-      fieldErrors: [{ path: ['idempotencyKey'], code: 'invalid', message: 'An idempotency key is 8 to 128 printable characters, e.g. a UUID.' }],
+      fieldErrors: [{ path: ['idempotencyKey'], code: 'INVALID', message: 'An idempotency key is 8 to 128 printable characters, e.g. a UUID.' }],
     });
   }
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', `No declaration ${id} that you can see.`);

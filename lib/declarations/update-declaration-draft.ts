@@ -32,7 +32,7 @@ export async function updateDeclarationDraft(options: { actor: Actor; id: string
     const parties = await resolveParties(sql, input, errors);
     if (input.lrn !== current.lrn) {
       const duplicate = await tx.declaration.findUnique({ where: { declarantId_lrn: { declarantId: current.declarantId, lrn: input.lrn } }, select: { id: true } });
-      if (duplicate) errors.push({ path: ['lrn'], code: 'duplicate', message: `Your company already has a declaration with LRN ${input.lrn}.` });
+      if (duplicate) errors.push({ path: ['lrn'], code: 'DUPLICATE', message: `Your company already has a declaration with LRN ${input.lrn}.` });
     }
     throwFieldErrors(errors);
     // A broker may not move a draft to a client it does not represent.

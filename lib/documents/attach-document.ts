@@ -69,7 +69,7 @@ export async function attachDocument(options: AttachDocumentInput & { actor: Act
     if (!upload) {
       const what = input.uploadId ? `upload ${input.uploadId}` : `upload of the SHA-256 ${input.sha256}`;
       throw new AppError('NOT_FOUND', `No ${what} by your company: upload the file first (POST /api/documents).`, {
-        fieldErrors: [{ path: [input.uploadId ? 'uploadId' : 'sha256'], code: 'not_found', message: 'Upload the file first.' }],
+        fieldErrors: [{ path: [input.uploadId ? 'uploadId' : 'sha256'], code: 'UNKNOWN', message: 'Upload the file first.' }],
       });
     }
     const [already] = await sql<{ id: string }>(

@@ -113,10 +113,10 @@ function entryTexts(entries: readonly LedgerEntryInput[]): string[] {
     const at = e.at === undefined ? now : e.at instanceof Date && !Number.isNaN(e.at.getTime()) ? e.at.toISOString() : '';
     if (problems.length < 20) {
       const path = (field: string) => ['entries', String(i), field];
-      if (!KINDS.has(e.kind)) problems.push({ path: path('kind'), code: 'invalid_kind', message: `Must be one of ${LEDGER_ENTRY_KINDS.join(', ')}.` });
-      if (!SHA256_HEX.test(sha256)) problems.push({ path: path('sha256'), code: 'invalid_sha256', message: 'Must be a SHA-256 as 64 hexadecimal digits.' });
-      if (typeof e.ref !== 'string' || !ENTRY_REF.test(e.ref)) problems.push({ path: path('ref'), code: 'invalid_ref', message: 'Must be 1 to 200 printable ASCII characters.' });
-      if (!/^\d{4}-/.test(at)) problems.push({ path: path('at'), code: 'invalid_at', message: 'Must be a valid time between the years 0 and 9999.' });
+      if (!KINDS.has(e.kind)) problems.push({ path: path('kind'), code: 'INVALID', message: `Must be one of ${LEDGER_ENTRY_KINDS.join(', ')}.` });
+      if (!SHA256_HEX.test(sha256)) problems.push({ path: path('sha256'), code: 'INVALID', message: 'Must be a SHA-256 as 64 hexadecimal digits.' });
+      if (typeof e.ref !== 'string' || !ENTRY_REF.test(e.ref)) problems.push({ path: path('ref'), code: 'INVALID', message: 'Must be 1 to 200 printable ASCII characters.' });
+      if (!/^\d{4}-/.test(at)) problems.push({ path: path('at'), code: 'INVALID', message: 'Must be a valid time between the years 0 and 9999.' });
     }
     return formatLedgerEntry({ at, kind: e.kind, ref: e.ref, sha256 });
   });

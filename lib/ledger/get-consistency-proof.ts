@@ -25,5 +25,5 @@ export async function getConsistencyProof(options: { from: number; to: number })
 }
 
 function badInput(field: string, message: string): AppError {
-  return new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: [field], code: 'invalid', message }] });
+  return new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: [field], code: 'INVALID', message }] });
 }

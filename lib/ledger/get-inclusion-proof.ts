@@ -78,5 +78,5 @@ export async function getInclusionProof(options: { leafIndex?: number; leafHash?
 const isIndex = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
 function badInput(field: string, message: string): AppError {
-  return new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: [field], code: 'invalid', message }] });
+  return new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: [field], code: 'INVALID', message }] });
 }

@@ -21,7 +21,7 @@ export async function getLedgerEntry(itemSha256: string): Promise<LedgerEntryRec
   const sha256 = typeof itemSha256 === 'string' ? itemSha256.toLowerCase() : '';
   if (!SHA256_HEX.test(sha256)) {
     const message = 'Must be a SHA-256 as 64 hexadecimal digits.';
-    throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['sha256'], code: 'invalid', message }] });
+    throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['sha256'], code: 'INVALID', message }] });
   }
   const rows = await sqlOfClient(getPool())<{ leaf_index: string; entry: string; leaf_hash: string }>(
     `SELECT leaf_index::text AS leaf_index, encode(entry, 'hex') AS entry, encode(leaf_hash, 'hex') AS leaf_hash

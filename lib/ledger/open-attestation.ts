@@ -11,7 +11,7 @@
 import { ethers } from 'ethers';
 import { v2, wrapDocument, type WrappedDocument } from '@govtechsg/open-attestation';
 
-import { AppError, type FieldError } from '../errors';
+import { AppError, type FieldError, type FieldErrorCode } from '../errors';
 
 export interface ReleaseNoteParty {
   name: string;
@@ -76,16 +76,16 @@ const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 
 function check(note: ReleaseNoteAttestationInput, issuer: ReleaseNoteIssuer): void {
   const errors: FieldError[] = [];
-  const fail = (path: string[], code: string, message: string) => errors.push({ path, code, message });
-  if (!ethers.utils.isAddress(issuer.documentStoreAddress)) fail(['documentStoreAddress'], 'invalid_address', 'Expected a 0x-prefixed 20-byte address.');
-  if (!DNS_NAME.test(issuer.identityLocation)) fail(['identityLocation'], 'invalid_dns_name', 'Expected a DNS name such as customs.example.');
-  if (!issuer.issuerName.trim()) fail(['issuerName'], 'required', 'The issuer needs a name.');
-  if (!note.mrn.trim()) fail(['mrn'], 'required', 'A release note needs the MRN.');
-  if (Number.isNaN(note.releasedAt.getTime())) fail(['releasedAt'], 'invalid_date', 'Expected a valid date.');
-  if (!/^-?\d+(\.\d+)?$/.test(note.dutyTotal)) fail(['dutyTotal'], 'invalid_amount', 'Expected a decimal string such as 1234.50.');
-  if (!/^[A-Z]{3}$/.test(note.currency)) fail(['currency'], 'invalid_currency', 'Expected an ISO 4217 code.');
+  const fail = (path: string[], code: FieldErrorCode, message: string) => errors.push({ path, code, message });
+  if (!ethers.utils.isAddress(issuer.documentStoreAddress)) fail(['documentStoreAddress'], 'INVALID', 'Expected a 0x-prefixed 20-byte address.');
+  if (!DNS_NAME.test(issuer.identityLocation)) fail(['identityLocation'], 'INVALID', 'Expected a DNS name such as customs.example.');
+  if (!issuer.issuerName.trim()) fail(['issuerName'], 'REQUIRED', 'The issuer needs a name.');
+  if (!note.mrn.trim()) fail(['mrn'], 'REQUIRED', 'A release note needs the MRN.');
+  if (Number.isNaN(note.releasedAt.getTime())) fail(['releasedAt'], 'INVALID', 'Expected a valid date.');
+  if (!/^-?\d+(\.\d+)?$/.test(note.dutyTotal)) fail(['dutyTotal'], 'INVALID', 'Expected a decimal string such as 1234.50.');
+  if (!/^[A-Z]{3}$/.test(note.currency)) fail(['currency'], 'INVALID', 'Expected an ISO 4217 code.');
   if (note.declarationSha256 !== undefined && !/^[0-9a-f]{64}$/.test(note.declarationSha256)) {
-    fail(['declarationSha256'], 'invalid_hash', 'Expected 64 lowercase hex digits.');
+    fail(['declarationSha256'], 'INVALID', 'Expected 64 lowercase hex digits.');
   }
   if (errors.length) throw new AppError('BAD_USER_INPUT', 'The release note cannot be attested as given.', { fieldErrors: errors });
 }

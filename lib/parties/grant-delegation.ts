@@ -32,11 +32,11 @@ export async function grantDelegation(options: { actor: Actor; input: GrantDeleg
     const broker = await tx.company.findUnique({ where: { eori: input.brokerEori }, select: { id: true, roles: true, name: true } });
     throwFieldErrors(
       !broker
-        ? [{ path: ['brokerEori'], code: 'unknown_party', message: `No company with EORI ${input.brokerEori} is registered.` }]
+        ? [{ path: ['brokerEori'], code: 'UNKNOWN', message: `No company with EORI ${input.brokerEori} is registered.` }]
         : !broker.roles.includes('BROKER')
-          ? [{ path: ['brokerEori'], code: 'not_a_broker', message: `${broker.name} is not registered as a customs broker.` }]
+          ? [{ path: ['brokerEori'], code: 'NOT_ALLOWED', message: `${broker.name} is not registered as a customs broker.` }]
           : broker.id === actor.companyId
-            ? [{ path: ['brokerEori'], code: 'self', message: 'A company cannot delegate to itself.' }]
+            ? [{ path: ['brokerEori'], code: 'INVALID', message: 'A company cannot delegate to itself.' }]
             : [],
     );
     const delegation = await tx.delegation.create({

@@ -17,7 +17,7 @@ export interface VerificationTarget {
 export function verificationUrl({ baseUrl, hash }: VerificationTarget): string {
   if (!/^[0-9a-f]{64}$/.test(hash)) {
     throw new AppError('BAD_USER_INPUT', 'The verification hash must be a lowercase SHA-256 hex digest.', {
-      fieldErrors: [{ path: ['verify', 'hash'], code: 'invalid_hash', message: 'Expected 64 lowercase hex digits.' }],
+      fieldErrors: [{ path: ['verify', 'hash'], code: 'INVALID', message: 'Expected 64 lowercase hex digits.' }],
     });
   }
   let base: URL;
@@ -25,7 +25,7 @@ export function verificationUrl({ baseUrl, hash }: VerificationTarget): string {
     base = new URL(baseUrl);
   } catch {
     throw new AppError('BAD_USER_INPUT', 'The verification base URL is not a URL.', {
-      fieldErrors: [{ path: ['verify', 'baseUrl'], code: 'invalid_url', message: 'Expected an absolute http(s) URL.' }],
+      fieldErrors: [{ path: ['verify', 'baseUrl'], code: 'INVALID', message: 'Expected an absolute http(s) URL.' }],
     });
   }
   return `${base.origin}${base.pathname.replace(/\/+$/, '')}/verify?hash=${hash}`;

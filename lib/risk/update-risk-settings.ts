@@ -12,7 +12,7 @@ export async function updateRiskSettings(options: { actor: Actor; yellowFrom: nu
   assertRiskEditor(actor);
   if (!Number.isInteger(yellowFrom) || !Number.isInteger(redFrom) || yellowFrom < 1 || redFrom <= yellowFrom || redFrom > 1000) {
     throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
-      fieldErrors: [{ path: ['redFrom'], code: 'invalid', message: 'Thresholds are whole numbers with 1 <= yellowFrom < redFrom <= 1000.' }],
+      fieldErrors: [{ path: ['redFrom'], code: 'INVALID', message: 'Thresholds are whole numbers with 1 <= yellowFrom < redFrom <= 1000.' }],
     });
   }
   return getDb().$transaction(async (tx) => {

@@ -83,7 +83,7 @@ export function resolveTariffLine(code: string, lines: Awaited<ReturnType<typeof
 export function quantityProblems(item: { supplementaryQuantity?: unknown; supplementaryUnit?: string | null }, line: LineWithMeasures | null, path: string[]): FieldError[] {
   if (!line?.supplementaryUnit) return [];
   if (item.supplementaryQuantity == null || item.supplementaryUnit !== line.supplementaryUnit) {
-    return [{ path: [...path, 'supplementaryQuantity'], code: 'required', message: `Line ${line.code} needs the supplementary quantity in ${line.supplementaryUnit}.` }];
+    return [{ path: [...path, 'supplementaryQuantity'], code: 'REQUIRED', message: `Line ${line.code} needs the supplementary quantity in ${line.supplementaryUnit}.` }];
   }
   return [];
 }

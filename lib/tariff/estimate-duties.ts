@@ -53,9 +53,9 @@ export async function estimateDuties(options: z.input<typeof input>): Promise<Du
   const errors: FieldError[] = [];
   const items = data.items.map((item, i) => {
     const path = ['items', String(i)];
-    if (!known.has(item.commodityCode.slice(0, 6))) errors.push({ path: [...path, 'commodityCode'], code: 'unknown_code', message: `${item.commodityCode.slice(0, 6)} is no HS 2022 subheading.` });
+    if (!known.has(item.commodityCode.slice(0, 6))) errors.push({ path: [...path, 'commodityCode'], code: 'UNKNOWN', message: `${item.commodityCode.slice(0, 6)} is no HS 2022 subheading.` });
     const { line, problem } = resolveTariffLine(item.commodityCode, lines);
-    if (problem) errors.push({ path: [...path, 'commodityCode'], code: 'national_line', message: problem });
+    if (problem) errors.push({ path: [...path, 'commodityCode'], code: 'INVALID', message: problem });
     errors.push(...quantityProblems(item, line, path));
     const computed = computeItemDuties({ ...item, customsValue: values[i]! }, line);
     return { sequence: i + 1, customsValue: values[i]!, lines: computed, total: computed.reduce((acc, l) => acc.add(l.amount), new Prisma.Decimal(0)) };

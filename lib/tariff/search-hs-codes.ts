@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 import { getDb, type Prisma } from '../db';
 import { AppError } from '../errors';
-import { decodeCursor, encodeCursor, type Page } from '../pagination';
+import { fieldErrorsOf } from '../validation';
+import { CURSOR_KEY, decodeCursor, encodeCursor, type Page } from '../pagination';
 import type { HsCode } from '../generated/prisma/client';
 
 export const hsLevels = { CHAPTER: 2, HEADING: 4, SUBHEADING: 6 } as const;
@@ -29,7 +30,7 @@ export async function searchHsCodes(input: SearchHsCodesInput): Promise<Page<HsC
   const parsed = searchHsCodesInput.safeParse(input);
   if (!parsed.success) {
     throw new AppError('BAD_USER_INPUT', 'Invalid HS search.', {
-      fieldErrors: parsed.error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message })),
+      fieldErrors: fieldErrorsOf(parsed.error, input),
     });
   }
   const { search, level, first, after } = parsed.data;
@@ -44,7 +45,7 @@ export async function searchHsCodes(input: SearchHsCodesInput): Promise<Page<HsC
       where.AND = words.map((w) => ({ description: { contains: w, mode: 'insensitive' as const } }));
     }
   }
-  const afterCode = after ? decodeCursor(after, CURSOR_KIND) : undefined;
+  const afterCode = after ? decodeCursor(after, CURSOR_KIND, CURSOR_KEY.code) : undefined;
 
   const db = getDb();
   const [rows, totalCount] = await Promise.all([

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { getDb, type Prisma } from '../db';
 import type { DutyMeasure, TariffLine } from '../generated/prisma/client';
-import { decodeCursor, encodeCursor, type Page } from '../pagination';
+import { CURSOR_KEY, decodeCursor, encodeCursor, type Page } from '../pagination';
 import { parseInput } from '../validation';
 import { normalizeHsCode } from './search-hs-codes';
 
@@ -24,7 +24,7 @@ export async function searchTariffLines(options: z.input<typeof input>): Promise
     if (prefix) where.code = { startsWith: prefix };
     else where.AND = search.split(/\s+/).slice(0, 8).map((w) => ({ OR: [{ description: { contains: w, mode: 'insensitive' as const } }, { hs: { description: { contains: w, mode: 'insensitive' as const } } }] }));
   }
-  const afterCode = after ? decodeCursor(after, 'tariff') : undefined;
+  const afterCode = after ? decodeCursor(after, 'tariff', CURSOR_KEY.code) : undefined;
   const db = getDb();
   const [rows, totalCount] = await Promise.all([
     db.tariffLine.findMany({ where: afterCode ? { AND: [where, { code: { gt: afterCode } }] } : where, include: { measures: { orderBy: [{ taxType: 'asc' }, { originCountry: 'asc' }] } }, orderBy: { code: 'asc' }, take: first + 1 }),

@@ -47,13 +47,13 @@ export async function captureEpcisDocument(options: {
 
   if (!events) {
     throw new AppError('BAD_USER_INPUT', 'Clearway captures EPCISDocuments: the events go in epcisBody.eventList.', {
-      fieldErrors: [{ path: ['type'], code: 'unsupported_document', message: 'Send an EPCISDocument with epcisBody.eventList.' }],
+      fieldErrors: [{ path: ['type'], code: 'INVALID', message: 'Send an EPCISDocument with epcisBody.eventList.' }],
       errorCount: 1,
     });
   }
   if (!events.length) {
     throw new AppError('BAD_USER_INPUT', 'The document holds no events: nothing to capture. Send at least one event in epcisBody.eventList.', {
-      fieldErrors: [{ path: ['epcisBody', 'eventList'], code: 'no_events', message: 'epcisBody.eventList is empty: send at least one event.' }],
+      fieldErrors: [{ path: ['epcisBody', 'eventList'], code: 'REQUIRED', message: 'epcisBody.eventList is empty: send at least one event.' }],
       errorCount: 1,
     });
   }
@@ -82,7 +82,7 @@ function parseDocument(document: unknown): unknown {
     return JSON.parse(document.toString());
   } catch (error) {
     throw new AppError('BAD_USER_INPUT', `The document is not JSON: ${(error as Error).message}. Nothing was stored.`, {
-      fieldErrors: [{ path: [], code: 'invalid_json', message: `Not JSON: ${(error as Error).message}` }],
+      fieldErrors: [{ path: [], code: 'INVALID', message: `Not JSON: ${(error as Error).message}` }],
       errorCount: 1,
     });
   }
@@ -99,7 +99,7 @@ function schemaErrors(document: Json, messages: string[]): FieldError[] {
     const at = ['epcisBody', 'eventList', String(i)];
     const type = isObject(event) ? event.type : undefined;
     if (typeof type !== 'string' || !EVENT_SCHEMAS.has(type)) {
-      errors.push({ path: [...at, 'type'], code: 'schema', message: `type is one of ${[...EVENT_SCHEMAS].join(', ')}.` });
+      errors.push({ path: [...at, 'type'], code: 'INVALID', message: `type is one of ${[...EVENT_SCHEMAS].join(', ')}.` });
       return;
     }
     const result = epcis.validateAgainstSchema(event as object, type);
@@ -116,10 +116,10 @@ function schemaErrors(document: Json, messages: string[]): FieldError[] {
 /** 'EPCISDocument/epcisBody/eventList/1/eventTime should match format "date-time"' → path and message. */
 function schemaError(message: string, prefix: string[]): FieldError {
   const m = /^(EPCISDocument|ObjectEvent|AggregationEvent|TransformationEvent|TransactionEvent|AssociationEvent|ExtendedEvent)(\/\S*)? (.*)$/s.exec(message);
-  if (!m) return { path: prefix, code: 'schema', message };
+  if (!m) return { path: prefix, code: 'INVALID', message };
   const path = [...prefix, ...(m[2] ?? '').split('/').filter(Boolean)];
   const subject = path.at(-1) ?? (prefix.length ? 'The event' : 'The document');
-  return { path, code: 'schema', message: `${subject} ${m[3]}` };
+  return { path, code: 'INVALID', message: `${subject} ${m[3]}` };
 }
 
 /** Prefix → namespace of the document's @context (the event hash expands extension names with it). */

@@ -9,7 +9,7 @@ import { sqlOfClient } from '../database/sql';
 import { getPool } from '../db';
 import { AppError } from '../errors';
 import type { ShipmentStatus, TrackingAlertKind } from '../generated/prisma/enums';
-import { decodeCursor, encodeCursor, type Page } from '../pagination';
+import { CURSOR_KEY, decodeCursor, encodeCursor, type Page } from '../pagination';
 import { parseInput } from '../validation';
 import { SHIPMENT_SELECT } from './load-shipments';
 import { localTime, type SealEventRecord } from './seal-event-record';
@@ -62,8 +62,7 @@ export async function getTrackingTimeline(options: { actor: Actor } & TimelineIn
   const [op, dir] = input.newestFirst ? ['<', 'DESC'] : ['>', 'ASC'];
   let after = '';
   if (input.after) {
-    const [at, id] = decodeCursor(input.after, kind).split('|');
-    if (!at || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(id ?? '')) throw new AppError('BAD_USER_INPUT', 'The `after` cursor is damaged: pass a cursor from pageInfo.endCursor.');
+    const [at, id] = decodeCursor(input.after, kind, CURSOR_KEY.timeAndSerial).split('|');
     after = `AND (e.event_time, e.id) ${op} ($${params.push(at)}::timestamptz, $${params.push(id)}::bigint)`;
   }
   const limit = `$${params.push(input.first + 1)}`;

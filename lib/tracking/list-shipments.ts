@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { sqlOfClient } from '../database/sql';
 import { getPool } from '../db';
 import { ShipmentStatus } from '../generated/prisma/enums';
-import { decodeCursor, encodeCursor, type Page } from '../pagination';
+import { CURSOR_KEY, decodeCursor, encodeCursor, type Page } from '../pagination';
 import { parseInput } from '../validation';
 import { loadShipmentRows, withoutParties, type ShipmentSummary } from './load-shipments';
 import { assertTrackingReader, shipmentVisibilitySql } from '../auth/policy';
@@ -50,7 +50,7 @@ export async function listShipments(options: { actor: Actor } & ListShipmentsInp
 
   let pageWhere = where;
   if (input.after) {
-    const [at, id] = decodeCursor(input.after, CURSOR).split('|');
+    const [at, id] = decodeCursor(input.after, CURSOR, CURSOR_KEY.timeAndUuid).split('|');
     pageWhere += ` AND (s.created_at, s.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`;
   }
   const sql = sqlOfClient(getPool());

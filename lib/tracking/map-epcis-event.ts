@@ -1,7 +1,7 @@
 // One EPCIS 2.0 ObjectEvent (JSON-LD binding, already schema-valid) → a seal event in Clearway's shape,
 // or the field errors that stop its document, each with the event's path. The mapping table (bizStep,
 // disposition, action and sensor readings → kind) is in lib/tracking/README.md; keep the two in step.
-import type { FieldError } from '../errors';
+import type { FieldError, FieldErrorCode } from '../errors';
 import { SealSource, type SealEventKind } from '../generated/prisma/enums';
 import { CLEARWAY_NS, epcis } from './epcis-sdk';
 import { containerProblem, parseLocation, parseObjectIdentifier } from './identifiers';
@@ -45,10 +45,10 @@ function clearwayTerm(value: unknown): string | null {
 export function mapEpcisEvent(raw: Json, index: number, ctx: EpcisMapContext): { record: SealEventRecord | null; errors: FieldError[] } {
   const at = ['epcisBody', 'eventList', String(index)];
   const errors: FieldError[] = [];
-  const fail = (path: (string | number)[], code: string, message: string) => errors.push({ path: [...at, ...path.map(String)], code, message });
+  const fail = (path: (string | number)[], code: FieldErrorCode, message: string) => errors.push({ path: [...at, ...path.map(String)], code, message });
 
   if (raw.type !== 'ObjectEvent') {
-    fail(['type'], 'unsupported_event_type', `Clearway captures seal events as ObjectEvents naming the container; this is a ${String(raw.type)}.`);
+    fail(['type'], 'INVALID', `Clearway captures seal events as ObjectEvents naming the container; this is a ${String(raw.type)}.`);
     return { record: null, errors };
   }
 
@@ -56,15 +56,19 @@ export function mapEpcisEvent(raw: Json, index: number, ctx: EpcisMapContext): {
   const containers = new Map<string, string[]>();
   const sealNumbers = new Set<string>();
   const eSeals = new Set<string>();
+  let badContainer = false;
   const consider = (uri: unknown, path: (string | number)[]) => {
     if (typeof uri !== 'string') return;
     const id = parseObjectIdentifier(uri);
     if (id.kind === 'container') {
       const problem = containerProblem(id.containerNumber);
-      if (problem) fail(path, 'invalid_container_number', problem);
+      if (problem) {
+        badContainer = true;
+        fail(path, 'INVALID', problem);
+      }
       else if (!containers.has(id.containerNumber)) containers.set(id.containerNumber, [...at, ...path.map(String)]);
     } else if (id.kind === 'seal') {
-      if (!id.sealNumber || id.sealNumber.length > 35) fail(path, 'invalid_seal_number', 'A seal number is 1 to 35 characters.');
+      if (!id.sealNumber || id.sealNumber.length > 35) fail(path, 'INVALID', 'A seal number is 1 to 35 characters.');
       else sealNumbers.add(id.sealNumber);
     } else if (id.kind === 'eseal') eSeals.add(id.id);
   };
@@ -90,7 +94,7 @@ export function mapEpcisEvent(raw: Json, index: number, ctx: EpcisMapContext): {
       if (component === 'latitude' || component === 'longitude') {
         const problem = typeof value !== 'number' ? `A ${component} reading needs a numeric value in decimal degrees.` : component === 'latitude' ? latitudeProblem(value) : longitudeProblem(value);
         if (problem) {
-          fail([...path, 'value'], 'invalid_position', problem);
+          fail([...path, 'value'], 'INVALID', problem);
           badPosition = true;
         }
         else if (component === 'latitude') latitude = value as number;
@@ -99,35 +103,35 @@ export function mapEpcisEvent(raw: Json, index: number, ctx: EpcisMapContext): {
       const term = clearwayTerm(report.type);
       if (term === 'SealState') {
         const state = typeof report.stringValue === 'string' ? report.stringValue.toUpperCase() : '';
-        if (!SEAL_STATES.has(state)) fail([...path, 'stringValue'], 'invalid_seal_state', 'A cw:SealState reading has stringValue CLOSED, OPEN or TAMPERED.');
+        if (!SEAL_STATES.has(state)) fail([...path, 'stringValue'], 'INVALID', 'A cw:SealState reading has stringValue CLOSED, OPEN or TAMPERED.');
         else sealState = state;
         if (report.exception === 'ALARM_CONDITION') alarm = true;
       } else if (term === 'BatteryLevel') {
-        if (typeof value !== 'number' || !(value >= 0 && value <= 100)) fail([...path, 'value'], 'invalid_battery_level', `A cw:BatteryLevel reading is a percentage, 0 to 100 (got ${String(value)}).`);
+        if (typeof value !== 'number' || !(value >= 0 && value <= 100)) fail([...path, 'value'], 'INVALID', `A cw:BatteryLevel reading is a percentage, 0 to 100 (got ${String(value)}).`);
         else batteryPercent = value;
       }
     });
   });
-  if (!badPosition && (latitude === null) !== (longitude === null)) fail(['sensorElementList'], 'incomplete_position', 'A position needs both a latitude and a longitude reading.');
+  if (!badPosition && (latitude === null) !== (longitude === null)) fail(['sensorElementList'], 'REQUIRED', 'A position needs both a latitude and a longitude reading.');
 
-  if (containers.size === 0 && !errors.some((e) => e.code === 'invalid_container_number')) {
-    fail(['epcList'], 'no_container', 'The event names no container: put it in epcList as urn:epc:id:bic:CSQU3054383 (or urn:iso:std:iso:6346:CSQU3054383).');
+  if (containers.size === 0 && !badContainer) {
+    fail(['epcList'], 'REQUIRED', 'The event names no container: put it in epcList as urn:epc:id:bic:CSQU3054383 (or urn:iso:std:iso:6346:CSQU3054383).');
   } else if (containers.size > 1) {
-    fail(['epcList'], 'several_containers', `The event names ${containers.size} containers (${[...containers.keys()].join(', ')}): send one event per container, as each e-seal reports its own.`);
+    fail(['epcList'], 'INVALID', `The event names ${containers.size} containers (${[...containers.keys()].join(', ')}): send one event per container, as each e-seal reports its own.`);
   }
-  if (eSeals.size > 1) fail(['epcList'], 'several_electronic_seals', `The event names ${eSeals.size} electronic seals (${[...eSeals].join(', ')}): one event per seal.`);
+  if (eSeals.size > 1) fail(['epcList'], 'INVALID', `The event names ${eSeals.size} electronic seals (${[...eSeals].join(', ')}): one event per seal.`);
 
   // When: the instant, with the local offset; a time without an offset is local time at that offset.
   const offset = typeof raw.eventTimeZoneOffset === 'string' ? raw.eventTimeZoneOffset : '+00:00';
   const timeText = typeof raw.eventTime === 'string' ? raw.eventTime : '';
   const zoned = /(?:[zZ]|[+-]\d\d(?::?\d\d)?)$/.test(timeText);
   const eventTime = new Date(zoned ? timeText : `${timeText}${offset}`);
-  if (Number.isNaN(eventTime.getTime())) fail(['eventTime'], 'invalid_date', 'eventTime is not a date-time.');
+  if (Number.isNaN(eventTime.getTime())) fail(['eventTime'], 'INVALID', 'eventTime is not a date-time.');
   else {
     const problem = futureProblem(eventTime, ctx.now, ctx.skewSeconds);
-    if (problem) fail(['eventTime'], 'future_event', problem);
+    if (problem) fail(['eventTime'], 'INVALID', problem);
     const old = pastProblem(eventTime, ctx.now, ctx.maxAgeDays);
-    if (old) fail(['eventTime'], 'too_old', old);
+    if (old) fail(['eventTime'], 'INVALID', old);
   }
 
   // Where: a UN/LOCODE from the readPoint, else from the bizLocation; a place in a form Clearway
@@ -137,7 +141,7 @@ export function mapEpcisEvent(raw: Json, index: number, ctx: EpcisMapContext): {
     const id = isObject(value) && typeof value.id === 'string' ? value.id : null;
     if (id === null) return { id, locode: null };
     const place = parseLocation(id);
-    if (place.problem) fail([field, 'id'], 'unknown_location', place.problem);
+    if (place.problem) fail([field, 'id'], 'UNKNOWN', place.problem);
     return { id, locode: place.locode };
   };
   const readPoint = placeOf('readPoint');
@@ -150,19 +154,19 @@ export function mapEpcisEvent(raw: Json, index: number, ctx: EpcisMapContext): {
   if (sourceText !== undefined) {
     const upper = String(sourceText).toUpperCase();
     if (upper in SealSource) source = upper as SealSource;
-    else fail(['cw:sealSource'], 'invalid_seal_source', `cw:sealSource is one of ${Object.keys(SealSource).join(', ')}.`);
+    else fail(['cw:sealSource'], 'INVALID', `cw:sealSource is one of ${Object.keys(SealSource).join(', ')}.`);
   }
 
   const bizStep = cbvName(raw.bizStep, 'BizStep');
   const disposition = cbvName(raw.disposition, 'Disp');
   const kind = kindOf({ action: raw.action, bizStep, disposition, sealState, alarm, batteryPercent });
   if (kind === 'RESEALED' && sealNumbers.size === 0) {
-    fail(['epcList'], 'no_new_seal', 'A resealing (bizStep replacing or repairing) names the new seal in epcList, e.g. urn:iso:std:iso:17712:NL7654321.');
+    fail(['epcList'], 'REQUIRED', 'A resealing (bizStep replacing or repairing) names the new seal in epcList, e.g. urn:iso:std:iso:17712:NL7654321.');
   }
 
   let eventId: string | null = null;
   if (raw.eventID !== undefined) {
-    if (typeof raw.eventID !== 'string' || raw.eventID.length > 255) fail(['eventID'], 'invalid_event_id', 'eventID is a URI of at most 255 characters, e.g. urn:uuid:….');
+    if (typeof raw.eventID !== 'string' || raw.eventID.length > 255) fail(['eventID'], 'INVALID', 'eventID is a URI of at most 255 characters, e.g. urn:uuid:….');
     else eventId = raw.eventID;
   }
   if (errors.length) return { record: null, errors };

@@ -62,16 +62,16 @@ export async function recordSealEvents(options: { actor: Actor; events: SealEven
   events.forEach((e, i) => {
     const at = ['events', String(i)];
     const problem = containerProblem(e.containerNumber);
-    if (problem) errors.push({ path: [...at, 'containerNumber'], code: 'invalid_container_number', message: problem });
+    if (problem) errors.push({ path: [...at, 'containerNumber'], code: 'INVALID', message: problem });
     const text = e.eventTime instanceof Date ? null : e.eventTime;
     const given = text ? /([+-]\d\d:\d\d|Z)$/i.exec(text)?.[1] : undefined;
     const offset = e.timeZoneOffset ?? (given && given.toUpperCase() !== 'Z' ? given : '+00:00');
     const eventTime = e.eventTime instanceof Date ? e.eventTime : new Date(given ? text! : `${text}${offset}`);
     const future = futureProblem(eventTime, now, env.TRACKING_CLOCK_SKEW_SECONDS);
-    if (future) errors.push({ path: [...at, 'eventTime'], code: 'future_event', message: future });
+    if (future) errors.push({ path: [...at, 'eventTime'], code: 'INVALID', message: future });
     const old = pastProblem(eventTime, now, env.TRACKING_MAX_EVENT_AGE_DAYS);
-    if (old) errors.push({ path: [...at, 'eventTime'], code: 'too_old', message: old });
-    if (e.kind === 'RESEALED' && !e.sealNumbers.length) errors.push({ path: [...at, 'sealNumbers'], code: 'no_new_seal', message: 'A resealing names the new seal number.' });
+    if (old) errors.push({ path: [...at, 'eventTime'], code: 'INVALID', message: old });
+    if (e.kind === 'RESEALED' && !e.sealNumbers.length) errors.push({ path: [...at, 'sealNumbers'], code: 'REQUIRED', message: 'A resealing names the new seal number.' });
     const payload = { ...e, eventTime: eventTime.toISOString(), timeZoneOffset: offset };
     normalized.push(payload);
     records.push({

@@ -89,14 +89,14 @@ export async function registerShipment(options: { actor: Actor; input: RegisterS
 
   const errors: FieldError[] = [];
   const problem = containerProblem(input.containerNumber);
-  if (problem) errors.push({ path: ['containerNumber'], code: 'invalid_container_number', message: problem });
+  if (problem) errors.push({ path: ['containerNumber'], code: 'INVALID', message: problem });
   const stops: { role: Role; locode: string; name: string; latitude: number; longitude: number; radiusKm: number }[] = [];
   const addStop = (role: Role, p: z.output<typeof place>, path: string[]) => {
     const known = findUnLocode(p.locode);
     const latitude = p.latitude ?? known?.latitude;
     const longitude = p.longitude ?? known?.longitude;
     if (latitude === undefined || longitude === undefined) {
-      errors.push({ path, code: 'unknown_locode', message: `${p.locode} is not in Clearway's UN/LOCODE table yet: give its latitude and longitude.` });
+      errors.push({ path, code: 'UNKNOWN', message: `${p.locode} is not in Clearway's UN/LOCODE table yet: give its latitude and longitude.` });
       return;
     }
     stops.push({ role, locode: p.locode, name: p.name ?? known?.name ?? p.locode, latitude, longitude, radiusKm: p.radiusKm ?? DEFAULT_RADIUS_KM });
@@ -122,14 +122,14 @@ export async function registerShipment(options: { actor: Actor; input: RegisterS
 
     const [equipment] = await sql<{ seals: string[] | null }>(`SELECT seals FROM transport_equipment WHERE declaration_id = $1::uuid AND container_number = $2`, [d.id, input.containerNumber]);
     if (!equipment) {
-      throwFieldErrors([{ path: ['containerNumber'], code: 'not_declared', message: `Container ${input.containerNumber} is not on declaration ${d.lrn}.` }]);
+      throwFieldErrors([{ path: ['containerNumber'], code: 'MISMATCH', message: `Container ${input.containerNumber} is not on declaration ${d.lrn}.` }]);
     }
     const declared = (equipment!.seals ?? []).map(normalizeSealNumber);
     const seals = input.seals ?? declared.map((number) => ({ type: 'MECHANICAL' as const, number, sealClass: 'H' as const, source: 'SHIPPER' as const }));
     throwFieldErrors(
       seals.flatMap((s, i) =>
         s.type === 'MECHANICAL' && !declared.includes(normalizeSealNumber(s.number))
-          ? [{ path: ['seals', String(i), 'number'], code: 'not_declared', message: `Seal ${s.number} is not declared on container ${input.containerNumber} (declared: ${declared.join(', ') || 'none'}).` }]
+          ? [{ path: ['seals', String(i), 'number'], code: 'MISMATCH', message: `Seal ${s.number} is not declared on container ${input.containerNumber} (declared: ${declared.join(', ') || 'none'}).` }]
           : [],
       ),
     );
@@ -220,13 +220,13 @@ async function authorisedReporters(sql: Sql, input: z.output<typeof registerShip
   const rows = new Map<string, Reporter>();
   input.reporters.forEach((r, i) => {
     const companyId = companyOf.get(r.companyEori);
-    if (!companyId) errors.push({ path: ['reporters', String(i), 'companyEori'], code: 'unknown_company', message: `No company with EORI ${r.companyEori} is registered with Clearway.` });
+    if (!companyId) errors.push({ path: ['reporters', String(i), 'companyEori'], code: 'UNKNOWN', message: `No company with EORI ${r.companyEori} is registered with Clearway.` });
     else rows.set(`${companyId}:`, { companyId, deviceId: null, role: r.role });
   });
   seals.forEach((s, i) => {
     if (s.type !== 'ELECTRONIC' || !s.deviceId) return;
     const companyId = deviceCompany.get(s.deviceId);
-    if (!companyId) errors.push({ path: ['seals', String(i), 'deviceId'], code: 'unknown_device', message: `No seal device ${s.deviceId} (or it was revoked).` });
+    if (!companyId) errors.push({ path: ['seals', String(i), 'deviceId'], code: 'UNKNOWN', message: `No seal device ${s.deviceId} (or it was revoked).` });
     else if (!rows.has(`${companyId}:`)) rows.set(`${companyId}:${s.deviceId}`, { companyId, deviceId: s.deviceId, role: s.source });
   });
   throwFieldErrors(errors);

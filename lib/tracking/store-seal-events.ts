@@ -103,7 +103,7 @@ function conflict(record: SealEventRecord, fields: string[], earlier: 'earlier' 
   const where = earlier === 'earlier' ? 'was already received from you' : 'is used twice in this input';
   return {
     path: record.idPath,
-    code: 'event_id_conflict',
+    code: 'CONFLICT',
     message: `Event id ${record.eventId} ${where} with different content (${fields.join(', ')}): an id names one event. Send a different event under a new id.`,
   };
 }
@@ -193,14 +193,14 @@ export async function storeSealEvents(
       // Not tracked, or tracked for someone who did not authorise this caller: one answer for both.
       errors.push({
         path: r.containerPath,
-        code: 'unknown_container',
+        code: 'UNKNOWN',
         message: `Unknown container ${r.containerNumber}: no shipment of it that you may report for (none is registered, or its declarant has not named you as a reporter).`,
       });
     }
     else if (s.closedAt && r.eventTime > s.closedAt) {
       errors.push({
         path: r.containerPath,
-        code: 'shipment_closed',
+        code: 'CONFLICT',
         message: `The shipment of container ${r.containerNumber} ended on ${s.closedAt.toISOString()} (seal removed at its destination): register the new journey as a shipment first.`,
       });
     }

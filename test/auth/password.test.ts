@@ -41,10 +41,10 @@ describe('the password policy', () => {
   it('at sign-up, refuses a common password and one containing the email or the company name, on the password field', async () => {
     const cases: [string, string][] = [
       ['password1234', 'custom'],
-      ['Hanna.Meyer-1990', 'contains_email'],
-      ['my hanna meyer pass', 'contains_email'],
-      ['hamburger kaffeehandel 1', 'contains_company'],
-      ['HamburgerKaffeehandel!', 'contains_company'],
+      ['Hanna.Meyer-1990', 'NOT_ALLOWED'],
+      ['my hanna meyer pass', 'NOT_ALLOWED'],
+      ['hamburger kaffeehandel 1', 'NOT_ALLOWED'],
+      ['HamburgerKaffeehandel!', 'NOT_ALLOWED'],
     ];
     for (const [password, code] of cases) {
       const fields = await fieldsOf(signUpCompany({ input: { ...SIGN_UP, password } }));
@@ -58,23 +58,23 @@ describe('the password policy', () => {
   it('applies to a changed password (newPassword), an accepted invitation and a reset, whose link still works after a refusal', async () => {
     const clerk = await loadUserActor({ email: 'clerk@rotterdam-importers.example' });
     expect(await fieldsOf(changePassword({ actor: clerk, input: { currentPassword: DEMO_PASSWORD, newPassword: 'clerk at the desk 7' } }))).toEqual([
-      expect.objectContaining({ path: 'newPassword', code: 'contains_email' }),
+      expect.objectContaining({ path: 'newPassword', code: 'NOT_ALLOWED' }),
     ]);
     expect(await fieldsOf(changePassword({ actor: clerk, input: { currentPassword: DEMO_PASSWORD, newPassword: 'rotterdam importers!' } }))).toEqual([
-      expect.objectContaining({ path: 'newPassword', code: 'contains_company' }),
+      expect.objectContaining({ path: 'newPassword', code: 'NOT_ALLOWED' }),
     ]);
 
     const admin = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
     const { link } = await inviteUser({ actor: admin, input: { email: 'pieter.jansen@rotterdam-importers.example', name: 'Pieter Jansen' } });
     const token = /\/invite\/([\w-]+)/.exec(link)![1]!;
-    expect(await fieldsOf(acceptInvitation({ input: { token, password: 'pieterjansen2026' } }))).toEqual([expect.objectContaining({ path: 'password', code: 'contains_email' })]);
+    expect(await fieldsOf(acceptInvitation({ input: { token, password: 'pieterjansen2026' } }))).toEqual([expect.objectContaining({ path: 'password', code: 'NOT_ALLOWED' })]);
     await acceptInvitation({ input: { token, password: 'windmill quay seven' } });
 
     await requestPasswordReset({ email: 'exports@bright-electronics.example' });
     await processPasswordResetRequests();
     const { rows } = await getPool().query(`SELECT body FROM outbox_message WHERE "to" = 'exports@bright-electronics.example' ORDER BY id DESC LIMIT 1`);
     const secret = /\/reset-password\/([\w-]+)/.exec(rows[0].body)![1]!;
-    expect(await fieldsOf(resetPassword({ input: { token: secret, password: 'exports-department' } }))).toEqual([expect.objectContaining({ path: 'password', code: 'contains_email' })]);
+    expect(await fieldsOf(resetPassword({ input: { token: secret, password: 'exports-department' } }))).toEqual([expect.objectContaining({ path: 'password', code: 'NOT_ALLOWED' })]);
     expect(await fieldsOf(resetPassword({ input: { token: secret, password: 'letmein12345' } }))).toEqual([expect.objectContaining({ path: 'password' })]);
     await resetPassword({ input: { token: secret, password: 'quiet river lantern' } });
     expect(await verifyCredentials({ email: 'exports@bright-electronics.example', password: 'quiet river lantern', ip: '10.70.0.1' })).not.toBeNull();

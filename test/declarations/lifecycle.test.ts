@@ -113,7 +113,7 @@ describe('amendments and cancellation', () => {
     expect(after.version).toBe(2);
     expect(after.status).toBe('DUTY_ASSESSED');
     expect(after.dutyTotal!.greaterThan(before)).toBe(true);
-    await expect(amendDeclaration({ actor: filer, id, input: { ...input, lrn: 'OTHER-LRN' }, reason: 'x' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['lrn'], code: 'immutable' }] } });
+    await expect(amendDeclaration({ actor: filer, id, input: { ...input, lrn: 'OTHER-LRN' }, reason: 'x' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['lrn'], code: 'NOT_ALLOWED' }] } });
   });
 
   it('handles a cancellation request: refused goes back, granted cancels', async () => {

@@ -47,7 +47,7 @@ describe('GraphQL over HTTP', () => {
         message: 'Invalid HS search.',
         extensions: {
           code: 'BAD_USER_INPUT',
-          fieldErrors: [{ path: ['first'], code: 'too_big', message: 'first is at most 100.' }],
+          fieldErrors: [{ path: ['first'], code: 'TOO_BIG', message: 'first is at most 100.' }],
           requestId: 'trace-123',
         },
       }),

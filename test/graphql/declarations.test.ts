@@ -61,7 +61,7 @@ describe('declarations over GraphQL', () => {
     expect(result.declaration).toBeNull();
     expect(result.userErrors).toEqual(
       expect.arrayContaining([
-        { path: ['containers', '0', 'containerNumber'], code: 'custom', message: 'Check digit should be 3, not 4: is a character mistyped?' },
+        { path: ['containers', '0', 'containerNumber'], code: 'INVALID', message: 'Check digit should be 3, not 4: is a character mistyped?' },
         expect.objectContaining({ path: ['invoiceCurrency'] }),
         expect.objectContaining({ path: ['items', '0', 'netMass'], message: 'Net mass (2000 kg) cannot exceed gross mass (1500 kg).' }),
       ]),

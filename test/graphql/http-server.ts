@@ -1,7 +1,7 @@
 // Starts the product's HTTP server (Apollo on plain Node, health) without Next.js, on a free port.
 import type { AddressInfo } from 'node:net';
 
-import { getLogger } from '../../lib/logger';
+import { getLogger, type Logger } from '../../lib/logger';
 import { createAppServer, type AppServer } from '../../server/create-app-server';
 
 export interface TestServer {
@@ -10,9 +10,10 @@ export interface TestServer {
   graphql(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; json: any }>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `logger`: where the server logs (default: the process logger), e.g. to assert what it logged. */
+export async function startTestServer(options: { logger?: Logger } = {}): Promise<TestServer> {
   const app = await createAppServer({
-    logger: getLogger(),
+    logger: options.logger ?? getLogger(),
     fallback: (_req, res) => {
       res.statusCode = 404;
       res.end('not found');

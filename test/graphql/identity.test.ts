@@ -183,9 +183,9 @@ describe('broker delegation', () => {
     // Wrong representation kind, or a client that gave no power of representation: field errors, nothing stored.
     const indirect = await createAs(H.broker!, validImport({ representativeEori: 'NL987654321', representationStatus: 'INDIRECT' }));
     // An authorization failure (FORBIDDEN) that still says which field to change.
-    expect(indirect.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', fieldErrors: [{ path: ['representationStatus'], code: 'REPRESENTATION_MISMATCH' }] });
+    expect(indirect.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', fieldErrors: [{ path: ['representationStatus'], code: 'MISMATCH' }] });
     const noGrant = await createAs(H.broker!, validImport({ importerEori: 'UG100200300', representativeEori: 'NL987654321', representationStatus: 'DIRECT' }));
-    expect(noGrant.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', fieldErrors: [{ path: ['importerEori'], code: 'NO_DELEGATION' }] });
+    expect(noGrant.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', fieldErrors: [{ path: ['importerEori'], code: 'NOT_ALLOWED' }] });
 
     const client = await loadUserActor({ email: EMAILS.trader });
     const { rows } = await getPool().query(`SELECT id FROM delegation WHERE client_id = $1 AND revoked_at IS NULL`, [client.companyId]);
@@ -198,7 +198,7 @@ describe('broker delegation', () => {
     // What the broker filed stays with the client.
     expect((await gql(GET, { id }, H.trader!)).json.data.declaration.id).toBe(id);
     const again = await createAs(H.broker!, forClient);
-    expect(again.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', fieldErrors: [{ code: 'NO_DELEGATION' }] });
+    expect(again.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', fieldErrors: [{ code: 'NOT_ALLOWED' }] });
     const rowsFiled = await getPool().query(`SELECT count(*)::int AS n FROM declaration WHERE declarant_id = (SELECT id FROM company WHERE eori = 'NL987654321')`);
     expect(rowsFiled.rows[0].n).toBe(1);
   });

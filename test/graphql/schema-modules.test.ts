@@ -4,10 +4,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { buildASTSchema, concatAST, Kind, parse, type DefinitionNode, type DocumentNode } from 'graphql';
+import { buildASTSchema, concatAST, GraphQLEnumType, Kind, parse, type DefinitionNode, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 import { loadTypeDefs } from '../../graphql/server';
+import { FIELD_ERROR_CODES } from '../../lib/errors';
 
 const schemaDir = path.resolve('graphql', 'schema');
 const resolverDir = path.resolve('graphql', 'resolvers');
@@ -67,5 +68,13 @@ describe('the GraphQL schema modules', () => {
     expect(Object.keys(schema.getQueryType()!.getFields()).length).toBeGreaterThan(0);
     expect(Object.keys(schema.getMutationType()!.getFields()).length).toBeGreaterThan(0);
     expect(Object.keys(schema.getSubscriptionType()!.getFields()).length).toBeGreaterThan(0);
+  });
+
+  it('offers as UserErrorCode exactly the field error codes of lib/errors.ts, described the same', () => {
+    const schema = buildASTSchema(concatAST(loadTypeDefs().map((sdl) => parse(sdl))));
+    const type = schema.getType('UserErrorCode');
+    expect(type).toBeInstanceOf(GraphQLEnumType);
+    const values = Object.fromEntries((type as GraphQLEnumType).getValues().map((v) => [v.name, v.description]));
+    expect(values).toEqual(FIELD_ERROR_CODES);
   });
 });

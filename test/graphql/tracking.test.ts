@@ -137,7 +137,7 @@ describe('POST /api/epcis/capture', () => {
     const before = await count('seal_event');
     const malformed = await capture('{"type": "EPCISDocument", ');
     expect(malformed.status).toBe(400);
-    expect(malformed.json.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ code: 'invalid_json' }] });
+    expect(malformed.json.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ code: 'INVALID' }] });
 
     const invalid = await capture(epcisDocument([objectEvent({ container: containerNumber }), objectEvent({ container: containerNumber, eventTime: 'yesterday' })]));
     expect(invalid.status).toBe(400);
@@ -147,11 +147,11 @@ describe('POST /api/epcis/capture', () => {
     const unknown = newContainer();
     const missing = await capture(epcisDocument([objectEvent({ container: containerNumber }), objectEvent({ container: unknown })]));
     expect(missing.status).toBe(400);
-    expect(missing.json.error.fieldErrors).toEqual([expect.objectContaining({ code: 'unknown_container', path: ['epcisBody', 'eventList', '1', 'epcList', '0'] })]);
+    expect(missing.json.error.fieldErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN', path: ['epcisBody', 'eventList', '1', 'epcList', '0'] })]);
     expect(missing.json.error.fieldErrors[0].message).toContain(unknown);
     // The refused job keeps its errors for GET.
     const job = await (await fetch(`${server.url}${missing.headers.get('location')}`, { headers: gatewayToken })).json();
-    expect(job).toMatchObject({ status: 'FAILED', success: false, storedCount: 0, errors: [expect.objectContaining({ code: 'unknown_container' })] });
+    expect(job).toMatchObject({ status: 'FAILED', success: false, storedCount: 0, errors: [expect.objectContaining({ code: 'UNKNOWN' })] });
     expect(await count('seal_event')).toBe(before);
   });
 
@@ -231,7 +231,7 @@ describe('POST /api/epcis/events', () => {
     const invalid = await post({ ...event, eventID: undefined, eventTime: 'soon' });
     expect(invalid.status).toBe(400);
     expect(invalid.json.error.fieldErrors.map((e: any) => e.path.join('/'))).toContain('eventTime');
-    expect((await post(epcisDocument([event]))).json.error.fieldErrors[0].code).toBe('unsupported_document');
+    expect((await post(epcisDocument([event]))).json.error.fieldErrors[0].code).toBe('INVALID');
   });
 });
 
@@ -255,7 +255,7 @@ describe('issue 12 over HTTP: forged seal events, event ids per reporter, input 
       const forged = await post(path, body(containerNumber), stranger);
       const nobody = await post(path, body(untracked), stranger);
       expect(forged.status).toBe(400);
-      expect(forged.json.error.fieldErrors).toEqual([expect.objectContaining({ code: 'unknown_container', message: expect.stringContaining('no shipment of it that you may report for') })]);
+      expect(forged.json.error.fieldErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN', message: expect.stringContaining('no shipment of it that you may report for') })]);
       const same = (j: any, c: string) => JSON.stringify({ ...j.error, captureId: null, requestId: null }).replaceAll(c, 'C');
       expect(same(forged.json, containerNumber)).toBe(same(nobody.json, untracked));
       expect(JSON.stringify(forged.json)).not.toContain(shipmentId);
@@ -274,25 +274,25 @@ describe('issue 12 over HTTP: forged seal events, event ids per reporter, input 
     const other = { ...event, bizStep: 'arriving' };
     const single = await post('events', other, gatewayToken);
     expect(single.status).toBe(409);
-    expect(single.json.error).toMatchObject({ code: 'CONFLICT', eventId: id, fieldErrors: [{ path: ['eventID'], code: 'event_id_conflict' }] });
+    expect(single.json.error).toMatchObject({ code: 'CONFLICT', eventId: id, fieldErrors: [{ path: ['eventID'], code: 'CONFLICT' }] });
     expect(single.json.error.message).toContain(`Event id ${id} was already received from you with different content (bizStep)`);
     const document = await post('capture', epcisDocument([other]), gatewayToken);
     expect(document.status).toBe(409);
     expect(document.json.error).toMatchObject({ code: 'CONFLICT', eventId: id, fieldErrors: [{ path: ['epcisBody', 'eventList', '0', 'eventID'] }] });
     const job = await (await fetch(`${server.url}/api/epcis/capture/${document.json.error.captureId}`, { headers: gatewayToken })).json();
-    expect(job).toMatchObject({ status: 'FAILED', storedCount: 0, errorCount: 1, errors: [expect.objectContaining({ code: 'event_id_conflict' })] });
+    expect(job).toMatchObject({ status: 'FAILED', storedCount: 0, errorCount: 1, errors: [expect.objectContaining({ code: 'CONFLICT' })] });
   });
 
   it('refuses empty documents, year-0001 events and unreadable places, and gives errorCount in large error answers', async () => {
     const { containerNumber } = await trackedShipment();
     const empty = await post('capture', epcisDocument([]), gatewayToken);
     expect(empty.status).toBe(400);
-    expect(empty.json.error).toMatchObject({ fieldErrors: [{ path: ['epcisBody', 'eventList'], code: 'no_events' }], errorCount: 1 });
+    expect(empty.json.error).toMatchObject({ fieldErrors: [{ path: ['epcisBody', 'eventList'], code: 'REQUIRED' }], errorCount: 1 });
     const ancient = await post('events', objectEvent({ container: containerNumber, eventTime: '0001-01-01T00:00:00Z', readPoint: 'urn:unece:locode:QQ123' }), gatewayToken);
     expect(ancient.status).toBe(400);
     expect(ancient.json.error.fieldErrors.map((e: any) => [e.path.join('/'), e.code])).toEqual([
-      ['eventTime', 'too_old'],
-      ['readPoint/id', 'unknown_location'],
+      ['eventTime', 'INVALID'],
+      ['readPoint/id', 'UNKNOWN'],
     ]);
     const many = await post('capture', epcisDocument(Array.from({ length: 120 }, () => objectEvent({ container: 'CSQU3054384' }))), gatewayToken);
     expect(many.status).toBe(400);
@@ -309,7 +309,7 @@ describe('GraphQL mutations', () => {
     const { containerNumber } = await trackedShipment();
     const mutation = 'mutation($e: [SealEventInput!]!) { recordSealEvents(events: $e) { capture { storedCount duplicateCount shipments { containerNumber status } } userErrors { path code message } } }';
     const bad = await gql(mutation, { e: [{ containerNumber: 'CSQU3054384', kind: 'POSITION', eventTime: minutesAgo(5) }] }, gatewayToken);
-    expect(bad.json.data.recordSealEvents).toMatchObject({ capture: null, userErrors: [{ path: ['events', '0', 'containerNumber'], code: 'invalid_container_number' }] });
+    expect(bad.json.data.recordSealEvents).toMatchObject({ capture: null, userErrors: [{ path: ['events', '0', 'containerNumber'], code: 'INVALID' }] });
     const good = await gql(mutation, { e: [{ containerNumber, kind: 'POSITION', eventTime: minutesAgo(5), latitude: 10, longitude: 109.5 }] }, gatewayToken);
     expect(good.json.data.recordSealEvents).toMatchObject({ capture: { storedCount: 1, shipments: [{ containerNumber, status: null }] }, userErrors: [] });
   });
@@ -322,7 +322,7 @@ describe('GraphQL mutations', () => {
     const open = await gql(mutation, { i: { declarationId, containerNumber, route } }, H.trader);
     expect(open.json.data.registerShipment).toMatchObject({ shipmentId: null, userErrors: [{ code: 'CONFLICT' }] });
     const undeclared = await gql(mutation, { i: { declarationId, containerNumber: newContainer(), route } }, H.trader);
-    expect(undeclared.json.data.registerShipment.userErrors).toEqual([expect.objectContaining({ path: ['containerNumber'], code: 'not_declared' })]);
+    expect(undeclared.json.data.registerShipment.userErrors).toEqual([expect.objectContaining({ path: ['containerNumber'], code: 'MISMATCH' })]);
   });
 });
 

@@ -35,9 +35,9 @@ describe('grantDelegation', () => {
     const actor = await kampala();
     const refused = (input: Parameters<typeof grantDelegation>[0]['input']) => grantDelegation({ actor, input });
     await expect(refused({ brokerEori: 'NL000000001', representation: 'DIRECT', scope: 'ALL' })).rejects.toMatchObject({
-      code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: ['brokerEori'], code: 'unknown_party' }] },
+      code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: ['brokerEori'], code: 'UNKNOWN' }] },
     });
-    await expect(refused({ brokerEori: 'NL123456789', representation: 'DIRECT', scope: 'ALL' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['brokerEori'], code: 'not_a_broker' }] } });
+    await expect(refused({ brokerEori: 'NL123456789', representation: 'DIRECT', scope: 'ALL' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['brokerEori'], code: 'NOT_ALLOWED' }] } });
     await expect(refused({ brokerEori: 'UG100200300', representation: 'DIRECT', scope: 'ALL' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['brokerEori'] }] } });
     await expect(refused({ brokerEori: 'NL987654321', representation: 'DIRECT', scope: 'ALL', validFrom: new Date('2026-05-01'), validUntil: new Date('2026-04-30') })).rejects.toMatchObject({
       details: { fieldErrors: [{ path: ['validUntil'] }] },

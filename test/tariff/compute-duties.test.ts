@@ -104,7 +104,7 @@ describe('resolveTariffLine and quantityProblems', () => {
   it('needs the supplementary quantity in the unit of the line', () => {
     expect(quantityProblems({ supplementaryQuantity: '750', supplementaryUnit: 'LTR' }, wine, ['items', '0'])).toEqual([]);
     expect(quantityProblems({ supplementaryQuantity: '750', supplementaryUnit: 'NAR' }, wine, ['items', '0'])).toEqual([
-      { path: ['items', '0', 'supplementaryQuantity'], code: 'required', message: 'Line 22042100 needs the supplementary quantity in LTR.' },
+      { path: ['items', '0', 'supplementaryQuantity'], code: 'REQUIRED', message: 'Line 22042100 needs the supplementary quantity in LTR.' },
     ]);
     expect(quantityProblems({}, wine, ['items', '1'])[0]!.path).toEqual(['items', '1', 'supplementaryQuantity']);
     expect(quantityProblems({}, null, ['items', '0'])).toEqual([]);

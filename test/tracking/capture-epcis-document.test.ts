@@ -127,7 +127,7 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
 
   it('refuses malformed JSON', async () => {
     const error = await refused('{"type": "EPCISDocument", "epcisBody": ');
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: [], code: 'invalid_json' }] } });
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: [], code: 'INVALID' }] } });
     expect(error.message).toMatch(/not JSON/);
   });
 
@@ -135,7 +135,7 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     const doc = epcisDocument([]);
     delete doc['@context'];
     const error = await refused(doc);
-    expect(error.details.fieldErrors).toContainEqual({ path: [], code: 'schema', message: "The document should have required property '@context'" });
+    expect(error.details.fieldErrors).toContainEqual({ path: [], code: 'INVALID', message: "The document should have required property '@context'" });
   });
 
   it('refuses a schema-invalid event with its path, naming every bad event', async () => {
@@ -149,22 +149,22 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details.fieldErrors).toEqual([
-      { path: ['epcisBody', 'eventList', '1', 'eventTime'], code: 'schema', message: 'eventTime should match format "date-time"' },
-      { path: ['epcisBody', 'eventList', '2', 'eventTimeZoneOffset'], code: 'schema', message: expect.stringMatching(/^eventTimeZoneOffset should match pattern/) },
+      { path: ['epcisBody', 'eventList', '1', 'eventTime'], code: 'INVALID', message: 'eventTime should match format "date-time"' },
+      { path: ['epcisBody', 'eventList', '2', 'eventTimeZoneOffset'], code: 'INVALID', message: expect.stringMatching(/^eventTimeZoneOffset should match pattern/) },
     ]);
   });
 
   it('refuses an unknown container, naming it', async () => {
     const c = newContainer();
     const error = await refused(epcisDocument([objectEvent({ container: c })]));
-    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'unknown_container', message: notTracked(c) }]);
+    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'UNKNOWN', message: notTracked(c) }]);
     expect(await count('epcis_capture')).toBe(await count('epcis_capture', `status = 'SUCCEEDED'`));
   });
 
   it('refuses a wrong ISO 6346 check digit, naming the expected digit', async () => {
     const error = await refused(epcisDocument([objectEvent({ container: 'CSQU3054384' })]));
     expect(error.details.fieldErrors).toEqual([
-      { path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'invalid_container_number', message: 'Container CSQU3054384: check digit should be 3, not 4: is a character mistyped?' },
+      { path: ['epcisBody', 'eventList', '0', 'epcList', '0'], code: 'INVALID', message: 'Container CSQU3054384: check digit should be 3, not 4: is a character mistyped?' },
     ]);
   });
 
@@ -184,8 +184,8 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     const { shipmentId, containerNumber } = await trackedShipment();
     const error = await refused(epcisDocument([objectEvent({ container: containerNumber, position: [91.5, 4] }), objectEvent({ container: containerNumber, position: [51, -180.01] })]));
     expect(error.details.fieldErrors).toEqual([
-      { path: ['epcisBody', 'eventList', '0', 'sensorElementList', '0', 'sensorReport', '0', 'value'], code: 'invalid_position', message: 'Latitude 91.5 is outside -90..90 degrees.' },
-      { path: ['epcisBody', 'eventList', '1', 'sensorElementList', '0', 'sensorReport', '1', 'value'], code: 'invalid_position', message: 'Longitude -180.01 is outside -180..180 degrees.' },
+      { path: ['epcisBody', 'eventList', '0', 'sensorElementList', '0', 'sensorReport', '0', 'value'], code: 'INVALID', message: 'Latitude 91.5 is outside -90..90 degrees.' },
+      { path: ['epcisBody', 'eventList', '1', 'sensorElementList', '0', 'sensorReport', '1', 'value'], code: 'INVALID', message: 'Longitude -180.01 is outside -180..180 degrees.' },
     ]);
     expect(await eventsOf(shipmentId)).toBe(0);
   });
@@ -196,7 +196,7 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     const later = new Date(Date.now() + 3 * 3_600_000).toISOString();
     expect((await captureEpcisDocument({ actor: await gateway(), document: epcisDocument([objectEvent({ container: containerNumber, eventTime: soon })]) })).storedCount).toBe(1);
     const error = await refused(epcisDocument([objectEvent({ container: containerNumber, eventTime: later })]));
-    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'eventTime'], code: 'future_event', message: expect.stringMatching(/is 3\.0 h ahead of the server clock .* at most 300 s ahead/) }]);
+    expect(error.details.fieldErrors).toEqual([{ path: ['epcisBody', 'eventList', '0', 'eventTime'], code: 'INVALID', message: expect.stringMatching(/is 3\.0 h ahead of the server clock .* at most 300 s ahead/) }]);
     process.env.TRACKING_CLOCK_SKEW_SECONDS = '30';
     resetEnvCache();
     try {
@@ -227,7 +227,7 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     const events = Array.from({ length: 20 }, () => objectEvent({ container: containerNumber, bizStep: 'transporting' }));
     events[13] = objectEvent({ container: unknown });
     const error = await refused(epcisDocument(events));
-    expect(error.details.fieldErrors).toEqual([expect.objectContaining({ path: ['epcisBody', 'eventList', '13', 'epcList', '0'], code: 'unknown_container' })]);
+    expect(error.details.fieldErrors).toEqual([expect.objectContaining({ path: ['epcisBody', 'eventList', '13', 'epcList', '0'], code: 'UNKNOWN' })]);
     expect(await eventsOf(shipmentId)).toBe(0);
     expect((await getShipment({ actor: await trader(), containerNumber })).eventCount).toBe(0);
   });
@@ -241,9 +241,9 @@ describe('captureEpcisDocument: what it refuses (and then stores nothing)', () =
     const aggregation = { type: 'AggregationEvent', eventTime: minutesAgo(1), eventTimeZoneOffset: '+00:00', action: 'OBSERVE', parentID: `urn:epc:id:bic:${a}`, childEPCs: ['urn:epc:id:sgtin:0614141.107346.2017'] };
     const error = await refused(epcisDocument([none, two, aggregation]));
     expect(error.details.fieldErrors!.map((e) => [e.path.join('/'), e.code])).toEqual([
-      ['epcisBody/eventList/0/epcList', 'no_container'],
-      ['epcisBody/eventList/1/epcList', 'several_containers'],
-      ['epcisBody/eventList/2/type', 'unsupported_event_type'],
+      ['epcisBody/eventList/0/epcList', 'REQUIRED'],
+      ['epcisBody/eventList/1/epcList', 'INVALID'],
+      ['epcisBody/eventList/2/type', 'INVALID'],
     ]);
   });
 });
@@ -265,15 +265,15 @@ describe('captureEpcisDocument: input gaps (issue 12, item 15)', () => {
       ]),
     );
     expect(error.details.fieldErrors.map((e) => [e.path.join('/'), e.code])).toEqual([
-      ['epcisBody/eventList/0/eventTime', 'too_old'],
-      ['epcisBody/eventList/1/eventTime', 'too_old'],
+      ['epcisBody/eventList/0/eventTime', 'INVALID'],
+      ['epcisBody/eventList/1/eventTime', 'INVALID'],
     ]);
     expect(error.details.fieldErrors[0]!.message).toMatch(/^eventTime 0001-01-01T00:00:00\.000Z is [\d,]+ days before the server clock .* at most 365 days old \(TRACKING_MAX_EVENT_AGE_DAYS\)/);
     process.env.TRACKING_MAX_EVENT_AGE_DAYS = '30';
     resetEnvCache();
     try {
       const tighter = await refusedWith(epcisDocument([objectEvent({ container: containerNumber, eventTime: new Date(Date.now() - 31 * 86_400_000).toISOString() })]));
-      expect(tighter.details.fieldErrors[0]).toMatchObject({ path: ['epcisBody', 'eventList', '0', 'eventTime'], code: 'too_old' });
+      expect(tighter.details.fieldErrors[0]).toMatchObject({ path: ['epcisBody', 'eventList', '0', 'eventTime'], code: 'INVALID' });
     } finally {
       delete process.env.TRACKING_MAX_EVENT_AGE_DAYS;
       resetEnvCache();
@@ -299,13 +299,13 @@ describe('captureEpcisDocument: input gaps (issue 12, item 15)', () => {
       ]),
     );
     expect(error.details.fieldErrors.map((e) => [e.path.join('/'), e.code])).toEqual([
-      ['epcisBody/eventList/0/readPoint/id', 'unknown_location'],
-      ['epcisBody/eventList/1/readPoint/id', 'unknown_location'],
-      ['epcisBody/eventList/2/readPoint/id', 'unknown_location'],
-      ['epcisBody/eventList/3/readPoint/id', 'unknown_location'],
-      ['epcisBody/eventList/4/readPoint/id', 'unknown_location'],
-      ['epcisBody/eventList/5/bizLocation/id', 'unknown_location'],
-      ['epcisBody/eventList/6/bizLocation/id', 'unknown_location'],
+      ['epcisBody/eventList/0/readPoint/id', 'UNKNOWN'],
+      ['epcisBody/eventList/1/readPoint/id', 'UNKNOWN'],
+      ['epcisBody/eventList/2/readPoint/id', 'UNKNOWN'],
+      ['epcisBody/eventList/3/readPoint/id', 'UNKNOWN'],
+      ['epcisBody/eventList/4/readPoint/id', 'UNKNOWN'],
+      ['epcisBody/eventList/5/bizLocation/id', 'UNKNOWN'],
+      ['epcisBody/eventList/6/bizLocation/id', 'UNKNOWN'],
     ]);
     expect(error.details.fieldErrors[1]!.message).toBe('urn:unece:locode:XXRTM: XXRTM is not a UN/LOCODE: XX is not an ISO 3166-1 country code.');
     expect(error.details.fieldErrors[4]!.message).toContain('GS1 check digit (9)');
@@ -323,7 +323,7 @@ describe('captureEpcisDocument: input gaps (issue 12, item 15)', () => {
 
   it('refuses a document without events', async () => {
     const error = await refusedWith(epcisDocument([]));
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: ['epcisBody', 'eventList'], code: 'no_events' }], errorCount: 1 } });
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: ['epcisBody', 'eventList'], code: 'REQUIRED' }], errorCount: 1 } });
   });
 
   it('gives the total in errorCount when it lists only the first 100 problems', async () => {

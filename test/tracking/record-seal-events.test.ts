@@ -51,13 +51,13 @@ describe('recordSealEvents', () => {
       (e: unknown) => e as { details: { fieldErrors: { path: string[]; code: string }[] } },
     );
     expect(error.details.fieldErrors.map((e) => [e.path.join('/'), e.code])).toEqual([
-      ['events/0/containerNumber', 'invalid_container_number'],
-      ['events/1/eventTime', 'future_event'],
-      ['events/1/sealNumbers', 'no_new_seal'],
+      ['events/0/containerNumber', 'INVALID'],
+      ['events/1/eventTime', 'INVALID'],
+      ['events/1/sealNumbers', 'REQUIRED'],
     ]);
     const unknown = newContainer();
     await expect(recordSealEvents({ actor, events: [{ containerNumber: unknown, kind: 'POSITION', eventTime: `${daysAgo(9)}T00:00:00Z` }] })).rejects.toMatchObject({
-      details: { fieldErrors: [{ path: ['events', '0', 'containerNumber'], code: 'unknown_container', message: `Unknown container ${unknown}: no shipment of it that you may report for (none is registered, or its declarant has not named you as a reporter).` }] },
+      details: { fieldErrors: [{ path: ['events', '0', 'containerNumber'], code: 'UNKNOWN', message: `Unknown container ${unknown}: no shipment of it that you may report for (none is registered, or its declarant has not named you as a reporter).` }] },
     });
     expect((await getShipment({ actor: await trader(), containerNumber })).eventCount).toBe(0);
   });

@@ -50,8 +50,8 @@ describe('registerShipment', () => {
       (e: unknown) => e as { details: { fieldErrors: { path: string[]; code: string }[] } },
     );
     expect(error.details.fieldErrors.map((e) => [e.path.join('/'), e.code])).toEqual([
-      ['reporters/0/companyEori', 'unknown_company'],
-      ['seals/0/deviceId', 'unknown_device'],
+      ['reporters/0/companyEori', 'UNKNOWN'],
+      ['seals/0/deviceId', 'UNKNOWN'],
     ]);
     await expect(registerShipment({ actor, input: { declarationId, containerNumber, route: ROUTE, reporters: [{ companyEori: 'DK555666777', role: 'CUSTOMS' as never }] } })).rejects.toMatchObject({
       details: { fieldErrors: [{ path: ['reporters', '0', 'role'] }] },
@@ -74,7 +74,7 @@ describe('registerShipment', () => {
     const containerNumber = newContainer();
     const declarationId = await draft(containerNumber);
     const actor = await trader();
-    await expect(registerShipment({ actor, input: { declarationId, containerNumber: newContainer(), route: ROUTE } })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['containerNumber'], code: 'not_declared' }] } });
+    await expect(registerShipment({ actor, input: { declarationId, containerNumber: newContainer(), route: ROUTE } })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['containerNumber'], code: 'MISMATCH' }] } });
     await expect(registerShipment({ actor, input: { declarationId, containerNumber: 'CSQU3054384', route: ROUTE } })).rejects.toMatchObject({
       details: { fieldErrors: [{ path: ['containerNumber'], message: 'Container CSQU3054384: check digit should be 3, not 4: is a character mistyped?' }] },
     });
@@ -82,7 +82,7 @@ describe('registerShipment', () => {
       details: { fieldErrors: [{ path: ['seals', '0', 'number'], message: `Seal XX1 is not declared on container ${containerNumber} (declared: CN1234567, CN1234568).` }] },
     });
     await expect(registerShipment({ actor, input: { declarationId, containerNumber, route: { ...ROUTE, destination: { locode: 'UGJIN' } } } })).rejects.toMatchObject({
-      details: { fieldErrors: [{ path: ['route', 'destination'], code: 'unknown_locode' }] },
+      details: { fieldErrors: [{ path: ['route', 'destination'], code: 'UNKNOWN' }] },
     });
     await expect(registerShipment({ actor: await kampala(), input: { declarationId, containerNumber, route: ROUTE } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(registerShipment({ actor: withToken(actor, ['events:write']), input: { declarationId, containerNumber, route: ROUTE } })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -24,12 +24,12 @@ describe('startCapture and getCapture', () => {
     const unknown = newContainer();
     const job = await startCapture({ actor: await gateway(), document: epcisDocument([objectEvent({ container: unknown }), objectEvent({ container: 'CSQU3054384' })]) });
     expect(job).toMatchObject({ status: 'FAILED', eventCount: 2, storedCount: 0 });
-    expect(job.errors.map((e) => e.code)).toEqual(['invalid_container_number']);
+    expect(job.errors.map((e) => e.code)).toEqual(['INVALID']);
     expect(job.message).toMatch(/^The document was refused and nothing of it was stored: 1 problem/);
     const { rows } = await getPool().query(`SELECT count(*)::int AS n FROM seal_event WHERE capture_id = $1`, [job.id]);
     expect(rows[0].n).toBe(0);
     const bad = await startCapture({ actor: await gateway(), document: epcisDocument([objectEvent({ container: unknown })]) });
-    expect(bad.errors).toEqual([expect.objectContaining({ code: 'unknown_container' })]);
+    expect(bad.errors).toEqual([expect.objectContaining({ code: 'UNKNOWN' })]);
   });
 
   it('refuses at once (no job) a caller without the right and an oversized document', async () => {

@@ -13,7 +13,7 @@ export interface AnchorSignerOptions {
 export function createAnchorSigner({ rpcUrl, privateKey, timeoutMs = 20_000 }: AnchorSignerOptions): ethers.Wallet {
   if (!/^https?:\/\//i.test(rpcUrl)) {
     throw new AppError('BAD_USER_INPUT', 'The anchor RPC URL must be an http(s) JSON-RPC endpoint.', {
-      fieldErrors: [{ path: ['rpcUrl'], code: 'invalid_url', message: 'Expected http:// or https://.' }],
+      fieldErrors: [{ path: ['rpcUrl'], code: 'INVALID', message: 'Expected http:// or https://.' }],
     });
   }
   // Static: the chain id is asked once and cached, instead of before every call as JsonRpcProvider does.
@@ -23,7 +23,7 @@ export function createAnchorSigner({ rpcUrl, privateKey, timeoutMs = 20_000 }: A
   } catch (error) {
     // ethers' own message would quote the key.
     throw new AppError('BAD_USER_INPUT', 'The anchor private key is not a valid secp256k1 key.', {
-      fieldErrors: [{ path: ['privateKey'], code: 'invalid_key', message: 'Expected 32 bytes of hex.' }],
+      fieldErrors: [{ path: ['privateKey'], code: 'INVALID', message: 'Expected 32 bytes of hex.' }],
     }, { cause: error instanceof Error ? new Error(error.name) : undefined });
   }
 }

@@ -7,7 +7,7 @@ export function normalizeRoot(rootHex: string): string {
   const match = ROOT.exec(rootHex.trim());
   if (!match) {
     throw new AppError('BAD_USER_INPUT', 'A ledger root is 32 bytes of hex (64 digits, optionally 0x-prefixed).', {
-      fieldErrors: [{ path: ['root'], code: 'invalid_root', message: 'Expected 64 hex digits.' }],
+      fieldErrors: [{ path: ['root'], code: 'INVALID', message: 'Expected 64 hex digits.' }],
     });
   }
   return `0x${match[2]!.toLowerCase()}`;
