@@ -8,11 +8,11 @@
 import type { Actor } from '../auth/actor';
 import { sqlTransaction, type Sql } from '../database/sql';
 import { AppError } from '../errors';
-import type { DeclarationStatus } from '../generated/prisma/client';
+import type { DeclarationStatus, RepresentationStatus } from '../generated/prisma/client';
 import { assessRisk } from '../risk/assess-risk';
 import { loadTariffLines } from '../tariff/compute-duties';
 import { throwFieldErrors } from '../validation';
-import { assertCanFileDeclaration, assertCanReadDeclaration } from '../auth/policy';
+import { assertCanCreateDeclaration, assertCanFileDeclaration, assertCanReadDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
 import { customsValues } from './customs-value';
 import { loadDeclarationRows } from './declaration-rows';
@@ -70,6 +70,8 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
     const d = await loadDeclarationRows(sql, id, { forUpdate: true });
     assertCanReadDeclaration(actor, d, id);
     assertCanFileDeclaration(actor, d);
+    // The parties named must still be ones the filer acts for (a grant may have changed since the draft).
+    assertCanCreateDeclaration(actor, { ...d, representationStatus: d.representationStatus as RepresentationStatus | null });
     if (d.status !== 'DRAFT') throw new AppError('CONFLICT', `This declaration is already ${d.status}; only a DRAFT can be submitted.`, { status: d.status });
 
     const lines = await loadTariffLines(sql, d.items.map((i) => i.commodityCode));

@@ -10,6 +10,9 @@ import { getDb } from '../db';
 import { AppError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
 
+/** Clock skew allowed between the caller and the server before a start counts as back-dated. */
+export const BACKDATING_SKEW_MS = 5 * 60_000;
+
 export const grantDelegationInput = z
   .object({
     brokerEori: z.string().trim().toUpperCase().regex(EORI, 'An EORI number is a country code and up to 15 characters, e.g. NL987654321.'),
@@ -19,6 +22,10 @@ export const grantDelegationInput = z
     validUntil: z.coerce.date({ message: 'Give the end as a date.' }).nullish(),
   })
   .superRefine((d, ctx) => {
+    // A grant cannot reach into the past: what a broker filed before it was granted stays unauthorised.
+    if (d.validFrom && d.validFrom.getTime() < Date.now() - BACKDATING_SKEW_MS) {
+      ctx.addIssue({ code: 'custom', path: ['validFrom'], message: 'A power of representation cannot start in the past: give a start from now on.' });
+    }
     if (d.validUntil && d.validUntil <= (d.validFrom ?? new Date())) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'The end must be after the start.' });
   });
 export type GrantDelegationInput = z.input<typeof grantDelegationInput>;

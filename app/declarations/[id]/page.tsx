@@ -7,7 +7,9 @@ import type { ReactNode } from 'react';
 
 import { allowedActions, type DeclarationAction } from '../../../lib/declarations/allowed-actions';
 import { TRANSPORT_MODES } from '../../../lib/declarations/codes';
+import { canFileDeclaration, canReadFilingDetails, canSeeRiskDetails, isFilerRole, isOfficer } from '../../../lib/auth/policy';
 import { getDeclaration } from '../../../lib/declarations/get-declaration';
+import { redactStatusHistory } from '../../../lib/declarations/redact-status-history';
 import {
   loadCompanies,
   loadContainers,
@@ -62,7 +64,6 @@ function Party({ role, company }: { role: string; company: CompanyRow | null }) 
   );
 }
 
-const FILER_ROLES: readonly string[] = ['TRADER', 'BROKER'];
 
 /** What `?done=` reports after an action, and whose action it was (a switched user does not see it). */
 const DONE_MESSAGES: Record<DoneStep, { by: 'FILER' | 'OFFICER'; text: string }> = {
@@ -83,7 +84,7 @@ const DONE_MESSAGES: Record<DoneStep, { by: 'FILER' | 'OFFICER'; text: string }>
 function doneMessage(done: string | undefined, actor: Actor, version: number): string | null {
   const entry = done && Object.hasOwn(DONE_MESSAGES, done) ? DONE_MESSAGES[done as DoneStep] : null;
   if (!entry) return null;
-  const ownRole = entry.by === 'OFFICER' ? actor.role === 'OFFICER' : FILER_ROLES.includes(actor.role);
+  const ownRole = entry.by === 'OFFICER' ? isOfficer(actor) : isFilerRole(actor);
   return ownRole ? entry.text.replace('{version}', String(version)) : null;
 }
 
@@ -160,28 +161,30 @@ export default async function DeclarationPage({ params, searchParams }: { params
   const d = await getDeclaration({ actor, id });
   if (!d) notFound();
 
-  const isOfficer = actor.role === 'OFFICER';
-  const isFiler = FILER_ROLES.includes(actor.role);
+  // Who sees what is lib/auth/policy.ts's: risk details for customs, the filing's exchange for its parties.
+  const showRisk = canSeeRiskDetails(actor);
+  const showFiling = canReadFilingDetails(actor, d);
   // What this person may do now: the one source for the buttons and forms below.
   const actions = allowedActions(actor, d);
   const can = (action: DeclarationAction) => actions.includes(action);
 
-  const [[items], [containers], [history], [versions], companies, [findings], [queries]] = await Promise.all([
+  const [[items], [containers], [fullHistory], [versions], companies, [findings], [queries]] = await Promise.all([
     loadGoodsItems([d.id]),
     loadContainers([d.id]),
     loadStatusChanges([d.id]),
     loadVersions([d.id]),
     loadCompanies([d.declarantId, d.importerId ?? '', d.exporterId ?? '', d.representativeId ?? ''].filter(Boolean)),
-    // Risk findings are customs' own working material: officers only (everyone sees the lane).
-    isOfficer ? loadRiskFindings([d.id]) : Promise.resolve([[]]),
-    loadQueries([d.id]),
+    // Risk findings are customs' own working material (everyone sees the lane).
+    showRisk ? loadRiskFindings([d.id]) : Promise.resolve([[]]),
+    showFiling ? loadQueries([d.id]) : Promise.resolve([[]]),
   ]);
+  const history = redactStatusHistory(actor, d, fullHistory!);
   const dutyLines = await loadDutyLines(items!.map((i) => i.id));
   const companyById = new Map(companies.filter((c) => c !== null).map((c) => [c.id, c]));
   const company = (cid: string | null) => (cid ? (companyById.get(cid) ?? null) : null);
   const userIds = [
     ...new Set(
-      [d.createdById, ...history!.map((h) => h.actorId), ...versions!.map((v) => v.createdById), ...queries!.flatMap((q) => [q.askedById, q.answeredById])].filter(
+      [d.createdById, ...history.map((h) => h.actorId), ...versions!.map((v) => v.createdById), ...queries!.flatMap((q) => [q.askedById, q.answeredById])].filter(
         (u): u is string => !!u,
       ),
     ),
@@ -189,10 +192,10 @@ export default async function DeclarationPage({ params, searchParams }: { params
   const users = new Map((await loadUsers(userIds)).filter((u) => u !== null).map((u) => [u.id, u]));
   const who = (uid: string | null) => (uid ? (users.get(uid)?.email ?? 'unknown user') : 'Customs system');
 
-  const isFilerOfThis = isFiler && actor.companyId === d.declarantId;
-  const lastReason = [...history!].reverse().find((h) => h.reason && (h.toStatus === 'REJECTED' || h.toStatus === 'QUERY'));
+  const isFilerOfThis = canFileDeclaration(actor, d);
+  const lastReason = [...history].reverse().find((h) => h.reason && (h.toStatus === 'REJECTED' || h.toStatus === 'QUERY'));
   const openQuery = d.status === 'QUERY' ? ([...queries!].reverse().find((q) => !q.answeredAt) ?? null) : null;
-  const cancelRequest = d.status === 'CANCEL_REQUESTED' ? ([...history!].reverse().find((h) => h.toStatus === 'CANCEL_REQUESTED') ?? null) : null;
+  const cancelRequest = d.status === 'CANCEL_REQUESTED' ? ([...history].reverse().find((h) => h.toStatus === 'CANCEL_REQUESTED') ?? null) : null;
   const message = doneMessage(done, actor, d.version);
   const panelActions = actions.filter((a) => a !== 'ANSWER_QUERY' && a !== 'EDIT_DRAFT');
   const itemsWithDuties = items!.map((item, i) => ({ item, lines: dutyLines[i]! })).filter((x) => x.lines.length > 0);
@@ -201,7 +204,7 @@ export default async function DeclarationPage({ params, searchParams }: { params
     <>
       <p className="breadcrumb">
         <Link href="/declarations">Declarations</Link>
-        {isOfficer && (
+        {isOfficer(actor) && (
           <>
             {' · '}
             <Link href="/officer">Officer queue</Link>
@@ -440,9 +443,9 @@ export default async function DeclarationPage({ params, searchParams }: { params
           <h2 id="risk-heading">Risk assessment</h2>
           <p>
             Lane <LaneBadge lane={d.lane} />
-            {d.riskScore !== null ? `, score ${d.riskScore}` : ''}. {d.lane === 'GREEN' ? 'No control: duties are assessed at once.' : d.lane === 'YELLOW' ? 'Documentary check.' : 'Physical inspection.'}
+            {showRisk && d.riskScore !== null ? `, score ${d.riskScore}` : ''}. {d.lane === 'GREEN' ? 'No control: duties are assessed at once.' : d.lane === 'YELLOW' ? 'Documentary check.' : 'Physical inspection.'}
           </p>
-          {isOfficer &&
+          {showRisk &&
             (findings!.length > 0 ? (
               <ul className="findings" data-testid="findings">
                 {findings!.map((f) => (
@@ -490,7 +493,7 @@ export default async function DeclarationPage({ params, searchParams }: { params
         </section>
       )}
 
-      {d.status !== 'DRAFT' && (
+      {d.status !== 'DRAFT' && showFiling && (
         <section aria-labelledby="queries-heading" data-testid="queries">
           <h2 id="queries-heading">Customs queries</h2>
           {queries!.length === 0 ? (
@@ -522,7 +525,7 @@ export default async function DeclarationPage({ params, searchParams }: { params
         </section>
       )}
 
-      <DocumentsSection actor={actor} declaration={d} />
+      {showFiling && <DocumentsSection actor={actor} declaration={d} />}
 
       <section aria-labelledby="parties-heading">
         <h2 id="parties-heading">Parties</h2>
@@ -622,7 +625,7 @@ export default async function DeclarationPage({ params, searchParams }: { params
         <section aria-labelledby="history-heading">
           <h2 id="history-heading">Status history</h2>
           <ol className="timeline" data-testid="timeline">
-            {history!.map((h) => (
+            {history.map((h) => (
               <li key={String(h.id)}>
                 <p>
                   <StatusBadge status={h.toStatus} />{' '}
