@@ -3,7 +3,7 @@
 import { AppError } from '../errors';
 import type { DeclarationStatus, UserRole } from '../generated/prisma/client';
 import type { Actor } from '../auth/actor';
-import type { Tx } from '../audit';
+import type { Tx } from '../database/tx';
 
 type Who = 'FILER' | 'OFFICER' | 'SYSTEM';
 

@@ -2,7 +2,7 @@
 // transaction that causes them, then handed to a notifier. The default notifier writes them to the
 // server log — a deployment plugs in its mail service by implementing `Notifier` and calling
 // `setNotifier` at start-up.
-import type { Tx } from '../audit';
+import type { Tx } from '../database/tx';
 import { getDb } from '../db';
 import { getLogger } from '../logger';
 
