@@ -2,7 +2,8 @@
 // validated like a submission, customs values (and duties, if already assessed) are recomputed, and
 // the result is frozen as the next version. The status does not change.
 import type { Actor } from '../auth/actor';
-import { recordAudit, type Tx } from '../audit';
+import { recordAudit } from '../audit';
+import type { Tx } from '../database/tx';
 import { sqlOfPrisma } from '../database/sql';
 import { getDb } from '../db';
 import { AppError, type FieldError } from '../errors';

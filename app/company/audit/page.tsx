@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { describeAuditDetails } from '../../../lib/audit';
 import { listAuditEvents } from '../../../lib/auth/list-audit-events';
 import { isOfficial } from '../../../lib/auth/policy';
 import { AppError } from '../../../lib/errors';
@@ -32,14 +33,15 @@ function ShortId({ id }: { id: string }) {
   );
 }
 
-/** Details as `key: value` lines, values as compact JSON. */
-function Details({ details }: { details: unknown }) {
-  if (!details || typeof details !== 'object' || Object.keys(details).length === 0) return <span className="muted">—</span>;
+/** Details as labelled lines, by the action's schema in lib/audit.ts; values as compact JSON. */
+function Details({ action, details }: { action: string; details: unknown }) {
+  const lines = describeAuditDetails(action, details);
+  if (lines.length === 0) return <span className="muted">—</span>;
   return (
     <ul className="audit-details">
-      {Object.entries(details as Record<string, unknown>).map(([k, v]) => (
-        <li key={k}>
-          <span className="muted">{k}:</span> <code>{typeof v === 'string' ? v : JSON.stringify(v)}</code>
+      {lines.map(({ label, value }) => (
+        <li key={label}>
+          <span className="muted">{label}:</span> <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>
         </li>
       ))}
     </ul>
@@ -152,7 +154,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                     <td>{e.ip ? <code className="small">{e.ip}</code> : <span className="muted">—</span>}</td>
                     <td>{e.requestId ? <ShortId id={e.requestId} /> : <span className="muted">—</span>}</td>
                     <td>
-                      <Details details={e.details} />
+                      <Details action={e.action} details={e.details} />
                     </td>
                   </tr>
                 ))}
