@@ -9,6 +9,7 @@ import { formatDateTime, one, TYPE_LABEL } from './_components/format';
 import { isStatus, LaneBadge, STATUS_LABEL, STATUSES, StatusBadge } from './_components/status';
 import type { DeclarationStatus } from './_components/types';
 import { Pager } from '../_components/pager';
+import { isFilerRole, isOfficer } from '../../lib/auth/policy';
 
 export const metadata: Metadata = { title: 'Declarations' };
 export const dynamic = 'force-dynamic';
@@ -33,7 +34,7 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
   const q = (one(params.q) ?? '').trim().slice(0, 100);
   const after = one(params.after);
   const actor = await getActor();
-  const isFiler = actor.role === 'TRADER' || actor.role === 'BROKER';
+  const isFiler = isFilerRole(actor);
 
   const [listed, counts] = await Promise.all([
     listDeclarations({ actor, input: { status: status ? [status] : undefined, text: q || undefined, after, first: PAGE_SIZE } }).then(
@@ -60,7 +61,7 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
           <p className="lead">
             {isFiler
               ? 'Declarations your company files, or in which it is importer, exporter or representative.'
-              : actor.role === 'OFFICER'
+              : isOfficer(actor)
                 ? 'Every declaration lodged with customs. Work the open ones, ranked by risk, in the officer queue.'
                 : 'Every declaration on the platform (read only).'}
           </p>

@@ -9,7 +9,8 @@ import { recordPayment } from '../../lib/declarations/record-payment';
 import { requestCancellation } from '../../lib/declarations/request-cancellation';
 import { AppError, isAppError } from '../../lib/errors';
 import { getRiskSettings, listRiskRules } from '../../lib/risk/list-risk-rules';
-import { assertRiskEditor, updateRiskRule } from '../../lib/risk/update-risk-rule';
+import { assertOfficial } from '../../lib/auth/policy';
+import { updateRiskRule } from '../../lib/risk/update-risk-rule';
 import { updateRiskSettings } from '../../lib/risk/update-risk-settings';
 import { estimateDuties } from '../../lib/tariff/estimate-duties';
 import { searchTariffLines } from '../../lib/tariff/search-tariff-lines';
@@ -43,11 +44,11 @@ export const customsResolvers: Resolvers = {
     tariffLines: (_root, args) => searchTariffLines({ search: args.search ?? undefined, first: args.first ?? undefined, after: args.after ?? undefined }),
     dutyEstimate: (_root, { input }) => estimateDuties(input as never),
     riskRules: async (_root, _args, ctx) => {
-      assertRiskEditor(await actorOf(ctx));
+      assertOfficial(await actorOf(ctx), 'read the risk rules');
       return listRiskRules();
     },
     riskSettings: async (_root, _args, ctx) => {
-      assertRiskEditor(await actorOf(ctx));
+      assertOfficial(await actorOf(ctx), 'read the risk settings');
       return getRiskSettings();
     },
   },

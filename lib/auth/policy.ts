@@ -13,6 +13,36 @@ export function isOfficial(actor: Actor): boolean {
   return actor.role === 'OFFICER' || actor.role === 'ADMIN';
 }
 
+/** Platform administrators: they manage officers and the platform team, not companies. */
+export function isPlatformAdmin(actor: Actor): boolean {
+  return actor.role === 'ADMIN';
+}
+
+/** Who sees the company administration pages: a company's administrators, and platform administrators for theirs. */
+export function canAdministerCompany(actor: Actor): boolean {
+  return actor.isCompanyAdmin || isPlatformAdmin(actor);
+}
+
+/** The audit log: officials read all of it, a company's administrators their company's. */
+export function canReadAuditLog(actor: Actor): boolean {
+  return isOfficial(actor) || (!!actor.companyId && actor.isCompanyAdmin);
+}
+
+/** Which users an actor manages: a company administrator their colleagues; a platform administrator officers and admins (company null). */
+export function canManageUser(actor: Actor, target: { companyId: string | null }): boolean {
+  return isPlatformAdmin(actor) ? target.companyId === null : !!actor.companyId && actor.isCompanyAdmin && target.companyId === actor.companyId;
+}
+
+/** Granting power of representation: administrators of trader companies (brokers receive grants). */
+export function canGrantDelegation(actor: Actor): boolean {
+  return actor.role === 'TRADER';
+}
+
+export function assertCanGrantDelegation(actor: Actor): asserts actor is Actor & { companyId: string } {
+  assertCompanyAdmin(actor);
+  if (!canGrantDelegation(actor)) throw new AppError('FORBIDDEN', 'Only trader companies grant power of representation to brokers.');
+}
+
 /** Customs officers (not platform administrators): they decide on declarations. */
 export function isOfficer(actor: Actor): boolean {
   return actor.role === 'OFFICER';

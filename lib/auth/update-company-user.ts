@@ -9,7 +9,7 @@ import { getDb } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../validation';
 import type { Actor } from './actor';
-import { assertPerson } from './policy';
+import { assertPerson, canManageUser } from './policy';
 
 export const updateCompanyUserInput = z.object({
   userId: z.string().uuid('Unknown user.'),
@@ -23,8 +23,7 @@ export async function updateCompanyUser(options: { actor: Actor; input: z.input<
   const input = parseInput(updateCompanyUserInput, options.input);
   return getDb().$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, companyId: true, isCompanyAdmin: true, disabledAt: true } });
-    const mayManage = actor.role === 'ADMIN' ? target?.companyId === null : !!actor.companyId && actor.isCompanyAdmin && target?.companyId === actor.companyId;
-    if (!target || !mayManage) throw new AppError('NOT_FOUND', 'No such user in your company.');
+    if (!target || !canManageUser(actor, target)) throw new AppError('NOT_FOUND', 'No such user in your company.');
     if (target.id === actor.userId && (input.disabled || input.isCompanyAdmin === false)) {
       throw new AppError('CONFLICT', 'You cannot disable yourself or remove your own administrator rights; ask another administrator.');
     }

@@ -4,10 +4,9 @@ import { z } from 'zod';
 
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth/actor';
-import { assertCompanyAdmin } from '../auth/policy';
+import { assertCanGrantDelegation } from '../auth/policy';
 import { EORI } from '../declarations/codes';
 import { getDb } from '../db';
-import { AppError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
 
 /** Clock skew allowed between the caller and the server before a start counts as back-dated. */
@@ -32,8 +31,7 @@ export type GrantDelegationInput = z.input<typeof grantDelegationInput>;
 
 export async function grantDelegation(options: { actor: Actor; input: GrantDelegationInput }): Promise<{ id: string }> {
   const { actor } = options;
-  assertCompanyAdmin(actor);
-  if (actor.role !== 'TRADER') throw new AppError('FORBIDDEN', 'Only trader companies grant power of representation to brokers.');
+  assertCanGrantDelegation(actor);
   const input = parseInput(grantDelegationInput, options.input);
   return getDb().$transaction(async (tx) => {
     const broker = await tx.company.findUnique({ where: { eori: input.brokerEori }, select: { id: true, roles: true, name: true } });

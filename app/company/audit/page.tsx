@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { describeAuditDetails } from '../../../lib/audit';
 import { listAuditEvents } from '../../../lib/auth/list-audit-events';
-import { isOfficial } from '../../../lib/auth/policy';
+import { canAdministerCompany, canReadAuditLog, isOfficial } from '../../../lib/auth/policy';
 import { AppError } from '../../../lib/errors';
 import { formatDateTime, one } from '../../declarations/_components/format';
 import { getActor } from '../../session';
@@ -51,7 +51,7 @@ function Details({ action, details }: { action: string; details: unknown }) {
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();
   const official = isOfficial(actor);
-  if (!official && !(actor.companyId && actor.isCompanyAdmin)) {
+  if (!canReadAuditLog(actor)) {
     return (
       <>
         <h1>Audit log</h1>
@@ -81,7 +81,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <p className="lead">
         {official ? 'Every recorded change in Clearway, newest first.' : 'Every recorded change made by or for your company, newest first.'} Times are in UTC.
       </p>
-      {(actor.isCompanyAdmin || actor.role === 'ADMIN') && <CompanyNav current="audit" />}
+      {canAdministerCompany(actor) && <CompanyNav current="audit" />}
 
       <form method="get" action="/company/audit" className="search-form" role="search" aria-label="Filter the audit log">
         <div className="field">
