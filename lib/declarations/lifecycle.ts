@@ -34,11 +34,6 @@ export function canTransition(from: DeclarationStatus, to: DeclarationStatus): b
   return TRANSITIONS[from][to] !== undefined;
 }
 
-/** Statuses reachable from `from`, for showing the actions a person may take. */
-export function nextStatuses(from: DeclarationStatus): DeclarationStatus[] {
-  return Object.keys(TRANSITIONS[from]) as DeclarationStatus[];
-}
-
 /** Statuses in which the filer may still amend (a new version): anything before release or an end. */
 export function isAmendable(status: DeclarationStatus): boolean {
   return (PRE_DECISION as readonly string[]).includes(status);

@@ -11,7 +11,7 @@ import { parseInput } from '../validation';
 
 const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY', 'DUTY_ASSESSED', 'PAID', 'RELEASED', 'REJECTED', 'CANCEL_REQUESTED', 'CANCELLED'] as const;
 
-export const listDeclarationsInput = z.object({
+const listDeclarationsInput = z.object({
   status: z.array(z.enum(STATUSES)).max(12).optional(),
   lane: z.array(z.enum(['GREEN', 'YELLOW', 'RED'])).max(3).optional(),
   partyEori: z.string().trim().toUpperCase().max(17).optional(),

@@ -16,7 +16,7 @@ import { assertCanChangeDocuments, notFoundDeclaration, readDeclaration } from '
 import { DOCUMENT_COLUMNS, DOCUMENT_TYPES, toDocumentRecord, type DocumentRecord, type DocumentRow } from './document-record';
 
 /** The form's fields; shared by the portal and the API. */
-export const attachDocumentInput = z
+const attachDocumentInput = z
   .object({
     declarationId: z.string().trim().min(1, 'Name the declaration.'),
     uploadId: z.string().trim().uuid('An upload id is a UUID, as POST /api/documents returns it.').optional(),

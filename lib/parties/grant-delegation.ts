@@ -12,7 +12,7 @@ import { parseInput, throwFieldErrors } from '../validation';
 /** Clock skew allowed between the caller and the server before a start counts as back-dated. */
 export const BACKDATING_SKEW_MS = 5 * 60_000;
 
-export const grantDelegationInput = z
+const grantDelegationInput = z
   .object({
     brokerEori: z.string().trim().toUpperCase().regex(EORI, 'An EORI number is a country code and up to 15 characters, e.g. NL987654321.'),
     representation: z.enum(['DIRECT', 'INDIRECT'], { message: 'Choose direct or indirect representation.' }),

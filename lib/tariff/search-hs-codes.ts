@@ -9,7 +9,7 @@ import type { HsCode } from '../generated/prisma/client';
 export const hsLevels = { CHAPTER: 2, HEADING: 4, SUBHEADING: 6 } as const;
 export type HsLevelName = keyof typeof hsLevels;
 
-export const searchHsCodesInput = z.object({
+const searchHsCodesInput = z.object({
   search: z.string().trim().max(200, 'Search text is limited to 200 characters.').optional(),
   level: z.enum(['CHAPTER', 'HEADING', 'SUBHEADING']).optional(),
   first: z.number().int().min(1, 'first must be at least 1.').max(100, 'first is at most 100.').default(20),

@@ -13,9 +13,6 @@ import { recordPayment } from '../../lib/declarations/record-payment';
 import { requestCancellation } from '../../lib/declarations/request-cancellation';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { getDb } from '../../lib/db';
-import { median, robustZ } from '../../lib/risk/assess-risk';
-import { updateRiskRule } from '../../lib/risk/update-risk-rule';
-import { estimateDuties } from '../../lib/tariff/estimate-duties';
 import { validImport } from './fixtures';
 
 const trader = () => loadUserActor({ email: 'trader@rotterdam-importers.example' });
@@ -134,65 +131,5 @@ describe('amendments and cancellation', () => {
     // A cancelled declaration no longer feeds the undervaluation rule.
     expect(await getDb().valueSample.count({ where: { declarationId: id } })).toBe(0);
     await expect(requestCancellation({ actor: filer, id, reason: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
-  });
-});
-
-describe('risk rules', () => {
-  it('computes robust z-scores', () => {
-    expect(median([1, 3, 2])).toBe(2);
-    expect(median([1, 2, 3, 4])).toBe(2.5);
-    expect(robustZ(10, [10, 10, 10, 11, 9])).toBeCloseTo(0);
-    expect(robustZ(1, [10, 11, 9, 10, 12, 8])!).toBeLessThan(-3);
-    expect(robustZ(5, [5, 5, 5])).toBeNull();
-  });
-
-  it('flags a value per kilogram far below past declarations of the subheading', async () => {
-    for (let i = 0; i < 5; i++) await submitted();
-    const cheap = validImport();
-    cheap.items![1] = { ...cheap.items![1]!, itemPrice: '30.00' };
-    cheap.invoiceAmount = '9030.00';
-    const id = await submitted(cheap);
-    const findings = await getDb().riskFinding.findMany({ where: { declarationId: id } });
-    expect(findings.map((f) => f.ruleKey)).toContain('undervaluation');
-    expect(findings.find((f) => f.ruleKey === 'undervaluation')!.reason).toMatch(/^Item 2: 0\.\d\d per kg against a median of [\d.]+ for 0901\.21 \(robust z -[\d.]+, \d+ past items\)\./);
-  });
-
-  it('takes rule edits into account without a deploy, and validates parameters', async () => {
-    const admin = await loadUserActor({ email: 'admin@clearway.example' });
-    await expect(updateRiskRule({ actor: await trader(), key: 'watchlist-origin', changes: { enabled: false } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(updateRiskRule({ actor: admin, key: 'watchlist-origin', changes: { params: { countries: ['kp'] } } })).rejects.toMatchObject({
-      details: { fieldErrors: [{ path: ['params', 'countries', '0'] }] },
-    });
-    await updateRiskRule({ actor: admin, key: 'watchlist-origin', changes: { params: { countries: ['CN'] } } });
-    try {
-      const id = await submitted();
-      const d = await getDb().declaration.findUniqueOrThrow({ where: { id }, include: { riskFindings: true } });
-      expect(d.lane).toBe('RED');
-      expect(d.riskFindings[0]!.reason).toMatch(/^Origin CN/);
-    } finally {
-      await updateRiskRule({ actor: admin, key: 'watchlist-origin', changes: { params: { countries: ['KP', 'IR', 'SY'] } } });
-    }
-  });
-});
-
-describe('estimateDuties', () => {
-  it('applies a claimed preference and specific rates', async () => {
-    const estimate = await estimateDuties({
-      items: [
-        { commodityCode: '09012100', originCountry: 'KE', preferenceCode: '300', netMass: '100', itemPrice: '1000' },
-        { commodityCode: '09012100', originCountry: 'KE', preferenceCode: '100', netMass: '100', itemPrice: '1000' },
-        { commodityCode: '17019910', originCountry: 'BR', netMass: '1000', itemPrice: '500' },
-      ],
-    });
-    const duty = (i: number) => estimate.items[i]!.lines.find((l) => l.taxType === 'DUTY')!;
-    expect([duty(0).rate, duty(0).amount.toFixed(2)]).toEqual(['0 % (preference KE)', '0.00']);
-    expect([duty(1).rate, duty(1).amount.toFixed(2)]).toEqual(['7.5 %', '75.00']);
-    expect([duty(2).rate, duty(2).amount.toFixed(2)]).toEqual(['0.4190 per KGM', '419.00']);
-  });
-
-  it('names the item whose code is not in the tariff', async () => {
-    await expect(estimateDuties({ items: [{ commodityCode: '0901', originCountry: 'KE', netMass: '1', itemPrice: '1' }] })).rejects.toMatchObject({
-      details: { fieldErrors: [{ path: ['items', '0', 'commodityCode'] }] },
-    });
   });
 });

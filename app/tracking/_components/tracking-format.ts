@@ -64,11 +64,6 @@ export function formatLocalTime(localTime: string, offset: string): string {
   return `${localTime.slice(0, 16).replace('T', ' ')} (UTC${offset === '+00:00' ? '' : offset})`;
 }
 
-/** "hh:mm:ss UTC". */
-export function formatClock(date: Date): string {
-  return `${date.toISOString().slice(11, 19)} UTC`;
-}
-
 /** The tracking page of a shipment: the container's address; a closed (possibly earlier) journey by its id. */
 export function trackingHref(s: { id: string; containerNumber: string; closedAt: Date | null }): string {
   const base = `/tracking/${encodeURIComponent(s.containerNumber)}`;
