@@ -10,7 +10,7 @@ import busboy from 'busboy';
 
 import { admitRequest, sendJson } from '../graphql/http-handler';
 import type { Actor } from '../lib/auth/actor';
-import { getBlobStore } from '../lib/documents/blob-store';
+import { getBlobStore } from '../lib/documents/get-blob-store';
 import { assertCanUploadDocuments } from '../lib/documents/document-access';
 import { getDocumentForDownload } from '../lib/documents/get-document-for-download';
 import { storeUpload, uploadTooLarge } from '../lib/documents/store-upload';

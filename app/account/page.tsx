@@ -8,6 +8,7 @@ import { getActor } from '../session';
 import { ROLE_LABEL } from './_components/labels';
 import { signOutEverywhereAction } from './actions';
 import { ChangePasswordForm } from './change-password-form';
+import { canAdministerCompany } from '../../lib/auth/policy';
 
 export const metadata: Metadata = { title: 'Your account' };
 export const dynamic = 'force-dynamic';
@@ -58,7 +59,7 @@ export default async function AccountPage() {
           </dl>
           <p className="hint">
             To change your name or email, ask {actor.companyId ? 'an administrator of your company' : 'a platform administrator'}.
-            {actor.isCompanyAdmin || actor.role === 'ADMIN' ? (
+            {canAdministerCompany(actor) ? (
               <>
                 {' '}
                 You manage your colleagues on the <Link href="/company">Company</Link> page.

@@ -44,11 +44,13 @@ export async function updateUserAction(_previous: FormState, formData: FormData)
   const key = textOf(formData, 'change');
   const change = Object.hasOwn(CHANGES, key) ? CHANGES[key as keyof typeof CHANGES] : null;
   if (!change) return { ok: false, message: 'Choose what to change.', fieldErrors: [] };
+  let revokedTokens: number;
   try {
-    await updateCompanyUser({ actor, input: { userId: textOf(formData, 'userId'), ...change.input } });
+    ({ revokedTokens } = await updateCompanyUser({ actor, input: { userId: textOf(formData, 'userId'), ...change.input } }));
   } catch (error) {
     return failed(error);
   }
   revalidatePath('/company');
-  return succeeded(`${textOf(formData, 'name') || 'The user'} ${change.done}`);
+  const tokens = revokedTokens === 0 ? '' : ` The ${revokedTokens === 1 ? 'API token' : `${revokedTokens} API tokens`} they created ${revokedTokens === 1 ? 'was' : 'were'} revoked.`;
+  return succeeded(`${textOf(formData, 'name') || 'The user'} ${change.done}${tokens}`);
 }

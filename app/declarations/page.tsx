@@ -10,6 +10,7 @@ import type { DeclarationStatus } from './_components/types';
 import { EmptyState, ListCount, ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../_components/list/list-parts';
 import { Pager } from '../_components/list/pager';
 import { readListPage } from '../_components/list/read-list-page';
+import { isFilerRole, isOfficer } from '../../lib/auth/policy';
 
 export const metadata: Metadata = { title: 'Declarations' };
 export const dynamic = 'force-dynamic';
@@ -34,7 +35,7 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
   const q = (one(params.q) ?? '').trim().slice(0, 100);
   const after = one(params.after);
   const actor = await getActor();
-  const isFiler = actor.role === 'TRADER' || actor.role === 'BROKER';
+  const isFiler = isFilerRole(actor);
 
   const [listed, counts] = await Promise.all([
     readListPage(listDeclarations({ actor, input: { status: status ? [status] : undefined, text: q || undefined, after, first: PAGE_SIZE } })),
@@ -54,7 +55,7 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
           <p className="lead">
             {isFiler
               ? 'Declarations your company files, or in which it is importer, exporter or representative.'
-              : actor.role === 'OFFICER'
+              : isOfficer(actor)
                 ? 'Every declaration lodged with customs. Work the open ones, ranked by risk, in the officer queue.'
                 : 'Every declaration on the platform (read only).'}
           </p>

@@ -1,7 +1,9 @@
 // What a declaration is and how to read it (graphql/schema/declarations.graphql); the mutations that
 // change one are in declaration-lifecycle.ts.
+import { canReadFilingDetails, canSeeRiskDetails } from '../../lib/auth/policy';
 import { getDeclaration } from '../../lib/declarations/get-declaration';
 import { listDeclarations } from '../../lib/declarations/list-declarations';
+import { redactStatusHistory } from '../../lib/declarations/redact-status-history';
 import type { Resolvers } from '../generated/resolvers-types';
 
 export const declarationResolvers: Resolvers = {
@@ -31,10 +33,12 @@ export const declarationResolvers: Resolvers = {
     representative: (d, _args, ctx) => (d.representativeId ? ctx.loaders.company.load(d.representativeId) : null),
     items: (d, _args, ctx) => ctx.loaders.goodsItems.load(d.id),
     containers: (d, _args, ctx) => ctx.loaders.containers.load(d.id),
-    statusHistory: (d, _args, ctx) => ctx.loaders.statusChanges.load(d.id),
+    // Risk internals, queries and reasons follow lib/auth/policy.ts (canSeeRiskDetails, canReadFilingDetails).
+    riskScore: async (d, _args, ctx) => (canSeeRiskDetails(await ctx.actor()) ? d.riskScore : null),
+    statusHistory: async (d, _args, ctx) => redactStatusHistory(await ctx.actor(), d, await ctx.loaders.statusChanges.load(d.id)),
     versions: (d, _args, ctx) => ctx.loaders.versions.load(d.id),
-    riskFindings: (d, _args, ctx) => ctx.loaders.riskFindings.load(d.id),
-    queries: (d, _args, ctx) => ctx.loaders.queries.load(d.id),
+    riskFindings: async (d, _args, ctx) => (canSeeRiskDetails(await ctx.actor()) ? ctx.loaders.riskFindings.load(d.id) : []),
+    queries: async (d, _args, ctx) => (canReadFilingDetails(await ctx.actor(), d) ? ctx.loaders.queries.load(d.id) : []),
   },
   GoodsItem: {
     dutyLines: (item, _args, ctx) => ctx.loaders.dutyLines.load(item.id),

@@ -1,7 +1,8 @@
 // Risk rules and lane thresholds: officers and administrators read and tune them (graphql/schema/risk.graphql).
 import { AppError } from '../../lib/errors';
 import { getRiskSettings, listRiskRules } from '../../lib/risk/list-risk-rules';
-import { assertRiskEditor, updateRiskRule } from '../../lib/risk/update-risk-rule';
+import { assertOfficial } from '../../lib/auth/policy';
+import { updateRiskRule } from '../../lib/risk/update-risk-rule';
 import { updateRiskSettings } from '../../lib/risk/update-risk-settings';
 import type { Resolvers } from '../generated/resolvers-types';
 import { withUserErrors } from '../user-errors';
@@ -19,11 +20,11 @@ function parseParams(text: string | null | undefined): Record<string, unknown> |
 export const riskResolvers: Resolvers = {
   Query: {
     riskRules: async (_root, _args, ctx) => {
-      assertRiskEditor(await ctx.actor());
+      assertOfficial(await ctx.actor(), 'read the risk rules and settings');
       return listRiskRules();
     },
     riskSettings: async (_root, _args, ctx) => {
-      assertRiskEditor(await ctx.actor());
+      assertOfficial(await ctx.actor(), 'read the risk rules and settings');
       return getRiskSettings();
     },
   },

@@ -1,7 +1,7 @@
 // The authorization policy: who may see and change what. Every read and write in lib/ asks here, so the
 // portal, the GraphQL API and the REST endpoints cannot disagree. Objects a caller may not see are
 // answered as "not found" (never "forbidden"), so ids cannot be probed.
-import type { DeclarationType, RepresentationStatus } from '../generated/prisma/client';
+import type { DeclarationStatus, DeclarationType, RepresentationStatus } from '../generated/prisma/client';
 import { AppError } from '../errors';
 import type { Actor, ClientGrant } from './actor';
 import type { Scope } from './scopes';
@@ -11,6 +11,41 @@ import type { Scope } from './scopes';
 
 export function isOfficial(actor: Actor): boolean {
   return actor.role === 'OFFICER' || actor.role === 'ADMIN';
+}
+
+/** Platform administrators: they manage officers and the platform team, not companies. */
+export function isPlatformAdmin(actor: Actor): boolean {
+  return actor.role === 'ADMIN';
+}
+
+/** Who sees the company administration pages: a company's administrators, and platform administrators for theirs. */
+export function canAdministerCompany(actor: Actor): boolean {
+  return actor.isCompanyAdmin || isPlatformAdmin(actor);
+}
+
+/** The audit log: officials read all of it, a company's administrators their company's. */
+export function canReadAuditLog(actor: Actor): boolean {
+  return isOfficial(actor) || (!!actor.companyId && actor.isCompanyAdmin);
+}
+
+/** Which users an actor manages: a company administrator their colleagues; a platform administrator officers and admins (company null). */
+export function canManageUser(actor: Actor, target: { companyId: string | null }): boolean {
+  return isPlatformAdmin(actor) ? target.companyId === null : !!actor.companyId && actor.isCompanyAdmin && target.companyId === actor.companyId;
+}
+
+/** Granting power of representation: administrators of trader companies (brokers receive grants). */
+export function canGrantDelegation(actor: Actor): boolean {
+  return actor.role === 'TRADER';
+}
+
+export function assertCanGrantDelegation(actor: Actor): asserts actor is Actor & { companyId: string } {
+  assertCompanyAdmin(actor);
+  if (!canGrantDelegation(actor)) throw new AppError('FORBIDDEN', 'Only trader companies grant power of representation to brokers.');
+}
+
+/** Customs officers (not platform administrators): they decide on declarations. */
+export function isOfficer(actor: Actor): boolean {
+  return actor.role === 'OFFICER';
 }
 
 export function isFilerRole(actor: Actor): actor is Actor & { companyId: string } {
@@ -36,7 +71,7 @@ export function assertReadScope(actor: Actor, read: Scope, write?: Scope): void 
 }
 
 export function assertOfficer(actor: Actor, what: string): void {
-  if (actor.role !== 'OFFICER') throw new AppError('FORBIDDEN', `Only customs officers ${what}.`);
+  if (!isOfficer(actor)) throw new AppError('FORBIDDEN', `Only customs officers ${what}.`);
 }
 
 export function assertOfficial(actor: Actor, what: string): void {
@@ -58,6 +93,8 @@ export function assertPerson(actor: Actor, what: string): void {
 
 export interface DeclarationParties {
   type: DeclarationType;
+  /** Counterparties see a declaration only once it is no longer a draft. */
+  status: DeclarationStatus;
   declarantId: string;
   importerId: string | null;
   exporterId: string | null;
@@ -67,6 +104,14 @@ export interface DeclarationParties {
 /** The company a broker represents on a declaration: the importer on imports, the exporter on exports. */
 export function clientOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
   return d.type === 'EX' ? d.exporterId : d.importerId;
+}
+
+/**
+ * The other side of the trade: the exporter on imports (and CO), the importer on exports. Named to be
+ * shown, not a filer: it sees the declaration once submitted, never its drafts, documents or queries.
+ */
+export function counterpartyOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
+  return d.type === 'EX' ? d.importerId : d.exporterId;
 }
 
 /** Exports need an EXPORT or ALL grant; imports and intra-union (CO) declarations an IMPORT or ALL one. */
@@ -91,22 +136,47 @@ function brokerActsFor(actor: Actor, d: DeclarationParties): boolean {
   return grantFor(actor, clientOf(d), d.type) !== undefined;
 }
 
-/**
- * Officers and platform admins see every declaration. Traders see those their company is a party to
- * (declarant, importer, exporter) — also those a broker filed for them, whatever became of the grant.
- * Brokers see those they file or represent, only while the client's grant is valid.
- */
 /** The token scopes that let a caller read a declaration (or what hangs on it: documents, shipments). */
 export type ReadScopes = readonly Scope[];
 export const DECLARATION_READ_SCOPES: ReadScopes = ['declarations:read', 'declarations:write'];
 
+/**
+ * Officers and platform admins see every declaration. Traders see those their company files or is made
+ * for (declarant, representative, the importer of an import, the exporter of an export) — also those a
+ * broker filed for them, whatever became of the grant — and, once submitted, those naming it as the
+ * counterparty. Brokers see those they file or represent, only while the client's grant is valid.
+ */
 export function canReadDeclaration(actor: Actor, d: DeclarationParties, scopes: ReadScopes = DECLARATION_READ_SCOPES): boolean {
   if (!scopes.some((s) => hasScope(actor, s))) return false;
   if (isOfficial(actor)) return true;
   const c = actor.companyId;
   if (!c) return false;
   if (actor.role === 'BROKER') return brokerActsFor(actor, d);
-  return d.declarantId === c || d.importerId === c || d.exporterId === c || d.representativeId === c;
+  if (isPrincipalParty(c, d)) return true;
+  return counterpartyOf(d) === c && d.status !== 'DRAFT';
+}
+
+function isPrincipalParty(companyId: string, d: DeclarationParties): boolean {
+  return d.declarantId === companyId || d.representativeId === companyId || clientOf(d) === companyId;
+}
+
+/**
+ * What only the filing side and customs see: documents, queries and answers, the reasons in the
+ * status history. A counterparty sees the declaration as filed, not the exchange around it.
+ */
+export function canReadFilingDetails(actor: Actor, d: DeclarationParties): boolean {
+  if (isOfficial(actor)) return true;
+  if (!actor.companyId) return false;
+  if (actor.role === 'BROKER') return brokerActsFor(actor, d);
+  return isPrincipalParty(actor.companyId, d);
+}
+
+/**
+ * Risk rule names, weights, scores, findings (which may quote statistics of other companies' trade):
+ * customs' own working material. Filers, brokers and counterparties see the lane and what it asks of them.
+ */
+export function canSeeRiskDetails(actor: Actor): boolean {
+  return isOfficial(actor);
 }
 
 export function assertCanReadDeclaration(actor: Actor, d: DeclarationParties | null, ref: string): asserts d is DeclarationParties {
@@ -114,10 +184,18 @@ export function assertCanReadDeclaration(actor: Actor, d: DeclarationParties | n
   if (!d || !canReadDeclaration(actor, d)) throw new AppError('NOT_FOUND', `No declaration ${ref} that you can see.`);
 }
 
-/** Only the declarant company changes a declaration; a broker only while its client's grant is valid. */
+/**
+ * Only the declarant company changes a declaration, and only while it may file in the name it carries:
+ * a trader for its own company (the importer of an import, the exporter of an export), a broker while its
+ * client's grant is valid. A declaration naming someone else (filed before this rule held) is frozen for it.
+ */
 export function canFileDeclaration(actor: Actor, d: DeclarationParties, scope: Scope = 'declarations:write'): boolean {
   if (!hasScope(actor, scope) || !isFilerRole(actor) || actor.companyId !== d.declarantId) return false;
-  return actor.role === 'TRADER' || brokerActsFor(actor, d);
+  if (actor.role === 'TRADER') {
+    const principal = clientOf(d);
+    return principal === null || principal === actor.companyId;
+  }
+  return brokerActsFor(actor, d);
 }
 
 export function assertCanFileDeclaration(actor: Actor, d: DeclarationParties): void {
@@ -125,9 +203,11 @@ export function assertCanFileDeclaration(actor: Actor, d: DeclarationParties): v
   if (!canFileDeclaration(actor, d)) {
     throw new AppError(
       'FORBIDDEN',
-      actor.role === 'BROKER' && actor.companyId === d.declarantId
-        ? 'Your company no longer holds a valid power of representation from this client.'
-        : 'Only the declarant company can change this declaration.',
+      actor.companyId !== d.declarantId
+        ? 'Only the declarant company can change this declaration.'
+        : actor.role === 'BROKER'
+          ? 'Your company no longer holds a valid power of representation from this client.'
+          : `Your company may file only in its own name: it is not the ${d.type === 'EX' ? 'exporter' : 'importer'} of this declaration.`,
     );
   }
 }
@@ -138,14 +218,26 @@ export function assertFiler(actor: Actor): asserts actor is Actor & { companyId:
   if (!isFilerRole(actor)) throw new AppError('FORBIDDEN', 'Only traders and brokers file declarations.');
 }
 
+/**
+ * The parties a filer may name (on create, save, amend): as importer of an import (exporter of an export)
+ * only its own company, or — for a broker — a client whose valid grant covers that kind of declaration.
+ * The other side of the trade may be anyone: it is shown, and sees the declaration once submitted.
+ */
 export function assertCanCreateDeclaration(
   actor: Actor,
   d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId' | 'representativeId'> & { representationStatus: RepresentationStatus | null },
 ): asserts actor is Actor & { companyId: string } {
   assertFiler(actor);
-  if (actor.role !== 'BROKER') return;
   const client = clientOf(d);
   const side = d.type === 'EX' ? 'exporter' : 'importer';
+  if (actor.role !== 'BROKER') {
+    if (client !== null && client !== actor.companyId) {
+      throw new AppError('FORBIDDEN', `Your company may file only in its own name: name it as the ${side}, or ask a broker the ${side} has given power of representation.`, {
+        fieldErrors: [{ path: [`${side}Eori`], code: 'NOT_ALLOWED', message: `Name your own company as the ${side}: no power of representation lets you file for this one.` }],
+      });
+    }
+    return;
+  }
   if (!client) {
     throw new AppError('FORBIDDEN', `A broker files for a client: name the ${side} whose power of representation you hold.`, {
       fieldErrors: [{ path: [`${side}Eori`], code: 'NOT_ALLOWED', message: `Name the ${side} you represent.` }],
@@ -199,7 +291,12 @@ export function declarationVisibilitySql(actor: Actor, used: number, scopes: Rea
     case 'none':
       return { where: 'false', params: [] };
     case 'party':
-      return { where: `(d.declarant_id = ${p(0)}::uuid OR d.importer_id = ${p(0)}::uuid OR d.exporter_id = ${p(0)}::uuid OR d.representative_id = ${p(0)}::uuid)`, params: [v.companyId] };
+      return {
+        where: `(d.declarant_id = ${p(0)}::uuid OR d.representative_id = ${p(0)}::uuid
+                 OR (d.type IN ('IM', 'CO') AND d.importer_id = ${p(0)}::uuid) OR (d.type = 'EX' AND d.exporter_id = ${p(0)}::uuid)
+                 OR (d.status <> 'DRAFT' AND (d.importer_id = ${p(0)}::uuid OR d.exporter_id = ${p(0)}::uuid)))`,
+        params: [v.companyId],
+      };
     case 'broker':
       return {
         where: `((d.declarant_id = ${p(0)}::uuid OR d.representative_id = ${p(0)}::uuid)
@@ -241,8 +338,9 @@ export function assertSealEventWriter(actor: Actor): void {
   }
 }
 
+/** Documents are the filer's evidence: the filing side and customs, never the counterparty. */
 export function canReadDocuments(actor: Actor, declaration: DeclarationParties): boolean {
-  return canReadDeclaration(actor, declaration, DOCUMENT_READ_SCOPES);
+  return canReadDeclaration(actor, declaration, DOCUMENT_READ_SCOPES) && canReadFilingDetails(actor, declaration);
 }
 
 export function canFileDocuments(actor: Actor, declaration: DeclarationParties): boolean {

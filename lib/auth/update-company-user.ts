@@ -1,6 +1,8 @@
 // A company administrator grants or removes the administrator flag, or disables/enables a colleague.
 // A disabled user cannot sign in and their open sessions stop on the next request; they stay ended when
-// the user is enabled again (the session version goes up on disabling).
+// the user is enabled again (the session version goes up on disabling). The API tokens they created are
+// revoked in the same transaction when they are disabled or lose administrator rights: a token acts with
+// its creator's authority, which has just ended (enabling again does not revive them).
 import { z } from 'zod';
 
 import { recordAudit } from '../audit';
@@ -8,7 +10,7 @@ import { getDb } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../validation';
 import type { Actor } from './actor';
-import { assertPerson } from './policy';
+import { assertPerson, canManageUser } from './policy';
 
 export const updateCompanyUserInput = z.object({
   userId: z.string().uuid('Unknown user.'),
@@ -16,14 +18,13 @@ export const updateCompanyUserInput = z.object({
   disabled: z.boolean().optional(),
 });
 
-export async function updateCompanyUser(options: { actor: Actor; input: z.input<typeof updateCompanyUserInput> }): Promise<void> {
+export async function updateCompanyUser(options: { actor: Actor; input: z.input<typeof updateCompanyUserInput> }): Promise<{ revokedTokens: number }> {
   const { actor } = options;
   assertPerson(actor, 'manage users');
   const input = parseInput(updateCompanyUserInput, options.input);
-  await getDb().$transaction(async (tx) => {
+  return getDb().$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, companyId: true, isCompanyAdmin: true, disabledAt: true } });
-    const mayManage = actor.role === 'ADMIN' ? target?.companyId === null : !!actor.companyId && actor.isCompanyAdmin && target?.companyId === actor.companyId;
-    if (!target || !mayManage) throw new AppError('NOT_FOUND', 'No such user in your company.');
+    if (!target || !canManageUser(actor, target)) throw new AppError('NOT_FOUND', 'No such user in your company.');
     if (target.id === actor.userId && (input.disabled || input.isCompanyAdmin === false)) {
       throw new AppError('CONFLICT', 'You cannot disable yourself or remove your own administrator rights; ask another administrator.');
     }
@@ -36,5 +37,13 @@ export async function updateCompanyUser(options: { actor: Actor; input: z.input<
       },
     });
     await recordAudit(tx, { actor, action: 'user.update', targetType: 'user', targetId: target.id, details: { isCompanyAdmin: input.isCompanyAdmin ?? null, disabled: input.disabled ?? null } });
+    const authorityEnds = input.disabled === true || (input.isCompanyAdmin === false && target.isCompanyAdmin);
+    if (!authorityEnds) return { revokedTokens: 0 };
+    const tokens = await tx.apiToken.findMany({ where: { createdById: target.id, revokedAt: null }, select: { id: true } });
+    if (tokens.length) await tx.apiToken.updateMany({ where: { id: { in: tokens.map((t) => t.id) } }, data: { revokedAt: new Date() } });
+    for (const token of tokens) {
+      await recordAudit(tx, { actor, action: 'api_token.revoke', targetType: 'api_token', targetId: token.id, details: { reason: input.disabled ? 'creator_disabled' : 'creator_not_admin', userId: target.id } });
+    }
+    return { revokedTokens: tokens.length };
   });
 }

@@ -3,7 +3,7 @@
 // same query is never written twice.
 import type pg from 'pg';
 
-import type { Tx } from '../audit';
+import type { Tx } from './tx';
 import { getPool } from '../db';
 
 export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;

@@ -2,7 +2,7 @@
 // same rules the mutations enforce).
 import type { Actor } from '../auth/actor';
 import type { Declaration } from '../generated/prisma/client';
-import { canFileDeclaration } from '../auth/policy';
+import { canFileDeclaration, isOfficer } from '../auth/policy';
 import { canTransition, isAmendable } from './lifecycle';
 
 export type DeclarationAction =
@@ -28,7 +28,7 @@ export function allowedActions(actor: Actor, d: Pick<Declaration, 'status' | 'ty
     if (s === 'QUERY') actions.push('ANSWER_QUERY');
     if (canTransition(s, 'CANCEL_REQUESTED')) actions.push('REQUEST_CANCELLATION');
   }
-  if (actor.role === 'OFFICER') {
+  if (isOfficer(actor)) {
     if (s !== 'CANCEL_REQUESTED' && canTransition(s, 'QUERY')) actions.push('RAISE_QUERY');
     if (['RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY'].includes(s)) actions.push('OVERRIDE_LANE');
     if (s === 'RISK_ASSESSED' || s === 'UNDER_CONTROL') actions.push('ASSESS_DUTIES');

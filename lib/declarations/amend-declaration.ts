@@ -2,12 +2,13 @@
 // validated like a submission, customs values (and duties, if already assessed) are recomputed, and
 // the result is frozen as the next version. The status does not change.
 import type { Actor } from '../auth/actor';
-import { recordAudit, type Tx } from '../audit';
+import { recordAudit } from '../audit';
+import type { Tx } from '../database/tx';
 import { sqlOfPrisma } from '../database/sql';
 import { getDb } from '../db';
 import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
-import { assertCanFileDeclaration } from '../auth/policy';
+import { assertCanCreateDeclaration, assertCanFileDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
 import { customsValues } from './customs-value';
 import { headerData, replaceLines, resolveParties } from './declaration-body';
@@ -44,6 +45,8 @@ export async function applyAmendment(
   const errors: FieldError[] = [];
   const parties = await resolveParties(sql, input, errors);
   throwFieldErrors(errors);
+  // An amendment may not move the declaration into the name of a company the filer does not act for.
+  assertCanCreateDeclaration(actor, { type: input.type, ...parties, representationStatus: input.representationStatus ?? null });
   await tx.declaration.update({ where: { id }, data: { ...headerData(input), ...parties, version: current.version + 1 } });
   await replaceLines(sql, id, input);
   const full = (await loadDeclarationRows(sql, id))!;

@@ -1,5 +1,6 @@
 // Officer decisions that only move the status: release and reject (each with its history and audit).
 import type { Actor } from '../auth/actor';
+import { assertOfficer } from '../auth/policy';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
@@ -24,7 +25,7 @@ export async function decideDeclaration(options: {
   requestId?: string;
 }): Promise<{ id: string }> {
   const { actor, id, decision } = options;
-  if (actor.role !== 'OFFICER') throw new AppError('FORBIDDEN', 'Only customs officers release or reject declarations.');
+  assertOfficer(actor, 'release or reject declarations');
   const reason = options.reason?.trim();
   if (decision === 'REJECTED' && !reason) {
     throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['reason'], code: 'REQUIRED', message: 'Say why the declaration is rejected: the filer sees it.' }] });

@@ -1,9 +1,10 @@
 // The declaration state machine: which transitions are legal, and who may make them. Every status
 // change goes through `changeStatus`, in the caller's transaction, with its history row.
 import { AppError } from '../errors';
-import type { DeclarationStatus, UserRole } from '../generated/prisma/client';
+import type { DeclarationStatus } from '../generated/prisma/client';
+import { isFilerRole, isOfficer } from '../auth/policy';
 import type { Actor } from '../auth/actor';
-import type { Tx } from '../audit';
+import type { Tx } from '../database/tx';
 
 type Who = 'FILER' | 'OFFICER' | 'SYSTEM';
 
@@ -28,8 +29,6 @@ const TRANSITIONS: Record<DeclarationStatus, Partial<Record<DeclarationStatus, W
   CANCELLED: {},
 };
 
-const FILER_ROLES: UserRole[] = ['TRADER', 'BROKER'];
-const OFFICER_ROLES: UserRole[] = ['OFFICER'];
 
 export function canTransition(from: DeclarationStatus, to: DeclarationStatus): boolean {
   return TRANSITIONS[from][to] !== undefined;
@@ -54,7 +53,7 @@ export function assertTransition(from: DeclarationStatus, to: DeclarationStatus,
     if (who.includes('SYSTEM')) return;
     throw new AppError('FORBIDDEN', `Moving a declaration from ${from} to ${to} needs a person.`);
   }
-  const allowed = (who.includes('FILER') && FILER_ROLES.includes(actor.role)) || (who.includes('OFFICER') && OFFICER_ROLES.includes(actor.role));
+  const allowed = (who.includes('FILER') && isFilerRole(actor)) || (who.includes('OFFICER') && isOfficer(actor));
   if (!allowed) {
     const names = who.filter((w) => w !== 'SYSTEM').map((w) => (w === 'FILER' ? 'the filer' : 'a customs officer'));
     throw new AppError('FORBIDDEN', `Only ${names.join(' or ') || 'the system'} can move a declaration from ${from} to ${to}.`);

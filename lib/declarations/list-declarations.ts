@@ -2,7 +2,8 @@
 import { z } from 'zod';
 
 import type { Actor } from '../auth/actor';
-import { assertReadScope, declarationVisibility } from '../auth/policy';
+import { assertReadScope, canSeeRiskDetails, declarationVisibility } from '../auth/policy';
+import { AppError } from '../errors';
 import { getDb, type Prisma } from '../db';
 import type { Declaration } from '../generated/prisma/client';
 import { CURSOR_KEY, decodeCursor, encodeCursor, type Page } from '../pagination';
@@ -36,7 +37,16 @@ export function visibleTo(actor: Actor): Prisma.DeclarationWhereInput {
       return { id: { in: [] } };
     case 'party': {
       const c = v.companyId;
-      return { OR: [{ declarantId: c }, { importerId: c }, { exporterId: c }, { representativeId: c }] };
+      // Mirrors canReadDeclaration: the counterparty only once submitted.
+      return {
+        OR: [
+          { declarantId: c },
+          { representativeId: c },
+          { type: { in: ['IM', 'CO'] }, importerId: c },
+          { type: 'EX', exporterId: c },
+          { status: { not: 'DRAFT' }, OR: [{ importerId: c }, { exporterId: c }] },
+        ],
+      };
     }
     case 'broker':
       return {
@@ -52,6 +62,12 @@ export async function listDeclarations(options: { actor: Actor; input: ListDecla
   const { actor } = options;
   assertReadScope(actor, 'declarations:read', 'declarations:write');
   const input = parseInput(listDeclarationsInput, options.input, 'Invalid declaration filter.');
+  // The order would reveal the scores it sorts by.
+  if (input.orderBy === 'RISK_SCORE_DESC' && !canSeeRiskDetails(actor)) {
+    throw new AppError('FORBIDDEN', 'Only customs officers sort declarations by risk score.', {
+      fieldErrors: [{ path: ['orderBy'], code: 'NOT_ALLOWED', message: 'Sort by creation date instead.' }],
+    });
+  }
   const and: Prisma.DeclarationWhereInput[] = [visibleTo(actor)];
   if (input.status?.length) and.push({ status: { in: input.status } });
   if (input.lane?.length) and.push({ lane: { in: input.lane } });

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import type { Tx } from '../audit';
+import type { Tx } from '../database/tx';
 import { AppError } from '../errors';
 import type { Declaration } from '../generated/prisma/client';
 import { assertCanReadDeclaration, assertScope } from '../auth/policy';

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { assertScope, isOfficial } from '../auth/policy';
 import { getPool } from '../db';
 import { sqlOfClient } from '../database/sql';
-import { getBlobStore } from './blob-store';
+import { getBlobStore } from './get-blob-store';
 import { notFoundDocument, readDeclaration, seesDeclaration } from './document-access';
 import { DOCUMENT_COLUMNS, toDocumentRecord, type DocumentRecord, type DocumentRow } from './document-record';
 

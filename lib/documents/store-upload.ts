@@ -8,7 +8,7 @@ import { sqlTransaction } from '../database/sql';
 import { recordAudit } from '../audit';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import { getBlobStore } from './blob-store';
+import { getBlobStore } from './get-blob-store';
 import { assertCanUploadDocuments } from './document-access';
 import { ALLOWED_DOCUMENT_FORMATS, sniffContentType, SNIFF_BYTES, type DocumentContentType } from './sniff-content-type';
 

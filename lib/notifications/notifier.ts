@@ -4,7 +4,7 @@
 // message went out — never its body: bodies carry live secrets (reset and invitation links), and logs
 // are read by more people, kept longer and shipped further than mail. Until a mail service is plugged in,
 // the message itself is in the outbox_message table.
-import type { Tx } from '../audit';
+import type { Tx } from '../database/tx';
 import { getDb } from '../db';
 import { getLogger } from '../logger';
 

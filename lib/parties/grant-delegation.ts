@@ -4,11 +4,13 @@ import { z } from 'zod';
 
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth/actor';
-import { assertCompanyAdmin } from '../auth/policy';
+import { assertCanGrantDelegation } from '../auth/policy';
 import { EORI } from '../declarations/codes';
 import { getDb } from '../db';
-import { AppError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
+
+/** Clock skew allowed between the caller and the server before a start counts as back-dated. */
+export const BACKDATING_SKEW_MS = 5 * 60_000;
 
 const grantDelegationInput = z
   .object({
@@ -19,14 +21,17 @@ const grantDelegationInput = z
     validUntil: z.coerce.date({ message: 'Give the end as a date.' }).nullish(),
   })
   .superRefine((d, ctx) => {
+    // A grant cannot reach into the past: what a broker filed before it was granted stays unauthorised.
+    if (d.validFrom && d.validFrom.getTime() < Date.now() - BACKDATING_SKEW_MS) {
+      ctx.addIssue({ code: 'custom', path: ['validFrom'], message: 'A power of representation cannot start in the past: give a start from now on.' });
+    }
     if (d.validUntil && d.validUntil <= (d.validFrom ?? new Date())) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'The end must be after the start.' });
   });
 export type GrantDelegationInput = z.input<typeof grantDelegationInput>;
 
 export async function grantDelegation(options: { actor: Actor; input: GrantDelegationInput }): Promise<{ id: string }> {
   const { actor } = options;
-  assertCompanyAdmin(actor);
-  if (actor.role !== 'TRADER') throw new AppError('FORBIDDEN', 'Only trader companies grant power of representation to brokers.');
+  assertCanGrantDelegation(actor);
   const input = parseInput(grantDelegationInput, options.input);
   return getDb().$transaction(async (tx) => {
     const broker = await tx.company.findUnique({ where: { eori: input.brokerEori }, select: { id: true, roles: true, name: true } });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 import type { Actor } from '../auth/actor';
+import { assertOfficial } from '../auth/policy';
 import { recordAudit } from '../audit';
 import { invalidateRiskRules } from './assess-risk';
 import { getDb } from '../db';
@@ -17,13 +18,10 @@ const input = z.object({
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
-export function assertRiskEditor(actor: Actor): void {
-  if (actor.role !== 'ADMIN' && actor.role !== 'OFFICER') throw new AppError('FORBIDDEN', 'Only customs officers and administrators change risk rules.');
-}
 
 export async function updateRiskRule(options: { actor: Actor; key: string; changes: z.input<typeof input>; requestId?: string }): Promise<RiskRule> {
   const { actor, key } = options;
-  assertRiskEditor(actor);
+  assertOfficial(actor, 'change risk rules')
   const changes = parseInput(input, options.changes);
   return getDb().$transaction(async (tx) => {
     const rule = await tx.riskRule.findUnique({ where: { key } });

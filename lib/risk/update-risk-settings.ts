@@ -4,12 +4,12 @@ import { invalidateRiskRules } from './assess-risk';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { RiskSettings } from '../generated/prisma/client';
-import { assertRiskEditor } from './update-risk-rule';
+import { assertOfficial } from '../auth/policy';
 
 /** The lane thresholds: YELLOW from `yellowFrom`, RED from `redFrom` (0 < yellowFrom < redFrom). */
 export async function updateRiskSettings(options: { actor: Actor; yellowFrom: number; redFrom: number; requestId?: string }): Promise<RiskSettings> {
   const { actor, yellowFrom, redFrom } = options;
-  assertRiskEditor(actor);
+  assertOfficial(actor, 'change the risk settings');
   if (!Number.isInteger(yellowFrom) || !Number.isInteger(redFrom) || yellowFrom < 1 || redFrom <= yellowFrom || redFrom > 1000) {
     throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
       fieldErrors: [{ path: ['redFrom'], code: 'INVALID', message: 'Thresholds are whole numbers with 1 <= yellowFrom < redFrom <= 1000.' }],

@@ -121,7 +121,7 @@ export function toShipmentRow(r: RawRow): ShipmentRow {
     closedAt: r.closedAt,
     createdAt: r.createdAt,
     declaration: { id: r.declarationId, lrn: r.lrn, mrn: r.mrn, status: r.declarationStatus, lane: r.lane },
-    parties: { type: r.type, declarantId: r.declarantId, importerId: r.importerId, exporterId: r.exporterId, representativeId: r.representativeId },
+    parties: { type: r.type, status: r.declarationStatus as DeclarationParties['status'], declarantId: r.declarantId, importerId: r.importerId, exporterId: r.exporterId, representativeId: r.representativeId },
   };
 }
 

@@ -217,8 +217,11 @@ describe('lifecycle and access', () => {
     expect(await getDeclaration({ actor: stranger, id })).toBeNull();
     await expect(updateDeclarationDraft({ actor: stranger, id, input: validImport() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(submitDeclaration({ actor: stranger, id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    // The exporter named on it sees it; officers see everything.
-    expect(await getDeclaration({ actor: await loadUserActor({ email: 'exports@bright-electronics.example' }), id })).not.toBeNull();
+    // The exporter named on it sees it only once submitted; officers see everything.
+    const exporter = await loadUserActor({ email: 'exports@bright-electronics.example' });
+    expect(await getDeclaration({ actor: exporter, id })).toBeNull();
+    await submitDeclaration({ actor: owner, id });
+    expect(await getDeclaration({ actor: exporter, id })).not.toBeNull();
     expect(await getDeclaration({ actor: await officer(), id })).not.toBeNull();
   });
 

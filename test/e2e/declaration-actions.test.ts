@@ -122,6 +122,9 @@ describe('the lifecycle of a declaration in the portal', () => {
     expect(await page.getByTestId('lane').locator('[data-lane]').getAttribute('data-lane')).toBe('RED');
     expect(await page.getByTestId('risk').textContent()).toContain('Physical inspection');
     expect(await page.getByTestId('findings').count()).toBe(0);
+    // Nor the score, in the risk section or the status history (issue 12, item 8).
+    expect(await page.getByTestId('risk').textContent()).not.toMatch(/score/i);
+    expect(await page.getByTestId('timeline').textContent()).not.toMatch(/score/i);
     // The trader may amend or ask to cancel, nothing an officer does.
     expect(await page.getByRole('link', { name: 'Amend declaration' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Request cancellation' }).count()).toBe(1);

@@ -31,8 +31,10 @@ describe('officer work over GraphQL', () => {
     const created = await op('mutation($i: DeclarationInput!) { createDeclarationDraft(input: $i) { declaration { id } } }', { i: input }, TRADER);
     const id = created.data.createDeclarationDraft.declaration.id;
     const submitted = await op('mutation($id: ID!) { submitDeclaration(id: $id) { declaration { status lane riskScore riskFindings { ruleKey reason } } } }', { id }, TRADER);
-    expect(submitted.data.submitDeclaration.declaration).toMatchObject({ status: 'UNDER_CONTROL', lane: 'RED' });
-    expect(submitted.data.submitDeclaration.declaration.riskFindings.map((f: { ruleKey: string }) => f.ruleKey)).toContain('watchlist-origin');
+    // The filer sees the lane; the score and the findings are the officers' (lib/auth/policy.ts canSeeRiskDetails).
+    expect(submitted.data.submitDeclaration.declaration).toMatchObject({ status: 'UNDER_CONTROL', lane: 'RED', riskScore: null, riskFindings: [] });
+    const seen = await op('query($id: ID!) { declaration(id: $id) { riskFindings { ruleKey } } }', { id }, OFFICER);
+    expect(seen.data.declaration.riskFindings.map((f: { ruleKey: string }) => f.ruleKey)).toContain('watchlist-origin');
 
     const queue = await op('{ declarations(filter: { status: [UNDER_CONTROL], lane: [RED] }, orderBy: RISK_SCORE_DESC, first: 100) { edges { node { id riskScore } } } }', {}, OFFICER);
     expect(queue.data.declarations.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);

@@ -217,10 +217,11 @@ describe('object-level authorization (id guessing)', () => {
       const error = submit.json.data?.submitDeclaration?.userErrors?.[0]?.message ?? submit.json.errors?.[0]?.message;
       expect(error, who).toMatch(/No declaration .* that you can see/);
     }
-    // Colleagues, the exporter named on it, and officials see it; only the declarant's staff change it.
-    for (const who of ['clerk', 'exporter', 'officer', 'admin']) expect((await gql(GET, { id }, H[who]!)).json.data.declaration?.id, who).toBe(id);
+    // Colleagues and officials see the draft; the exporter named on it only once submitted; only the declarant's staff change it.
+    for (const who of ['clerk', 'officer', 'admin']) expect((await gql(GET, { id }, H[who]!)).json.data.declaration?.id, who).toBe(id);
+    expect((await gql(GET, { id }, H.exporter!)).json.data.declaration).toBeNull();
     const byExporter = await gql(SUBMIT, { id }, H.exporter!);
-    expect(byExporter.json.data?.submitDeclaration?.userErrors?.[0]?.message ?? byExporter.json.errors?.[0]?.message).toMatch(/Only the declarant/);
+    expect(byExporter.json.data?.submitDeclaration?.userErrors?.[0]?.message ?? byExporter.json.errors?.[0]?.message).toMatch(/No declaration .* that you can see/);
     const byOfficer = await gql(SUBMIT, { id }, H.officer!);
     expect(byOfficer.json.data?.submitDeclaration?.userErrors?.[0]?.message ?? byOfficer.json.errors?.[0]?.message).toMatch(/Only the declarant/);
     // An officer-only mutation by a trader.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { loadUserActor } from '../../lib/auth/actor';
-import { getDb } from '../../lib/db';
+import { getDb, getPool } from '../../lib/db';
 import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
-import { grantDelegation } from '../../lib/parties/grant-delegation';
+import { BACKDATING_SKEW_MS, grantDelegation } from '../../lib/parties/grant-delegation';
 import { validImport } from '../declarations/fixtures';
 
 const kampala = () => loadUserActor({ email: 'trader@kampala-trading.example' });
@@ -39,7 +39,7 @@ describe('grantDelegation', () => {
     });
     await expect(refused({ brokerEori: 'NL123456789', representation: 'DIRECT', scope: 'ALL' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['brokerEori'], code: 'NOT_ALLOWED' }] } });
     await expect(refused({ brokerEori: 'UG100200300', representation: 'DIRECT', scope: 'ALL' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['brokerEori'] }] } });
-    await expect(refused({ brokerEori: 'NL987654321', representation: 'DIRECT', scope: 'ALL', validFrom: new Date('2026-05-01'), validUntil: new Date('2026-04-30') })).rejects.toMatchObject({
+    await expect(refused({ brokerEori: 'NL987654321', representation: 'DIRECT', scope: 'ALL', validFrom: new Date(Date.now() + 2 * 86_400_000), validUntil: new Date(Date.now() + 86_400_000) })).rejects.toMatchObject({
       details: { fieldErrors: [{ path: ['validUntil'] }] },
     });
     await expect(refused({ brokerEori: 'NL987654321', representation: 'BOTH' as never, scope: 'ALL' })).rejects.toMatchObject({ details: { fieldErrors: [{ path: ['representation'] }] } });
@@ -51,5 +51,28 @@ describe('grantDelegation', () => {
     await expect(grantDelegation({ actor: await loadUserActor({ email: 'clerk@rotterdam-importers.example' }), input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(grantDelegation({ actor: await broker(), input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(grantDelegation({ actor: await loadUserActor({ email: 'officer@customs.example' }), input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+// A grant starts now or later, never in the past, so what a broker filed before it cannot be covered after the fact.
+const CLIENT = 'trader@kampala-trading.example';
+const grants = async () => (await getPool().query(`SELECT count(*)::int AS n FROM delegation`)).rows[0].n as number;
+
+describe('grantDelegation with a start in the past (issue 12, item 1)', () => {
+  it('refuses a back-dated start with the field named, and stores nothing', async () => {
+    const actor = await loadUserActor({ email: CLIENT });
+    const before = await grants();
+    await expect(
+      grantDelegation({ actor, input: { brokerEori: 'NL987654321', representation: 'DIRECT', scope: 'IMPORT', validFrom: new Date(Date.now() - 24 * 3600_000) } }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { fieldErrors: [{ path: ['validFrom'] }] } });
+    expect(await grants()).toBe(before);
+  });
+
+  it('accepts a start within the clock skew, now, or in the future', async () => {
+    const actor = await loadUserActor({ email: CLIENT });
+    const input = { brokerEori: 'NL987654321', representation: 'DIRECT', scope: 'IMPORT' } as const;
+    await expect(grantDelegation({ actor, input: { ...input, validFrom: new Date(Date.now() - BACKDATING_SKEW_MS / 2) } })).resolves.toHaveProperty('id');
+    await expect(grantDelegation({ actor, input })).resolves.toHaveProperty('id');
+    await expect(grantDelegation({ actor, input: { ...input, validFrom: new Date(Date.now() + 24 * 3600_000) } })).resolves.toHaveProperty('id');
   });
 });

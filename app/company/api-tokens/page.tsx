@@ -12,6 +12,7 @@ import { NotAllowed } from '../_components/not-allowed';
 import { CreateTokenForm } from './create-token-form';
 import { ConfirmRevokeForm } from '../_components/confirm-revoke-form';
 import { revokeApiTokenAction } from './actions';
+import { isPlatformAdmin } from '../../../lib/auth/policy';
 
 export const metadata: Metadata = { title: 'API tokens' };
 export const dynamic = 'force-dynamic';
@@ -30,7 +31,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
     return (
       <>
         <h1>API tokens</h1>
-        {actor.role === 'ADMIN' && <CompanyNav current="api-tokens" />}
+        {isPlatformAdmin(actor) && <CompanyNav current="api-tokens" />}
         <NotAllowed
           actor={actor}
           title={actor.companyId ? 'Only administrators of your company create API tokens.' : 'API tokens belong to a company: officers and platform administrators have none.'}

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { describeAuditDetails } from '../../../lib/audit';
 import { listAuditEvents } from '../../../lib/auth/list-audit-events';
-import { isOfficial } from '../../../lib/auth/policy';
+import { canAdministerCompany, canReadAuditLog, isOfficial } from '../../../lib/auth/policy';
+import { AppError } from '../../../lib/errors';
 import { formatDateTime, one } from '../../declarations/_components/format';
 import { ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../../_components/list/list-parts';
 import { Pager } from '../../_components/list/pager';
@@ -34,14 +36,15 @@ function ShortId({ id }: { id: string }) {
   );
 }
 
-/** Details as `key: value` lines, values as compact JSON. */
-function Details({ details }: { details: unknown }) {
-  if (!details || typeof details !== 'object' || Object.keys(details).length === 0) return <span className="muted">—</span>;
+/** Details as labelled lines, by the action's schema in lib/audit.ts; values as compact JSON. */
+function Details({ action, details }: { action: string; details: unknown }) {
+  const lines = describeAuditDetails(action, details);
+  if (lines.length === 0) return <span className="muted">—</span>;
   return (
     <ul className="audit-details">
-      {Object.entries(details as Record<string, unknown>).map(([k, v]) => (
-        <li key={k}>
-          <span className="muted">{k}:</span> <code>{typeof v === 'string' ? v : JSON.stringify(v)}</code>
+      {lines.map(({ label, value }) => (
+        <li key={label}>
+          <span className="muted">{label}:</span> <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>
         </li>
       ))}
     </ul>
@@ -51,7 +54,7 @@ function Details({ details }: { details: unknown }) {
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();
   const official = isOfficial(actor);
-  if (!official && !(actor.companyId && actor.isCompanyAdmin)) {
+  if (!canReadAuditLog(actor)) {
     return (
       <>
         <h1>Audit log</h1>
@@ -73,7 +76,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <p className="lead">
         {official ? 'Every recorded change in Clearway, newest first.' : 'Every recorded change made by or for your company, newest first.'} Times are in UTC.
       </p>
-      {(actor.isCompanyAdmin || actor.role === 'ADMIN') && <CompanyNav current="audit" />}
+      {canAdministerCompany(actor) && <CompanyNav current="audit" />}
 
       <SearchForm
         action="/company/audit"
@@ -147,7 +150,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <td>{e.ip ? <code className="small">{e.ip}</code> : <span className="muted">—</span>}</td>
                   <td>{e.requestId ? <ShortId id={e.requestId} /> : <span className="muted">—</span>}</td>
                   <td>
-                    <Details details={e.details} />
+                    <Details action={e.action} details={e.details} />
                   </td>
                 </tr>
               ))}

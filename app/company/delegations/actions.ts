@@ -21,7 +21,8 @@ export async function grantDelegationAction(_previous: FormState, formData: Form
         brokerEori: values.brokerEori!,
         representation: values.representation as 'DIRECT' | 'INDIRECT',
         scope: values.scope as 'IMPORT' | 'EXPORT' | 'ALL',
-        validFrom: values.validFrom || undefined,
+        // The form's date field offers today by default: today means from now (lib refuses a start in the past).
+        validFrom: values.validFrom && values.validFrom !== new Date().toISOString().slice(0, 10) ? values.validFrom : undefined,
         validUntil: values.validUntil || null,
       },
     });

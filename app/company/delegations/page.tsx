@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { isOfficial } from '../../../lib/auth/policy';
+import { canAdministerCompany, canGrantDelegation, isOfficial } from '../../../lib/auth/policy';
 import { listDelegations, type DelegationState } from '../../../lib/parties/list-delegations';
 import { formatDate, one } from '../../declarations/_components/format';
 import { NoResults, ResultsTable } from '../../_components/list/list-parts';
@@ -113,7 +113,7 @@ export default async function DelegationsPage({ searchParams }: { searchParams: 
     );
   }
   const rows = await listDelegations({ actor });
-  const granting = actor.role === 'TRADER';
+  const granting = canGrantDelegation(actor);
   const canGrant = granting && actor.isCompanyAdmin;
   const granted = rows.filter((d) => d.clientId === actor.companyId);
   const received = rows.filter((d) => d.brokerId === actor.companyId);
@@ -130,7 +130,7 @@ export default async function DelegationsPage({ searchParams }: { searchParams: 
             ? 'Powers of representation your company granted to customs brokers: a broker files your declarations only while its delegation is valid.'
             : 'The clients who granted your company power of representation: you file their declarations while the delegation is valid.'}
       </p>
-      {(actor.isCompanyAdmin || actor.role === 'ADMIN') && <CompanyNav current="delegations" />}
+      {canAdministerCompany(actor) && <CompanyNav current="delegations" />}
 
       {done && (
         <p role="status" className="notice notice-success" data-testid="success">

@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
+import { isOfficer } from '../../../lib/auth/policy';
 import { getDeclarationDetail } from '../../../lib/declarations/get-declaration-detail';
 import { getActor } from '../../session';
 import { DocumentsSection } from '../_components/documents-section';
@@ -24,8 +25,6 @@ import { VersionsSection } from './_sections/versions-section';
 export const metadata: Metadata = { title: 'Declaration' };
 export const dynamic = 'force-dynamic';
 
-const FILER_ROLES: readonly string[] = ['TRADER', 'BROKER'];
-
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -37,19 +36,19 @@ export default async function DeclarationPage({ params, searchParams }: { params
   if (!detail) notFound();
   const d = detail.declaration;
 
-  const isOfficer = actor.role === 'OFFICER';
-  const isFilerOfThis = FILER_ROLES.includes(actor.role) && actor.companyId === d.declarantId;
+  const officer = isOfficer(actor);
+  const { isFilerOfThis, showFiling } = detail;
 
   return (
     <>
-      <Heading detail={detail} isOfficer={isOfficer} />
+      <Heading detail={detail} isOfficer={officer} />
       <Notices detail={detail} actor={actor} done={done} isFilerOfThis={isFilerOfThis} />
       <ActionsPanel detail={detail} isFilerOfThis={isFilerOfThis} />
       <FactsSection detail={detail} />
-      <RiskSection detail={detail} isOfficer={isOfficer} />
+      <RiskSection detail={detail} />
       <DutiesSection detail={detail} />
-      <QueriesSection detail={detail} />
-      <DocumentsSection actor={actor} declaration={d} />
+      {showFiling && <QueriesSection detail={detail} />}
+      {showFiling && <DocumentsSection actor={actor} declaration={d} />}
       <PartiesSection detail={detail} />
       <ContainersSection detail={detail} />
       <ShipmentsSection actor={actor} declarationId={d.id} />

@@ -11,6 +11,7 @@ import { DeclarationForm } from './declaration-form';
 import { loadFormValues } from './initial-values';
 import { NotAFiler } from './not-a-filer';
 import { STATUS_LABEL } from './status';
+import { isFilerRole } from '../../../lib/auth/policy';
 
 export async function RefilePage({ id, kind }: { id: string; kind: 'edit' | 'amend' }) {
   const actor = await getActor();
@@ -30,7 +31,7 @@ export async function RefilePage({ id, kind }: { id: string; kind: 'edit' | 'ame
   );
   const back = <Link href={`/declarations/${d.id}`}>Back to the declaration</Link>;
 
-  if (!((actor.role === 'TRADER' || actor.role === 'BROKER') && actor.companyId)) return page(<NotAFiler actor={actor} />);
+  if (!isFilerRole(actor)) return page(<NotAFiler actor={actor} />);
   if (actor.companyId !== d.declarantId) {
     return page(<p className="notice">Only the declarant company can {kind} this declaration.</p>);
   }

@@ -10,6 +10,7 @@ import type { Actor } from '../../session';
 import { OpenAlerts, SealStatusBadge } from '../../tracking/_components/seal-status';
 import { ALERT_LABEL, placeName, trackingHref, type AlertView } from '../../tracking/_components/tracking-format';
 import { formatDateTime } from './format';
+import { isOfficer } from '../../../lib/auth/policy';
 
 async function load(actor: Actor, declarationId: string) {
   try {
@@ -17,7 +18,7 @@ async function load(actor: Actor, declarationId: string) {
     const shipments = page.edges.map((e) => e.node);
     // Officers see the alerts themselves (a declaration has few containers: one read each).
     const alerts = new Map<string, AlertView[]>();
-    if (actor.role === 'OFFICER') {
+    if (isOfficer(actor)) {
       const views = await Promise.all(shipments.map((s) => getShipment({ actor, id: s.id })));
       for (const v of views) alerts.set(v.id, v.alerts);
     }

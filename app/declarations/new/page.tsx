@@ -6,13 +6,14 @@ import { getActor } from '../../session';
 import { DeclarationForm } from '../_components/declaration-form';
 import { emptyForm } from '../_components/form-model';
 import { NotAFiler } from '../_components/not-a-filer';
+import { isFilerRole } from '../../../lib/auth/policy';
 
 export const metadata: Metadata = { title: 'New declaration' };
 export const dynamic = 'force-dynamic';
 
 export default async function NewDeclarationPage() {
   const actor = await getActor();
-  const isFiler = (actor.role === 'TRADER' || actor.role === 'BROKER') && actor.companyId;
+  const isFiler = isFilerRole(actor);
   if (!isFiler) {
     return (
       <>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { isFilerRole, isOfficer } from '../../../../lib/auth/policy';
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
 import type { Actor } from '../../../session';
 import type { DoneStep } from '../../actions';
@@ -7,8 +8,6 @@ import { AnswerQueryForm } from '../../_components/decision-forms';
 import { formatDateTime } from '../../_components/format';
 import { STATUS_LABEL } from '../../_components/status';
 import { whoOf } from './who';
-
-const FILER_ROLES: readonly string[] = ['TRADER', 'BROKER'];
 
 
 /** What `?done=` reports after an action, and whose action it was (a switched user does not see it). */
@@ -30,7 +29,7 @@ const DONE_MESSAGES: Record<DoneStep, { by: 'FILER' | 'OFFICER'; text: string }>
 function doneMessage(done: string | undefined, actor: Actor, version: number): string | null {
   const entry = done && Object.hasOwn(DONE_MESSAGES, done) ? DONE_MESSAGES[done as DoneStep] : null;
   if (!entry) return null;
-  const ownRole = entry.by === 'OFFICER' ? actor.role === 'OFFICER' : FILER_ROLES.includes(actor.role);
+  const ownRole = entry.by === 'OFFICER' ? isOfficer(actor) : isFilerRole(actor);
   return ownRole ? entry.text.replace('{version}', String(version)) : null;
 }
 

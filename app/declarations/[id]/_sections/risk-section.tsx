@@ -1,8 +1,8 @@
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
 import { LaneBadge } from '../../_components/status';
 
-/** The lane and score; the findings for officers. */
-export function RiskSection({ detail, isOfficer }: { detail: DeclarationDetail; isOfficer: boolean }) {
+/** The lane; the score and findings for customs (lib/auth/policy.ts `canSeeRiskDetails`). */
+export function RiskSection({ detail }: { detail: DeclarationDetail }) {
   const d = detail.declaration;
   const findings = detail.findings ?? [];
   if (!d.lane) return null;
@@ -11,9 +11,9 @@ export function RiskSection({ detail, isOfficer }: { detail: DeclarationDetail; 
       <h2 id="risk-heading">Risk assessment</h2>
       <p>
         Lane <LaneBadge lane={d.lane} />
-        {d.riskScore !== null ? `, score ${d.riskScore}` : ''}. {d.lane === 'GREEN' ? 'No control: duties are assessed at once.' : d.lane === 'YELLOW' ? 'Documentary check.' : 'Physical inspection.'}
+        {detail.showRisk && d.riskScore !== null ? `, score ${d.riskScore}` : ''}. {d.lane === 'GREEN' ? 'No control: duties are assessed at once.' : d.lane === 'YELLOW' ? 'Documentary check.' : 'Physical inspection.'}
       </p>
-      {isOfficer &&
+      {detail.showRisk &&
         (findings.length > 0 ? (
           <ul className="findings" data-testid="findings">
             {findings.map((f) => (
