@@ -9,7 +9,6 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
 import { prepareDatabase } from '../lib/database/prepare-database';
-import { disconnectDb } from '../lib/db';
 import { getEnv } from '../lib/env';
 import { getLogger } from '../lib/logger';
 import { parsePublicKey } from '../lib/ledger/parse-public-key';
@@ -23,7 +22,7 @@ try {
   const keyText = values['public-key'] ?? (values['public-key-file'] ? await readFile(values['public-key-file'], 'utf8') : undefined) ?? process.env.LEDGER_PUBLIC_KEY;
   const publicKey = keyText ? parsePublicKey(keyText) : undefined;
   // An auditor's database access may be read-only: only the embedded database is prepared (migrated).
-  const db = getEnv().DATABASE_URL ? { stop: () => disconnectDb() } : await prepareDatabase({ logger, seed: false });
+  const db = getEnv().DATABASE_URL ? { stop: async () => undefined } : await prepareDatabase({ logger, seed: false }); // the pool ends with process.exit
   try {
     const started = performance.now();
     let reported = 0;

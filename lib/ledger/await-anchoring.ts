@@ -35,7 +35,7 @@ export async function awaitAnchoring(itemSha256: string, options: { timeoutMs?: 
     }
     if (Date.now() >= deadline) return pendingState(itemSha256.toLowerCase());
     const done = await integratePending();
-    if (!done) await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(0, deadline - Date.now()))));
+    if (!done?.integrated) await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(0, deadline - Date.now()))));
   }
 }
 

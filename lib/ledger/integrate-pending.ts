@@ -33,7 +33,7 @@ export interface IntegrateOptions {
 
 const DEFAULT_BATCH = 20_000;
 
-/** Null when another process holds the lock (and `wait` is false). */
+/** Null when another process holds the lock (and `wait` is false); integrated 0 when nothing was pending. */
 export async function integratePending(options: IntegrateOptions = {}): Promise<IntegrationResult | null> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const maxLeaves = options.maxLeaves ?? Number.POSITIVE_INFINITY;

@@ -25,7 +25,7 @@ export function startLedgerIntegrator(options: { logger: Logger; pollMs?: number
     try {
       if (first || (await anyPending())) {
         const result = await integratePending();
-        if (result && (first || result.integrated >= 1000)) logger.info(result, 'ledger entries integrated');
+        if (result?.integrated && (first || result.integrated >= 1000)) logger.info(result, 'ledger entries integrated');
       }
       lastError = undefined;
     } catch (err) {

@@ -39,8 +39,8 @@ export interface LedgerVerification {
   checkpoints: number;
   /** Root of all the leaves read, hex. */
   rootHash: string;
-  /** Entries committed but not yet integrated (not part of the tree, so not checked here). */
-  pending: number;
+  /** Entries committed but not yet integrated (not part of the tree, so not checked here), when any. */
+  pending?: number;
   divergence?: LedgerDivergence;
 }
 
@@ -70,7 +70,7 @@ export async function verifyLedger(options: { batchSize?: number; publicKey?: Ui
   const [{ pending }] = (await sql<{ pending: number }>('SELECT count(*)::int AS pending FROM ledger_pending')) as [{ pending: number }];
   const result = (divergence?: LedgerDivergence): LedgerVerification => ({
     ok: !divergence,
-    pending,
+    ...(pending ? { pending } : {}),
     leaves: frontier.size,
     ...tally,
     rootHash: frontier.root().toString('hex'),
