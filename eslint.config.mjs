@@ -1,4 +1,4 @@
-// Lint rules, including the direction of imports (README.md, Architecture):
+// Lint rules, including the direction of imports (docs/operations.md, Architecture):
 //   app → graphql → lib → Prisma client;  app → lib;  server/ and scripts/ compose everything.
 // lib/ knows nothing of HTTP frameworks, Next.js or GraphQL; only lib/ touches the Prisma client.
 import nextVitals from 'eslint-config-next/core-web-vitals';

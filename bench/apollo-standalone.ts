@@ -9,7 +9,7 @@ import { loadTypeDefs } from '../graphql/server';
 import { getLogger } from '../lib/logger';
 
 const port = Number(process.argv[2] ?? 4100);
-const server = new ApolloServer({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+const server = new ApolloServer({ typeDefs: loadTypeDefs(), resolvers });
 const { url } = await startStandaloneServer(server, {
   listen: { port, host: '127.0.0.1' },
   context: async () => createContext('bench', getLogger(), null),

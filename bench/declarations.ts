@@ -339,7 +339,7 @@ async function rowsPerDeclaration<T>(db: pg.Pool, count: number, phase: () => Pr
 const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
 
 async function main() {
-  // The benchmark runs from the repository root (the server reads graphql/schema.graphql and
+  // The benchmark runs from the repository root (the server reads graphql/schema/*.graphql and
   // prisma/migrations from the working directory).
   process.chdir(path.resolve(import.meta.dirname, '..'));
   const dir = await mkdtemp(path.join(os.tmpdir(), 'clearway-bench-'));

@@ -3,7 +3,7 @@
 // Error policy: an AppError keeps its message and code (extensions.code) and its field errors; errors
 // made by GraphQL itself (parse, validation, limits) pass as they are; anything else is logged with
 // the request id and answered with a generic message carrying that id.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -17,8 +17,16 @@ import { isAppError } from '../lib/errors';
 import type { GraphQLContext } from './context';
 import { resolvers } from './resolvers';
 
-export function loadTypeDefs(): string {
-  return readFileSync(path.resolve(process.cwd(), 'graphql', 'schema.graphql'), 'utf8');
+/**
+ * The public contract: graphql/schema/index.graphql (the root types and what every module shares) and
+ * one file per resolver module, each adding its fields with `extend type`.
+ */
+export function loadTypeDefs(): string[] {
+  const dir = path.resolve(process.cwd(), 'graphql', 'schema');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(path.join(dir, file), 'utf8'));
 }
 
 const KNOWN_CODES = new Set([
@@ -94,7 +102,7 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
   const protection = armor.protect();
   return new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    resolvers,
     introspection: true,
     // The process entry point (scripts/start.ts) owns shutdown: drain HTTP, stop Apollo, close the
     // pool, stop the database, in that order.

@@ -61,7 +61,7 @@ interface ConnectionExtra extends Record<PropertyKey, unknown> {
 
 export function attachSubscriptionServer({ server, logger }: { server: http.Server; logger: Logger }): SubscriptionServer {
   const env = getEnv();
-  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
   const armor = new ApolloArmor({
     maxDepth: { n: env.GRAPHQL_MAX_DEPTH },
     maxAliases: { n: env.GRAPHQL_MAX_ALIASES },

@@ -1,5 +1,5 @@
 // The one place that reads configuration from the environment. Every setting has a default that
-// works on a developer machine; README.md documents each one.
+// works on a developer machine; docs/operations.md documents each one.
 import path from 'node:path';
 import { z } from 'zod';
 

@@ -1,11 +1,8 @@
-import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
-import { decideDeclaration } from '../../lib/declarations/decide-declaration';
+// What a declaration is and how to read it (graphql/schema/declarations.graphql); the mutations that
+// change one are in declaration-lifecycle.ts.
 import { getDeclaration } from '../../lib/declarations/get-declaration';
 import { listDeclarations } from '../../lib/declarations/list-declarations';
-import { submitDeclaration } from '../../lib/declarations/submit-declaration';
-import { updateDeclarationDraft } from '../../lib/declarations/update-declaration-draft';
 import type { Resolvers } from '../generated/resolvers-types';
-import { declarationPayload } from './declaration-payload';
 
 export const declarationResolvers: Resolvers = {
   Query: {
@@ -26,18 +23,6 @@ export const declarationResolvers: Resolvers = {
           after: args.after ?? undefined,
         },
       }),
-  },
-  Mutation: {
-    createDeclarationDraft: (_root, { input }, ctx) =>
-      declarationPayload(ctx, async () => createDeclarationDraft({ actor: await ctx.actor(), input: input as never, requestId: ctx.requestId })),
-    updateDeclarationDraft: (_root, { id, input }, ctx) =>
-      declarationPayload(ctx, async () => updateDeclarationDraft({ actor: await ctx.actor(), id, input: input as never, requestId: ctx.requestId })),
-    submitDeclaration: (_root, { id, idempotencyKey }, ctx) =>
-      declarationPayload(ctx, async () => submitDeclaration({ actor: await ctx.actor(), id, idempotencyKey: idempotencyKey ?? undefined, requestId: ctx.requestId })),
-    releaseDeclaration: (_root, { id, reason }, ctx) =>
-      declarationPayload(ctx, async () => decideDeclaration({ actor: await ctx.actor(), id, decision: 'RELEASED', reason: reason ?? undefined, requestId: ctx.requestId })),
-    rejectDeclaration: (_root, { id, reason }, ctx) =>
-      declarationPayload(ctx, async () => decideDeclaration({ actor: await ctx.actor(), id, decision: 'REJECTED', reason, requestId: ctx.requestId })),
   },
   Declaration: {
     declarant: async (d, _args, ctx) => (await ctx.loaders.company.load(d.declarantId))!,

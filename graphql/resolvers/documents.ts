@@ -3,24 +3,14 @@
 import { attachDocument } from '../../lib/documents/attach-document';
 import type { DocumentRecord } from '../../lib/documents/document-record';
 import { removeDocument } from '../../lib/documents/remove-document';
-import { isAppError } from '../../lib/errors';
 import type { DocumentPayload, Resolvers } from '../generated/resolvers-types';
+import { withUserErrors } from '../user-errors';
 
 type Payload = Omit<DocumentPayload, 'document'> & { document: DocumentRecord | null };
 
-/** As declarationPayload: BAD_USER_INPUT and CONFLICT become `userErrors`; anything else stays an error. */
 async function documentPayload(run: () => Promise<DocumentRecord>): Promise<Payload> {
-  try {
-    return { document: await run(), userErrors: [] };
-  } catch (error) {
-    if (isAppError(error) && error.code === 'BAD_USER_INPUT') {
-      return { document: null, userErrors: error.details.fieldErrors ?? [{ path: [], code: 'invalid', message: error.message }] };
-    }
-    if (isAppError(error) && error.code === 'CONFLICT') {
-      return { document: null, userErrors: [{ path: [], code: 'CONFLICT', message: error.message }] };
-    }
-    throw error;
-  }
+  const { value, userErrors } = await withUserErrors(run);
+  return { document: value, userErrors };
 }
 
 const verifyPath = (sha256: string) => `/verify?hash=${sha256}`;

@@ -1,16 +1,17 @@
 import type { Resolvers } from '../generated/resolvers-types';
-import { customsResolvers } from './customs';
+import { declarationLifecycleResolvers } from './declaration-lifecycle';
 import { declarationResolvers } from './declarations';
 import { documentResolvers } from './documents';
 import { healthResolvers } from './health';
 import { identityResolvers } from './identity';
 import { ledgerResolvers } from './ledger';
+import { riskResolvers } from './risk';
 import { scalarResolvers } from './scalars';
 import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, customsResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers]);
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

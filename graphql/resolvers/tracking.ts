@@ -7,25 +7,16 @@ import { isAppError } from '../../lib/errors';
 import { acknowledgeAlert } from '../../lib/tracking/acknowledge-alert';
 import { getShipment } from '../../lib/tracking/get-shipment';
 import { getTrackingTimeline } from '../../lib/tracking/get-tracking-timeline';
-import { listShipments, type ListShipmentsInput } from '../../lib/tracking/list-shipments';
+import { listShipments } from '../../lib/tracking/list-shipments';
 import type { ShipmentSummary, ShipmentView } from '../../lib/tracking/load-shipments';
-import { recordSealEvents, type SealEventInput } from '../../lib/tracking/record-seal-events';
-import { registerShipment, type RegisterShipmentInput } from '../../lib/tracking/register-shipment';
+import { recordSealEvents } from '../../lib/tracking/record-seal-events';
+import { registerShipment } from '../../lib/tracking/register-shipment';
 import { trackingUpdates, type TrackingUpdate } from '../../lib/tracking/tracking-events';
 import type { GraphQLContext } from '../context';
 import { createLoaders } from '../loaders';
-import type { Resolvers, UserError } from '../generated/resolvers-types';
-
-/** Input problems (BAD_USER_INPUT, CONFLICT) become userErrors; anything else stays a GraphQL error. */
-async function withUserErrors<T>(run: () => Promise<T>): Promise<{ value: T | null; userErrors: UserError[] }> {
-  try {
-    return { value: await run(), userErrors: [] };
-  } catch (error) {
-    if (isAppError(error) && error.code === 'BAD_USER_INPUT') return { value: null, userErrors: error.details.fieldErrors ?? [{ path: [], code: 'invalid', message: error.message }] };
-    if (isAppError(error) && error.code === 'CONFLICT') return { value: null, userErrors: [{ path: [], code: 'CONFLICT', message: error.message }] };
-    throw error;
-  }
-}
+import type { Resolvers } from '../generated/resolvers-types';
+import { withUserErrors } from '../user-errors';
+import { withoutNulls } from '../without-nulls';
 
 /** A read that is "not found" for this caller answers null, as `declaration(id)` does. */
 async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
@@ -35,15 +26,6 @@ async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
     if (isAppError(error) && error.code === 'NOT_FOUND') return null;
     throw error;
   }
-}
-
-/** GraphQL leaves absent optional inputs as null; the lib's zod schemas expect them absent. */
-function withoutNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutNulls) as T;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)])) as T;
-  }
-  return value;
 }
 
 /** A shipment from getShipment already carries its route, seals and alerts; others load them in a batch. */
@@ -81,7 +63,7 @@ export const trackingResolvers: Resolvers = {
       return orNull(() => getShipment({ actor, id, containerNumber }));
     },
     shipments: async (_root, { filter, first, after }, ctx) =>
-      listShipments({ actor: await ctx.actor(), filter: filter ? (withoutNulls(filter) as ListShipmentsInput['filter']) : undefined, first: first ?? undefined, after: after ?? undefined }),
+      listShipments({ actor: await ctx.actor(), filter: filter ? withoutNulls(filter) : undefined, first: first ?? undefined, after: after ?? undefined }),
     trackingTimeline: async (_root, { containerNumber, first, after }, ctx) => {
       const actor = await ctx.actor();
       return orNull(() => getTrackingTimeline({ actor, containerNumber, first: first ?? undefined, after: after ?? undefined }));
@@ -90,7 +72,7 @@ export const trackingResolvers: Resolvers = {
   Mutation: {
     recordSealEvents: async (_root, { events }, ctx) => {
       const actor = await ctx.actor();
-      const { value, userErrors } = await withUserErrors(() => recordSealEvents({ actor, events: withoutNulls(events) as SealEventInput[], requestId: ctx.requestId }));
+      const { value, userErrors } = await withUserErrors(() => recordSealEvents({ actor, events: withoutNulls(events), requestId: ctx.requestId }));
       return { capture: value, userErrors };
     },
     acknowledgeAlert: async (_root, { id, note }, ctx) => {
@@ -100,7 +82,7 @@ export const trackingResolvers: Resolvers = {
     },
     registerShipment: async (_root, { input }, ctx) => {
       const actor = await ctx.actor();
-      const { value, userErrors } = await withUserErrors(() => registerShipment({ actor, input: withoutNulls(input) as RegisterShipmentInput, requestId: ctx.requestId }));
+      const { value, userErrors } = await withUserErrors(() => registerShipment({ actor, input: withoutNulls(input), requestId: ctx.requestId }));
       if (!value) return { shipmentId: null, shipment: null, userErrors };
       // A token may register (declarations:write) without reading tracking data (tracking:read).
       const shipment = hasScope(actor, 'tracking:read') ? await getShipment({ actor, id: value.id }) : null;

@@ -69,7 +69,7 @@ export async function prepareDatabase(options: {
       if (rows) logger.info({ rows }, 'HS 2022 nomenclature loaded');
       await seedRiskRules();
       // The demo tariff is the only national tariff, so it is always loaded; SEED_DEMO governs the demo
-      // companies, users (README lists their passwords) and declarations.
+      // companies, users (docs/identity.md lists their passwords) and declarations.
       await seedDemoTariff();
       if (getEnv().SEED_DEMO) await seedDemoParties();
       await ensurePlatformAdmin(logger);

@@ -81,7 +81,8 @@ export const declarationInput = z
   .object({
     lrn: z.string().trim().regex(/^[A-Za-z0-9\-/._]{1,22}$/, 'An LRN is 1 to 22 letters, digits or - / . _'),
     type: z.enum(['IM', 'EX', 'CO'], { message: 'Declaration type is IM, EX or CO.' }),
-    additionalType: z.enum(ADDITIONAL_TYPES, { message: 'Additional type is A, D, Y or Z.' }).default('A'),
+    // Any text in (the API's input is a string), one of the codes out.
+    additionalType: z.string().pipe(z.enum(ADDITIONAL_TYPES, { message: 'Additional type is A, D, Y or Z.' })).default('A'),
     procedureCode: z.string().regex(/^\d{4}$/, 'A procedure code has 4 digits, e.g. 4000.').nullish(),
     additionalProcedure: z.string().transform(upper).refine((v) => /^[A-Z0-9]{3}$/.test(v), { message: 'An additional procedure code has 3 characters, e.g. 000.' }).nullish(),
     importerEori: eori.nullish(),

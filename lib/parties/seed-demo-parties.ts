@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/password';
 import { getDb } from '../db';
 import type { PartyRole, UserRole } from '../generated/prisma/client';
 
-/** Every demo user's password (README). A real deployment runs with SEED_DEMO=false. */
+/** Every demo user's password (docs/identity.md). A real deployment runs with SEED_DEMO=false. */
 export const DEMO_PASSWORD = 'clearway-demo';
 
 export const DEMO_COMPANIES: { eori: string; name: string; street: string; city: string; postcode: string; country: string; roles: PartyRole[] }[] = [

@@ -30,21 +30,33 @@ const place = z.object({
 
 const ESEAL_PART = /^[A-Za-z0-9._-]+$/;
 
+const sealWire = z.object({
+  type: z.enum(['MECHANICAL', 'ELECTRONIC']),
+  source: z.enum(SealSource),
+  number: z.string().optional(),
+  sealClass: z.string().optional(),
+  manufacturer: z.string().optional(),
+  serial: z.string().optional(),
+});
+
 export const registerShipmentInput = z.object({
   declarationId: z.string().trim(),
   containerNumber: z.string().trim().toUpperCase(),
   /** Default: the declaration's seal numbers for the container, as class H mechanical seals applied by the shipper. */
   seals: z
     .array(
-      z.discriminatedUnion('type', [
-        z.object({ type: z.literal('MECHANICAL'), number: z.string().trim().min(1).max(35), sealClass: z.enum(['H', 'S', 'I']).default('H'), source: z.enum(SealSource) }),
-        z.object({
-          type: z.literal('ELECTRONIC'),
-          manufacturer: z.string().trim().min(1).max(35).regex(ESEAL_PART),
-          serial: z.string().trim().min(1).max(40).regex(ESEAL_PART),
-          source: z.enum(SealSource),
-        }),
-      ]),
+      // Transports send one flat shape (GraphQL inputs have no unions); its type says which fields count.
+      sealWire.pipe(
+        z.discriminatedUnion('type', [
+          z.object({ type: z.literal('MECHANICAL'), number: z.string().trim().min(1).max(35), sealClass: z.enum(['H', 'S', 'I']).default('H'), source: z.enum(SealSource) }),
+          z.object({
+            type: z.literal('ELECTRONIC'),
+            manufacturer: z.string().trim().min(1).max(35).regex(ESEAL_PART),
+            serial: z.string().trim().min(1).max(40).regex(ESEAL_PART),
+            source: z.enum(SealSource),
+          }),
+        ]),
+      ),
     )
     .max(10)
     .optional(),

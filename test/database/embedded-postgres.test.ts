@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -66,12 +66,21 @@ describe('startEmbeddedPostgres', () => {
     }
   });
 
-  it('takes over a lock whose process is gone', async () => {
+  it('takes over a lock whose process is gone, and holds it as its own', async () => {
     const child = spawn(process.execPath, ['-e', '0']);
     const deadPid = await new Promise<number>((resolve) => child.on('exit', () => resolve(child.pid!)));
-    await writeFile(path.join(dir, 'clearway.lock'), String(deadPid));
+    const lock = path.join(dir, 'clearway.lock');
+    await writeFile(lock, String(deadPid));
     const db = await startEmbeddedPostgres({ dir, port: 0, database: 'keep', persistent: true });
-    await db.stop();
+    try {
+      expect(await sql<{ ok: number }>(db.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+      expect((await readFile(lock, 'utf8')).trim()).toBe(String(process.pid));
+      // The lock taken over protects the folder like a fresh one.
+      await expect(startEmbeddedPostgres({ dir, port: 0, database: 'keep', persistent: true })).rejects.toMatchObject({ code: 'CONFLICT' });
+    } finally {
+      await db.stop();
+    }
+    await expect(access(lock)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('names the port when it is taken', async () => {
