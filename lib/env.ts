@@ -41,6 +41,8 @@ const schema = z.object({
   LEDGER_CHECKPOINT_SECONDS: intFrom(10, 1, 86_400),
   /** …when this many leaves are pending. */
   LEDGER_CHECKPOINT_LEAVES: intFrom(1000, 1, 100_000_000),
+  /** How often the ledger integrator looks for pending entries, in milliseconds. */
+  LEDGER_INTEGRATE_POLL_MS: intFrom(50, 5, 60_000),
   /** Requests per minute per API token and per signed-in user (sliding window, per process). */
   API_RATE_LIMIT_PER_MINUTE: intFrom(600, 1, 100_000_000),
   /** Requests per minute per client address without credentials. */

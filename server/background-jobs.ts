@@ -1,9 +1,10 @@
-// The process's background jobs: signing ledger checkpoints, publishing them to the chain (when one is
-// configured), watching for silent electronic seals, and sending password reset links. Started after the HTTP server listens,
+// The process's background jobs: integrating pending ledger entries, signing ledger checkpoints, publishing
+// them to the chain (when one is configured), watching for silent electronic seals, and sending password reset links. Started after the HTTP server listens,
 // stopped before it closes.
 import { startPasswordResetMailer } from '../lib/auth/start-password-reset-mailer';
 import { startAnchorPublisher } from '../lib/ledger/anchor/start-anchor-publisher';
 import { startCheckpointer } from '../lib/ledger/start-checkpointer';
+import { startLedgerIntegrator } from '../lib/ledger/start-ledger-integrator';
 import type { Logger } from '../lib/logger';
 import { startSilentSealWatcher } from '../lib/tracking/start-silent-seal-watcher';
 import { closeTrackingListener } from '../lib/tracking/tracking-events';
@@ -14,6 +15,7 @@ export interface BackgroundJobs {
 
 export function startBackgroundJobs(logger: Logger): BackgroundJobs {
   const jobs: { stop(): Promise<void> }[] = [];
+  jobs.push(startLedgerIntegrator({ logger: logger.child({ job: 'ledger-integrator' }) }));
   jobs.push(startCheckpointer({ logger: logger.child({ job: 'ledger-checkpointer' }) }));
   const publisher = startAnchorPublisher({ logger: logger.child({ job: 'ledger-publisher' }) });
   if (publisher) jobs.push(publisher);

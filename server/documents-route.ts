@@ -120,7 +120,8 @@ async function download(res: ServerResponse, requestId: string, actor: Actor | n
     'cache-control': 'private, no-store',
     etag: `"${document.sha256}"`,
     'x-document-sha256': document.sha256,
-    'x-ledger-leaf-index': String(document.ledgerLeafIndex),
+    ...(document.ledgerLeafIndex === null ? {} : { 'x-ledger-leaf-index': String(document.ledgerLeafIndex) }),
+    'x-ledger-leaf-hash': document.ledgerLeafHash,
   });
   await pipeline(content, res).catch((error: unknown) => {
     // Mostly a client that stopped reading; the answer cannot be repaired once started.

@@ -59,7 +59,9 @@ function sendPdf(res: ServerResponse, pdf: GeneratedPdf): void {
     'cache-control': 'private, no-store',
     etag: `"${pdf.sha256}"`,
     'x-document-sha256': pdf.sha256,
-    'x-ledger-leaf-index': String(pdf.leafIndex),
+    // While the entry waits for the integrator only the leaf hash is known (/verify shows it shortly).
+    ...(pdf.leafIndex === null ? {} : { 'x-ledger-leaf-index': String(pdf.leafIndex) }),
+    'x-ledger-leaf-hash': pdf.leafHash,
   });
   res.end(pdf.bytes);
 }

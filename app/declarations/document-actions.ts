@@ -9,7 +9,7 @@ import { DOCUMENT_TYPES } from '../../lib/documents/document-record';
 import { AppError, type FieldError } from '../../lib/errors';
 import { getActor } from '../session';
 
-export type AttachResult = { ok: true; leafIndex: number; fileName: string } | { ok: false; message: string; fieldErrors: FieldError[] };
+export type AttachResult = { ok: true; leafIndex: number | null; fileName: string } | { ok: false; message: string; fieldErrors: FieldError[] };
 
 export async function attachDocumentAction(input: { declarationId: string; uploadId: string; type: string; reference: string }): Promise<AttachResult> {
   const actor = await getActor();

@@ -1,5 +1,5 @@
 // The public ledger queries: anyone may look up an entry and check proofs, as on /verify.
-import { isAppError } from '../../lib/errors';
+import { awaitAnchoring } from '../../lib/ledger/await-anchoring';
 import { getConsistencyProof } from '../../lib/ledger/get-consistency-proof';
 import { getInclusionProof } from '../../lib/ledger/get-inclusion-proof';
 import { getLatestCheckpoint } from '../../lib/ledger/get-latest-checkpoint';
@@ -8,14 +8,8 @@ import type { Resolvers } from '../generated/resolvers-types';
 
 export const ledgerResolvers: Resolvers = {
   Query: {
-    ledgerEntry: async (_root, { sha256 }) => {
-      try {
-        return await getLedgerEntry(sha256);
-      } catch (error) {
-        if (isAppError(error) && error.code === 'NOT_FOUND') return null;
-        throw error;
-      }
-    },
+    ledgerEntry: (_root, { sha256 }) => awaitAnchoring(sha256, { timeoutMs: 0 }),
+    awaitAnchoring: (_root, { sha256, timeoutMs }) => awaitAnchoring(sha256, { timeoutMs: timeoutMs ?? undefined }),
     inclusionProof: async (_root, { sha256, treeSize }) => {
       const entry = await getLedgerEntry(sha256);
       return getInclusionProof({ leafIndex: entry.leafIndex, treeSize: treeSize ?? undefined });

@@ -131,7 +131,7 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
         details: { mrn, version: d.version, lane: risk.lane },
       }),
     ]);
-    // Last in the transaction: anchoring serialises on the ledger's lock until commit.
+    // Queues the version's ledger entry (no shared lock): the integrator gives it its leaf after commit.
     await anchorItem(sql, { kind: 'declaration-version', sha256: version.sha256, ref: versionRef(id, d.version) });
     return { id, replayed: false };
   });

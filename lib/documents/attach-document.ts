@@ -90,7 +90,7 @@ export async function attachDocument(options: AttachDocumentInput & { actor: Act
       targetId: id,
       details: { declarationId: declaration.id, uploadId: upload.id, sha256: upload.sha256, type: input.type, reference: input.reference, fileName },
     });
-    // Anchored last but for the row that records the leaf: the ledger's lock is held until commit.
+    // Queued in the ledger with the document: its leaf index follows once integrated (found by leaf hash).
     const leaf = await anchorItem(sql, { kind: 'document', sha256: upload.sha256, ref: id, at: createdAt });
     const [row] = await sql<DocumentRow>(
       `WITH d AS (

@@ -30,8 +30,8 @@ export interface DocumentRecord {
   /** The company that attached it. */
   companyId: string;
   createdAt: Date;
-  /** The ledger leaf anchoring { at: createdAt, kind: "document", ref: id, sha256 }. */
-  ledgerLeafIndex: number;
+  /** The ledger leaf anchoring { at: createdAt, kind: "document", ref: id, sha256 }; null until integrated. */
+  ledgerLeafIndex: number | null;
   /** SHA-256(0x00 || entry), lowercase hex. */
   ledgerLeafHash: string;
   removedAt: Date | null;
@@ -40,7 +40,8 @@ export interface DocumentRecord {
 /** Columns of `document d JOIN app_user u ON u.id = d.uploaded_by_id`, as toDocumentRecord reads them. */
 export const DOCUMENT_COLUMNS = `d.id, d.declaration_id, d.type::text AS type, d.reference, d.file_name, d.sha256, d.size,
   d.content_type, d.uploaded_by_id, u.name AS uploaded_by_name, d.company_id, d.created_at,
-  d.ledger_leaf_index::text AS ledger_leaf_index, d.ledger_leaf_hash, d.removed_at`;
+  coalesce(d.ledger_leaf_index, (SELECT min(e.leaf_index) FROM ledger_entry e WHERE e.leaf_hash = decode(d.ledger_leaf_hash, 'hex')))::text AS ledger_leaf_index,
+  d.ledger_leaf_hash, d.removed_at`;
 
 export interface DocumentRow {
   id: string;
@@ -55,7 +56,7 @@ export interface DocumentRow {
   uploaded_by_name: string;
   company_id: string;
   created_at: Date;
-  ledger_leaf_index: string;
+  ledger_leaf_index: string | null;
   ledger_leaf_hash: string;
   removed_at: Date | null;
 }
@@ -75,7 +76,7 @@ export function toDocumentRecord(row: DocumentRow): DocumentRecord {
     companyId: row.company_id,
     createdAt: row.created_at,
     // Leaf indexes stay below 2^53 for any ledger this product will hold.
-    ledgerLeafIndex: Number(row.ledger_leaf_index),
+    ledgerLeafIndex: row.ledger_leaf_index === null ? null : Number(row.ledger_leaf_index),
     ledgerLeafHash: row.ledger_leaf_hash,
     removedAt: row.removed_at,
   };

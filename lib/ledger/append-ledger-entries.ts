@@ -1,13 +1,15 @@
-// Appends entries to the ledger inside the caller's transaction, so that an item is anchored exactly
-// when it is stored. Leaf indexes are assigned under a transaction-level advisory lock, held until the
-// caller's transaction ends: committed entries therefore always form a prefix 0..n-1 of the log (a
-// rolled-back append consumes no index). Anchor last in a transaction, as the lock serialises anchoring.
+// Appends entries to the ledger's tree inside the caller's transaction: the integrator's core
+// (integrate-pending.ts), and the direct path for tools and tests. Products anchor with anchorItem,
+// which only queues a pending entry. Leaf indexes are assigned under a transaction-level advisory lock,
+// held until the caller's transaction ends: committed entries therefore always form a prefix 0..n-1 of
+// the log (a rolled-back append consumes no index).
 //
 // A batch costs the lock, the tree's state (O(log n) rows), and one INSERT of the entries and of the
 // subtree hashes they complete per 2,500 entries.
-import { AppError, type FieldError } from '../errors';
+import { AppError } from '../errors';
 import type { Sql } from '../database/sql';
-import { ENTRY_REF, formatLedgerEntry, LEDGER_ENTRY_KINDS, SHA256_HEX, type LedgerEntryKind } from './entry-format';
+import type { LedgerEntryKind } from './entry-format';
+import { formatLedgerEntries } from './format-ledger-entries';
 import { APPEND_LOCK_KEY } from './ledger-locks';
 import type { CompletedNode } from './merkle-frontier';
 import { hashLeafInput } from './merkle-hash';
@@ -43,7 +45,7 @@ const PART = 2_500;
  * refuses to run statement by statement on a pool.
  */
 export async function appendLedgerEntries(sql: Sql, entries: readonly LedgerEntryInput[]): Promise<AppendResult> {
-  const texts = entryTexts(entries);
+  const texts = formatLedgerEntries(entries);
   const locked = sql<{ xid: string }>(
     // The void result stays in the subquery: Prisma's raw queries cannot return a void column.
     'SELECT pg_current_xact_id()::text AS xid FROM (SELECT pg_advisory_xact_lock($1::bigint)) AS locked',
@@ -100,26 +102,4 @@ function hashPart(texts: readonly string[], from: number) {
     leafHashes[i] = hashLeafInput(bytes.subarray(at, at + part[i]!.length + 1));
   }
   return { joined, leafHashes, leafHex: Buffer.concat(leafHashes).toString('hex') };
-}
-
-const KINDS = new Set<string>(LEDGER_ENTRY_KINDS);
-
-/** The canonical entry texts, or BAD_USER_INPUT naming each invalid field (the first 20). */
-function entryTexts(entries: readonly LedgerEntryInput[]): string[] {
-  const now = new Date().toISOString();
-  const problems: FieldError[] = [];
-  const texts = entries.map((e, i) => {
-    const sha256 = typeof e.sha256 === 'string' ? e.sha256.toLowerCase() : '';
-    const at = e.at === undefined ? now : e.at instanceof Date && !Number.isNaN(e.at.getTime()) ? e.at.toISOString() : '';
-    if (problems.length < 20) {
-      const path = (field: string) => ['entries', String(i), field];
-      if (!KINDS.has(e.kind)) problems.push({ path: path('kind'), code: 'INVALID', message: `Must be one of ${LEDGER_ENTRY_KINDS.join(', ')}.` });
-      if (!SHA256_HEX.test(sha256)) problems.push({ path: path('sha256'), code: 'INVALID', message: 'Must be a SHA-256 as 64 hexadecimal digits.' });
-      if (typeof e.ref !== 'string' || !ENTRY_REF.test(e.ref)) problems.push({ path: path('ref'), code: 'INVALID', message: 'Must be 1 to 200 printable ASCII characters.' });
-      if (!/^\d{4}-/.test(at)) problems.push({ path: path('at'), code: 'INVALID', message: 'Must be a valid time between the years 0 and 9999.' });
-    }
-    return formatLedgerEntry({ at, kind: e.kind, ref: e.ref, sha256 });
-  });
-  if (problems.length) throw new AppError('BAD_USER_INPUT', 'Some ledger entries are invalid.', { fieldErrors: problems });
-  return texts;
 }

@@ -1,6 +1,6 @@
 // A self-contained proof that an item is in the ledger: its entry, the audit path to the latest signed
 // checkpoint, the checkpoint and the log's key. verifyProofBundle (verify-proof.ts) checks it offline.
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { getEnv } from '../env';
 import { getPool } from '../db';
 import { sqlOfClient } from '../database/sql';
@@ -13,10 +13,17 @@ import type { ProofBundle } from './verify-proof';
 
 /**
  * For the earliest entry anchoring the item (getLedgerEntry). NOT_FOUND when none does; CONFLICT
- * (details.retryAfterSeconds) while no checkpoint covers that entry yet.
+ * (details.retryAfterSeconds) while the entry is pending or no checkpoint covers it yet.
  */
 export async function buildProofBundle(itemSha256: string): Promise<ProofBundle> {
-  const entry = await getLedgerEntry(itemSha256);
+  const entry = await getLedgerEntry(itemSha256).catch((error: unknown) => {
+    // Pending: the next checkpoint will cover it, as for an integrated entry it does not cover yet.
+    if (isAppError(error) && error.details.pending === true) {
+      const retryAfterSeconds = getEnv().LEDGER_CHECKPOINT_SECONDS;
+      throw new AppError('CONFLICT', `The item is being anchored; no signed checkpoint covers it yet: try again in ${retryAfterSeconds} s.`, { pending: true, retryAfterSeconds });
+    }
+    throw error;
+  });
   const [checkpoint, key] = await Promise.all([readLatestCheckpoint(sqlOfClient(getPool())), loadLedgerSigningKey()]);
   if (!checkpoint || checkpoint.treeSize <= entry.leafIndex) {
     const retryAfterSeconds = getEnv().LEDGER_CHECKPOINT_SECONDS;

@@ -1,6 +1,7 @@
 // An anchored item's ledger entry, found by the item's SHA-256. The same item may be anchored more than
 // once (e.g. a document attached twice): the earliest entry is returned — the one that proves the item
-// existed earliest — and the later leaf indexes are listed.
+// existed earliest — and the later leaf indexes are listed. Only integrated entries have a leaf: an item
+// still pending is a CONFLICT to retry shortly (awaitAnchoring waits for it).
 import { AppError } from '../errors';
 import { getPool } from '../db';
 import { sqlOfClient } from '../database/sql';
@@ -29,7 +30,11 @@ export async function getLedgerEntry(itemSha256: string): Promise<LedgerEntryRec
     [sha256],
   );
   const first = rows[0];
-  if (!first) throw new AppError('NOT_FOUND', `No ledger entry anchors the SHA-256 ${sha256}.`, { sha256 });
+  if (!first) {
+    const [pending] = await sqlOfClient(getPool())('SELECT 1 FROM ledger_pending WHERE item_sha256 = decode($1, \'hex\') LIMIT 1', [sha256]);
+    if (pending) throw new AppError('CONFLICT', `The SHA-256 ${sha256} is being anchored: its leaf is assigned within a second.`, { sha256, pending: true, retryAfterSeconds: 1 });
+    throw new AppError('NOT_FOUND', `No ledger entry anchors the SHA-256 ${sha256}.`, { sha256 });
+  }
   const bytes = Buffer.from(first.entry, 'hex');
   const fields = parseLedgerEntry(bytes);
   if (!fields || fields.sha256 !== sha256) {

@@ -1,10 +1,12 @@
-// Signs a checkpoint of the current tree when it has grown since the last one. Under a try-lock: when
-// another process is signing, this one does nothing (it would sign the same size).
+// Signs a checkpoint of the current tree when it has grown since the last one, after integrating what
+// is pending (so a checkpoint covers every entry committed before it was asked for). Under a try-lock:
+// when another process is signing, this one does nothing (it would sign the same size).
 import { sign } from 'node:crypto';
 
 import { sqlTransaction } from '../database/sql';
 import { formatCheckpointBody, type SignedCheckpoint } from './checkpoint-format';
 import { readLatestCheckpoint, toSignedCheckpoint, CHECKPOINT_COLUMNS, type CheckpointRow } from './checkpoint-rows';
+import { integratePending } from './integrate-pending';
 import { CHECKPOINT_LOCK_KEY } from './ledger-locks';
 import { loadLedgerSigningKey } from './load-signing-key';
 import { readTreeState } from './read-tree-state';
@@ -12,6 +14,7 @@ import { readTreeState } from './read-tree-state';
 /** The new checkpoint, or null when nothing changed (or another process is signing). */
 export async function issueCheckpoint(): Promise<SignedCheckpoint | null> {
   const key = await loadLedgerSigningKey();
+  await integratePending({ wait: true });
   return sqlTransaction(async (sql) => {
     const [lock] = await sql<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [CHECKPOINT_LOCK_KEY]);
     if (!lock!.locked) return null;

@@ -5,6 +5,7 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 
 import { getPool } from '../db';
+import { AppError } from '../errors';
 import { sqlOfClient, type Sql } from '../database/sql';
 import { formatCheckpointBody, keyIdPreimage } from './checkpoint-format';
 import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './checkpoint-rows';
@@ -38,6 +39,8 @@ export interface LedgerVerification {
   checkpoints: number;
   /** Root of all the leaves read, hex. */
   rootHash: string;
+  /** Entries committed but not yet integrated (not part of the tree, so not checked here), when any. */
+  pending?: number;
   divergence?: LedgerDivergence;
 }
 
@@ -51,15 +54,23 @@ export async function verifyLedger(options: { batchSize?: number; publicKey?: Ui
   let key: { raw: Buffer; object: KeyObject } | undefined;
   const trustedKey = async () => {
     if (!key) {
-      const raw = options.publicKey ? Buffer.from(options.publicKey) : (await loadLedgerSigningKey({ create: false })).publicKeyRaw;
+      const raw = options.publicKey
+        ? Buffer.from(options.publicKey)
+        : (
+            await loadLedgerSigningKey({ create: false }).catch((error: unknown) => {
+              throw new AppError('BAD_USER_INPUT', `No public key was given and no signing key is configured here (${error instanceof Error ? error.message : String(error)}): pass the log's published key (--public-key, from /.well-known/clearway-ledger.json).`);
+            })
+          ).publicKeyRaw;
       key = { raw, object: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' }) };
     }
     return key;
   };
   const frontier = new MerkleFrontier();
   const tally = { nodes: 0, checkpoints: 0 };
+  const [{ pending }] = (await sql<{ pending: number }>('SELECT count(*)::int AS pending FROM ledger_pending')) as [{ pending: number }];
   const result = (divergence?: LedgerDivergence): LedgerVerification => ({
     ok: !divergence,
+    ...(pending ? { pending } : {}),
     leaves: frontier.size,
     ...tally,
     rootHash: frontier.root().toString('hex'),

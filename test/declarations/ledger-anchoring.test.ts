@@ -10,7 +10,14 @@ import { getDeclaration } from '../../lib/declarations/get-declaration';
 import { recordPayment } from '../../lib/declarations/record-payment';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { sha256Hex } from '../../lib/declarations/snapshot';
-import { getLedgerEntry } from '../../lib/ledger/get-ledger-entry';
+import { awaitAnchoring } from '../../lib/ledger/await-anchoring';
+
+// The entry once integrated (anchoring queues it; the integrator gives it its leaf).
+const getLedgerEntry = async (sha256: string) => {
+  const entry = (await awaitAnchoring(sha256))!;
+  expect(entry.integrated).toBe(true);
+  return { ...entry, leafIndex: entry.leafIndex! };
+};
 import { validImport } from './fixtures';
 
 describe('ledger anchoring of declarations', () => {

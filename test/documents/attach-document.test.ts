@@ -11,10 +11,12 @@ import type { Scope } from '../../lib/auth/scopes';
 import { getPool } from '../../lib/db';
 import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
 import { attachDocument } from '../../lib/documents/attach-document';
+import { listDocuments } from '../../lib/documents/list-documents';
 import { storeUpload } from '../../lib/documents/store-upload';
 import { formatLedgerEntry } from '../../lib/ledger/entry-format';
 import { getInclusionProof } from '../../lib/ledger/get-inclusion-proof';
 import { getLedgerEntry } from '../../lib/ledger/get-ledger-entry';
+import { integratePending } from '../../lib/ledger/integrate-pending';
 import { hashLeaf } from '../../lib/ledger/merkle-hash';
 import { verifyInclusion } from '../../lib/ledger/verify-proof';
 import { validImport } from '../declarations/fixtures';
@@ -41,7 +43,16 @@ async function tokenActor(scopes: Scope[]): Promise<Actor> {
   return loadTokenActor(secret);
 }
 
-const ledgerSize = async () => Number((await getPool().query('SELECT count(*) FROM ledger_entry')).rows[0].count);
+// Leaves and entries still waiting for the integrator: anchoring adds to the second.
+const ledgerSize = async () => Number((await getPool().query('SELECT (SELECT count(*) FROM ledger_entry) + (SELECT count(*) FROM ledger_pending) AS count')).rows[0].count);
+
+/** The document's leaf index once the pending entries are integrated, as listDocuments reads it. */
+async function integratedLeaf(actor: Actor, doc: { id: string; declarationId: string }): Promise<number> {
+  await integratePending({ wait: true });
+  const listed = (await listDocuments({ actor, declarationId: doc.declarationId })).find((d) => d.id === doc.id)!;
+  expect(listed.ledgerLeafIndex).toEqual(expect.any(Number));
+  return listed.ledgerLeafIndex!;
+}
 
 describe('attachDocument', () => {
   it('stores the document and anchors it: its leaf hash is the ledger’s hash of its entry', async () => {
@@ -64,10 +75,15 @@ describe('attachDocument', () => {
     // The entry the ledger holds is { at: createdAt, kind: document, ref: the document id, sha256 }.
     const entry = formatLedgerEntry({ at: doc.createdAt.toISOString(), kind: 'document', ref: doc.id, sha256: upload.sha256 });
     expect(doc.ledgerLeafHash).toBe(hashLeaf(entry).toString('hex'));
-    const { rows } = await getPool().query(`SELECT convert_from(entry, 'UTF8') AS entry, encode(leaf_hash, 'hex') AS leaf_hash FROM ledger_entry WHERE leaf_index = $1`, [doc.ledgerLeafIndex]);
+    // Committed with the document as a pending entry; its leaf index follows from the integrator.
+    expect(doc.ledgerLeafIndex).toBeNull();
+    const pending = await getPool().query(`SELECT convert_from(entry, 'UTF8') AS entry FROM ledger_pending WHERE item_sha256 = decode($1, 'hex')`, [upload.sha256]);
+    expect(pending.rows).toEqual([{ entry }]);
+    const leafIndex = await integratedLeaf(trader, doc);
+    const { rows } = await getPool().query(`SELECT convert_from(entry, 'UTF8') AS entry, encode(leaf_hash, 'hex') AS leaf_hash FROM ledger_entry WHERE leaf_index = $1`, [leafIndex]);
     expect(rows[0]).toEqual({ entry, leaf_hash: doc.ledgerLeafHash });
-    expect(await getLedgerEntry(upload.sha256)).toMatchObject({ leafIndex: doc.ledgerLeafIndex, leafHash: doc.ledgerLeafHash });
-    const proof = await getInclusionProof({ leafIndex: doc.ledgerLeafIndex });
+    expect(await getLedgerEntry(upload.sha256)).toMatchObject({ leafIndex, leafHash: doc.ledgerLeafHash });
+    const proof = await getInclusionProof({ leafIndex });
     expect(proof.leafHash).toBe(doc.ledgerLeafHash);
     expect(await verifyInclusion(proof)).toBe(true);
 
@@ -91,7 +107,7 @@ describe('attachDocument', () => {
       fileName: 'PL-7.pdf',
     });
     expect(renamed.fileName).toBe('PL-7.pdf');
-    expect(renamed.ledgerLeafIndex).toBeGreaterThan(doc.ledgerLeafIndex);
+    expect(await integratedLeaf(trader, renamed)).toBeGreaterThan(await integratedLeaf(trader, doc));
   });
 
   it('refuses the same file twice on one declaration (409), anchoring nothing', async () => {

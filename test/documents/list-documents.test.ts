@@ -7,6 +7,7 @@ import { loadTokenActor, loadUserActor, type Actor } from '../../lib/auth/actor'
 import { createApiToken } from '../../lib/auth/create-api-token';
 import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
 import { attachDocument } from '../../lib/documents/attach-document';
+import { integratePending } from '../../lib/ledger/integrate-pending';
 import { listDocuments } from '../../lib/documents/list-documents';
 import { storeUpload } from '../../lib/documents/store-upload';
 import { validImport } from '../declarations/fixtures';
@@ -29,6 +30,8 @@ beforeAll(async () => {
 
 describe('listDocuments', () => {
   it('lists them oldest first with their ledger leaves, for the declarant and for customs', async () => {
+    // Attaching queues the ledger entries; once integrated, each document finds its leaf.
+    await integratePending({ wait: true });
     const docs = await listDocuments({ actor: trader, declarationId });
     expect(docs.map((d) => d.id)).toEqual(attached);
     expect(docs[1]).toMatchObject({ type: 'BILL_OF_LADING', contentType: 'image/png', ledgerLeafIndex: expect.any(Number), ledgerLeafHash: expect.stringMatching(/^[0-9a-f]{64}$/) });

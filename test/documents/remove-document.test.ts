@@ -9,6 +9,7 @@ import { createDeclarationDraft } from '../../lib/declarations/create-declaratio
 import { attachDocument } from '../../lib/documents/attach-document';
 import { getDocumentForDownload } from '../../lib/documents/get-document-for-download';
 import { listDocuments } from '../../lib/documents/list-documents';
+import { integratePending } from '../../lib/ledger/integrate-pending';
 import { removeDocument } from '../../lib/documents/remove-document';
 import { storeUpload } from '../../lib/documents/store-upload';
 import { validImport } from '../declarations/fixtures';
@@ -44,7 +45,8 @@ describe('removeDocument', () => {
     const { content } = await getDocumentForDownload({ actor: officer, documentId: doc.id });
     content.destroy();
 
-    const { rows } = await getPool().query('SELECT count(*)::int AS n FROM ledger_entry WHERE leaf_index = $1', [doc.ledgerLeafIndex]);
+    await integratePending({ wait: true });
+    const { rows } = await getPool().query("SELECT count(*)::int AS n FROM ledger_entry WHERE leaf_hash = decode($1, 'hex')", [doc.ledgerLeafHash]);
     expect(rows[0].n).toBe(1);
     await expect(removeDocument({ actor: trader, documentId: doc.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const audit = await getPool().query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY id`, [doc.id]);

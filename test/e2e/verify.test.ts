@@ -11,6 +11,7 @@ import { sqlTransaction } from '../../lib/database/sql';
 import { disconnectDb } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { anchorItem } from '../../lib/ledger/anchor-item';
+import { appendLedgerEntries } from '../../lib/ledger/append-ledger-entries';
 import { formatCheckpointBody, formatSignedNote, keyIdPreimage, type SignedCheckpoint } from '../../lib/ledger/checkpoint-format';
 import { issueCheckpoint } from '../../lib/ledger/issue-checkpoint';
 import type { ProofBundle } from '../../lib/ledger/verify-proof';
@@ -38,10 +39,11 @@ beforeAll(async () => {
   process.env.DATABASE_URL = session.databaseUrl;
   resetEnvCache();
   // Other leaves around the invoice, so that its proof has an audit path worth tampering with.
+  // Appended directly (not queued as anchorItem does), so that the invoice's leaf index is known here.
   await sqlTransaction(async (sql) => {
-    for (let i = 0; i < 5; i++) await anchorItem(sql, { kind: 'pdf', sha256: sha256(`filler ${i} ${Date.now()}`), ref: `PDF-FILLER-${i}` });
-    invoiceLeaf = (await anchorItem(sql, { kind: 'document', sha256: INVOICE_SHA, ref: DOCUMENT_REF })).leafIndex;
-    await anchorItem(sql, { kind: 'declaration-version', sha256: sha256(`version ${Date.now()}`), ref: 'DECL-FILLER-v2' });
+    for (let i = 0; i < 5; i++) await appendLedgerEntries(sql, [{ kind: 'pdf', sha256: sha256(`filler ${i} ${Date.now()}`), ref: `PDF-FILLER-${i}` }]);
+    invoiceLeaf = (await appendLedgerEntries(sql, [{ kind: 'document', sha256: INVOICE_SHA, ref: DOCUMENT_REF }])).leaves[0]!.leafIndex;
+    await appendLedgerEntries(sql, [{ kind: 'declaration-version', sha256: sha256(`version ${Date.now()}`), ref: 'DECL-FILLER-v2' }]);
   });
   checkpoint = (await issueCheckpoint())!;
   expect(checkpoint.treeSize).toBeGreaterThan(invoiceLeaf);

@@ -83,7 +83,7 @@ describe('documents of a declaration', () => {
       uploadedByName: expect.any(String),
       downloadUrl: `/api/documents/${attached.document.id}`,
       ledger: {
-        leafIndex: expect.any(Number),
+        leafIndex: null, // committed as a pending entry: the integrator gives it its leaf
         leafHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         verifyUrl: `/verify?hash=${sha256(bytes)}`,
         proofUrl: `/api/ledger/proof?hash=${sha256(bytes)}&download=1`,
@@ -91,6 +91,9 @@ describe('documents of a declaration', () => {
       removedAt: null,
     });
 
+    const awaited = await gql('query($h: String!) { awaitAnchoring(sha256: $h, timeoutMs: 10000) { integrated leafIndex leafHash } }', { h: sha256(bytes) });
+    expect(awaited.json.data.awaitAnchoring).toEqual({ integrated: true, leafIndex: expect.any(Number), leafHash: document.ledger.leafHash });
+    document.ledger.leafIndex = awaited.json.data.awaitAnchoring.leafIndex;
     const listed = await gql(DOCUMENTS, { id: declarationId }, H.trader);
     expect(listed.json.data.declaration.documents).toEqual([
       { id: document.id, type: 'COMMERCIAL_INVOICE', reference: 'INV-2026-0042', sha256: sha256(bytes), ledger: { leafIndex: document.ledger.leafIndex } },

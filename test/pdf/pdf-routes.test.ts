@@ -14,7 +14,14 @@ import { getPool } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { deployDocumentStore } from '../../lib/ledger/anchor/deploy-document-store';
 import { connectDocumentStore } from '../../lib/ledger/anchor/document-store-contract';
-import { getLedgerEntry } from '../../lib/ledger/get-ledger-entry';
+import { awaitAnchoring } from '../../lib/ledger/await-anchoring';
+
+// The entry once integrated (anchoring queues it; the integrator gives it its leaf).
+const getLedgerEntry = async (sha256: string) => {
+  const entry = (await awaitAnchoring(sha256))!;
+  expect(entry.integrated).toBe(true);
+  return entry;
+};
 import { validImport } from '../declarations/fixtures';
 import { startTestServer, type TestServer } from '../graphql/http-server';
 import { asToken, asUser } from '../support/auth';
@@ -55,7 +62,8 @@ async function get(path: string, headers: Record<string, string> = H.trader!) {
 }
 
 async function ledgerSize(): Promise<number> {
-  return Number((await getPool().query('SELECT count(*) FROM ledger_entry')).rows[0].count);
+  // Leaves and entries waiting for the integrator: anchoring adds to the second.
+  return Number((await getPool().query('SELECT (SELECT count(*) FROM ledger_entry) + (SELECT count(*) FROM ledger_pending) AS count')).rows[0].count);
 }
 
 async function pdfAudits(id: string): Promise<number> {
@@ -78,7 +86,9 @@ describe('GET /api/declarations/{id}/declaration.pdf', () => {
 
     const entry = await getLedgerEntry(hash);
     expect(entry.fields).toMatchObject({ kind: 'pdf', ref: submitted, sha256: hash });
-    expect(first.headers.get('x-ledger-leaf-index')).toBe(String(entry.leafIndex));
+    // The leaf hash is known at once; the index once integrated (absent until then).
+    expect(first.headers.get('x-ledger-leaf-hash')).toBe(entry.leafHash);
+    expect([null, String(entry.leafIndex)]).toContain(first.headers.get('x-ledger-leaf-index'));
     expect(await pdfAudits(submitted)).toBe(1);
 
     const size = await ledgerSize();
@@ -97,7 +107,7 @@ describe('GET /api/declarations/{id}/declaration.pdf', () => {
     const answers = await Promise.all([1, 2, 3].map(() => get(`/api/declarations/${fresh}/declaration.pdf`)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(new Set(answers.map((a) => sha256(a.bytes))).size).toBe(1);
-    expect(new Set(answers.map((a) => a.headers.get('x-ledger-leaf-index'))).size).toBe(1);
+    expect(new Set(answers.map((a) => a.headers.get('x-ledger-leaf-hash'))).size).toBe(1);
     expect(await ledgerSize()).toBe(size + 1);
     expect(await pdfAudits(fresh)).toBe(1);
   });

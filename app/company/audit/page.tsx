@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { describeAuditDetails } from '../../../lib/audit';
 import { listAuditEvents } from '../../../lib/auth/list-audit-events';
 import { canAdministerCompany, canReadAuditLog, isOfficial } from '../../../lib/auth/policy';
-import { AppError } from '../../../lib/errors';
 import { formatDateTime, one } from '../../declarations/_components/format';
 import { ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../../_components/list/list-parts';
 import { Pager } from '../../_components/list/pager';

@@ -91,7 +91,7 @@ export function DocumentUploadForm({ declarationId, maxBytes }: { declarationId:
       return setPhase({ kind: 'failed', message: result.message, fields: byField });
     }
     formRef.current?.reset();
-    setPhase({ kind: 'done', message: `${result.fileName} is attached, anchored in the ledger at leaf ${result.leafIndex}.` });
+    setPhase({ kind: 'done', message: result.leafIndex === null ? `${result.fileName} is attached; its ledger anchoring follows in a moment.` : `${result.fileName} is attached, anchored in the ledger at leaf ${result.leafIndex}.` });
     router.refresh();
   }
 

@@ -1,7 +1,6 @@
 // The "Documents" section of a declaration's page: its supporting documents, each with the ledger leaf
 // that anchors it (linked to the public /verify page) and a download link; the upload form for the
 // declaration's filer; and the generated PDFs (declaration, and release note once released).
-import Link from 'next/link';
 
 import type { Actor } from '../../../lib/auth/actor';
 import { filesDeclaration } from '../../../lib/documents/document-access';
@@ -10,6 +9,7 @@ import { getEnv } from '../../../lib/env';
 import { DOCUMENT_TYPE_LABEL, formatBytes } from './document-labels';
 import { DocumentUploadForm } from './document-upload-form';
 import { formatDateTime } from './format';
+import { LedgerLeaf } from './ledger-leaf';
 import type { DeclarationRecord } from './types';
 
 /** Closed declarations take no more documents (lib/documents/attach-document.ts). */
@@ -74,9 +74,7 @@ export async function DocumentsSection({ actor, declaration: d }: { actor: Actor
                     </time>
                   </td>
                   <td>
-                    <Link href={`/verify?hash=${doc.sha256}`} title={`SHA-256 ${doc.sha256}`} data-testid="document-leaf">
-                      Anchored at leaf {doc.ledgerLeafIndex}
-                    </Link>
+                    <LedgerLeaf sha256={doc.sha256} leafIndex={doc.ledgerLeafIndex} />
                   </td>
                   <td>
                     <a href={`/api/documents/${doc.id}`} download={doc.fileName} aria-label={`Download ${doc.fileName}`}>
