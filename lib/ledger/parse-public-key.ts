@@ -13,14 +13,15 @@ export function parsePublicKey(text: string): Buffer {
     if (key.asymmetricKeyType !== 'ed25519') throw invalid(`it is an ${key.asymmetricKeyType} key; the ledger signs with Ed25519`);
     const spki = key.export({ format: 'der', type: 'spki' });
     raw = spki.subarray(spki.length - 32);
-  } else if (value.includes('+')) {
-    const parts = value.split('+');
-    const blob = parts.length === 3 ? Buffer.from(parts[2]!, 'base64') : Buffer.alloc(0);
-    if (blob.length !== 33 || blob[0] !== 0x01) throw invalid('a verifier key is "<origin>+<key id>+<base64 of 0x01 and the 32-byte key>"');
+  } else if (!/^[A-Za-z0-9+/]{43}=$/.test(value)) {
+    // "<origin>+<8 hex digits>+<base64>": the base64 may itself hold '+', so split on the first two only.
+    const parts = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+={0,2})$/.exec(value);
+    const blob = parts ? Buffer.from(parts[3]!, 'base64') : Buffer.alloc(0);
+    if (blob.length !== 33 || blob[0] !== 0x01)
+      throw invalid('expected the base64 of a raw 32-byte Ed25519 key, a verifier key "<origin>+<key id>+<base64 of 0x01 and the 32-byte key>" or a PEM public key');
     raw = blob.subarray(1);
   } else {
-    raw = /^[A-Za-z0-9+/]{43}=$/.test(value) ? Buffer.from(value, 'base64') : undefined;
-    if (raw?.length !== 32) throw invalid('expected the base64 of a raw 32-byte Ed25519 key, a verifier key or a PEM public key');
+    raw = Buffer.from(value, 'base64');
   }
   return raw;
 }

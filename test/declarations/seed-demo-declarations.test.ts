@@ -8,6 +8,7 @@ import { canTransition } from '../../lib/declarations/lifecycle';
 import { isValidMrn } from '../../lib/declarations/mrn';
 import { seedDemoDeclarations } from '../../lib/declarations/seed-demo-declarations';
 import { getLedgerEntry } from '../../lib/ledger/get-ledger-entry';
+import { integratePending } from '../../lib/ledger/integrate-pending';
 import { DEFAULT_THRESHOLDS } from '../../lib/risk/seed-risk-rules';
 
 const demo = { lrn: { startsWith: 'DEMO-' } };
@@ -56,6 +57,8 @@ describe('seedDemoDeclarations', () => {
       },
     });
     expect(declarations.length).toBeGreaterThan(0);
+    // Anchoring queues entries; the integrator (here called directly) gives each its leaf.
+    await integratePending();
     const settings = (await getDb().riskSettings.findUnique({ where: { id: 1 } })) ?? DEFAULT_THRESHOLDS;
     for (const d of declarations) {
       expect(isValidMrn(d.mrn ?? ''), `${d.lrn}: MRN ${d.mrn}`).toBe(true);

@@ -8,13 +8,14 @@ import { getAuthSecret } from '../../lib/auth/auth-secret';
 import { createApiToken } from '../../lib/auth/create-api-token';
 import { getPool } from '../../lib/db';
 import type { Scope } from '../../lib/auth/scopes';
+import { sessionCookieName } from '../../graphql/read-session';
 
 /** Headers that make a request as this (seeded) user, with a session issued now (at the user's current session version). */
 export async function asUser(email: string): Promise<Record<string, string>> {
   const actor = await loadUserActor({ email });
   const { rows } = await getPool().query<{ session_version: number }>(`SELECT session_version FROM app_user WHERE id = $1`, [actor.userId]);
   const token = await encode({ token: { sub: actor.userId, email: actor.email, sv: rows[0]!.session_version }, secret: getAuthSecret() });
-  return { cookie: `next-auth.session-token=${token}` };
+  return { cookie: `${sessionCookieName()}=${token}` };
 }
 
 /** An API token of the admin's company with these scopes, as an Authorization header. */
