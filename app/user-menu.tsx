@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { canAdministerCompany, isBroker, isOfficer } from '../lib/auth/policy';
 import { getOptionalActor } from './session';
 import { SignOutButton } from './sign-out-button';
 
@@ -21,17 +22,17 @@ export async function UserMenu() {
         <strong>{actor.name}</strong> <span className="muted">({ROLE_LABEL[actor.role]}{actor.isCompanyAdmin ? ', company admin' : ''})</span>
       </span>{' '}
       <Link href="/account">Account</Link>
-      {actor.isCompanyAdmin || actor.role === 'ADMIN' ? (
+      {canAdministerCompany(actor) ? (
         <>
           {' '}
           <Link href="/company">Company</Link>
         </>
-      ) : actor.role === 'BROKER' ? (
+      ) : isBroker(actor) ? (
         <>
           {' '}
           <Link href="/company/delegations">Clients</Link>
         </>
-      ) : actor.role === 'OFFICER' ? (
+      ) : isOfficer(actor) ? (
         <>
           {' '}
           <Link href="/company/delegations">Delegations</Link> <Link href="/company/audit">Audit log</Link>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { listCompanyUsers } from '../../lib/auth/list-company-users';
+import { isBroker, isCompanyAdministrator, isPlatformAdmin } from '../../lib/auth/policy';
 import { loadCompanies } from '../../lib/declarations/load-declaration-parts';
 import { ROLE_LABEL } from '../account/_components/labels';
 import { formatDateTime } from '../declarations/_components/format';
@@ -17,8 +18,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function CompanyUsersPage() {
   const actor = await getActor();
-  const platform = actor.role === 'ADMIN';
-  if (!platform && !(actor.companyId && actor.isCompanyAdmin)) {
+  const platform = isPlatformAdmin(actor);
+  if (!platform && !isCompanyAdministrator(actor)) {
     return (
       <>
         <h1>Company administration</h1>
@@ -30,7 +31,7 @@ export default async function CompanyUsersPage() {
               You can read all <Link href="/company/delegations">delegations</Link> and the <Link href="/company/audit">audit log</Link>.
             </p>
           )}
-          {actor.role === 'BROKER' && (
+          {isBroker(actor) && (
             <p>
               Your company’s clients are listed under <Link href="/company/delegations">Delegations</Link>.
             </p>

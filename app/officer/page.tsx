@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { isOfficer } from '../../lib/auth/policy';
 import { listDeclarations } from '../../lib/declarations/list-declarations';
 import { getActor } from '../session';
 import { formatDateTime, one, TYPE_LABEL } from '../declarations/_components/format';
@@ -16,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OfficerQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await getActor();
-  if (actor.role !== 'OFFICER') {
+  if (!isOfficer(actor)) {
     return (
       <>
         <h1>Officer queue</h1>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { isBroker, isOfficer } from '../../lib/auth/policy';
 import { listShipments } from '../../lib/tracking/list-shipments';
 import { EmptyState, ListCount, ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../_components/list/list-parts';
 import { Pager } from '../_components/list/pager';
@@ -57,17 +58,17 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
   const { page, error } = listed;
   const countOf = (s: ShipmentStatus) => perStatus[SHIPMENT_STATUSES.indexOf(s)] ?? 0;
   const filtered = !!status || alerts || !!container;
-  const isOfficer = actor.role === 'OFFICER';
+  const officer = isOfficer(actor);
 
   return (
     <>
       <div className="page-head">
         <div>
-          <h1>{isOfficer ? 'Shipments under seal' : 'My shipments'}</h1>
+          <h1>{officer ? 'Shipments under seal' : 'My shipments'}</h1>
           <p className="lead">
-            {isOfficer
+            {officer
               ? 'Every container tracked under electronic seal, with the alerts its seal events raised.'
-              : actor.role === 'BROKER'
+              : isBroker(actor)
                 ? 'Containers of the declarations you file for your clients, tracked under electronic seal.'
                 : 'Your company’s containers tracked under electronic seal: where they are, and whether the seal held.'}
           </p>
@@ -119,7 +120,7 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
           {page.edges.length === 0 ? (
             total === 0 ? (
               <EmptyState>
-                <p>{isOfficer ? 'No container is tracked under electronic seal yet.' : 'None of your containers is tracked under electronic seal yet.'}</p>
+                <p>{officer ? 'No container is tracked under electronic seal yet.' : 'None of your containers is tracked under electronic seal yet.'}</p>
                 <p className="hint">A shipment is registered for a declared container with its seals and planned route; its e-seal then reports here.</p>
               </EmptyState>
             ) : (

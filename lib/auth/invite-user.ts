@@ -10,7 +10,7 @@ import type { UserRole } from '../generated/prisma/client';
 import { deliverOutbox, queueMessage } from '../notifications/notifier';
 import { parseInput, throwFieldErrors } from '../validation';
 import type { Actor } from './actor';
-import { assertPerson } from './policy';
+import { assertPerson, isCompanyAdministrator, isPlatformAdmin } from './policy';
 import { newLinkSecret } from './secret-tokens';
 
 export const INVITATION_DAYS = 7;
@@ -30,10 +30,10 @@ export async function inviteUser(options: { actor: Actor; input: InviteUserInput
   const input = parseInput(inviteUserInput, options.input);
   let role: UserRole;
   let companyId: string | null;
-  if (actor.role === 'ADMIN') {
+  if (isPlatformAdmin(actor)) {
     role = input.role ?? 'OFFICER';
     companyId = null;
-  } else if (actor.companyId && actor.isCompanyAdmin) {
+  } else if (isCompanyAdministrator(actor)) {
     if (input.role) throw new AppError('FORBIDDEN', 'Company administrators invite colleagues into their company; only platform administrators invite officers.');
     role = actor.role;
     companyId = actor.companyId;

@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { CURSOR_KEY, decodeCursor, encodeCursor } from '../pagination';
 import { parseInput } from '../validation';
 import type { Actor } from './actor';
-import { assertPerson, isOfficial } from './policy';
+import { assertPerson, canReadAuditLog, isOfficial } from './policy';
 
 export const listAuditEventsInput = z.object({
   action: z.string().trim().max(64).optional(),
@@ -19,7 +19,7 @@ export const listAuditEventsInput = z.object({
 export async function listAuditEvents(options: { actor: Actor; input?: z.input<typeof listAuditEventsInput> }) {
   const { actor } = options;
   assertPerson(actor, 'read the audit log');
-  if (!isOfficial(actor) && !(actor.companyId && actor.isCompanyAdmin)) throw new AppError('FORBIDDEN', 'Only company administrators, officers and platform administrators read the audit log.');
+  if (!canReadAuditLog(actor)) throw new AppError('FORBIDDEN', 'Only company administrators, officers and platform administrators read the audit log.');
   const input = parseInput(listAuditEventsInput, options.input ?? {});
   const before = input.after ? BigInt(decodeCursor(input.after, 'audit', CURSOR_KEY.serial)) : undefined;
   const rows = await getDb().auditEvent.findMany({

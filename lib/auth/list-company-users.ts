@@ -2,13 +2,13 @@
 // administrators see officers and administrators.
 import { getDb } from '../db';
 import type { Actor } from './actor';
-import { assertPerson } from './policy';
+import { assertPerson, isCompanyAdministrator, isPlatformAdmin } from './policy';
 import { AppError } from '../errors';
 
 export async function listCompanyUsers(options: { actor: Actor }) {
   const { actor } = options;
   assertPerson(actor, 'list users');
-  const where = actor.role === 'ADMIN' ? { companyId: null } : actor.companyId && actor.isCompanyAdmin ? { companyId: actor.companyId } : null;
+  const where = isPlatformAdmin(actor) ? { companyId: null } : isCompanyAdministrator(actor) ? { companyId: actor.companyId } : null;
   if (!where) throw new AppError('FORBIDDEN', 'Only an administrator of your company can see its users.');
   const db = getDb();
   const [users, invitations] = await Promise.all([

@@ -13,6 +13,21 @@ export function isOfficial(actor: Actor): boolean {
   return actor.role === 'OFFICER' || actor.role === 'ADMIN';
 }
 
+/** Customs brokers: they file for clients who granted them power of representation. */
+export function isBroker(actor: Actor): boolean {
+  return actor.role === 'BROKER';
+}
+
+/** Traders: importers and exporters filing in their own name. */
+export function isTrader(actor: Actor): boolean {
+  return actor.role === 'TRADER';
+}
+
+/** An administrator of the actor's own company (platform administrators have none). */
+export function isCompanyAdministrator(actor: Actor): actor is Actor & { companyId: string } {
+  return !!actor.companyId && actor.isCompanyAdmin;
+}
+
 /** Platform administrators: they manage officers and the platform team, not companies. */
 export function isPlatformAdmin(actor: Actor): boolean {
   return actor.role === 'ADMIN';
@@ -25,17 +40,17 @@ export function canAdministerCompany(actor: Actor): boolean {
 
 /** The audit log: officials read all of it, a company's administrators their company's. */
 export function canReadAuditLog(actor: Actor): boolean {
-  return isOfficial(actor) || (!!actor.companyId && actor.isCompanyAdmin);
+  return isOfficial(actor) || isCompanyAdministrator(actor);
 }
 
 /** Which users an actor manages: a company administrator their colleagues; a platform administrator officers and admins (company null). */
 export function canManageUser(actor: Actor, target: { companyId: string | null }): boolean {
-  return isPlatformAdmin(actor) ? target.companyId === null : !!actor.companyId && actor.isCompanyAdmin && target.companyId === actor.companyId;
+  return isPlatformAdmin(actor) ? target.companyId === null : isCompanyAdministrator(actor) && target.companyId === actor.companyId;
 }
 
 /** Granting power of representation: administrators of trader companies (brokers receive grants). */
 export function canGrantDelegation(actor: Actor): boolean {
-  return actor.role === 'TRADER';
+  return isTrader(actor);
 }
 
 export function assertCanGrantDelegation(actor: Actor): asserts actor is Actor & { companyId: string } {
@@ -49,7 +64,7 @@ export function isOfficer(actor: Actor): boolean {
 }
 
 export function isFilerRole(actor: Actor): actor is Actor & { companyId: string } {
-  return (actor.role === 'TRADER' || actor.role === 'BROKER') && actor.companyId !== null;
+  return (isTrader(actor) || isBroker(actor)) && actor.companyId !== null;
 }
 
 /** People have every scope their role allows; API tokens only the ones they were given. */
@@ -81,7 +96,7 @@ export function assertOfficial(actor: Actor, what: string): void {
 /** Company administration (users, delegations, tokens) is for people, never for API tokens. */
 export function assertCompanyAdmin(actor: Actor): asserts actor is Actor & { companyId: string } {
   if (actor.token) throw new AppError('FORBIDDEN', 'API tokens cannot administer a company; sign in as a company administrator.');
-  if (!actor.companyId || !actor.isCompanyAdmin) throw new AppError('FORBIDDEN', 'Only an administrator of your company can do this.');
+  if (!isCompanyAdministrator(actor)) throw new AppError('FORBIDDEN', 'Only an administrator of your company can do this.');
 }
 
 export function assertPerson(actor: Actor, what: string): void {
@@ -131,7 +146,7 @@ export function grantFor(actor: Actor, clientId: string | null, type: Declaratio
 
 function brokerActsFor(actor: Actor, d: DeclarationParties): boolean {
   const c = actor.companyId;
-  if (actor.role !== 'BROKER' || !c) return false;
+  if (!isBroker(actor) || !c) return false;
   if (d.declarantId !== c && d.representativeId !== c) return false;
   return grantFor(actor, clientOf(d), d.type) !== undefined;
 }
@@ -151,7 +166,7 @@ export function canReadDeclaration(actor: Actor, d: DeclarationParties, scopes: 
   if (isOfficial(actor)) return true;
   const c = actor.companyId;
   if (!c) return false;
-  if (actor.role === 'BROKER') return brokerActsFor(actor, d);
+  if (isBroker(actor)) return brokerActsFor(actor, d);
   if (isPrincipalParty(c, d)) return true;
   return counterpartyOf(d) === c && d.status !== 'DRAFT';
 }
@@ -167,7 +182,7 @@ function isPrincipalParty(companyId: string, d: DeclarationParties): boolean {
 export function canReadFilingDetails(actor: Actor, d: DeclarationParties): boolean {
   if (isOfficial(actor)) return true;
   if (!actor.companyId) return false;
-  if (actor.role === 'BROKER') return brokerActsFor(actor, d);
+  if (isBroker(actor)) return brokerActsFor(actor, d);
   return isPrincipalParty(actor.companyId, d);
 }
 
@@ -191,7 +206,7 @@ export function assertCanReadDeclaration(actor: Actor, d: DeclarationParties | n
  */
 export function canFileDeclaration(actor: Actor, d: DeclarationParties, scope: Scope = 'declarations:write'): boolean {
   if (!hasScope(actor, scope) || !isFilerRole(actor) || actor.companyId !== d.declarantId) return false;
-  if (actor.role === 'TRADER') {
+  if (isTrader(actor)) {
     const principal = clientOf(d);
     return principal === null || principal === actor.companyId;
   }
@@ -205,7 +220,7 @@ export function assertCanFileDeclaration(actor: Actor, d: DeclarationParties): v
       'FORBIDDEN',
       actor.companyId !== d.declarantId
         ? 'Only the declarant company can change this declaration.'
-        : actor.role === 'BROKER'
+        : isBroker(actor)
           ? 'Your company no longer holds a valid power of representation from this client.'
           : `Your company may file only in its own name: it is not the ${d.type === 'EX' ? 'exporter' : 'importer'} of this declaration.`,
     );
@@ -230,7 +245,7 @@ export function assertCanCreateDeclaration(
   assertFiler(actor);
   const client = clientOf(d);
   const side = d.type === 'EX' ? 'exporter' : 'importer';
-  if (actor.role !== 'BROKER') {
+  if (!isBroker(actor)) {
     if (client !== null && client !== actor.companyId) {
       throw new AppError('FORBIDDEN', `Your company may file only in its own name: name it as the ${side}, or ask a broker the ${side} has given power of representation.`, {
         fieldErrors: [{ path: [`${side}Eori`], code: 'NOT_ALLOWED', message: `Name your own company as the ${side}: no power of representation lets you file for this one.` }],
@@ -269,7 +284,7 @@ export function declarationVisibility(
   if (!scopes.some((s) => hasScope(actor, s))) return { kind: 'none' };
   if (isOfficial(actor)) return { kind: 'all' };
   if (!actor.companyId) return { kind: 'none' };
-  if (actor.role !== 'BROKER') return { kind: 'party', companyId: actor.companyId };
+  if (!isBroker(actor)) return { kind: 'party', companyId: actor.companyId };
   return {
     kind: 'broker',
     companyId: actor.companyId,
@@ -331,7 +346,7 @@ export function shipmentVisibilitySql(actor: Actor, used: number): { where: stri
 /** Reporting seal events: any company's token with events:write (a gateway is no party to the declaration), or an officer. */
 export function assertSealEventWriter(actor: Actor): void {
   assertScope(actor, 'events:write');
-  if (!actor.token && actor.role !== 'OFFICER') {
+  if (!actor.token && !isOfficer(actor)) {
     throw new AppError('FORBIDDEN', 'Seal events are reported by e-seal gateways with an API token holding the scope "events:write", or by customs officers.', {
       requiredScope: 'events:write',
     });

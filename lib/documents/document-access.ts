@@ -3,7 +3,7 @@
 // documents:write instead of the declarations scopes, so that a token made for a document feed need not
 // read declarations. As everywhere, what a caller may not see is "not found".
 import type { Actor } from '../auth/actor';
-import { assertScope, canFileDocuments, canReadDocuments, isFilerRole, type DeclarationParties } from '../auth/policy';
+import { assertScope, canFileDocuments, canReadDocuments, isBroker, isFilerRole, type DeclarationParties } from '../auth/policy';
 import type { Sql } from '../database/sql';
 import { AppError } from '../errors';
 import type { DeclarationStatus } from '../generated/prisma/client';
@@ -66,7 +66,7 @@ export function assertCanChangeDocuments(actor: Actor, d: DeclarationOfDocuments
   if (!filesDeclaration(actor, d)) {
     throw new AppError(
       'FORBIDDEN',
-      actor.role === 'BROKER' && actor.companyId === d.declarantId
+      isBroker(actor) && actor.companyId === d.declarantId
         ? 'Your company no longer holds a valid power of representation from this client.'
         : 'Only the declarant company can change the documents of this declaration.',
     );

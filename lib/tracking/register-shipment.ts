@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 import type { Actor } from '../auth/actor';
-import { assertCanFileDeclaration, assertScope, canReadDeclaration, type DeclarationParties } from '../auth/policy';
+import { assertCanFileDeclaration, assertScope, canReadDeclaration, isOfficer, type DeclarationParties } from '../auth/policy';
 import { recordAudit } from '../audit';
 import { UN_LOCODE } from '../declarations/codes';
 import { sqlTransaction, type Sql } from '../database/sql';
@@ -85,7 +85,7 @@ type Role = 'ORIGIN' | 'WAYPOINT' | 'AUTHORIZED_OPENING' | 'DESTINATION';
 export async function registerShipment(options: { actor: Actor; input: RegisterShipmentInput; requestId?: string }): Promise<{ id: string }> {
   const { actor } = options;
   const input = parseInput(registerShipmentInput, options.input);
-  if (actor.role !== 'OFFICER') assertScope(actor, 'declarations:write');
+  if (!isOfficer(actor)) assertScope(actor, 'declarations:write');
 
   const errors: FieldError[] = [];
   const problem = containerProblem(input.containerNumber);
@@ -117,7 +117,7 @@ export async function registerShipment(options: { actor: Actor; input: RegisterS
         )
       : [];
     if (!d || !canReadDeclaration(actor, d)) throw new AppError('NOT_FOUND', `No declaration ${input.declarationId} that you can see.`);
-    if (actor.role !== 'OFFICER') assertCanFileDeclaration(actor, d);
+    if (!isOfficer(actor)) assertCanFileDeclaration(actor, d);
     if (d.status === 'REJECTED' || d.status === 'CANCELLED') throw new AppError('CONFLICT', `Declaration ${d.lrn} is ${d.status}: its containers are not tracked.`, { status: d.status });
 
     const [equipment] = await sql<{ seals: string[] | null }>(`SELECT seals FROM transport_equipment WHERE declaration_id = $1::uuid AND container_number = $2`, [d.id, input.containerNumber]);

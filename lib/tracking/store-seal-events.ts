@@ -18,7 +18,7 @@ import type { Sql } from '../database/sql';
 import type { FieldError } from '../errors';
 import { AppError } from '../errors';
 import type { ShipmentStatus } from '../generated/prisma/enums';
-import { canReadShipment, type DeclarationParties } from '../auth/policy';
+import { canReadShipment, isOfficer, type DeclarationParties } from '../auth/policy';
 import { evaluateSealEvents, type NewAlert, type NewSeal, type Reporter, type ShipmentState, type StoredSealEvent } from './evaluate-seal-events';
 import { raiseTrackingAlerts } from './raise-tracking-alerts';
 import type { SealEventRecord } from './seal-event-record';
@@ -96,7 +96,7 @@ function differences(a: Content, b: Content): string[] {
 /** Whose event ids these are: the company for its tokens and devices, customs for officers. */
 export function reporterOf(actor: Actor): string {
   if (actor.companyId) return `company:${actor.companyId}`;
-  return actor.role === 'OFFICER' ? 'customs' : `user:${actor.userId}`;
+  return isOfficer(actor) ? 'customs' : `user:${actor.userId}`;
 }
 
 function conflict(record: SealEventRecord, fields: string[], earlier: 'earlier' | 'input'): FieldError {
@@ -182,7 +182,7 @@ export async function storeSealEvents(
     args.deviceId ?? null,
     requestId,
     args.document,
-    actor.role === 'OFFICER',
+    isOfficer(actor),
   ]);
   const shipments = new Map(rows.map((r) => [r.containerNumber, r]));
 
@@ -264,7 +264,7 @@ export async function storeSealEvents(
   }
 
   const reportedBy: Reporter = {
-    isCustoms: actor.role === 'OFFICER' && actor.token === null,
+    isCustoms: isOfficer(actor) && actor.token === null,
     description: actor.token ? `API token "${actor.token.name}" of ${actor.email}'s company` : `${actor.name} (${actor.email})`,
   };
   const alerts: NewAlert[] = [];

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { listApiTokens } from '../../../lib/auth/list-api-tokens';
+import { isCompanyAdministrator } from '../../../lib/auth/policy';
 import { SCOPES } from '../../../lib/auth/scopes';
 import { getEnv } from '../../../lib/env';
 import { formatDate, formatDateTime, one } from '../../declarations/_components/format';
@@ -27,7 +28,7 @@ function TokenState({ token, now }: { token: Token; now: Date }) {
 
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();
-  if (!actor.companyId || !actor.isCompanyAdmin) {
+  if (!isCompanyAdministrator(actor)) {
     return (
       <>
         <h1>API tokens</h1>

@@ -6,7 +6,7 @@ import { getActor } from '../../session';
 import { DeclarationForm } from '../_components/declaration-form';
 import { emptyForm } from '../_components/form-model';
 import { NotAFiler } from '../_components/not-a-filer';
-import { isFilerRole } from '../../../lib/auth/policy';
+import { isFilerRole, isTrader } from '../../../lib/auth/policy';
 
 export const metadata: Metadata = { title: 'New declaration' };
 export const dynamic = 'force-dynamic';
@@ -24,7 +24,7 @@ export default async function NewDeclarationPage() {
   }
   const [company] = await loadCompanies([actor.companyId!]);
   // A trader of an importing company most often declares its own imports.
-  const importer = actor.role === 'TRADER' && company?.roles.includes('IMPORTER') ? company.eori : '';
+  const importer = isTrader(actor) && company?.roles.includes('IMPORTER') ? company.eori : '';
   return (
     <>
       <p className="breadcrumb">

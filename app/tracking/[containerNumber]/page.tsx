@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
+import { isOfficer } from '../../../lib/auth/policy';
 import { getShipmentDetail } from '../../../lib/tracking/get-shipment-detail';
 import { one } from '../../declarations/_components/format';
 import { getActor } from '../../session';
@@ -36,7 +37,7 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
   if (!detail) notFound();
   const { shipment: s, timeline, map, acknowledgedBy } = detail;
 
-  const isOfficer = actor.role === 'OFFICER';
+  const officer = isOfficer(actor);
   // An earlier journey keeps its id in the address; the latest one is the container's address alone.
   const shipmentId = shipmentParam ? s.id : undefined;
   const hrefFor = (next?: string) => {
@@ -49,7 +50,7 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
 
   return (
     <>
-      <ShipmentHead shipment={s} shipmentId={shipmentId} renderedAt={renderedAt} acknowledged={one(query.done) === 'acknowledged'} isOfficer={isOfficer} />
+      <ShipmentHead shipment={s} shipmentId={shipmentId} renderedAt={renderedAt} acknowledged={one(query.done) === 'acknowledged'} isOfficer={officer} />
       <ShipmentFacts shipment={s} />
 
       <section aria-labelledby="map-heading">
@@ -58,7 +59,7 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
       </section>
 
       <div className="two-columns">
-        <ShipmentAlerts shipment={s} isOfficer={isOfficer} acknowledgedBy={acknowledgedBy} shipmentId={shipmentId} />
+        <ShipmentAlerts shipment={s} isOfficer={officer} acknowledgedBy={acknowledgedBy} shipmentId={shipmentId} />
         <ShipmentSeals shipment={s} />
       </div>
 
