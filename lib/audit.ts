@@ -165,6 +165,27 @@ export function auditValues(event: AuditEvent): unknown[] {
   ];
 }
 
+/**
+ * Many audit rows as one parameter: `SELECT … FROM json_to_recordset($param)` yielding AUDIT_COLUMNS, to
+ * follow `INSERT INTO audit_event (AUDIT_COLUMNS)` in a statement that writes them among others.
+ */
+export function auditRowsSelect(param: string): string {
+  return `SELECT ${AUDIT_COLUMNS} FROM json_to_recordset(${param}::json)
+    AS a(actor_id uuid, company_id uuid, action text, target_type text, target_id text, request_id text, details jsonb, token_id uuid, ip text)`;
+}
+
+/** The parameter of `auditRowsSelect`: each event's values, keyed by AUDIT_COLUMNS. */
+export function auditRowsJson(events: AuditEvent[]): string {
+  const columns = AUDIT_COLUMNS.split(', ');
+  return JSON.stringify(
+    events.map((event) => {
+      const values = auditValues(event);
+      // details goes in as JSON, not as the text auditValues gives a single row's jsonb parameter.
+      return Object.fromEntries(columns.map((c, i) => [c, c === 'details' ? (event.details ?? {}) : values[i]]));
+    }),
+  );
+}
+
 type RawSql = (text: string, params?: unknown[]) => Promise<unknown[]>;
 
 /** In a Prisma transaction (`tx`) or a SQL one (any `Sql` of lib/database/sql.ts, or a bare pool query). */

@@ -3,6 +3,7 @@
 // control where the state machine lets the system do so), each change with its audit row.
 import { randomUUID } from 'node:crypto';
 
+import { AUDIT_COLUMNS, auditRowsJson, auditRowsSelect, type AuditEvent } from '../audit';
 import type { Actor } from '../auth/actor';
 import type { Sql } from '../database/sql';
 import { assertTransition, canTransition } from '../declarations/lifecycle';
@@ -40,10 +41,7 @@ declarations AS (
 history AS (
   INSERT INTO declaration_status_change (declaration_id, from_status, to_status, actor_id, reason)
   SELECT h.d, h.f::declaration_status, h.t::declaration_status, NULL, h.r FROM json_to_recordset($5::json) AS h(d uuid, f text, t text, r text)),
-audit AS (
-  INSERT INTO audit_event (actor_id, company_id, action, target_type, target_id, request_id, details, token_id, ip)
-  SELECT $6::uuid, $7::uuid, a.action, a.type, a.target, $8, a.details, $9::uuid, $10
-    FROM json_to_recordset($11::json) AS a(action text, type text, target text, details jsonb))
+audit AS (INSERT INTO audit_event (${AUDIT_COLUMNS}) ${auditRowsSelect('$6')})
 SELECT 1`;
 
 export async function raiseTrackingAlerts(sql: Sql, args: { actor: Actor | null; alerts: NewAlert[]; requestId: string | null; raisedAt?: Date }): Promise<string[]> {
@@ -62,10 +60,13 @@ export async function raiseTrackingAlerts(sql: Sql, args: { actor: Actor | null;
   const findings: { d: string; w: number; r: string }[] = [];
   const updates: { id: string; w: number; s: DeclarationStatus }[] = [];
   const history: { d: string; f: DeclarationStatus; t: DeclarationStatus; r: string }[] = [];
-  const audits: { action: string; type: string; target: string; details: unknown }[] = withIds.map((a) => ({
+  const requestId = args.requestId ?? actor?.request.id ?? null;
+  const audits: AuditEvent[] = withIds.map((a) => ({
+    actor,
     action: 'tracking.alert',
-    type: 'shipment',
-    target: a.shipmentId,
+    targetType: 'shipment',
+    targetId: a.shipmentId,
+    requestId,
     details: { alertId: a.id, kind: a.kind, reason: a.reason, sealEventId: a.sealEventId, containerNumber: a.containerNumber },
   }));
   if (byDeclaration.size && rule) {
@@ -85,9 +86,11 @@ export async function raiseTrackingAlerts(sql: Sql, args: { actor: Actor | null;
         updates.push({ id: d.id, w: rule.weight * raised.length, s: status });
       }
       audits.push({
+        actor,
         action: 'declaration.seal_integrity',
-        type: 'declaration',
-        target: d.id,
+        targetType: 'declaration',
+        targetId: d.id,
+        requestId,
         details: { alertIds: raised.map((a) => a.id), lane: { from: d.lane, to: updates.some((u) => u.id === d.id) ? 'RED' : d.lane }, status: { from: d.status, to: status } },
       });
     }
@@ -99,12 +102,7 @@ export async function raiseTrackingAlerts(sql: Sql, args: { actor: Actor | null;
     JSON.stringify(findings),
     JSON.stringify(updates),
     JSON.stringify(history),
-    actor?.userId ?? null,
-    actor?.companyId ?? null,
-    args.requestId ?? actor?.request.id ?? null,
-    actor?.token?.id ?? null,
-    actor?.request.ip ?? null,
-    JSON.stringify(audits),
+    auditRowsJson(audits),
   ]);
   return withIds.map((a) => a.id);
 }
