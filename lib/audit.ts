@@ -117,6 +117,17 @@ export const AUDIT_EVENTS = {
       containerNumber: z.string().describe('Container'),
     }),
   },
+  'tracking.capture': {
+    target: 'epcis_capture',
+    details: z.object({
+      events: z.number().describe('Events'),
+      stored: z.number().describe('Stored'),
+      duplicates: z.number().describe('Duplicates'),
+      alerts: z.number().describe('Alerts'),
+      shipments: z.array(z.string()).describe('Shipments'),
+      deviceId: z.string().nullable().describe('Device'),
+    }),
+  },
   'tracking.acknowledge_alert': {
     target: 'shipment',
     details: z.object({ alertId: z.string().describe('Alert'), kind: z.string().describe('Kind'), note: z.string().nullable().describe('Note') }),

@@ -13,6 +13,7 @@
 //
 // The hot path of tracking (bench/tracking.ts): four statements per document however many events it
 // holds, plus two when it raises alerts.
+import { AUDIT_COLUMNS, auditPlaceholders, auditValues } from '../audit';
 import type { Actor } from '../auth/actor';
 import type { Sql } from '../database/sql';
 import type { FieldError } from '../errors';
@@ -136,10 +137,8 @@ capture AS (
   UPDATE epcis_capture SET status = 'SUCCEEDED', event_count = $4, stored_count = $5, duplicate_count = $6, alert_count = $7,
          errors = '[]', message = NULL, finished_at = now()
    WHERE id = $3::uuid),
-audit AS (
-  INSERT INTO audit_event (actor_id, company_id, action, target_type, target_id, request_id, details, token_id, ip)
-  VALUES ($8::uuid, $9::uuid, 'tracking.capture', 'epcis_capture', $3::text, $10, $11::jsonb, $12::uuid, $13)),
-notified AS (SELECT pg_notify('${TRACKING_CHANNEL}', p) FROM unnest($14::text[]) AS p)
+audit AS (INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES (${auditPlaceholders(8)})),
+notified AS (SELECT pg_notify('${TRACKING_CHANNEL}', p) FROM unnest($17::text[]) AS p)
 SELECT (SELECT count(*) FROM notified)::int AS notified`;
 
 export async function storeSealEvents(
@@ -314,19 +313,21 @@ export async function storeSealEvents(
     outcome.storedCount,
     outcome.duplicateCount,
     outcome.alertCount,
-    actor.userId,
-    actor.companyId,
-    requestId,
-    JSON.stringify({
-      events: outcome.eventCount,
-      stored: outcome.storedCount,
-      duplicates: outcome.duplicateCount,
-      alerts: outcome.alertCount,
-      shipments: rows.slice(0, 50).map((r) => r.id),
-      deviceId: args.deviceId ?? null,
+    ...auditValues({
+      actor,
+      action: 'tracking.capture',
+      targetType: 'epcis_capture',
+      targetId: captureId,
+      requestId,
+      details: {
+        events: outcome.eventCount,
+        stored: outcome.storedCount,
+        duplicates: outcome.duplicateCount,
+        alerts: outcome.alertCount,
+        shipments: rows.slice(0, 50).map((r) => r.id),
+        deviceId: args.deviceId ?? null,
+      },
     }),
-    actor.token?.id ?? null,
-    actor.request.ip,
     trackingNotifications(published),
   ]);
   return outcome;
