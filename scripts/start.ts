@@ -17,7 +17,7 @@ import { buildIsCurrent, recordBuild } from './build-hash';
 const dev = process.argv.includes('--dev');
 // `npm start` serves the production build: it must also get production's strict page policy (no eval, no
 // inline styles in the CSP), which server/security-headers.ts keys on NODE_ENV; only `npm run dev` relaxes it.
-process.env.NODE_ENV ??= dev ? 'development' : 'production';
+(process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? 'development' : 'production';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 let shutdown: ((signal: string) => Promise<void>) | undefined;
