@@ -5,7 +5,7 @@
 // the request id and answered with a generic message carrying that id. Every error carries the
 // request id.
 //
-// HTTP status (docs/notes/graphql-contract.md): GraphQL's own request errors keep Apollo's status
+// HTTP status (docs/graphql.md): GraphQL's own request errors keep Apollo's status
 // (400 for parse, validation and limits); otherwise an answer with errors takes the status of its
 // first error's code from the same table as REST (lib/errors.ts httpStatusFor): a refusal is 403
 // whether a role or a token scope refused, bad input 400, unexpected 500. Partial data stays in the

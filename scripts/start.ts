@@ -15,6 +15,9 @@ import { createAppServer } from '../server/create-app-server';
 import { buildIsCurrent, recordBuild } from './build-hash';
 
 const dev = process.argv.includes('--dev');
+// `npm start` serves the production build: it must also get production's strict page policy (no eval, no
+// inline styles in the CSP), which server/security-headers.ts keys on NODE_ENV; only `npm run dev` relaxes it.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? 'development' : 'production';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 let shutdown: ((signal: string) => Promise<void>) | undefined;

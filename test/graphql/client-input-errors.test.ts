@@ -1,7 +1,7 @@
 // Client input errors through the HTTP server: whatever a client sends wrong (a tampered cursor, a NUL
 // character, a document over the token limit) is a 4xx answer with a code, the field where there is
 // one and the request id, and no error-level log line. And one rule for refusals: a role refusal and a
-// scope refusal both answer 403 FORBIDDEN (docs/notes/graphql-contract.md).
+// scope refusal both answer 403 FORBIDDEN (docs/graphql.md).
 import { Writable } from 'node:stream';
 
 import pino from 'pino';
