@@ -19,7 +19,7 @@ import { containerProblem, eSealId, normalizeSealNumber } from './identifiers';
 import { findUnLocode } from './un-locodes';
 
 /** The radius of a route place when none is given: a port or an inland depot with its approaches. */
-export const DEFAULT_RADIUS_KM = 10;
+const DEFAULT_RADIUS_KM = 10;
 
 const place = z.object({
   locode: z.string().trim().toUpperCase().regex(UN_LOCODE, 'Use a UN/LOCODE, e.g. NLRTM.'),
@@ -42,7 +42,7 @@ const sealWire = z.object({
   deviceId: z.string().optional(),
 });
 
-export const registerShipmentInput = z.object({
+const registerShipmentInput = z.object({
   declarationId: z.string().trim(),
   containerNumber: z.string().trim().toUpperCase(),
   /** Default: the declaration's seal numbers for the container, as class H mechanical seals applied by the shipper. */
