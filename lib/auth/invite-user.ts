@@ -11,7 +11,7 @@ import { deliverOutbox, queueMessage } from '../notifications/notifier';
 import { parseInput, throwFieldErrors } from '../validation';
 import type { Actor } from './actor';
 import { assertPerson, isCompanyAdministrator, isPlatformAdmin } from './policy';
-import { newLinkSecret } from './secret-tokens';
+import { newLinkSecret } from './new-link-secret';
 
 const INVITATION_DAYS = 7;
 
