@@ -4,7 +4,9 @@
 //   entries: per entry, int64 big-endian `at` in ms since 1970 | kind byte | ref length byte | ref (ASCII).
 //            The kind byte is an index into STORED_KINDS, or 0x80 + length followed by the kind itself.
 // About 42 bytes + the ref per leaf, against ~130 + ref as JSON. Pure (no I/O).
-import { formatLedgerEntry, ledgerEntryProblem, parseLedgerEntry, type LedgerEntryFields } from './entry-format';
+import { ENTRY_REF, formatLedgerEntry, parseLedgerEntry, SHA256_HEX, type LedgerEntryFields } from './entry-format';
+
+const KIND = /^[a-z][a-z0-9-]{0,39}$/;
 
 /** Kind codes: a storage format, so only ever append to this list. */
 const STORED_KINDS = ['document', 'pdf', 'declaration-version', 'decision'] as const;
@@ -31,26 +33,33 @@ export function parseEntryText(text: string): LedgerEntryFields | null {
     }
   }
   const fields = { at: text.slice(7, 31), kind: text.slice(41, kindEnd), ref, sha256: text.slice(tail + 11, tail + 75) } as LedgerEntryFields;
-  if (typeof ref !== 'string' || ledgerEntryProblem(fields) || formatLedgerEntry(fields) !== text) return null;
-  // The compact form keeps `at` as milliseconds: only a time that comes back as the same text may be stored so.
-  if (new Date(Date.parse(fields.at)).toISOString() !== fields.at) return null;
+  // Valid fields that give back exactly this text; the time is checked by the compact form (encodeEntryRecord).
+  if (typeof ref !== 'string' || !KIND.test(fields.kind) || !ENTRY_REF.test(ref) || !SHA256_HEX.test(fields.sha256) || formatLedgerEntry(fields) !== text) return null;
   return fields;
 }
 
-/** The compact record of one entry (without its item hash). */
-export function encodeEntryRecord(fields: LedgerEntryFields): Buffer {
+/** Compact records of entries (without their item hashes), written one after the other into `out` from `at`; returns the end. */
+export function encodeEntryRecord(fields: LedgerEntryFields, out: Buffer, at: number): number {
   const ms = Date.parse(fields.at);
   if (Number.isNaN(ms) || new Date(ms).toISOString() !== fields.at) throw new Error(`entry time ${fields.at} does not survive the compact form`);
+  // int64 big-endian without a BigInt: high 32 bits (signed, floored) and low 32 bits.
+  const high = Math.floor(ms / 2 ** 32);
+  out.writeInt32BE(high, at);
+  out.writeUInt32BE(ms - high * 2 ** 32, at + 4);
   const code = KIND_CODE.get(fields.kind);
-  const kindBytes = code === undefined ? Buffer.from(fields.kind, 'latin1') : Buffer.alloc(0);
-  const out = Buffer.allocUnsafe(10 + kindBytes.length + fields.ref.length);
-  out.writeBigInt64BE(BigInt(ms), 0);
-  out[8] = code ?? 0x80 + kindBytes.length;
-  kindBytes.copy(out, 9);
-  out[9 + kindBytes.length] = fields.ref.length;
-  out.write(fields.ref, 10 + kindBytes.length, 'latin1');
-  return out;
+  let p = at + 9;
+  if (code === undefined) {
+    out[at + 8] = 0x80 + fields.kind.length;
+    p += out.write(fields.kind, p, 'latin1');
+  } else {
+    out[at + 8] = code;
+  }
+  out[p] = fields.ref.length;
+  return p + 1 + out.write(fields.ref, p + 1, 'latin1');
 }
+
+/** The most bytes encodeEntryRecord writes for one entry. */
+export const MAX_RECORD_BYTES = 10 + 40 + 200;
 
 /** The canonical entry texts of a bundle (or of its first `count` entries). */
 export function decodeEntryBundle(items: Uint8Array, entries: Uint8Array, count = items.length / 32): string[] {

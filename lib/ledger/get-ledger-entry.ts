@@ -28,17 +28,22 @@ export async function getLedgerEntry(itemSha256: string): Promise<LedgerEntryRec
   }
   // Candidate bundles through the GIN index on their items' first 8 bytes, then the exact matches
   // among their 256 items; the tail (at most 255 rows) after them. Leaf order throughout.
-  const rows = await sqlOfClient(getPool())<{ idx: string | null; items: Buffer | null; entries: Buffer | null; leaf_index: string | null; entry: Buffer | null }>(
-    `(SELECT b.idx::text AS idx, b.items, b.entries, NULL AS leaf_index, NULL::bytea AS entry, b.idx * 256 AS pos FROM ledger_bundle b
+  // One statement, so one snapshot: an entry is then either pending or a leaf, never neither (the
+  // integrator moves it atomically).
+  const rows = await sqlOfClient(getPool())<{ idx: string | null; items: Buffer | null; entries: Buffer | null; leaf_index: string | null; entry: Buffer | null; pending: boolean }>(
+    `(SELECT b.idx::text AS idx, b.items, b.entries, NULL AS leaf_index, NULL::bytea AS entry, false AS pending, b.idx * 256 AS pos FROM ledger_bundle b
        WHERE ledger_item_keys(b.items) @> ARRAY[('x' || substr($1::text, 1, 16))::bit(64)::bigint] ORDER BY b.idx LIMIT 101)
      UNION ALL
-     (SELECT NULL, NULL, NULL, leaf_index::text, entry, leaf_index FROM ledger_tail WHERE item_sha256 = decode($1, 'hex') ORDER BY ledger_tail.leaf_index LIMIT 101)
+     (SELECT NULL, NULL, NULL, leaf_index::text, entry, false, leaf_index FROM ledger_tail WHERE item_sha256 = decode($1, 'hex') ORDER BY ledger_tail.leaf_index LIMIT 101)
+     UNION ALL
+     (SELECT NULL, NULL, NULL, NULL, NULL, true, NULL FROM ledger_pending WHERE item_sha256 = decode($1, 'hex') LIMIT 1)
      ORDER BY pos`,
     [sha256],
   );
   const item = Buffer.from(sha256, 'hex');
   const found: { leafIndex: number; entry: () => Buffer }[] = [];
   for (const row of rows) {
+    if (row.pending) continue;
     if (row.leaf_index !== null) {
       const entry = row.entry!;
       found.push({ leafIndex: Number(row.leaf_index), entry: () => entry });
@@ -52,8 +57,7 @@ export async function getLedgerEntry(itemSha256: string): Promise<LedgerEntryRec
   }
   const first = found[0];
   if (!first) {
-    const [pending] = await sqlOfClient(getPool())('SELECT 1 FROM ledger_pending WHERE item_sha256 = decode($1, \'hex\') LIMIT 1', [sha256]);
-    if (pending) throw new AppError('CONFLICT', `The SHA-256 ${sha256} is being anchored: its leaf is assigned within a second.`, { sha256, pending: true, retryAfterSeconds: 1 });
+    if (rows.some((r) => r.pending)) throw new AppError('CONFLICT', `The SHA-256 ${sha256} is being anchored: its leaf is assigned within a second.`, { sha256, pending: true, retryAfterSeconds: 1 });
     throw new AppError('NOT_FOUND', `No ledger entry anchors the SHA-256 ${sha256}.`, { sha256 });
   }
   const bytes = first.entry();

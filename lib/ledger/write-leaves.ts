@@ -4,7 +4,7 @@
 // full), and the tail (the leaves after the last full bundle, moved into their bundle when it fills).
 import { AppError } from '../errors';
 import type { Sql } from '../database/sql';
-import { BUNDLE_SIZE, encodeEntryRecord, parseEntryText } from './entry-bundle';
+import { BUNDLE_SIZE, encodeEntryRecord, MAX_RECORD_BYTES, parseEntryText } from './entry-bundle';
 import { hashLeafInput } from './merkle-hash';
 import type { TreeState } from './read-tree-state';
 import type { FullTile } from './tile-frontier';
@@ -33,19 +33,21 @@ export async function writeLeaves(sql: Sql, state: TreeState, texts: readonly st
   const tailStart = firstBundle * BUNDLE_SIZE;
   if (state.tail.length !== first - tailStart) throw new AppError('INTERNAL_SERVER_ERROR', `The ledger's tail holds ${state.tail.length} leaves, not ${first - tailStart}: run npm run ledger:verify.`);
   const entryAt = (leaf: number) => (leaf < first ? state.tail[leaf - tailStart]! : texts[leaf - first]!);
-  const items: Buffer[] = [];
-  const records: Buffer[] = [];
-  const recordLengths: number[] = [];
-  for (let leaf = tailStart; leaf < endBundle * BUNDLE_SIZE; leaf++) {
+  const completing = endBundle * BUNDLE_SIZE - tailStart;
+  const items = Buffer.allocUnsafe(32 * Math.max(0, completing));
+  const records = Buffer.allocUnsafe(MAX_RECORD_BYTES * Math.max(0, completing));
+  const bundleLengths: number[] = [];
+  for (let leaf = tailStart, at = 0, bundleStart = 0; leaf < endBundle * BUNDLE_SIZE; leaf++) {
     const fields = parseEntryText(entryAt(leaf));
     if (!fields) throw new AppError('INTERNAL_SERVER_ERROR', `Leaf ${leaf} would not be a canonical ledger entry: ${entryAt(leaf).slice(0, 300)}`);
-    items.push(Buffer.from(fields.sha256, 'hex'));
-    const record = encodeEntryRecord(fields);
-    records.push(record);
-    recordLengths.push(record.length);
+    items.write(fields.sha256, 32 * (leaf - tailStart), 'hex');
+    at = encodeEntryRecord(fields, records, at);
+    if ((leaf + 1) % BUNDLE_SIZE === 0) {
+      bundleLengths.push(at - bundleStart);
+      bundleStart = at;
+    }
   }
-  const bundleLengths: number[] = [];
-  for (let b = 0; b < endBundle - firstBundle; b++) bundleLengths.push(recordLengths.slice(b * BUNDLE_SIZE, (b + 1) * BUNDLE_SIZE).reduce((a, n) => a + n, 0));
+  const recordBytes = records.subarray(0, bundleLengths.reduce((a, n) => a + n, 0));
 
   if (full.length) {
     await sql(
@@ -59,8 +61,8 @@ export async function writeLeaves(sql: Sql, state: TreeState, texts: readonly st
          FROM unnest($5::smallint[], $6::bigint[]) WITH ORDINALITY AS t(level, idx, n)`,
       [
         firstBundle,
-        Buffer.concat(items),
-        Buffer.concat(records),
+        items,
+        recordBytes,
         bundleLengths,
         full.map((t) => t.level),
         full.map((t) => t.index),
