@@ -15,7 +15,7 @@
 //       here: its indexes keep that peak's size).
 // On a fresh embedded PostgreSQL in a temporary folder, removed at the end.
 //
-//   npm run bench:ledger [-- --leaves 1000000 --batch 4096 --proofs 2000 --verify]
+//   npm run bench:ledger [-- --leaves 1000000 --batch 4096 --proofs 2000 --verify --checkpointer off]
 import { createHash, hash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -47,6 +47,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '4096' },
     proofs: { type: 'string', default: '2000' },
     verify: { type: 'boolean', default: false },
+    checkpointer: { type: 'string', default: 'on' },
   },
 });
 const LEAVES = Number(values.leaves);
@@ -119,7 +120,8 @@ async function main() {
       );
       queueSeconds += (performance.now() - started) / 1000;
     }
-    const checkpointer = startCheckpointer({ logger: getLogger() });
+    // Off: the batches are exactly --batch (on, the checkpointer's ticks integrate the backlog in its own batches too).
+    const checkpointer = values.checkpointer === 'off' ? { stop: async () => undefined } : startCheckpointer({ logger: getLogger() });
     // Wall time until nothing is pending: the checkpointer's ticks integrate too (issueCheckpoint
     // integrates first), taking turns with this loop on the same lock, so their work is inside it.
     const batchMs: number[] = [];
@@ -208,7 +210,7 @@ async function main() {
     const cpus = os.cpus();
     const ms = (x: number) => `${x.toFixed(2).padStart(7)} ms`;
     console.log('');
-    console.log(`${LEAVES.toLocaleString('en')} leaves in batches of ${BATCH.toLocaleString('en')}, checkpointer running (every 10 s or 1,000 leaves)`);
+    console.log(`${LEAVES.toLocaleString('en')} leaves in batches of ${BATCH.toLocaleString('en')}, ${values.checkpointer === 'off' ? 'checkpointer off (every batch exactly --batch)' : 'checkpointer running (every 10 s or 1,000 leaves; its ticks integrate in batches of 20,000 too)'}`);
     console.log(`machine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, ${os.platform()} ${os.arch()}; PostgreSQL embedded, same machine`);
     console.log(`load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${os.loadavg()[0]!.toFixed(1)}: other processes on this machine weigh on every figure`);
     console.log('');

@@ -10,8 +10,11 @@ import { tileSpan } from './tile-frontier';
 import { TILE_HEIGHT, TILE_WIDTH } from './tile-path';
 import { subtreesOfRange, type LeafRange } from './tree-math';
 
-/** A tile's hashes and the nodes above them: nodes[r][j] = MTH of hashes [j·2^r, (j + 1)·2^r). */
-type TileTree = Buffer[][];
+/** A tile's hashes and the nodes above them, one buffer per level: node (r, j) = MTH of hashes [j·2^r, (j + 1)·2^r) at bytes 32j of levels[r]. Few large buffers, not hundreds of small ones, so the cache costs the collector little. */
+interface TileTree {
+  levels: Buffer[];
+  bytes: number;
+}
 
 const CACHE_BYTES = 48 * 1024 * 1024;
 const cache = new Map<string, TileTree>();
@@ -38,25 +41,26 @@ export function cachedTile(tile: TileKey): TileTree | undefined {
 
 /** Builds and caches the tree of a tile's hashes (width × 32 bytes). */
 export function cacheTile(tile: TileKey, bytes: Buffer): TileTree {
-  const nodes: TileTree = [[]];
-  for (let i = 0; i < tile.width; i++) nodes[0]!.push(Buffer.from(bytes.subarray(32 * i, 32 * i + 32)));
+  const levels: Buffer[] = [Buffer.from(bytes.subarray(0, 32 * tile.width))];
   for (let r = 1; r <= TILE_HEIGHT; r++) {
-    const below = nodes[r - 1]!;
-    const row: Buffer[] = [];
-    for (let j = 0; 2 * j + 1 < below.length; j++) row.push(hashChildren(below[2 * j]!, below[2 * j + 1]!));
-    nodes.push(row);
+    const below = levels[r - 1]!;
+    const count = Math.floor(below.length / 64);
+    const row = Buffer.allocUnsafe(32 * count);
+    for (let j = 0; j < count; j++) hashChildren(below.subarray(64 * j, 64 * j + 32), below.subarray(64 * j + 32, 64 * j + 64)).copy(row, 32 * j);
+    levels.push(row);
   }
+  const tree: TileTree = { levels, bytes: levels.reduce((n, l) => n + l.length, 0) };
   const key = keyOf(tile);
   if (!cache.has(key)) {
-    cache.set(key, nodes);
-    cachedBytes += 64 * tile.width;
-    for (const [oldest, tree] of cache) {
+    cache.set(key, tree);
+    cachedBytes += tree.bytes;
+    for (const [oldest, old] of cache) {
       if (cachedBytes <= CACHE_BYTES) break;
       cache.delete(oldest);
-      cachedBytes -= 64 * tree[0]!.length;
+      cachedBytes -= old.bytes;
     }
   }
-  return nodes;
+  return tree;
 }
 
 /** Tiles the ranges need (every subtree of each range), without duplicates. */
@@ -92,7 +96,8 @@ export async function readTreeHashes(sql: Sql, treeSize: number, ranges: readonl
         const r = s.level % TILE_HEIGHT;
         const first = s.index * 2 ** r;
         const tile = tileAt(level, first, treeSize);
-        return trees.get(keyOf(tile))![r]![(first - tile.index * TILE_WIDTH) / 2 ** r]!;
+        const at = 32 * ((first - tile.index * TILE_WIDTH) / 2 ** r);
+        return trees.get(keyOf(tile))!.levels[r]!.subarray(at, at + 32);
       }),
     ),
   );
