@@ -64,8 +64,10 @@ async function integrateBatch(sql: Sql, limit: number): Promise<IntegrationResul
   const state = await readTreeState(sql);
   // One bytea of the batch's entries, newline-separated (entries are ASCII without newlines).
   const [moved] = await sql<{ n: number; entries: Buffer | null }>(
-    `WITH moved AS (
-       DELETE FROM ledger_pending WHERE seq IN (SELECT seq FROM ledger_pending ORDER BY seq LIMIT $1)
+    // The batch as one range of the seq index (every visible row up to the limit-th), not a probe per row.
+    `WITH bound AS (SELECT seq FROM ledger_pending ORDER BY seq OFFSET $1::int - 1 LIMIT 1),
+     moved AS (
+       DELETE FROM ledger_pending WHERE seq <= coalesce((SELECT seq FROM bound), 9223372036854775807)
        RETURNING seq, entry
      )
      SELECT count(*)::int AS n, string_agg(entry, '\\x0a'::bytea ORDER BY seq) AS entries FROM moved`,
