@@ -8,6 +8,13 @@
 // Clearway processes are up: the queue's own `known_crontabs` table decides which process runs a tick.
 import type { TaskList } from 'graphile-worker';
 
-export const jobTasks: TaskList = {};
+import { pruneRateLimitCountersTask } from '../auth/prune-rate-limit-counters-task';
 
-export const jobCrontab: string[] = [];
+export const jobTasks: TaskList = {
+  'prune-rate-limit-counters': pruneRateLimitCountersTask,
+};
+
+export const jobCrontab: string[] = [
+  // Counters expire two windows after they start (at most two hours for the hourly limits).
+  '*/5 * * * * prune-rate-limit-counters ?max=1',
+];
