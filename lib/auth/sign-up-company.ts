@@ -46,7 +46,7 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
   const input = parseInput(signUpInput, options.input);
   throwFieldErrors(passwordContextErrors(input.password, { email: input.email, companyName: input.companyName }, 'password'));
   const ip = options.request?.ip || 'unknown';
-  const decision = getRateLimiter().hit(`sign-up:${ip}`, SIGN_UPS_PER_HOUR, 3_600_000);
+  const decision = await getRateLimiter().hit(`sign-up:${ip}`, SIGN_UPS_PER_HOUR, 3_600_000);
   if (!decision.allowed) {
     throw new AppError('RATE_LIMITED', `Too many registrations from your network: try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`, { retryAfterSeconds: decision.retryAfterSeconds });
   }

@@ -8,6 +8,21 @@
 // Clearway processes are up: the queue's own `known_crontabs` table decides which process runs a tick.
 import type { TaskList } from 'graphile-worker';
 
-export const jobTasks: TaskList = {};
+import { pruneRateLimitCountersTask } from '../auth/prune-rate-limit-counters-task';
+import { raiseSilentSealAlertsTask } from '../tracking/raise-silent-seal-alerts-task';
+import { publishLedgerAnchorTask } from './publish-ledger-anchor-task';
 
-export const jobCrontab: string[] = [];
+export const jobTasks: TaskList = {
+  'prune-rate-limit-counters': pruneRateLimitCountersTask,
+  'raise-silent-seal-alerts': raiseSilentSealAlertsTask,
+  'publish-ledger-anchor': publishLedgerAnchorTask,
+};
+
+export const jobCrontab: string[] = [
+  // Counters expire two windows after they start (at most two hours for the hourly limits).
+  '*/5 * * * * prune-rate-limit-counters ?max=1',
+  // Open shipments whose seal has gone quiet for TRACKING_SILENT_HOURS.
+  '*/5 * * * * raise-silent-seal-alerts ?max=1',
+  // The latest checkpoint to the chain (when ANCHOR_* is configured) at most every ANCHOR_EVERY_SECONDS.
+  '* * * * * publish-ledger-anchor ?max=1',
+];
