@@ -175,13 +175,18 @@ export async function loadPermitRequirements(sql: Sql, declarationId: string, op
       externalConfirmed: s.external_confirmed_at !== null,
       disclaimCode: s.disclaim_code,
       disclaimReason: s.disclaim_reason,
-      requiredQuantity: rule.quantityManaged ? required : null,
-      reservedQuantity: s.reserved_quantity,
-      drawnQuantity: s.drawn_quantity,
+      requiredQuantity: rule.quantityManaged ? decimal(required) : null,
+      reservedQuantity: decimal(s.reserved_quantity),
+      drawnQuantity: decimal(s.drawn_quantity),
       waivedReason: s.waived_reason,
       application,
     };
   });
+}
+
+/** numeric text as people read it: "600.000" → "600". */
+function decimal(text: string | null): string | null {
+  return text === null ? null : String(Number(text));
 }
 
 const EMPTY: Omit<StoredRow, 'item_sequence' | 'rule_id' | 'rule' | 'agency'> = {
