@@ -220,6 +220,15 @@ describe('a veterinary certificate from the declaration, and the release gate', 
     expect(await requirements(id, 'officer')).toEqual([expect.objectContaining({ status: 'SATISFIED', blocking: false, permitNumber: approved.permitApplication.permit.number })]);
     expect((await release(id)).declaration).toEqual({ status: 'RELEASED' });
 
+    // The certificate: a PDF for the holder, 404 for anyone else.
+    const permitId = approved.permitApplication.permit.id;
+    const pdf = await fetch(`${server.url}/api/permits/${permitId}/certificate.pdf`, { headers: as.trader });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const foreign = await fetch(`${server.url}/api/permits/${permitId}/certificate.pdf`, { headers: as.stranger });
+    expect(foreign.status).toBe(404);
+
     // The approval is anchored in the ledger as a decision.
     const { rows } = await getPool().query(`SELECT count(*)::int AS n FROM ledger_pending WHERE item_sha256 = decode($1, 'hex')`, [approved.permitApplication.permit.decisionSha256]);
     const integrated = await getPool().query(`SELECT count(*)::int AS n FROM ledger_entry WHERE item_sha256 = decode($1, 'hex')`, [approved.permitApplication.permit.decisionSha256]);
