@@ -22,7 +22,6 @@ import { createDeclarationDraft } from '../lib/declarations/create-declaration-d
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded-postgres';
 import { prepareDatabase } from '../lib/database/prepare-database';
 import { sqlOfClient, sqlTransaction } from '../lib/database/sql';
-import { getPool } from '../lib/db';
 import { resetEnvCache } from '../lib/env';
 import { getLogger } from '../lib/logger';
 import { applyForPermit } from '../lib/permits/apply-for-permit';
@@ -125,7 +124,7 @@ async function main() {
       items: declarations[0]!.map((it, i) => ({ commodityCode: it.commodityCode, description: `Item ${i + 1}`, originCountry: it.originCountry!, packageKind: 'CT', packageCount: 10, grossMass: '120', netMass: '100', itemPrice: '1000.00' })),
     });
     const { id } = await createDeclarationDraft({ actor: trader, input: five });
-    const pool = sqlOfClient(getPool());
+    const pool = sqlOfClient(db);
     await pool(`UPDATE declaration SET status = 'DUTY_ASSESSED' WHERE id = $1::uuid`, [id]);
     const frozen = await recordPermitRequirements(pool, { declarationId: id });
     if (!frozen) throw new Error('the gate declaration has no requirements: the benchmark measured nothing');
