@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import type { Tx } from '../database/tx';
 import { sqlOfPrisma } from '../database/sql';
+import { recordPermitRequirements } from '../permits/record-permit-requirements';
 import { getDb } from '../db';
 import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
@@ -65,6 +66,7 @@ export async function applyAmendment(
   if (current.status === 'DUTY_ASSESSED') await writeDutyLines(sql, id);
   await replaceValueSamples(sql, id, full.items);
 
+  await recordPermitRequirements(sql, { declarationId: id });
   await freezeVersion(sql, { row: full, version: current.version + 1, actor, reason: args.reason });
   await recordAudit(tx, { actor, action: 'declaration.amend', targetType: 'declaration', targetId: id, requestId: args.requestId, details: { version: current.version + 1, reason: args.reason } });
   return { id };
