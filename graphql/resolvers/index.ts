@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { declarationLifecycleResolvers } from './declaration-lifecycle';
 import { declarationResolvers } from './declarations';
 import { documentResolvers } from './documents';
+import { filingAidResolvers } from './filing-aids';
 import { healthResolvers } from './health';
 import { identityResolvers } from './identity';
 import { ledgerResolvers } from './ledger';
@@ -11,7 +12,7 @@ import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers]);
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers, filingAidResolvers]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
