@@ -2,6 +2,7 @@
 import { CODE_LIST_DATA } from '../../lib/code-lists/data';
 import { searchCodeList } from '../../lib/code-lists/search-code-list';
 import { copyDeclaration } from '../../lib/declarations/copy-declaration';
+import { computeDraftExpiry } from '../../lib/declarations/draft-expiry';
 import { getDeclaration } from '../../lib/declarations/get-declaration';
 import { listDeclarationTemplates, type DeclarationTemplateView } from '../../lib/declarations/list-declaration-templates';
 import { saveDeclarationTemplate } from '../../lib/declarations/save-declaration-template';
@@ -21,6 +22,10 @@ export const filingAidResolvers: Resolvers = {
       return { name: found.name, title: list.title, source: list.source, version: list.version, complete: list.complete, totalCount: found.total, entries: found.entries };
     },
     partySuggestions: async (_root, _args, ctx) => suggestParties({ actor: await ctx.actor() }),
+  },
+  Declaration: {
+    draftExpiresAt: (d) => (d.status === 'DRAFT' ? computeDraftExpiry(d.updatedAt).expiresAt : null),
+    draftExpired: (d) => d.status === 'DRAFT' && computeDraftExpiry(d.updatedAt).expired,
   },
   Mutation: {
     copyDeclaration: async (_root, { id, lrn }, ctx) => {
