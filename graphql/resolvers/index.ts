@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types';
+import { clearanceStatisticsResolvers } from './clearance-statistics';
 import { declarationLifecycleResolvers } from './declaration-lifecycle';
 import { declarationResolvers } from './declarations';
 import { documentResolvers } from './documents';
@@ -13,7 +14,7 @@ import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers, filingAidResolvers, officerQueueResolvers]);
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers, filingAidResolvers, officerQueueResolvers, clearanceStatisticsResolvers]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
