@@ -1,9 +1,8 @@
 // The process's background work, started after the HTTP server listens and stopped before it closes:
 // its worker on the job queue (lib/jobs: tasks and cron items run once per cluster), and the in-process
 // loops that have not moved onto the queue yet — integrating pending ledger entries, signing ledger
-// checkpoints, publishing them to the chain (when one is configured), watching for silent electronic
-// seals, and sending password reset links.
-import { startPasswordResetMailer } from '../lib/auth/start-password-reset-mailer';
+// checkpoints, publishing them to the chain (when one is configured), and watching for silent electronic
+// seals. (Password reset links and e-mail are jobs on the queue.)
 import { startAnchorPublisher } from '../lib/ledger/anchor/start-anchor-publisher';
 import { startCheckpointer } from '../lib/ledger/start-checkpointer';
 import { startLedgerIntegrator } from '../lib/ledger/start-ledger-integrator';
@@ -23,7 +22,6 @@ export function startBackgroundJobs(logger: Logger): BackgroundJobs {
   const publisher = startAnchorPublisher({ logger: logger.child({ job: 'ledger-publisher' }) });
   if (publisher) jobs.push(publisher);
   jobs.push(startSilentSealWatcher({ logger: logger.child({ job: 'silent-seal-watcher' }) }));
-  jobs.push(startPasswordResetMailer({ logger: logger.child({ job: 'password-reset-mailer' }) }));
   // The worker connects in the background; a failure to start it is logged, and the web keeps serving.
   const runner = startJobRunner({ logger: logger.child({ job: 'job-queue' }) }).catch((err: unknown) => {
     logger.error({ err }, 'starting the job queue worker');

@@ -8,6 +8,7 @@ export const SCOPES = {
   'documents:write': 'Upload documents and attach them to the company’s declarations.',
   'tracking:read': 'Read shipments, seal status, tracking timelines and alerts.',
   'events:write': 'Report electronic-seal events (EPCIS 2.0 capture, recordSealEvents).',
+  'notifications:read': 'Pull the company’s notifications (pendingNotifications, acknowledgeNotifications) and subscribe to declarationEvents.',
 } as const;
 
 export type Scope = keyof typeof SCOPES;
