@@ -10,6 +10,7 @@ import { startJobRunner } from '../lib/jobs/start-job-runner';
 import type { Logger } from '../lib/logger';
 import { startSilentSealWatcher } from '../lib/tracking/start-silent-seal-watcher';
 import { closeTrackingListener } from '../lib/tracking/tracking-events';
+import { closeBusinessEventStream } from '../lib/notifications/business-event-stream';
 
 export interface BackgroundJobs {
   stop(): Promise<void>;
@@ -33,6 +34,7 @@ export function startBackgroundJobs(logger: Logger): BackgroundJobs {
       await Promise.all(jobs.map((job) => job.stop().catch((err) => logger.error({ err }, 'stopping a background job'))));
       // The LISTEN connection of live tracking updates goes back to the pool before the pool closes.
       await closeTrackingListener().catch((err) => logger.error({ err }, 'closing the tracking listener'));
+      await closeBusinessEventStream().catch((err) => logger.error({ err }, 'closing the business event listener'));
     },
   };
 }

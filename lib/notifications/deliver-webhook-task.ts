@@ -60,13 +60,13 @@ async function claimAttempt(sql: Sql, deliveryId: string, timeoutMs: number): Pr
   if (!d || d.state !== 'PENDING' || d.disabled) return null;
 
   const [open] = await sql<{ id: string; stale: boolean; startedAt: Date }>(
-    `SELECT id, started_at < now() - make_interval(secs => $2::float8 / 1000 + 30) AS stale, started_at AS "startedAt"
+    `SELECT id, started_at < now() - make_interval(secs => $2::float8 / 1000 + 5) AS stale, started_at AS "startedAt"
        FROM webhook_attempt WHERE delivery_id = $1::uuid AND finished_at IS NULL`,
     [deliveryId, timeoutMs],
   );
   if (open && !open.stale) {
     // Another process may still be waiting for its answer: look again once it must have ended.
-    await enqueueJob(sql, 'deliver-webhook', { deliveryId }, { jobKey: `deliver-webhook:${deliveryId}`, runAt: new Date(open.startedAt.getTime() + timeoutMs + 31_000), maxAttempts: 5 });
+    await enqueueJob(sql, 'deliver-webhook', { deliveryId }, { jobKey: `deliver-webhook:${deliveryId}`, runAt: new Date(open.startedAt.getTime() + timeoutMs + 6_000), maxAttempts: 5 });
     return null;
   }
   if (open) await sql(`UPDATE webhook_attempt SET finished_at = now(), error = 'Interrupted: the sending process stopped before the answer was recorded.' WHERE id = $1::uuid`, [open.id]);
