@@ -66,11 +66,25 @@ export const notificationResolvers: Resolvers = {
   },
   Subscription: {
     declarationEvents: {
+      // Returned from outside: a subscription ends (client gone, server closing) by aborting the wait.
       subscribe: async (_root, { declarationId }, ctx) => {
-        const stream = await businessEventStream(await ctx.actor(), { declarationId });
-        return (async function* () {
-          for await (const event of stream) yield { declarationEvents: event };
-        })();
+        const controller = new AbortController();
+        const stream = await businessEventStream(await ctx.actor(), { declarationId, signal: controller.signal });
+        const iterator: AsyncIterableIterator<{ declarationEvents: EventRow }> = {
+          next: async () => {
+            const r = await stream.next();
+            return r.done ? { done: true, value: undefined } : { done: false, value: { declarationEvents: r.value } };
+          },
+          return: async () => {
+            controller.abort();
+            await stream.return(undefined);
+            return { done: true, value: undefined };
+          },
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+        };
+        return iterator;
       },
     },
   },

@@ -24,13 +24,13 @@ export async function saveWorkQueueView(options: { actor: Actor; name: string; f
   if (!name || name.length > 80) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['name'], code: 'INVALID', message: 'Name the view in 1 to 80 characters.' }] });
   const filters = parseInput(workQueueFilters, options.filters ?? {});
   const sql = sqlOfClient(getPool());
+  const [others] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM work_queue_view WHERE user_id = $1::uuid AND name <> $2::text`, [actor.userId, name]);
+  if (others!.n >= MAX_VIEWS) throw new AppError('CONFLICT', `At most ${MAX_VIEWS} saved views: delete one first.`);
   const [row] = await sql<WorkQueueViewRow>(
-    `INSERT INTO work_queue_view (id, user_id, name, filters)
-     SELECT gen_random_uuid(), $1::uuid, $2, $3::jsonb WHERE (SELECT count(*) FROM work_queue_view WHERE user_id = $1::uuid AND name <> $2) < $4
+    `INSERT INTO work_queue_view (id, user_id, name, filters) VALUES (gen_random_uuid(), $1::uuid, $2::text, $3::jsonb)
      ON CONFLICT (user_id, name) DO UPDATE SET filters = EXCLUDED.filters
      RETURNING id, name, filters, created_at AS "createdAt"`,
-    [actor.userId, name, JSON.stringify(filters), MAX_VIEWS],
+    [actor.userId, name, JSON.stringify(filters)],
   );
-  if (!row) throw new AppError('CONFLICT', `At most ${MAX_VIEWS} saved views: delete one first.`);
-  return row;
+  return row!;
 }
