@@ -27,6 +27,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <Link href="/declarations">Declarations</Link>
               </li>
               <li>
+                <Link href="/work-queue">Work queue</Link>
+              </li>
+              <li>
                 <Link href="/tracking">Tracking</Link>
               </li>
               <li>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { canAdministerCompany, isBroker, isOfficer } from '../lib/auth/policy';
+import { countUnreadNotifications } from '../lib/notifications/count-unread-notifications';
 import { getOptionalActor } from './session';
 import { SignOutButton } from './sign-out-button';
 
@@ -16,8 +17,12 @@ export async function UserMenu() {
       </div>
     );
   }
+  const unread = await countUnreadNotifications({ actor });
   return (
     <div className="user-menu">
+      <Link href="/notifications" data-testid="inbox-link" aria-label={`Inbox, ${unread} unread`}>
+        Inbox{unread ? <span className="chip-count" data-testid="unread-count">{unread}</span> : null}
+      </Link>{' '}
       <span>
         <strong>{actor.name}</strong> <span className="muted">({ROLE_LABEL[actor.role]}{actor.isCompanyAdmin ? ', company admin' : ''})</span>
       </span>{' '}

@@ -141,6 +141,12 @@ export const AUDIT_EVENTS = {
     details: z.object({ alertId: z.string().describe('Alert'), kind: z.string().describe('Kind'), note: z.string().nullable().describe('Note') }),
   },
   ...PERMIT_AUDIT_EVENTS,
+  'webhook_endpoint.create': { target: 'webhook_endpoint', details: z.object({ url: z.string().describe('URL'), eventTypes: z.array(z.string()).describe('Event types') }) },
+  'webhook_endpoint.update': { target: 'webhook_endpoint', details: z.object({ changes: z.array(z.string()).describe('Changed') }) },
+  'webhook_endpoint.rotate_secret': { target: 'webhook_endpoint', details: z.object({ overlapHours: z.number().describe('Old secret valid for (hours)') }) },
+  'webhook_endpoint.delete': { target: 'webhook_endpoint', details: z.object({ url: z.string().describe('URL') }) },
+  'webhook_endpoint.replay': { target: 'webhook_endpoint', details: z.object({ deliveries: z.number().describe('Deliveries'), since: z.string().nullable().describe('Since') }) },
+  'webhook_endpoint.send_test': { target: 'webhook_endpoint', details: none },
 } as const satisfies Record<string, { target: string; details: z.ZodObject }>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

@@ -47,6 +47,20 @@ const schema = z.object({
   JOB_CONCURRENCY: intFrom(4, 0, 100),
   /** How often the job queue looks for jobs scheduled for later or retried, in milliseconds (new jobs arrive by LISTEN/NOTIFY at once). */
   JOB_POLL_MS: intFrom(2_000, 100, 600_000),
+  /** Outgoing e-mail (nodemailer), e.g. smtp://user:pass@mail.example:587 or smtps://…; unset: messages stay in the inbox and the outbox table, and the log says they went out. */
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\//i, 'must be an smtp:// or smtps:// URL').optional()),
+  /** The From header of e-mail. */
+  MAIL_FROM: z.string().min(3).default('Clearway <no-reply@clearway.example>'),
+  /** Webhooks may target private, loopback and link-local addresses (SSRF guard off): for local receivers in development and tests only. */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Webhooks may use plain http:// URLs (otherwise https:// only). */
+  WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** A webhook request that has not answered with a 2xx within this many milliseconds failed. */
+  WEBHOOK_TIMEOUT_MS: intFrom(15_000, 100, 60_000),
+  /** After a secret rotation the old secret keeps signing for this many hours (receivers switch over). */
+  WEBHOOK_SECRET_OVERLAP_HOURS: intFrom(24, 0, 24 * 30),
+  /** Days business events (and so deliveries, pull notifications and replays) are kept. */
+  NOTIFICATION_RETENTION_DAYS: intFrom(30, 1, 365),
   /** Requests per minute per API token and per signed-in user (sliding window, shared by all processes). */
   API_RATE_LIMIT_PER_MINUTE: intFrom(600, 1, 100_000_000),
   /** Where rate-limit counters live: `postgres` (shared by every process on the database) or `memory` (this process only). */

@@ -15,6 +15,7 @@ import { getHealth } from '../lib/health/get-health';
 import { handleLedgerRoute } from './ledger-routes';
 import { requestIdFrom, type Logger } from '../lib/logger';
 import { createDocumentsRoute } from './documents-route';
+import { handleWorkQueueCsv, WORK_QUEUE_CSV_PATH } from './work-queue-route';
 import { createEpcisRoutes, EPCIS_PATH } from './epcis-routes';
 import { handlePdfRoute } from './pdf-routes';
 import { handlePermitRoute } from './permit-routes';
@@ -77,6 +78,7 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
       if (pathname === '/api/documents' || pathname?.startsWith('/api/documents/')) return await handleDocuments(req, res, requestId, pathname!);
       if (pathname?.startsWith(`${EPCIS_PATH}/`)) return await handleEpcis(req, res, requestId, pathname);
       if (await handleLedgerRoute(req, res, requestId, pathname!)) return;
+      if (pathname === WORK_QUEUE_CSV_PATH) return await handleWorkQueueCsv(req, res, requestId);
       if (pathname?.startsWith('/api/declarations/') && (await handlePdfRoute(req, res, requestId, pathname))) return;
       if (pathname?.startsWith('/api/permits/') && (await handlePermitRoute(req, res, requestId, pathname))) return;
       if (pathname === '/api/health') {

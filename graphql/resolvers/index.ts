@@ -9,6 +9,7 @@ import { identityResolvers } from './identity';
 import { ledgerResolvers } from './ledger';
 import { permitResolvers } from './permits';
 import { officerQueueResolvers } from './officer-queue';
+import { notificationResolvers } from './notifications';
 import { riskResolvers } from './risk';
 import { scalarResolvers } from './scalars';
 import { tariffResolvers } from './tariff';
@@ -30,6 +31,7 @@ export const resolvers: Resolvers = mergeResolvers([
   filingAidResolvers,
   officerQueueResolvers,
   clearanceStatisticsResolvers,
+  notificationResolvers,
 ]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {

@@ -7,7 +7,9 @@ import { getDb } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
 import type { UserRole } from '../generated/prisma/client';
-import { deliverOutbox, queueMessage } from '../notifications/notifier';
+import { queueMessage } from '../notifications/queue-message';
+import { recordBusinessEvent } from '../notifications/record-business-event';
+import { sqlOfPrisma } from '../database/sql';
 import { parseInput, throwFieldErrors } from '../validation';
 import type { Actor } from './actor';
 import { assertPerson, isCompanyAdministrator, isPlatformAdmin } from './policy';
@@ -50,15 +52,17 @@ export async function inviteUser(options: { actor: Actor; input: InviteUserInput
       data: { companyId, email: input.email, name: input.name, role, isCompanyAdmin: companyId ? input.isCompanyAdmin : false, tokenHash: hash, expiresAt, invitedById: actor.userId },
       select: { id: true },
     });
-    await queueMessage(tx, {
+    await queueMessage(sqlOfPrisma(tx), {
       kind: 'invitation',
       to: input.email,
       subject: 'Your invitation to Clearway',
       body: `${actor.name} invited you to Clearway. Choose your password here (the link works once, until ${expiresAt.toISOString()}): ${link}`,
     });
+    if (companyId) {
+      await recordBusinessEvent(sqlOfPrisma(tx), { type: 'invitation.sent', companyId, payload: { invitationId: invitation.id, companyId, role, expiresAt: expiresAt.toISOString() } });
+    }
     await recordAudit(tx, { actor, action: 'user.invite', targetType: 'invitation', targetId: invitation.id, details: { email: input.email, role, isCompanyAdmin: input.isCompanyAdmin } });
     return { invitationId: invitation.id, link, expiresAt };
   });
-  await deliverOutbox();
   return result;
 }

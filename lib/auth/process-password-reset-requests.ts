@@ -1,13 +1,23 @@
 // The second half of "forgot password" (request-password-reset.ts queues): for each queued email with an
-// active account, a single-use link valid one hour goes out through the outbox. Rows are claimed with
+// active account, a single-use link valid one hour goes out through the outbox (queueMessage: a send-email job). It runs as the
+// process-password-reset-requests job, which request-password-reset.ts enqueues; rows are claimed with
 // SKIP LOCKED, so several processes can drain the queue without sending a link twice.
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { getEnv } from '../env';
-import { deliverOutbox, queueMessage } from '../notifications/notifier';
+import { queueMessage } from '../notifications/queue-message';
+import { sqlOfPrisma } from '../database/sql';
 import { newLinkSecret } from './new-link-secret';
 
 export const RESET_MINUTES = 60;
+
+declare global {
+  namespace GraphileWorker {
+    interface Tasks {
+      'process-password-reset-requests': Record<string, never>;
+    }
+  }
+}
 
 /** Handles up to `limit` queued requests; returns how many it handled. */
 export async function processPasswordResetRequests(options: { limit?: number } = {}): Promise<number> {
@@ -23,7 +33,7 @@ export async function processPasswordResetRequests(options: { limit?: number } =
       const expiresAt = new Date(Date.now() + RESET_MINUTES * 60_000);
       const link = `${getEnv().PUBLIC_URL}/reset-password/${secret}`;
       await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hash, expiresAt } });
-      await queueMessage(tx, {
+      await queueMessage(sqlOfPrisma(tx), {
         kind: 'password_reset',
         to: user.email,
         subject: 'Reset your Clearway password',
@@ -37,6 +47,5 @@ export async function processPasswordResetRequests(options: { limit?: number } =
     await tx.$executeRaw`DELETE FROM password_reset_request WHERE processed_at < now() - interval '1 day'`;
     return queued.length;
   });
-  if (handled) await deliverOutbox();
   return handled;
 }

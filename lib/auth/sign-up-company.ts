@@ -11,7 +11,8 @@ import { getDb } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
 import type { PartyRole, UserRole } from '../generated/prisma/client';
-import { deliverOutbox, queueMessage } from '../notifications/notifier';
+import { queueMessage } from '../notifications/queue-message';
+import { sqlOfPrisma } from '../database/sql';
 import { parseInput, throwFieldErrors } from '../validation';
 import type { RequestInfo } from './actor';
 import { hashPassword, passwordContextErrors, passwordSchema } from './password';
@@ -59,7 +60,7 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
     ]);
     throwFieldErrors(company ? [{ path: ['eori'], code: 'DUPLICATE', message: `A company with EORI ${input.eori} is already registered; ask its administrator for an invitation.` }] : []);
     if (user) {
-      await queueMessage(tx, {
+      await queueMessage(sqlOfPrisma(tx), {
         kind: 'sign_up_existing_account',
         to: input.email,
         subject: 'Someone tried to register with your Clearway address',
@@ -75,7 +76,7 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
     const admin = await tx.user.create({ data: { email: input.email, name: input.name, role, companyId: created.id, isCompanyAdmin: true, passwordHash }, select: { id: true } });
     const actor = { userId: admin.id, email: input.email, name: input.name, role, companyId: created.id, isCompanyAdmin: true, token: null, clients: [], request: options.request ?? { id: null, ip: null } };
     await recordAudit(tx, { actor, action: 'company.sign_up', targetType: 'company', targetId: created.id, details: { eori: input.eori, kind: input.kind } });
-    await queueMessage(tx, {
+    await queueMessage(sqlOfPrisma(tx), {
       kind: 'sign_up',
       to: input.email,
       subject: `${input.companyName} is registered on Clearway`,
@@ -83,6 +84,5 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
     });
     return { companyId: created.id, userId: admin.id };
   });
-  await deliverOutbox();
   return result;
 }

@@ -20,6 +20,7 @@ import { freezeVersion } from './freeze-version';
 import { loadDeclarationRows } from './declaration-rows';
 import { replaceValueSamples } from './value-samples';
 import { writeDutyLines } from './write-duty-lines';
+import { recordBusinessEvent } from '../notifications/record-business-event';
 
 export async function amendDeclaration(options: { actor: Actor; id: string; input: DeclarationInput; reason: string; requestId?: string }): Promise<{ id: string }> {
   const { actor, id } = options;
@@ -68,6 +69,13 @@ export async function applyAmendment(
 
   await recordPermitRequirements(sql, { declarationId: id });
   await freezeVersion(sql, { row: full, version: current.version + 1, actor, reason: args.reason });
+  await recordBusinessEvent(sql, {
+    type: 'declaration.amended',
+    declarationId: id,
+    mrn: full.mrn,
+    lrn: full.lrn,
+    payload: { declarationId: id, mrn: full.mrn, lrn: full.lrn, status: current.status, version: current.version + 1 },
+  });
   await recordAudit(tx, { actor, action: 'declaration.amend', targetType: 'declaration', targetId: id, requestId: args.requestId, details: { version: current.version + 1, reason: args.reason } });
   return { id };
 }

@@ -1,10 +1,13 @@
 // The declaration state machine: which transitions are legal, and who may make them. Every status
 // change goes through `changeStatus`, in the caller's transaction, with its history row.
 import { AppError } from '../errors';
-import type { DeclarationStatus } from '../generated/prisma/client';
+import type { DeclarationStatus, RiskLane } from '../generated/prisma/client';
 import { isFilerRole, isOfficer } from '../auth/policy';
 import type { Actor } from '../auth/actor';
 import type { Tx } from '../database/tx';
+import { sqlOfPrisma } from '../database/sql';
+import { declarationEventType } from '../notifications/declaration-event-type';
+import { recordBusinessEvent } from '../notifications/record-business-event';
 
 type Who = 'FILER' | 'OFFICER' | 'SYSTEM';
 
@@ -60,20 +63,30 @@ export function assertTransition(from: DeclarationStatus, to: DeclarationStatus,
   }
 }
 
-/** Checks the transition, updates the row (only if still in `from`: no lost update), writes history. */
+/** Checks the transition, updates the row (only if still in `from`: no lost update), writes history and the business event. */
 export async function changeStatus(
   tx: Tx,
   args: { declarationId: string; from: DeclarationStatus; to: DeclarationStatus; actor: Actor | null; reason?: string; system?: boolean },
 ): Promise<void> {
   assertTransition(args.from, args.to, args.system ? null : args.actor);
-  const updated = await tx.declaration.updateMany({
-    where: { id: args.declarationId, status: args.from },
-    data: { status: args.to, ...(args.to === 'RELEASED' ? { releasedAt: new Date() } : {}) },
-  });
-  if (updated.count !== 1) {
+  const sql = sqlOfPrisma(tx);
+  const updated = await sql<{ mrn: string | null; lrn: string; lane: RiskLane | null }>(
+    `UPDATE declaration SET status = $3::declaration_status, released_at = CASE WHEN $3 = 'RELEASED' THEN now() ELSE released_at END, updated_at = now()
+      WHERE id = $1::uuid AND status = $2::declaration_status RETURNING mrn, lrn, lane::text AS lane`,
+    [args.declarationId, args.from, args.to],
+  );
+  if (updated.length !== 1) {
     throw new AppError('CONFLICT', 'The declaration changed meanwhile; reload it and try again.');
   }
   await tx.declarationStatusChange.create({
     data: { declarationId: args.declarationId, fromStatus: args.from, toStatus: args.to, actorId: args.system ? null : (args.actor?.userId ?? null), reason: args.reason ?? null },
+  });
+  const { mrn, lrn, lane } = updated[0]!;
+  await recordBusinessEvent(sql, {
+    ...declarationEventType(args.from, args.to, lane),
+    declarationId: args.declarationId,
+    mrn,
+    lrn,
+    payload: { declarationId: args.declarationId, mrn, lrn, status: args.to, previousStatus: args.from, lane },
   });
 }

@@ -25,6 +25,8 @@ import { anchorItem } from '../ledger/anchor-item';
 import { generateMrn } from './mrn';
 import { computeDutyRows } from './write-duty-lines';
 import { recordPermitRequirements } from '../permits/record-permit-requirements';
+import { declarationEventType } from '../notifications/declaration-event-type';
+import { recordBusinessEvent } from '../notifications/record-business-event';
 
 const OPERATION = 'submitDeclaration';
 
@@ -135,6 +137,17 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
       }),
     ]);
     await recordPermitRequirements(sql, { declarationId: id });
+    // Each step is a business event (webhooks, inbox, subscriptions), in this transaction.
+    await recordBusinessEvent(
+      sql,
+      steps.map((step) => ({
+        ...declarationEventType(step.from, step.to, risk.lane),
+        declarationId: id,
+        mrn,
+        lrn: d.lrn,
+        payload: { declarationId: id, mrn, lrn: d.lrn, status: step.to, previousStatus: step.from, lane: step.to === 'SUBMITTED' || step.to === 'ACCEPTED' ? null : risk.lane },
+      })),
+    );
     // Queues the version's ledger entry (no shared lock): the integrator gives it its leaf after commit.
     await anchorItem(sql, { kind: 'declaration-version', sha256: version.sha256, ref: versionRef(id, d.version) });
     return { id, replayed: false };

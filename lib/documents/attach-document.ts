@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { assertScope } from '../auth/policy';
 import { recordAudit } from '../audit';
+import { recordBusinessEvent } from '../notifications/record-business-event';
 import { sqlTransaction } from '../database/sql';
 import { AppError } from '../errors';
 import { anchorItem } from '../ledger/anchor-item';
@@ -104,6 +105,11 @@ export async function attachDocument(options: AttachDocumentInput & { actor: Act
         actor.companyId, actor.token?.id ?? null, createdAt, leaf.leafIndex, leaf.leafHash,
       ],
     );
+    await recordBusinessEvent(sql, {
+      type: 'document.attached',
+      declarationId: declaration.id,
+      payload: { documentId: id, declarationId: declaration.id, type: input.type, sha256: upload.sha256 },
+    });
     return toDocumentRecord(row!);
   });
 }

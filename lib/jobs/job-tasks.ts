@@ -6,16 +6,32 @@
 //
 // Cron lines (graphile-worker's crontab syntax, minute resolution) run once per cluster however many
 // Clearway processes are up: the queue's own `known_crontabs` table decides which process runs a tick.
-import type { TaskList } from 'graphile-worker';
+import type { Task, TaskList } from 'graphile-worker';
 
+import { deliverWebhookTask } from '../notifications/deliver-webhook-task';
+import { fanOutEventTask } from '../notifications/fan-out-event-task';
+import { processPasswordResetRequestsTask } from '../auth/process-password-reset-requests-task';
 import { pruneRateLimitCountersTask } from '../auth/prune-rate-limit-counters-task';
-import { raiseSilentSealAlertsTask } from '../tracking/raise-silent-seal-alerts-task';
 import { publishLedgerAnchorTask } from './publish-ledger-anchor-task';
+import { purgeBusinessEventsTask } from '../notifications/purge-business-events-task';
+import { raiseSilentSealAlertsTask } from '../tracking/raise-silent-seal-alerts-task';
+import { rescueWebhookDeliveriesTask } from '../notifications/rescue-webhook-deliveries-task';
+import { sendEmailTask } from '../notifications/send-email-task';
+import { sendNotificationDigestsTask } from '../notifications/send-notification-digests-task';
+import { warnExpiringApiTokensTask } from '../notifications/warn-expiring-api-tokens-task';
 
 export const jobTasks: TaskList = {
   'prune-rate-limit-counters': pruneRateLimitCountersTask,
   'raise-silent-seal-alerts': raiseSilentSealAlertsTask,
   'publish-ledger-anchor': publishLedgerAnchorTask,
+  'process-password-reset-requests': processPasswordResetRequestsTask as Task,
+  'send-email': sendEmailTask as Task,
+  'fan-out-event': fanOutEventTask as Task,
+  'deliver-webhook': deliverWebhookTask as Task,
+  'rescue-webhook-deliveries': rescueWebhookDeliveriesTask as Task,
+  'purge-business-events': purgeBusinessEventsTask as Task,
+  'warn-expiring-api-tokens': warnExpiringApiTokensTask as Task,
+  'send-notification-digests': sendNotificationDigestsTask as Task,
 };
 
 export const jobCrontab: string[] = [
@@ -25,4 +41,8 @@ export const jobCrontab: string[] = [
   '*/5 * * * * raise-silent-seal-alerts ?max=1',
   // The latest checkpoint to the chain (when ANCHOR_* is configured) at most every ANCHOR_EVERY_SECONDS.
   '* * * * * publish-ledger-anchor ?max=1',
+  '* * * * * rescue-webhook-deliveries ?max=1',
+  '17 3 * * * purge-business-events ?max=1',
+  '0 6 * * * warn-expiring-api-tokens ?max=1',
+  '0 7 * * * send-notification-digests ?max=1',
 ];

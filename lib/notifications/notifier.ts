@@ -1,11 +1,10 @@
-// Messages for people (invitation links, password resets). They are written to the outbox table in the
-// transaction that causes them, then handed to a notifier. A deployment plugs in its mail service by
-// implementing `Notifier` and calling `setNotifier` at start-up. The default notifier only logs that a
-// message went out — never its body: bodies carry live secrets (reset and invitation links), and logs
-// are read by more people, kept longer and shipped further than mail. Until a mail service is plugged in,
-// the message itself is in the outbox_message table.
-import type { Tx } from '../database/tx';
-import { getDb } from '../db';
+// How e-mail leaves Clearway: over SMTP with nodemailer when SMTP_URL is set; otherwise the message stays
+// in the outbox_message table (and the user's inbox) and the log records that it went out — never its
+// body: bodies carry live secrets (reset and invitation links), and logs are read by more people, kept
+// longer and shipped further than mail. A deployment may plug in another mail service with setNotifier.
+import nodemailer from 'nodemailer';
+
+import { getEnv } from '../env';
 import { getLogger } from '../logger';
 
 export interface OutgoingMessage {
@@ -25,28 +24,32 @@ const logNotifier: Notifier = {
   },
 };
 
-let current: Notifier = logNotifier;
-
-export function setNotifier(notifier: Notifier): void {
-  current = notifier;
+function smtpNotifier(url: string, from: string): Notifier {
+  // Connection errors surface as a rejected sendMail: the send-email job fails and is retried.
+  const transport = nodemailer.createTransport(url, { from });
+  return {
+    async deliver(message) {
+      await transport.sendMail({ to: message.to, subject: message.subject, text: message.body, headers: { 'X-Clearway-Message': String(message.id) } });
+      getLogger().info({ outboxId: String(message.id), kind: message.kind, to: message.to }, 'message sent over SMTP');
+    },
+  };
 }
 
-/** In the caller's transaction: the message is kept if and only if the change that caused it commits. */
-export async function queueMessage(tx: Tx, message: OutgoingMessage): Promise<void> {
-  await tx.outboxMessage.create({ data: message });
+const KEY = Symbol.for('clearway.notifier');
+type Holder = { [KEY]?: { notifier: Notifier; url: string | undefined; custom: boolean } };
+
+/** The notifier for the current configuration (tests change SMTP_URL between cases). */
+export function getNotifier(): Notifier {
+  const holder = globalThis as Holder;
+  const { SMTP_URL, MAIL_FROM } = getEnv();
+  const current = holder[KEY];
+  if (current && (current.custom || current.url === SMTP_URL)) return current.notifier;
+  const notifier = SMTP_URL ? smtpNotifier(SMTP_URL, MAIL_FROM) : logNotifier;
+  holder[KEY] = { notifier, url: SMTP_URL, custom: false };
+  return notifier;
 }
 
-/** Hands undelivered messages to the notifier; called after commits (and safe to call any time). */
-export async function deliverOutbox(): Promise<number> {
-  const db = getDb();
-  const pending = await db.outboxMessage.findMany({ where: { deliveredAt: null }, orderBy: { id: 'asc' }, take: 100 });
-  for (const m of pending) {
-    try {
-      await current.deliver(m);
-      await db.outboxMessage.update({ where: { id: m.id }, data: { deliveredAt: new Date() } });
-    } catch (err) {
-      getLogger().warn({ err, outboxId: String(m.id) }, 'message delivery failed; it stays in the outbox');
-    }
-  }
-  return pending.length;
+/** Plugs in another mail service (null: back to the configured one). */
+export function setNotifier(notifier: Notifier | null): void {
+  (globalThis as Holder)[KEY] = notifier ? { notifier, url: undefined, custom: true } : undefined;
 }

@@ -8,6 +8,7 @@ import { sqlTransaction } from '../database/sql';
 import { requireText } from '../declarations/lock-declaration';
 import { AppError } from '../errors';
 import { ALERT_COLUMNS, type AlertView } from './load-shipments';
+import { recordBusinessEvent } from '../notifications/record-business-event';
 
 export async function acknowledgeAlert(options: { actor: Actor; alertId: string; note: string; requestId?: string }): Promise<AlertView> {
   const { actor, alertId } = options;
@@ -26,6 +27,16 @@ export async function acknowledgeAlert(options: { actor: Actor; alertId: string;
       [alertId, actor.userId, note],
     );
     await recordAudit(sql, { actor, action: 'tracking.acknowledge_alert', targetType: 'shipment', targetId: alert.shipmentId, requestId: options.requestId, details: { alertId, kind: alert.kind, note } });
+    const [subject] = await sql<{ declarationId: string; containerNumber: string }>(
+      `SELECT declaration_id AS "declarationId", container_number AS "containerNumber" FROM shipment WHERE id = $1::uuid`,
+      [alert.shipmentId],
+    );
+    await recordBusinessEvent(sql, {
+      type: 'seal_alert.acknowledged',
+      declarationId: subject?.declarationId,
+      containerNumber: subject?.containerNumber,
+      payload: { alertId, shipmentId: alert.shipmentId, declarationId: subject?.declarationId ?? null, kind: alert.kind },
+    });
     return updated!;
   });
 }

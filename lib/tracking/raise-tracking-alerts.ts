@@ -10,6 +10,8 @@ import { assertTransition, canTransition } from '../declarations/lifecycle';
 import type { DeclarationStatus } from '../generated/prisma/enums';
 import { ruleParams } from '../risk/rule-params';
 import type { NewAlert } from './evaluate-seal-events';
+import { declarationEventType } from '../notifications/declaration-event-type';
+import { recordBusinessEvent } from '../notifications/record-business-event';
 
 export const SEAL_INTEGRITY_RULE = 'seal-integrity';
 
@@ -103,6 +105,19 @@ export async function raiseTrackingAlerts(sql: Sql, args: { actor: Actor | null;
     JSON.stringify(updates),
     JSON.stringify(history),
     auditRowsJson(audits),
+  ]);
+  await recordBusinessEvent(sql, [
+    ...withIds.map((a) => ({
+      type: 'seal_alert.raised' as const,
+      declarationId: a.declarationId,
+      containerNumber: a.containerNumber,
+      payload: { alertId: a.id, shipmentId: a.shipmentId, declarationId: a.declarationId, containerNumber: a.containerNumber, kind: a.kind },
+    })),
+    ...history.map((h) => ({
+      ...declarationEventType(h.f, h.t, 'RED'),
+      declarationId: h.d,
+      payload: { declarationId: h.d, status: h.t, previousStatus: h.f, lane: 'RED' },
+    })),
   ]);
   return withIds.map((a) => a.id);
 }

@@ -11,6 +11,7 @@ import { inviteUser } from '../../lib/auth/invite-user';
 import { processPasswordResetRequests } from '../../lib/auth/process-password-reset-requests';
 import { requestPasswordReset } from '../../lib/auth/request-password-reset';
 import { getPool } from '../../lib/db';
+import { runPendingJobs } from '../../lib/jobs/run-pending-jobs';
 import { createAppServer, type AppServer } from '../../server/create-app-server';
 
 const LOGGER = Symbol.for('clearway.logger');
@@ -36,6 +37,8 @@ describe('the default notifier', () => {
     await inviteUser({ actor: admin, input: { email: 'new.hire@rotterdam-importers.example', name: 'New Hire' } });
     await requestPasswordReset({ email: 'clerk@rotterdam-importers.example' });
     await processPasswordResetRequests();
+    // The e-mails are send-email jobs on the queue.
+    await runPendingJobs();
 
     const { rows } = await getPool().query(`SELECT kind, body FROM outbox_message WHERE kind IN ('invitation', 'password_reset') ORDER BY id`);
     const secrets = rows.flatMap((r) => secretsIn(r.body));

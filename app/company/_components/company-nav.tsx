@@ -4,6 +4,7 @@ const SECTIONS = [
   { key: 'users', href: '/company', label: 'Users' },
   { key: 'delegations', href: '/company/delegations', label: 'Delegations' },
   { key: 'api-tokens', href: '/company/api-tokens', label: 'API tokens' },
+  { key: 'webhooks', href: '/company/webhooks', label: 'Webhooks' },
   { key: 'audit', href: '/company/audit', label: 'Audit log' },
 ] as const;
 

@@ -1,0 +1,73 @@
+// A real local HTTP receiver for webhook tests: records every request and answers with what the test
+// scripts (status, headers, a delay, or holding the request open).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { Webhook } from 'standardwebhooks';
+
+export interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  json: { type: string; timestamp: string; data: Record<string, any> };
+  at: number;
+}
+
+export type Answer = { status: number; headers?: Record<string, string>; delayMs?: number; body?: string } | 'hang';
+
+export interface Receiver {
+  url: string;
+  received: Received[];
+  /** Answers for the next requests, in order; then `fallback`. */
+  script: Answer[];
+  fallback: Answer;
+  close(): Promise<void>;
+  /** The payloads that verify with this secret (standardwebhooks' own verification). */
+  verified(secret: string): Received[];
+}
+
+export async function startReceiver(fallback: Answer = { status: 200 }): Promise<Receiver> {
+  const received: Received[] = [];
+  const hanging: http.ServerResponse[] = [];
+  const receiver: Receiver = {
+    url: '',
+    received,
+    script: [],
+    fallback,
+    async close() {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    verified(secret) {
+      const wh = new Webhook(secret);
+      return received.filter((r) => {
+        try {
+          wh.verify(r.body, r.headers as Record<string, string>);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    },
+  };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      received.push({ headers: req.headers, body, json: JSON.parse(body || '{}'), at: Date.now() });
+      const answer = receiver.script.shift() ?? receiver.fallback;
+      if (answer === 'hang') {
+        hanging.push(res);
+        return;
+      }
+      setTimeout(() => {
+        res.writeHead(answer.status, answer.headers ?? {});
+        res.end(answer.body ?? 'ok');
+      }, answer.delayMs ?? 0);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  return receiver;
+}
