@@ -5,13 +5,14 @@ import { documentResolvers } from './documents';
 import { healthResolvers } from './health';
 import { identityResolvers } from './identity';
 import { ledgerResolvers } from './ledger';
+import { permitResolvers } from './permits';
 import { riskResolvers } from './risk';
 import { scalarResolvers } from './scalars';
 import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers]);
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers, permitResolvers]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
