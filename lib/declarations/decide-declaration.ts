@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import { lockDeclaration } from './lock-declaration';
+import { assertClaimHolder } from '../officer-queue/assert-claim-holder';
 import { removeValueSamples } from './value-samples';
 import { sqlOfPrisma } from '../database/sql';
 import { changeStatus } from './lifecycle';
@@ -37,6 +38,7 @@ export async function decideDeclaration(options: {
   }
   return getDb().$transaction(async (tx) => {
     const d = await lockDeclaration(tx, id, actor);
+    await assertClaimHolder(tx, id, actor);
     if (decision === 'RELEASED' && d.status === 'DUTY_ASSESSED' && !d.dutyTotal?.isZero()) {
       throw new AppError('CONFLICT', 'Duties are due: record the payment before releasing.', { status: d.status });
     }

@@ -8,6 +8,7 @@
 import { AUDIT_COLUMNS, auditPlaceholders, auditValues } from '../audit';
 import type { Actor } from '../auth/actor';
 import { sqlTransaction, type Sql } from '../database/sql';
+import { assertDraftOpen } from './assert-draft-open';
 import { AppError } from '../errors';
 import type { DeclarationStatus, RepresentationStatus } from '../generated/prisma/client';
 import { assessRisk } from '../risk/assess-risk';
@@ -79,6 +80,7 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
     // The parties named must still be ones the filer acts for (a grant may have changed since the draft).
     assertCanCreateDeclaration(actor, { ...d, representationStatus: d.representationStatus as RepresentationStatus | null });
     if (d.status !== 'DRAFT') throw new AppError('CONFLICT', `This declaration is already ${d.status}; only a DRAFT can be submitted.`, { status: d.status });
+    await assertDraftOpen(sql, id);
 
     const lines = await loadTariffLines(sql, d.items.map((i) => i.commodityCode));
     throwFieldErrors(await checkCompleteness(sql, d, lines), 'The declaration is not complete yet.');
