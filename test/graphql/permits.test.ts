@@ -231,7 +231,7 @@ describe('a veterinary certificate from the declaration, and the release gate', 
 
     // The approval is anchored in the ledger as a decision.
     const { rows } = await getPool().query(`SELECT count(*)::int AS n FROM ledger_pending WHERE item_sha256 = decode($1, 'hex')`, [approved.permitApplication.permit.decisionSha256]);
-    const integrated = await getPool().query(`SELECT count(*)::int AS n FROM ledger_entry WHERE item_sha256 = decode($1, 'hex')`, [approved.permitApplication.permit.decisionSha256]);
+    const integrated = await getPool().query(`SELECT count(*)::int AS n FROM ledger_leaves_of(decode($1, 'hex'))`, [approved.permitApplication.permit.decisionSha256]);
     expect(rows[0].n + integrated.rows[0].n).toBe(1);
   });
 
