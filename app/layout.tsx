@@ -39,6 +39,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <Link href="/verify">Verify a document</Link>
               </li>
               <li>
+                <Link href="/performance">Performance</Link>
+              </li>
+              <li>
                 <a href="/api/health">Service health</a>
               </li>
             </ul>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import type { Actor } from './auth/actor';
 import type { Tx } from './database/tx';
+import { PERMIT_AUDIT_EVENTS } from './permits/permit-audit-events';
 
 const none = z.object({});
 const lane = z.enum(['GREEN', 'YELLOW', 'RED']).nullable();
@@ -44,7 +45,14 @@ export const AUDIT_EVENTS = {
     details: z.object({ broker: z.string().describe('Broker EORI'), representation: z.string().describe('Representation'), scope: z.string().describe('Covers') }),
   },
   'delegation.revoke': { target: 'delegation', details: none },
-  'declaration.create_draft': { target: 'declaration', details: z.object({ lrn: z.string().describe('LRN') }) },
+  'declaration.create_draft': {
+    target: 'declaration',
+    details: z.object({ lrn: z.string().describe('LRN'), copiedFrom: z.string().optional().describe('Copied from'), template: z.string().optional().describe('Template') }),
+  },
+  'declaration_template.save': { target: 'declaration_template', details: z.object({ name: z.string().describe('Name') }) },
+  'declaration.claim': { target: 'declaration', details: z.object({ previousOfficerId: z.string().nullable().describe('Previous holder') }) },
+  'declaration.unclaim': { target: 'declaration', details: none },
+  'declaration.reassign': { target: 'declaration', details: z.object({ from: z.string().nullable().describe('From'), to: z.string().describe('To') }) },
   'declaration.update_draft': { target: 'declaration', details: none },
   'declaration.submit': { target: 'declaration', details: z.object({ mrn: z.string().describe('MRN'), version: z.number().describe('Version'), lane: lane.describe('Lane') }) },
   'declaration.amend': { target: 'declaration', details: z.object({ version: z.number().describe('Version'), reason: z.string().describe('Reason') }) },
@@ -132,6 +140,7 @@ export const AUDIT_EVENTS = {
     target: 'shipment',
     details: z.object({ alertId: z.string().describe('Alert'), kind: z.string().describe('Kind'), note: z.string().nullable().describe('Note') }),
   },
+  ...PERMIT_AUDIT_EVENTS,
 } as const satisfies Record<string, { target: string; details: z.ZodObject }>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

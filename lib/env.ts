@@ -91,6 +91,19 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Never echoed in errors or logs. */
   S3_SECRET_ACCESS_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  /** Drafts untouched this long become read-only (kept, never deleted); UK CDS uses 30 days. */
+  DRAFT_EXPIRY_DAYS: intFrom(30, 1, 3650),
+  /** The draft's page warns this many days before it expires. */
+  DRAFT_EXPIRY_NOTICE_DAYS: intFrom(5, 0, 365),
+  /** Officer queue: a claim older than this returns the declaration to the queue. */
+  CLAIM_TIMEOUT_MINUTES: intFrom(120, 1, 7 * 24 * 60),
+  /** Officer queue: service level per lane, hours from submission, e.g. GREEN=4,YELLOW=24,RED=72. */
+  SERVICE_LEVEL_HOURS: z
+    .string()
+    .regex(/^(GREEN|YELLOW|RED)=\d{1,5}(,(GREEN|YELLOW|RED)=\d{1,5})*$/, 'must be LANE=hours pairs, e.g. GREEN=4,YELLOW=24,RED=72')
+    .default('GREEN=4,YELLOW=24,RED=72'),
+  /** Clearance statistics: how long computed figures are reused (0 turns the cache off). */
+  STATISTICS_CACHE_SECONDS: intFrom(60, 0, 86_400),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -17,13 +17,14 @@ import { requestIdFrom, type Logger } from '../lib/logger';
 import { createDocumentsRoute } from './documents-route';
 import { createEpcisRoutes, EPCIS_PATH } from './epcis-routes';
 import { handlePdfRoute } from './pdf-routes';
+import { handlePermitRoute } from './permit-routes';
 import { applyPagePolicy, setSecurityHeaders } from './security-headers';
 
 // Pages whose address carries a live secret (a reset or invitation link): it never reaches the log.
 const SECRET_PATH = /^(\/(?:reset-password|invite)\/)[^/?#]+/;
 
 /** The request's URL as logged: without the secret of a reset or invitation link. */
-export function loggedUrl(url: string | undefined): string {
+function loggedUrl(url: string | undefined): string {
   return (url ?? '/').replace(SECRET_PATH, '$1[redacted]');
 }
 
@@ -77,6 +78,7 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
       if (pathname?.startsWith(`${EPCIS_PATH}/`)) return await handleEpcis(req, res, requestId, pathname);
       if (await handleLedgerRoute(req, res, requestId, pathname!)) return;
       if (pathname?.startsWith('/api/declarations/') && (await handlePdfRoute(req, res, requestId, pathname))) return;
+      if (pathname?.startsWith('/api/permits/') && (await handlePermitRoute(req, res, requestId, pathname))) return;
       if (pathname === '/api/health') {
         const health = await getHealth();
         return sendJson(res, health.status === 'OK' ? 200 : 503, requestId, health);

@@ -40,6 +40,9 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
     <>
       <h1>Officer queue</h1>
       <p className="lead">Declarations awaiting a customs decision, highest risk first. Declarations not yet risk-assessed come last.</p>
+      <p>
+        <Link href="/officer/queue">Shared queue with filters and claims</Link> · <Link href="/officer/performance">Clearance dashboard</Link>
+      </p>
       <ListError error={error}>
         <Link href="/officer">Back to the first page</Link>.
       </ListError>

@@ -1,17 +1,36 @@
 import type { Resolvers } from '../generated/resolvers-types';
+import { clearanceStatisticsResolvers } from './clearance-statistics';
 import { declarationLifecycleResolvers } from './declaration-lifecycle';
 import { declarationResolvers } from './declarations';
 import { documentResolvers } from './documents';
+import { filingAidResolvers } from './filing-aids';
 import { healthResolvers } from './health';
 import { identityResolvers } from './identity';
 import { ledgerResolvers } from './ledger';
+import { permitResolvers } from './permits';
+import { officerQueueResolvers } from './officer-queue';
 import { riskResolvers } from './risk';
 import { scalarResolvers } from './scalars';
 import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers]);
+export const resolvers: Resolvers = mergeResolvers([
+  scalarResolvers,
+  healthResolvers,
+  tariffResolvers,
+  declarationResolvers,
+  declarationLifecycleResolvers,
+  riskResolvers,
+  identityResolvers,
+  documentResolvers,
+  ledgerResolvers,
+  trackingResolvers,
+  permitResolvers,
+  filingAidResolvers,
+  officerQueueResolvers,
+  clearanceStatisticsResolvers,
+]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

@@ -10,6 +10,7 @@ import { seedDemoDeclarations } from '../declarations/seed-demo-declarations';
 import { seedDemoShipments } from '../tracking/seed-demo-shipments';
 import { ensurePlatformAdmin } from '../auth/ensure-platform-admin';
 import { seedDemoParties } from '../parties/seed-demo-parties';
+import { seedDemoPermits } from '../permits/seed-demo-permits';
 import { seedRiskRules } from '../risk/seed-risk-rules';
 import { seedDemoTariff } from '../tariff/seed-demo-tariff';
 import { loadHsNomenclature } from '../tariff/load-hs-nomenclature';
@@ -75,6 +76,7 @@ export async function prepareDatabase(options: {
       // companies, users (docs/identity.md lists their passwords) and declarations.
       await seedDemoTariff();
       if (getEnv().SEED_DEMO) await seedDemoParties();
+      if (getEnv().SEED_DEMO) await seedDemoPermits();
       await ensurePlatformAdmin(logger);
       if (getEnv().SEED_DEMO && options.demoDeclarations !== false) {
         const declarations = await seedDemoDeclarations();

@@ -3,6 +3,7 @@
 import type { Actor } from '../auth/actor';
 import type { Declaration } from '../generated/prisma/client';
 import { canFileDeclaration, isOfficer } from '../auth/policy';
+import { computeDraftExpiry } from './draft-expiry';
 import { canTransition, isAmendable } from './lifecycle';
 
 export type DeclarationAction =
@@ -19,11 +20,12 @@ export type DeclarationAction =
   | 'REJECT'
   | 'DECIDE_CANCELLATION';
 
-export function allowedActions(actor: Actor, d: Pick<Declaration, 'status' | 'type' | 'declarantId' | 'importerId' | 'exporterId' | 'representativeId' | 'id' | 'dutyTotal'>): DeclarationAction[] {
+export function allowedActions(actor: Actor, d: Pick<Declaration, 'status' | 'type' | 'declarantId' | 'importerId' | 'exporterId' | 'representativeId' | 'id' | 'dutyTotal' | 'updatedAt'>): DeclarationAction[] {
   const actions: DeclarationAction[] = [];
   const s = d.status;
   if (canFileDeclaration(actor, d)) {
-    if (s === 'DRAFT') actions.push('EDIT_DRAFT', 'SUBMIT');
+    // An expired draft is kept read-only (draft-expiry.ts).
+    if (s === 'DRAFT' && !computeDraftExpiry(d.updatedAt).expired) actions.push('EDIT_DRAFT', 'SUBMIT');
     if (isAmendable(s)) actions.push('AMEND');
     if (s === 'QUERY') actions.push('ANSWER_QUERY');
     if (canTransition(s, 'CANCEL_REQUESTED')) actions.push('REQUEST_CANCELLATION');

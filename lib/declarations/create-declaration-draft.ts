@@ -39,7 +39,13 @@ s AS (INSERT INTO declaration_status_change (declaration_id, from_status, to_sta
 a AS (INSERT INTO audit_event (${AUDIT_COLUMNS}) SELECT ${auditPlaceholders(AUDIT_AT)} FROM d)
 SELECT id FROM d`;
 
-export async function createDeclarationDraft(options: { actor: Actor; input: DeclarationInput; requestId?: string }): Promise<{ id: string }> {
+export async function createDeclarationDraft(options: {
+  actor: Actor;
+  input: DeclarationInput;
+  requestId?: string;
+  /** Where the content came from (a copied declaration, a template), kept in the audit row. */
+  origin?: { copiedFrom?: string; template?: string };
+}): Promise<{ id: string }> {
   const { actor } = options;
   assertFiler(actor);
   const input = parseInput(declarationInput, options.input);
@@ -60,7 +66,7 @@ export async function createDeclarationDraft(options: { actor: Actor; input: Dec
     parties.representativeId,
     actor.userId,
     linesJson(input),
-    ...auditValues({ actor, action: 'declaration.create_draft', targetType: 'declaration', targetId: newId, requestId: options.requestId, details: { lrn: input.lrn } }),
+    ...auditValues({ actor, action: 'declaration.create_draft', targetType: 'declaration', targetId: newId, requestId: options.requestId, details: { lrn: input.lrn, ...options.origin } }),
   ]).catch((error: unknown) => {
     throw pgCode(error) === '23505' ? duplicateLrn(input.lrn) : error;
   });

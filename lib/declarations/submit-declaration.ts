@@ -8,6 +8,7 @@
 import { AUDIT_COLUMNS, auditPlaceholders, auditValues } from '../audit';
 import type { Actor } from '../auth/actor';
 import { sqlTransaction, type Sql } from '../database/sql';
+import { assertDraftOpen } from './assert-draft-open';
 import { AppError } from '../errors';
 import type { DeclarationStatus, RepresentationStatus } from '../generated/prisma/client';
 import { assessRisk } from '../risk/assess-risk';
@@ -15,7 +16,7 @@ import { loadTariffLines } from '../tariff/compute-duties';
 import { throwFieldErrors } from '../validation';
 import { assertCanCreateDeclaration, assertCanFileDeclaration, assertCanReadDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
-import { customsValues } from './customs-value';
+import { customsValues } from './customs-values';
 import { loadDeclarationRows } from './declaration-rows';
 import { valueSamples } from './value-samples';
 import { VERSION_COLUMNS, versionPlaceholders, versionRecord, versionRef, versionValues } from './freeze-version';
@@ -23,6 +24,7 @@ import { assertTransition } from './lifecycle';
 import { anchorItem } from '../ledger/anchor-item';
 import { generateMrn } from './mrn';
 import { computeDutyRows } from './write-duty-lines';
+import { recordPermitRequirements } from '../permits/record-permit-requirements';
 
 const OPERATION = 'submitDeclaration';
 
@@ -78,6 +80,7 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
     // The parties named must still be ones the filer acts for (a grant may have changed since the draft).
     assertCanCreateDeclaration(actor, { ...d, representationStatus: d.representationStatus as RepresentationStatus | null });
     if (d.status !== 'DRAFT') throw new AppError('CONFLICT', `This declaration is already ${d.status}; only a DRAFT can be submitted.`, { status: d.status });
+    await assertDraftOpen(sql, id);
 
     const lines = await loadTariffLines(sql, d.items.map((i) => i.commodityCode));
     throwFieldErrors(await checkCompleteness(sql, d, lines), 'The declaration is not complete yet.');
@@ -131,6 +134,7 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
         details: { mrn, version: d.version, lane: risk.lane },
       }),
     ]);
+    await recordPermitRequirements(sql, { declarationId: id });
     // Queues the version's ledger entry (no shared lock): the integrator gives it its leaf after commit.
     await anchorItem(sql, { kind: 'declaration-version', sha256: version.sha256, ref: versionRef(id, d.version) });
     return { id, replayed: false };

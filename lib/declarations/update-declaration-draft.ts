@@ -5,6 +5,7 @@ import { getDb } from '../db';
 import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
 import { assertCanCreateDeclaration, assertCanFileDeclaration, assertCanReadDeclaration } from '../auth/policy';
+import { assertDraftOpen } from './assert-draft-open';
 import { headerData, replaceLines, resolveParties } from './declaration-body';
 import { declarationInput, type DeclarationInput } from './declaration-input';
 
@@ -29,6 +30,7 @@ export async function updateDeclarationDraft(options: { actor: Actor; id: string
     }
     const errors: FieldError[] = [];
     const sql = sqlOfPrisma(tx);
+    await assertDraftOpen(sql, id);
     const parties = await resolveParties(sql, input, errors);
     if (input.lrn !== current.lrn) {
       const duplicate = await tx.declaration.findUnique({ where: { declarantId_lrn: { declarantId: current.declarantId, lrn: input.lrn } }, select: { id: true } });

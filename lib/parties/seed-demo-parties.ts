@@ -23,6 +23,8 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole; companyE
   { email: 'broker@delta-brokers.example', name: 'Pieter Jansen', role: 'BROKER', companyEori: 'NL987654321', isCompanyAdmin: true },
   { email: 'trader@kampala-trading.example', name: 'Grace Namusoke', role: 'TRADER', companyEori: 'UG100200300', isCompanyAdmin: true },
   { email: 'officer@customs.example', name: 'Officer Amal Haddad', role: 'OFFICER', companyEori: null, isCompanyAdmin: false },
+  // A second officer, so the shared queue and its claims can be tried with two people.
+  { email: 'officer2@customs.example', name: 'Officer Jonas Weber', role: 'OFFICER', companyEori: null, isCompanyAdmin: false },
   { email: 'admin@clearway.example', name: 'Platform Admin', role: 'ADMIN', companyEori: null, isCompanyAdmin: false },
 ];
 

@@ -10,6 +10,7 @@ import { DocumentsSection } from '../_components/documents-section';
 import { one } from '../_components/format';
 import { ShipmentsSection } from '../_components/shipments-section';
 import { ActionsPanel } from './_sections/actions-panel';
+import { DraftExpiryNotice } from './_sections/draft-expiry-notice';
 import { ContainersSection } from './_sections/containers-section';
 import { DutiesSection } from './_sections/duties-section';
 import { FactsSection } from './_sections/facts-section';
@@ -43,6 +44,7 @@ export default async function DeclarationPage({ params, searchParams }: { params
     <>
       <Heading detail={detail} isOfficer={officer} />
       <Notices detail={detail} actor={actor} done={done} isFilerOfThis={isFilerOfThis} />
+      <DraftExpiryNotice declaration={d} />
       <ActionsPanel detail={detail} isFilerOfThis={isFilerOfThis} />
       <FactsSection detail={detail} />
       <RiskSection detail={detail} />

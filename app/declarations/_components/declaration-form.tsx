@@ -74,6 +74,11 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
   const summaryRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [focus, setFocus] = useState<Focus | null>(null);
+  // What the server holds: the form warns before the page is left with changes it does not have.
+  const [clean, setClean] = useState({ state: initial, reason: '' });
+  const [leaving, setLeaving] = useState(false);
+  const dirty = state !== clean.state || reason !== clean.reason;
+  useUnsavedChangesWarning(dirty && !leaving);
 
   const { input, errors } = useMemo(() => {
     const checked = validate(state);
@@ -170,6 +175,7 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
       return;
     }
     busy.current = true;
+    const sent = { state, reason };
     setRunning(kind);
     startTransition(async () => {
       let result: SaveResult;
@@ -188,7 +194,9 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
         // The draft exists now: further saves update it, and a reload opens it.
         window.history.replaceState(null, '', `/declarations/${result.id}/edit`);
       }
+      if (result.ok) setClean(sent);
       if (result.ok && kind === 'submit') {
+        setLeaving(true);
         router.push(amending ? `/declarations/${result.id}?done=amended` : `/declarations/${result.id}`);
         return; // stays busy: the page is leaving
       }
@@ -334,4 +342,32 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
       </div>
     </form>
   );
+}
+
+/**
+ * Asks before the page is left with unsaved changes: the browser's own prompt on reload, close or an
+ * address typed, and a confirm() on the portal's links (client-side navigation fires no beforeunload).
+ */
+function useUnsavedChangesWarning(active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    const onClick = (e: MouseEvent) => {
+      const link = (e.target as Element | null)?.closest?.('a[href]');
+      if (!link || link.getAttribute('href')?.startsWith('#') || e.defaultPrevented) return;
+      if (!window.confirm('You have changes that are not saved. Leave this page and lose them?')) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('click', onClick, true);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('click', onClick, true);
+    };
+  }, [active]);
 }

@@ -1,5 +1,6 @@
 'use client';
 import { SelectField, TextField } from '../../_components/form/bound-fields';
+import { CodeListPicker } from '../../_components/form/code-picker';
 import type { FormApi } from './form-api';
 import { sumDecimals } from './form-model';
 import { HsPicker } from './hs-picker';
@@ -43,16 +44,16 @@ export function GoodsStep({ form }: { form: FormApi }) {
               />
               <TextField {...bind(`items.${i}.description`)} label="Goods description" hint="In plain words, as on the invoice." maxLength={512} width="l" spellCheck />
               <TextField {...bind(`items.${i}.originCountry`)} label="Country of origin" hint="2 letters, e.g. CN." maxLength={2} uppercase width="xs" />
-              <TextField {...bind(`items.${i}.packageKind`)} label="Kind of packages" hint="e.g. CT carton, BG bag, PX pallet." maxLength={2} uppercase width="xs" />
+              <CodeListPicker {...bind(`items.${i}.packageKind`)} list="packageKinds" label="Kind of packages" hint="UN/ECE Rec. 21: type a code or a word, e.g. carton." maxLength={2} width="m" />
               <TextField {...bind(`items.${i}.packageCount`)} label="Number of packages" inputMode="numeric" width="s" />
               <TextField {...bind(`items.${i}.grossMass`)} label="Gross mass (kg)" inputMode="decimal" width="s" />
               <TextField {...bind(`items.${i}.netMass`)} label="Net mass (kg)" inputMode="decimal" width="s" />
               <TextField {...bind(`items.${i}.itemPrice`)} label={`Item price${state.invoiceCurrency ? ` (${state.invoiceCurrency.toUpperCase()})` : ''}`} inputMode="decimal" width="s" />
               <TextField {...bind(`items.${i}.supplementaryQuantity`)} label="Supplementary quantity" optional inputMode="decimal" width="s" />
-              <TextField {...bind(`items.${i}.supplementaryUnit`)} label="Supplementary unit" optional hint="e.g. NAR (items), LTR." maxLength={3} uppercase width="xs" />
+              <CodeListPicker {...bind(`items.${i}.supplementaryUnit`)} list="units" label="Supplementary unit" optional hint="UN/ECE Rec. 20, e.g. NAR (items), LTR." maxLength={3} width="m" />
               <SelectField {...bind(`items.${i}.valuationMethod`)} label="Valuation method" options={VALUATION} />
               <TextField {...bind(`items.${i}.preferenceCode`)} label="Preference code" optional hint="3 digits, e.g. 100." inputMode="numeric" maxLength={3} width="xs" />
-              <TextField {...bind(`items.${i}.procedureCode`)} label="Item procedure code" optional hint="Only when it differs from the header." inputMode="numeric" maxLength={4} width="xs" />
+              <CodeListPicker {...bind(`items.${i}.procedureCode`)} list="procedureCodes" label="Item procedure code" optional hint="Only when it differs from the header." maxLength={4} width="m" />
               <TextField {...bind(`items.${i}.marks`)} label="Marks and numbers" optional maxLength={512} width="l" />
               <TextField {...bind(`items.${i}.documentRefs`)} label="Document references" optional hint="Certificates, licences; separate with commas." width="l" />
             </div>

@@ -1,6 +1,8 @@
 'use client';
 import { ADDITIONAL_TYPES } from '../../../lib/declarations/codes';
 import { SelectField, TextField } from '../../_components/form/bound-fields';
+import { CodeListPicker } from '../../_components/form/code-picker';
+import { PartyPicker } from './party-picker';
 import type { FormApi } from './form-api';
 
 const TYPES = [
@@ -51,32 +53,28 @@ export function HeaderStep({ form }: { form: FormApi }) {
             options={ADDITIONAL_TYPES.map((t) => ({ value: t, label: `${t} — ${ADDITIONAL_LABEL[t]}` }))}
             width="m"
           />
-          <TextField {...bind('procedureCode')} label="Procedure code" hint="4 digits, e.g. 4000 (release for free circulation)." inputMode="numeric" maxLength={4} width="s" />
-          <TextField {...bind('additionalProcedure')} label="Additional procedure" optional hint="3 characters, e.g. 000." maxLength={3} uppercase width="s" />
-          <TextField {...bind('officeOfDeclaration')} label="Customs office of declaration" hint="Country code and 6 characters, e.g. NL000396." maxLength={8} uppercase width="s" />
+          <CodeListPicker {...bind('procedureCode')} list="procedureCodes" label="Procedure code" hint="4 digits, e.g. 4000 (release for free circulation)." maxLength={4} />
+          <CodeListPicker {...bind('additionalProcedure')} list="additionalProcedureCodes" label="Additional procedure" optional hint="3 characters, e.g. 000." maxLength={3} />
+          <CodeListPicker {...bind('officeOfDeclaration')} list="customsOffices" label="Customs office of declaration" hint="Country code and 6 characters, e.g. NL000396." maxLength={8} />
         </div>
       </fieldset>
       <fieldset>
         <legend>Parties</legend>
         <p className="hint">Your company is the declarant. Parties are named by their EORI number and must be registered.</p>
         <div className="form-grid">
-          <TextField
+          <PartyPicker
             {...bind('importerEori')}
             label="Importer EORI"
             optional={state.type !== 'IM'}
             hint={state.type === 'IM' ? 'Needed for an import, e.g. NL123456789.' : 'e.g. NL123456789.'}
-            maxLength={17}
-            uppercase
           />
-          <TextField
+          <PartyPicker
             {...bind('exporterEori')}
             label="Exporter EORI"
             optional={state.type !== 'EX'}
             hint={state.type === 'EX' ? 'Needed for an export, e.g. CN440300123456789.' : 'e.g. CN440300123456789.'}
-            maxLength={17}
-            uppercase
           />
-          <TextField {...bind('representativeEori')} label="Representative EORI" optional hint="A customs broker acting for the importer or exporter." maxLength={17} uppercase />
+          <PartyPicker {...bind('representativeEori')} label="Representative EORI" optional hint="A customs broker acting for the importer or exporter." />
           <SelectField {...bind('representationStatus')} label="Representation" options={REPRESENTATION} width="l" />
         </div>
       </fieldset>

@@ -1,6 +1,7 @@
 'use client';
 import { INCOTERMS_2020, TRANSPORT_MODES } from '../../../lib/declarations/codes';
 import { SelectField, TextField } from '../../_components/form/bound-fields';
+import { CodeListPicker } from '../../_components/form/code-picker';
 import type { FormApi } from './form-api';
 
 const MODES = [{ value: '', label: 'Choose a mode' }, ...Object.entries(TRANSPORT_MODES).map(([code, name]) => ({ value: code, label: `${code} — ${name}` }))];
@@ -16,23 +17,21 @@ export function TransportStep({ form }: { form: FormApi }) {
         <div className="form-grid">
           <SelectField {...bind('transportMode')} label="Mode of transport" options={MODES} />
           <TextField {...bind('transportDocument')} label="Transport document number" hint="Bill of lading, air waybill or CMR number." maxLength={70} />
-          <TextField
+          <CodeListPicker
+            list="customsOffices"
             {...bind('officeOfEntry')}
             label="Customs office of entry"
             optional={state.type !== 'IM'}
             hint={state.type === 'IM' ? 'Needed for an import, e.g. NL000396.' : 'e.g. NL000396.'}
             maxLength={8}
-            uppercase
-            width="s"
           />
-          <TextField
+          <CodeListPicker
+            list="customsOffices"
             {...bind('officeOfExit')}
             label="Customs office of exit"
             optional={state.type !== 'EX'}
             hint={state.type === 'EX' ? 'Needed for an export.' : 'Only for exports.'}
             maxLength={8}
-            uppercase
-            width="s"
           />
         </div>
       </fieldset>
@@ -40,7 +39,7 @@ export function TransportStep({ form }: { form: FormApi }) {
         <legend>Delivery terms</legend>
         <div className="form-grid">
           <SelectField {...bind('incoterm')} label="Incoterms 2020 rule" options={INCOTERMS} width="s" />
-          <TextField {...bind('incotermPlace')} label="Incoterms place" hint="UN/LOCODE, e.g. CNSZX (Shenzhen) or NLRTM (Rotterdam)." maxLength={5} uppercase width="s" />
+          <CodeListPicker {...bind('incotermPlace')} list="places" label="Incoterms place" hint="UN/LOCODE, e.g. CNSZX (Shenzhen) or NLRTM (Rotterdam)." maxLength={5} />
         </div>
       </fieldset>
       <fieldset>

@@ -15,6 +15,7 @@ import {
   RequestCancellationForm,
   SubmitDraftForm,
 } from '../../_components/decision-forms';
+import { CopyDeclarationForm, SaveTemplateForm } from '../../_components/filing-aid-forms';
 
 
 /** One thing a person can do, with its heading (the forms are in decision-forms.tsx). */
@@ -93,6 +94,19 @@ export function ActionsPanel({ detail, isFilerOfThis }: { detail: DeclarationDet
               <RejectForm id={d.id} />
             </ActionCard>
           )}
+        </div>
+      </section>
+    )}
+    {isFilerOfThis && (
+      <section aria-labelledby="reuse-heading" className="panel" data-testid="reuse">
+        <h2 id="reuse-heading">Reuse this declaration</h2>
+        <div className="action-cards">
+          <ActionCard id="copy" title="Copy to a new declaration">
+            <CopyDeclarationForm id={d.id} suggestedLrn={`${d.lrn.slice(0, 18)}-2`} />
+          </ActionCard>
+          <ActionCard id="template" title="Save as template">
+            <SaveTemplateForm id={d.id} />
+          </ActionCard>
         </div>
       </section>
     )}

@@ -5,7 +5,8 @@ import { loadCompanies, loadContainers, loadGoodsItems } from '../../../lib/decl
 import { getHsCodesByCodes } from '../../../lib/tariff/get-hs-codes-by-codes';
 import { getTariffLinesByCodes } from '../../../lib/tariff/get-tariff-lines-by-codes';
 import { formatCommodityCode } from './format';
-import { emptyForm, type DeclarationFormValues } from './form-model';
+import type { DeclarationInput } from '../../../lib/declarations/declaration-input';
+import { emptyContainer, emptyForm, emptyItem, type DeclarationFormValues } from './form-model';
 import type { ContainerRow, DeclarationRecord, GoodsItemRow } from './types';
 
 /** A stored value as typed into the form: decimals exactly, lists separated by commas, nothing as ''. */
@@ -17,7 +18,7 @@ function textsOf<C extends object>(columns: C, row: { [K in keyof C]: { toString
   return Object.fromEntries((Object.keys(columns) as (keyof C)[]).map((k) => [k, text(row[k])])) as Record<keyof C, string>;
 }
 
-export function formValuesOf(
+function formValuesOf(
   d: DeclarationRecord,
   items: GoodsItemRow[],
   containers: ContainerRow[],
@@ -60,4 +61,15 @@ export async function loadFormValues(d: DeclarationRecord): Promise<DeclarationF
     (cid) => (cid ? (eori.get(cid) ?? '') : ''),
     (code) => labels.get(code.slice(0, 8)) ?? labels.get(code.slice(0, 6)) ?? '',
   );
+}
+
+/** The form values of a DeclarationInput (a template's body): each value as typed, lists joined by commas. */
+export function formValuesOfInput(input: Partial<DeclarationInput>): DeclarationFormValues {
+  const { containers = [], items = [], ...header } = input;
+  const strings = (o: object) => Object.fromEntries(Object.entries(o).flatMap(([k, v]) => (v === null || v === undefined ? [] : [[k, text(v as string)]])));
+  return emptyForm({
+    ...strings(header),
+    containers: containers.map((c, i) => ({ ...emptyContainer(`c-t${i}`), ...strings(c) })),
+    items: items.map((it, i) => ({ ...emptyItem(`i-t${i}`), ...strings(it) })),
+  });
 }
