@@ -27,6 +27,12 @@ export type ListDeclarationsInput = z.input<typeof listDeclarationsInput>;
 
 const CURSOR = 'declarations';
 
+/**
+ * totalCount is exact up to this many matches and this number beyond: counting stops there, so a page
+ * of a company with years of history costs what a page of a new one costs (docs/graphql.md).
+ */
+export const EXACT_COUNT_LIMIT = 10_000;
+
 /** The declarations an actor may see, as a Prisma filter (the rule itself is `canReadDeclaration`). */
 export function visibleTo(actor: Actor): Prisma.DeclarationWhereInput {
   const v = declarationVisibility(actor);
@@ -109,7 +115,8 @@ export async function listDeclarations(options: { actor: Actor; input: ListDecla
   const db = getDb();
   const [rows, totalCount] = await Promise.all([
     db.declaration.findMany({ where: afterWhere ? { AND: [where, afterWhere] } : where, orderBy, take: input.first + 1 }),
-    db.declaration.count({ where }),
+    // COUNT over a LIMITed subquery: at most EXACT_COUNT_LIMIT rows are visited, however long the history.
+    db.declaration.count({ where, take: EXACT_COUNT_LIMIT }),
   ]);
   const nodes = rows.slice(0, input.first);
   const cursorOf = (d: Declaration) => encodeCursor(CURSOR, `${d.createdAt.toISOString()}|${d.id}|${d.riskScore ?? ''}`);
