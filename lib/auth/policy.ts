@@ -117,7 +117,7 @@ export interface DeclarationParties {
 }
 
 /** The company a broker represents on a declaration: the importer on imports, the exporter on exports. */
-function clientOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
+export function clientOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
   return d.type === 'EX' ? d.exporterId : d.importerId;
 }
 
@@ -125,7 +125,7 @@ function clientOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterI
  * The other side of the trade: the exporter on imports (and CO), the importer on exports. Named to be
  * shown, not a filer: it sees the declaration once submitted, never its drafts, documents or queries.
  */
-function counterpartyOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
+export function counterpartyOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
   return d.type === 'EX' ? d.importerId : d.exporterId;
 }
 
