@@ -2,16 +2,20 @@
 // leaf cost on disk?
 //   (a) queue: --leaves pending entries written as anchorItem writes them (ledger_pending), 10,000 per
 //       statement (not the integrator's cost: callers pay it, one row each, in their transactions);
-//       integrate: integratePending in batches of --batch (delete pending, insert leaves and the
-//       subtree hashes they complete, one transaction each), with the checkpointer running as
-//       `npm start` runs it (LEDGER_CHECKPOINT_SECONDS 10, LEAVES 1000);
+//       integrate: integratePending in batches of --batch (delete pending, hash in memory, write the
+//       full tiles and bundles the batch completes and the tail, one transaction each), with the
+//       checkpointer running as `npm start` runs it (LEDGER_CHECKPOINT_SECONDS 10, LEAVES 1000);
 //   (b) baseline: SHA-256(0x00 || entry) of the same entries, in this process, nothing else: the
 //       floor that hashing alone would allow;
 //   (c) proofs: --proofs inclusion proofs of random leaves against the latest checkpoint, one at a
-//       time (getInclusionProof: 2 queries), p50/p99; and consistency proofs between checkpoints.
+//       time (getInclusionProof: one query for the sizes and the leaf's tile unless cached), p50/p99;
+//       and consistency proofs between checkpoints;
+//   (d) storage: pg_total_relation_size of the tree's tables (tiles, bundles with their GIN index, tail,
+//       checkpoints) per leaf, and of the drained queue (ledger_pending, which held all --leaves at once
+//       here: its indexes keep that peak's size).
 // On a fresh embedded PostgreSQL in a temporary folder, removed at the end.
 //
-//   npm run bench:ledger [-- --leaves 1000000 --batch 10000 --proofs 2000 --verify]
+//   npm run bench:ledger [-- --leaves 1000000 --batch 4096 --proofs 2000 --verify --checkpointer off]
 import { createHash, hash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -40,9 +44,10 @@ import { getLogger } from '../lib/logger';
 const { values } = parseArgs({
   options: {
     leaves: { type: 'string', default: '1000000' },
-    batch: { type: 'string', default: '10000' },
+    batch: { type: 'string', default: '4096' },
     proofs: { type: 'string', default: '2000' },
     verify: { type: 'boolean', default: false },
+    checkpointer: { type: 'string', default: 'on' },
   },
 });
 const LEAVES = Number(values.leaves);
@@ -115,7 +120,8 @@ async function main() {
       );
       queueSeconds += (performance.now() - started) / 1000;
     }
-    const checkpointer = startCheckpointer({ logger: getLogger() });
+    // Off: the batches are exactly --batch (on, the checkpointer's ticks integrate the backlog in its own batches too).
+    const checkpointer = values.checkpointer === 'off' ? { stop: async () => undefined } : startCheckpointer({ logger: getLogger() });
     // Wall time until nothing is pending: the checkpointer's ticks integrate too (issueCheckpoint
     // integrates first), taking turns with this loop on the same lock, so their work is inside it.
     const batchMs: number[] = [];
@@ -132,10 +138,10 @@ async function main() {
       }
     }
     const appendSeconds = (performance.now() - integrationStarted) / 1000;
-    const [{ size: integratedSize }] = (await pool.query<{ size: number }>('SELECT count(*)::int AS size FROM ledger_entry')).rows as [{ size: number }];
+    const [{ size: integratedSize }] = (await pool.query<{ size: number }>('SELECT ledger_tree_size()::int AS size')).rows as [{ size: number }];
     if (integratedSize !== LEAVES) throw new Error(`${integratedSize} leaves after integrating ${LEAVES}: the benchmark measured something else`);
     await checkpointer.stop();
-    const { rows: [counts] } = await pool.query<{ checkpoints: number; nodes: number }>('SELECT (SELECT count(*) FROM ledger_checkpoint)::int AS checkpoints, (SELECT count(*) FROM ledger_node)::int AS nodes');
+    const { rows: [counts] } = await pool.query<{ checkpoints: number; nodes: number }>('SELECT (SELECT count(*) FROM ledger_checkpoint)::int AS checkpoints, (SELECT count(*) FROM ledger_tile)::int AS nodes');
     await issueCheckpoint();
     const checkpoint = (await getLatestCheckpoint())!;
     const info = await getLedgerPublicInfo();
@@ -144,7 +150,7 @@ async function main() {
     // (c) After a VACUUM ANALYZE, as autovacuum would run after a million inserts (the first read of
     // freshly inserted pages otherwise also writes their hint bits). The round trip of SELECT 1 on
     // the same server is the floor any one-query proof stands on.
-    await pool.query('VACUUM (ANALYZE) ledger_entry, ledger_node, ledger_checkpoint');
+    await pool.query('VACUUM (ANALYZE) ledger_tile, ledger_bundle, ledger_tail, ledger_checkpoint');
     const pingMs: number[] = [];
     for (let i = 0; i < PROOFS; i++) {
       const started = performance.now();
@@ -190,10 +196,12 @@ async function main() {
       if (!result.ok) throw new Error(`verifyLedger: ${result.divergence!.message}`);
     }
     await pool.query('VACUUM ledger_pending'); // emptied by the integration: its pages are given back
-    const { rows: [storage] } = await pool.query<{ entries: string; nodes: string; checkpoints: string; total: string }>(
-      `SELECT pg_size_pretty(pg_total_relation_size('ledger_entry')) AS entries, pg_size_pretty(pg_total_relation_size('ledger_node')) AS nodes,
-              pg_size_pretty(pg_total_relation_size('ledger_checkpoint')) AS checkpoints,
-              (pg_total_relation_size('ledger_entry') + pg_total_relation_size('ledger_node') + pg_total_relation_size('ledger_checkpoint') + pg_total_relation_size('ledger_pending'))::text AS total`,
+    const { rows: [storage] } = await pool.query<{ tiles: string; bundles: string; tail: string; checkpoints: string; pending: string; total: string; queue: string }>(
+      `SELECT pg_size_pretty(pg_total_relation_size('ledger_tile')) AS tiles, pg_size_pretty(pg_total_relation_size('ledger_bundle')) AS bundles,
+              pg_size_pretty(pg_total_relation_size('ledger_tail')) AS tail, pg_size_pretty(pg_total_relation_size('ledger_checkpoint')) AS checkpoints,
+              pg_size_pretty(pg_total_relation_size('ledger_pending')) AS pending,
+              (pg_total_relation_size('ledger_tile') + pg_total_relation_size('ledger_bundle') + pg_total_relation_size('ledger_tail') + pg_total_relation_size('ledger_checkpoint'))::text AS total,
+              pg_total_relation_size('ledger_pending')::text AS queue`,
     );
     const bytesPerLeaf = Number(storage!.total) / LEAVES;
 
@@ -202,7 +210,7 @@ async function main() {
     const cpus = os.cpus();
     const ms = (x: number) => `${x.toFixed(2).padStart(7)} ms`;
     console.log('');
-    console.log(`${LEAVES.toLocaleString('en')} leaves in batches of ${BATCH.toLocaleString('en')}, checkpointer running (every 10 s or 1,000 leaves)`);
+    console.log(`${LEAVES.toLocaleString('en')} leaves in batches of ${BATCH.toLocaleString('en')}, ${values.checkpointer === 'off' ? 'checkpointer off (every batch exactly --batch)' : 'checkpointer running (every 10 s or 1,000 leaves; its ticks integrate in batches of 20,000 too)'}`);
     console.log(`machine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, ${os.platform()} ${os.arch()}; PostgreSQL embedded, same machine`);
     console.log(`load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${os.loadavg()[0]!.toFixed(1)}: other processes on this machine weigh on every figure`);
     console.log('');
@@ -210,8 +218,9 @@ async function main() {
     console.log(`  integrate (integratePending, 1 transaction per batch)  ${rate.toFixed(0).padStart(9)} leaves/s   batch p50 ${ms(percentile(batchMs, 0.5))}  p99 ${ms(percentile(batchMs, 0.99))}`);
     console.log(`  baseline: SHA-256(0x00 || entry) only, same entries    ${hashRate.toFixed(0).padStart(9)} leaves/s`);
     console.log(`  ratio baseline/integrate: ${(hashRate / rate).toFixed(1)}x   (making the test entries took ${((genSeconds / LEAVES) * 1e6).toFixed(1)} µs/leaf, outside both timings)`);
-    console.log(`  ${counts!.checkpoints} checkpoints signed during the append, ${counts!.nodes.toLocaleString('en')} subtree hashes stored; storage: entries ${storage!.entries}, nodes ${storage!.nodes}, checkpoints ${storage!.checkpoints}`);
-    console.log(`  storage: ${bytesPerLeaf.toFixed(0)} bytes per leaf (pg_total_relation_size of ledger_entry, ledger_node, ledger_checkpoint and ledger_pending / leaves)`);
+    console.log(`  ${counts!.checkpoints} checkpoints signed during the append, ${counts!.nodes.toLocaleString('en')} full tiles stored; storage: tiles ${storage!.tiles}, bundles ${storage!.bundles}, tail ${storage!.tail}, checkpoints ${storage!.checkpoints}`);
+    console.log(`  storage: ${bytesPerLeaf.toFixed(0)} bytes per leaf (pg_total_relation_size of ledger_tile, ledger_bundle, ledger_tail and ledger_checkpoint, indexes and TOAST included / leaves)`);
+    console.log(`  queue: ledger_pending drained and VACUUMed ${storage!.pending} = ${(Number(storage!.queue) / LEAVES).toFixed(0)} bytes per leaf of its peak backlog (all ${LEAVES.toLocaleString('en')} queued at once here); with it ${((Number(storage!.total) + Number(storage!.queue)) / LEAVES).toFixed(0)} bytes per leaf`);
     console.log('');
     console.log(`  inclusion proof at ${checkpoint.treeSize.toLocaleString('en')} leaves, ${PROOFS} random leaves, first pass  p50 ${ms(percentile(coldMs, 0.5))}  p99 ${ms(percentile(coldMs, 0.99))}  max ${ms(Math.max(...coldMs))}`);
     console.log(`  inclusion proof, second pass (${PROOFS} other random leaves)          p50 ${ms(percentile(proofMs, 0.5))}  p99 ${ms(percentile(proofMs, 0.99))}  max ${ms(Math.max(...proofMs))}  (${verified} verified with WebCrypto)`);

@@ -46,7 +46,7 @@ export async function admitRequest(req: IncomingMessage, res: ServerResponse, re
   const env = getEnv();
   const key = actor ? (actor.token ? `token:${actor.token.id}` : `user:${actor.userId}`) : `ip:${ip}`;
   const limit = actor ? env.API_RATE_LIMIT_PER_MINUTE : env.API_ANONYMOUS_RATE_LIMIT_PER_MINUTE;
-  const decision = getRateLimiter().hit(key, limit, 60_000);
+  const decision = await getRateLimiter().hit(key, limit, 60_000);
   res.setHeader('x-ratelimit-limit', String(limit));
   res.setHeader('x-ratelimit-remaining', String(decision.remaining));
   if (!decision.allowed) {

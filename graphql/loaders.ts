@@ -22,6 +22,7 @@ import { getDeclarationsByIds } from '../lib/declarations/get-declarations-by-id
 import { listShipmentsOfDeclarations } from '../lib/tracking/list-shipments-of-declarations';
 import type { ShipmentSummary } from '../lib/tracking/load-shipments';
 import { loadShipmentDetails } from '../lib/tracking/load-shipment-details';
+import { loadAgencies, loadPermitRules, loadPermitsOfApplications } from '../lib/permits/load-permit-parts';
 
 type Declaration = NonNullable<Awaited<ReturnType<typeof getDeclarationsByIds>>[number]>;
 
@@ -61,6 +62,9 @@ export function createLoaders() {
     },
     /** Route, seals and alerts by shipment id (of shipments already found visible). */
     shipmentDetails: new DataLoader(loadShipmentDetails),
+    agency: new DataLoader(loadAgencies),
+    permitRule: new DataLoader(loadPermitRules),
+    permitOfApplication: new DataLoader(loadPermitsOfApplications),
   };
 }
 

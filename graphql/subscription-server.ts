@@ -37,9 +37,9 @@ import { clientIp } from './http-handler';
 import { resolvers } from './resolvers';
 import { formatError, loadTypeDefs } from './server';
 
-export const GRAPHQL_PATH = '/api/graphql';
+const GRAPHQL_PATH = '/api/graphql';
 /** Each is a listener on this process's tracking updates: enough for a dashboard, not a leak. */
-export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
+const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 
 /** Queries and mutations go over HTTP, with its limits, status codes and request log; WebSocket only subscribes. */
 const subscriptionsOnly: ValidationRule = (context) => ({
@@ -111,7 +111,7 @@ export function attachSubscriptionServer({ server, logger }: { server: http.Serv
           throw error;
         }
         if (!actor) return false;
-        if (!getRateLimiter().hit(rateKey(actor), env.API_RATE_LIMIT_PER_MINUTE, 60_000).allowed) return false;
+        if (!(await getRateLimiter().hit(rateKey(actor), env.API_RATE_LIMIT_PER_MINUTE, 60_000)).allowed) return false;
         ctx.extra.actor = actor;
         ctx.extra.requestId = requestId;
         logger.info({ requestId, url: request.url, userId: actor.userId, tokenId: actor.token?.id ?? null }, 'websocket connected');
@@ -122,7 +122,7 @@ export function attachSubscriptionServer({ server, logger }: { server: http.Serv
       onSubscribe: async (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) return refuse(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`, 'RATE_LIMITED');
         const actor = ctx.extra.actor!;
-        const decision = getRateLimiter().hit(rateKey(actor), env.API_RATE_LIMIT_PER_MINUTE, 60_000);
+        const decision = await getRateLimiter().hit(rateKey(actor), env.API_RATE_LIMIT_PER_MINUTE, 60_000);
         if (!decision.allowed) return refuse(`Too many requests: retry after ${decision.retryAfterSeconds} s.`, 'RATE_LIMITED', { retryAfterSeconds: decision.retryAfterSeconds });
         let document: DocumentNode;
         try {

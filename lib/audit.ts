@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import type { Actor } from './auth/actor';
 import type { Tx } from './database/tx';
+import { PERMIT_AUDIT_EVENTS } from './permits/permit-audit-events';
 
 const none = z.object({});
 const lane = z.enum(['GREEN', 'YELLOW', 'RED']).nullable();
@@ -139,6 +140,7 @@ export const AUDIT_EVENTS = {
     target: 'shipment',
     details: z.object({ alertId: z.string().describe('Alert'), kind: z.string().describe('Kind'), note: z.string().nullable().describe('Note') }),
   },
+  ...PERMIT_AUDIT_EVENTS,
 } as const satisfies Record<string, { target: string; details: z.ZodObject }>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

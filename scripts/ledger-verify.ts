@@ -38,7 +38,7 @@ try {
     });
     const seconds = (performance.now() - started) / 1000;
     if (result.ok) {
-      console.log(`Ledger OK: ${count(result.leaves, 'leaf', 'leaves')}, ${count(result.nodes, 'subtree hash', 'subtree hashes')} and ${count(result.checkpoints, 'checkpoint', 'checkpoints')} checked in ${seconds.toFixed(1)} s; root ${result.rootHash}.`);
+      console.log(`Ledger OK: ${count(result.leaves, 'leaf', 'leaves')}, ${count(result.nodes, 'full tile', 'full tiles')} and ${count(result.checkpoints, 'checkpoint', 'checkpoints')} checked in ${seconds.toFixed(1)} s; root ${result.rootHash}.`);
       if (result.pending) console.log(`  ${count(result.pending, 'entry is', 'entries are')} pending integration (committed, not yet leaves).`);
       exitCode = 0;
     } else {

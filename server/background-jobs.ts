@@ -1,12 +1,19 @@
-// The process's background jobs: integrating pending ledger entries, signing ledger checkpoints, publishing
-// them to the chain (when one is configured), watching for silent electronic seals, and sending password reset links. Started after the HTTP server listens,
-// stopped before it closes.
+// The process's background work, started after the HTTP server listens and stopped before it closes.
+// Work that must run once per cluster, however many Clearway processes share the database:
+//   - on the job queue's cron (lib/jobs/job-tasks.ts; graphile-worker runs each tick in one process):
+//     silent-seal alerts, publishing checkpoints to the chain, pruning rate-limit counters;
+//   - under an advisory-lock leader (lib/jobs/start-leader-loop.ts), for cadences finer than cron's
+//     minute: signing ledger checkpoints (LEDGER_CHECKPOINT_SECONDS);
+//   - the ledger integrator in every process, which takes its own advisory lock per batch (any process
+//     may integrate, one at a time), and the password-reset mailer (moving onto the queue).
+// A web-only process (JOB_CONCURRENCY=0) runs no queue worker, but still competes for the leader lock.
 import { startPasswordResetMailer } from '../lib/auth/start-password-reset-mailer';
-import { startAnchorPublisher } from '../lib/ledger/anchor/start-anchor-publisher';
+import { getLedgerAnchor } from '../lib/ledger/anchor/get-ledger-anchor';
 import { startCheckpointer } from '../lib/ledger/start-checkpointer';
 import { startLedgerIntegrator } from '../lib/ledger/start-ledger-integrator';
+import { startJobRunner } from '../lib/jobs/start-job-runner';
+import { startLeaderLoop } from '../lib/jobs/start-leader-loop';
 import type { Logger } from '../lib/logger';
-import { startSilentSealWatcher } from '../lib/tracking/start-silent-seal-watcher';
 import { closeTrackingListener } from '../lib/tracking/tracking-events';
 
 export interface BackgroundJobs {
@@ -14,13 +21,19 @@ export interface BackgroundJobs {
 }
 
 export function startBackgroundJobs(logger: Logger): BackgroundJobs {
+  // Half an ANCHOR_* configuration stops the start, as before the publisher moved onto the queue.
+  getLedgerAnchor();
   const jobs: { stop(): Promise<void> }[] = [];
   jobs.push(startLedgerIntegrator({ logger: logger.child({ job: 'ledger-integrator' }) }));
-  jobs.push(startCheckpointer({ logger: logger.child({ job: 'ledger-checkpointer' }) }));
-  const publisher = startAnchorPublisher({ logger: logger.child({ job: 'ledger-publisher' }) });
-  if (publisher) jobs.push(publisher);
-  jobs.push(startSilentSealWatcher({ logger: logger.child({ job: 'silent-seal-watcher' }) }));
+  const checkpointerLogger = logger.child({ job: 'ledger-checkpointer' });
+  jobs.push(startLeaderLoop({ name: 'ledger-checkpointer', logger: checkpointerLogger, start: () => startCheckpointer({ logger: checkpointerLogger }) }));
   jobs.push(startPasswordResetMailer({ logger: logger.child({ job: 'password-reset-mailer' }) }));
+  // The worker connects in the background; a failure to start it is logged, and the web keeps serving.
+  const runner = startJobRunner({ logger: logger.child({ job: 'job-queue' }) }).catch((err: unknown) => {
+    logger.error({ err }, 'starting the job queue worker');
+    return null;
+  });
+  jobs.push({ stop: async () => (await runner)?.stop() });
   return {
     async stop() {
       await Promise.all(jobs.map((job) => job.stop().catch((err) => logger.error({ err }, 'stopping a background job'))));

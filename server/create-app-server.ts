@@ -17,19 +17,20 @@ import { requestIdFrom, type Logger } from '../lib/logger';
 import { createDocumentsRoute } from './documents-route';
 import { createEpcisRoutes, EPCIS_PATH } from './epcis-routes';
 import { handlePdfRoute } from './pdf-routes';
+import { handlePermitRoute } from './permit-routes';
 import { applyPagePolicy, setSecurityHeaders } from './security-headers';
 
 // Pages whose address carries a live secret (a reset or invitation link): it never reaches the log.
 const SECRET_PATH = /^(\/(?:reset-password|invite)\/)[^/?#]+/;
 
 /** The request's URL as logged: without the secret of a reset or invitation link. */
-export function loggedUrl(url: string | undefined): string {
+function loggedUrl(url: string | undefined): string {
   return (url ?? '/').replace(SECRET_PATH, '$1[redacted]');
 }
 
-function admitSignIn(req: IncomingMessage, res: ServerResponse, requestId: string): boolean {
+async function admitSignIn(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> {
   const limit = getEnv().API_ANONYMOUS_RATE_LIMIT_PER_MINUTE;
-  const decision = getRateLimiter().hit(`ip:${clientIp(req)}`, limit, 60_000);
+  const decision = await getRateLimiter().hit(`ip:${clientIp(req)}`, limit, 60_000);
   if (decision.allowed) return true;
   res.setHeader('retry-after', String(decision.retryAfterSeconds));
   sendJson(res, 429, requestId, { error: { code: 'RATE_LIMITED', message: `Too many requests: the limit is ${limit} per minute. Retry after ${decision.retryAfterSeconds} s.`, requestId } });
@@ -77,13 +78,14 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
       if (pathname?.startsWith(`${EPCIS_PATH}/`)) return await handleEpcis(req, res, requestId, pathname);
       if (await handleLedgerRoute(req, res, requestId, pathname!)) return;
       if (pathname?.startsWith('/api/declarations/') && (await handlePdfRoute(req, res, requestId, pathname))) return;
+      if (pathname?.startsWith('/api/permits/') && (await handlePermitRoute(req, res, requestId, pathname))) return;
       if (pathname === '/api/health') {
         const health = await getHealth();
         return sendJson(res, health.status === 'OK' ? 200 : 503, requestId, health);
       }
       // Password checks cost an argon2 hash each: sign-in attempts share the anonymous request budget of
       // their address (lib/auth/verify-credentials.ts limits the failures of each account on top).
-      if (req.method === 'POST' && pathname?.startsWith('/api/auth/callback/') && !admitSignIn(req, res, requestId)) return;
+      if (req.method === 'POST' && pathname?.startsWith('/api/auth/callback/') && !(await admitSignIn(req, res, requestId))) return;
       // Facts the portal may trust, set here so that a client cannot supply them.
       applyPagePolicy(req, res);
       req.headers['x-request-id'] = requestId;

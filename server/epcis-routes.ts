@@ -86,7 +86,7 @@ async function identify(req: IncomingMessage, res: ServerResponse, requestId: st
   const body = await readBody(req, res, limit);
   const { actor, device } = await verifyDeviceSignature({ deviceId, timestamp, signature, body, request: { id: requestId, ip: clientIp(req) } });
   const env = getEnv();
-  const decision = getRateLimiter().hit(`device:${device.id}`, env.API_RATE_LIMIT_PER_MINUTE, 60_000);
+  const decision = await getRateLimiter().hit(`device:${device.id}`, env.API_RATE_LIMIT_PER_MINUTE, 60_000);
   if (!decision.allowed) {
     throw new AppError('RATE_LIMITED', `Too many requests: the limit is ${env.API_RATE_LIMIT_PER_MINUTE} per minute. Retry after ${decision.retryAfterSeconds} s.`, { retryAfterSeconds: decision.retryAfterSeconds });
   }

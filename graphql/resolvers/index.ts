@@ -8,13 +8,14 @@ import { healthResolvers } from './health';
 import { identityResolvers } from './identity';
 import { ledgerResolvers } from './ledger';
 import { officerQueueResolvers } from './officer-queue';
+import { permitResolvers } from './permits';
 import { riskResolvers } from './risk';
 import { scalarResolvers } from './scalars';
 import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers, filingAidResolvers, officerQueueResolvers, clearanceStatisticsResolvers]);
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers, filingAidResolvers, officerQueueResolvers, clearanceStatisticsResolvers, permitResolvers]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

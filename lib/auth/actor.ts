@@ -31,6 +31,8 @@ export interface Actor {
   /** The company the user works for; null for officers and platform administrators. */
   companyId: string | null;
   isCompanyAdmin: boolean;
+  /** For agency officers: the one agency they work for (lib/permits). Absent or null for everyone else. */
+  agencyId?: string | null;
   /** Set when an API token acts: it acts for its company with these scopes only. */
   token: { id: string; name: string; scopes: readonly Scope[] } | null;
   /** For brokers: the clients whose delegation is valid right now. Empty for everyone else. */
@@ -49,11 +51,12 @@ interface UserRow {
   is_company_admin: boolean;
   disabled_at: Date | null;
   session_version: number;
+  agency_id: string | null;
   clients: ClientGrant[];
 }
 
 // The valid grants of a broker's company ride along with the user row.
-const USER_COLUMNS = `u.id, u.email, u.name, u.role::text AS role, u.company_id, u.is_company_admin, u.disabled_at, u.session_version,
+const USER_COLUMNS = `u.id, u.email, u.name, u.role::text AS role, u.company_id, u.is_company_admin, u.disabled_at, u.session_version, u.agency_id,
   CASE WHEN u.role = 'BROKER' THEN COALESCE((
     SELECT json_agg(json_build_object('clientId', g.client_id, 'scope', g.scope, 'representation', g.representation))
       FROM delegation g
@@ -68,6 +71,7 @@ function toActor(row: UserRow, request: RequestInfo, token: Actor['token'] = nul
     role: row.role,
     companyId: row.company_id,
     isCompanyAdmin: row.is_company_admin,
+    agencyId: row.agency_id,
     token,
     clients: row.clients,
     request,

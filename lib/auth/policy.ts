@@ -139,7 +139,7 @@ function kindOf(type: DeclarationType): string {
 }
 
 /** The broker's valid grant for this client and kind of declaration, if any. */
-export function grantFor(actor: Actor, clientId: string | null, type: DeclarationType): ClientGrant | undefined {
+function grantFor(actor: Actor, clientId: string | null, type: DeclarationType): ClientGrant | undefined {
   if (!clientId) return undefined;
   return actor.clients.find((g) => g.clientId === clientId && covers(g, type));
 }
@@ -326,7 +326,7 @@ export function declarationVisibilitySql(actor: Actor, used: number, scopes: Rea
 // the capability's own scope instead of the declarations scopes, so a tracking feed or a document
 // archive need not read declarations.
 
-export const TRACKING_READ_SCOPES: ReadScopes = ['tracking:read'];
+const TRACKING_READ_SCOPES: ReadScopes = ['tracking:read'];
 // Attaching needs to see the declaration too, so documents:write also makes it visible (downloads check documents:read).
 export const DOCUMENT_READ_SCOPES: ReadScopes = ['documents:read', 'documents:write'];
 
@@ -360,4 +360,48 @@ export function canReadDocuments(actor: Actor, declaration: DeclarationParties):
 
 export function canFileDocuments(actor: Actor, declaration: DeclarationParties): boolean {
   return canFileDeclaration(actor, declaration, 'documents:write');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Permits (single window, lib/permits): agency officers decide their own agency's applications; the
+// applicant company (or its broker) files and reads its own. Customs reads every permit.
+
+export const PERMIT_READ_SCOPES: ReadScopes = ['permits:read', 'permits:write'];
+
+/** An officer of another border agency, bound to one agency. */
+export function isAgencyOfficer(actor: Actor): actor is Actor & { agencyId: string } {
+  return actor.role === 'AGENCY_OFFICER' && !!actor.agencyId;
+}
+
+/** Reading a permit application: its agency's officers, customs, and the applicant or filer company. */
+export function canReadPermitApplication(actor: Actor, a: { agencyId: string; applicantId: string; filerCompanyId: string }): boolean {
+  if (!PERMIT_READ_SCOPES.some((s) => hasScope(actor, s))) return false;
+  if (isAgencyOfficer(actor)) return actor.agencyId === a.agencyId;
+  if (isOfficial(actor)) return true;
+  return !!actor.companyId && (actor.companyId === a.applicantId || actor.companyId === a.filerCompanyId);
+}
+
+/** An agency's internal notes: only its own officers. */
+export function canReadAgencyNotes(actor: Actor, agencyId: string): boolean {
+  return isAgencyOfficer(actor) && actor.agencyId === agencyId;
+}
+
+/** Deciding an application (approve, reject, request information, confirm an external reference): officers of that agency only. */
+export function assertCanDecideForAgency(actor: Actor, agencyId: string): void {
+  assertPerson(actor, 'decide permit applications');
+  if (!isAgencyOfficer(actor) || actor.agencyId !== agencyId) {
+    throw new AppError('FORBIDDEN', 'Only officers of the issuing agency decide its applications.');
+  }
+}
+
+/** Applying, submitting, answering: traders and brokers of the filing company, with permits:write. */
+export function assertPermitFiler(actor: Actor): asserts actor is Actor & { companyId: string } {
+  assertScope(actor, 'permits:write');
+  if (!isFilerRole(actor)) throw new AppError('FORBIDDEN', 'Only traders and brokers apply for permits.');
+}
+
+/** Requirement rules and agencies are platform configuration: platform administrators only. */
+export function assertCanManagePermitRules(actor: Actor): void {
+  assertPerson(actor, 'manage agencies and permit rules');
+  if (!isPlatformAdmin(actor)) throw new AppError('FORBIDDEN', 'Only platform administrators manage agencies and permit rules.');
 }

@@ -1,6 +1,10 @@
-// Rate limits behind a small interface: the default counts in this process (a sliding window over two
-// fixed windows, as Cloudflare and nginx approximate it); several processes need a shared store (e.g.
-// PostgreSQL or Redis) implementing the same interface.
+// Rate limits behind a small interface (a sliding window over two fixed windows, as Cloudflare and nginx
+// approximate it). The default store is PostgreSQL (postgres-rate-limiter.ts), shared by every process
+// on the database, so two processes behind a load balancer give a client its limit once, not twice, and
+// a restart forgets nothing; RATE_LIMIT_STORE=memory counts in this process only (one process, no
+// database round trip per request).
+import { getEnv } from '../env';
+import { createPostgresRateLimiter } from './postgres-rate-limiter';
 
 export interface RateDecision {
   allowed: boolean;
@@ -10,16 +14,19 @@ export interface RateDecision {
 }
 
 export interface RateLimiter {
-  /** Counts one hit for `key` and says whether it is within `limit` per `windowMs`. */
-  hit(key: string, limit: number, windowMs: number, now?: number): RateDecision;
+  /**
+   * Counts one hit for `key` and says whether it is within `limit` per `windowMs`. `now` is the
+   * in-process store's clock (tests); the PostgreSQL store always uses the database's clock.
+   */
+  hit(key: string, limit: number, windowMs: number, now?: number): Promise<RateDecision>;
   /** Forgets a key (e.g. after a successful sign-in). */
-  reset(key: string): void;
+  reset(key: string): Promise<void>;
 }
 
 export function createInProcessRateLimiter(maxKeys = 100_000): RateLimiter {
   const windows = new Map<string, { start: number; current: number; previous: number }>();
   return {
-    hit(key, limit, windowMs, now = Date.now()) {
+    async hit(key, limit, windowMs, now = Date.now()) {
       const start = now - (now % windowMs);
       let w = windows.get(key);
       if (!w || start - w.start >= 2 * windowMs) w = { start, current: 0, previous: 0 };
@@ -37,7 +44,7 @@ export function createInProcessRateLimiter(maxKeys = 100_000): RateLimiter {
       windows.set(key, w);
       return { allowed: true, retryAfterSeconds: 0, remaining: Math.max(0, Math.floor(limit - estimate - 1)) };
     },
-    reset(key) {
+    async reset(key) {
       windows.delete(key);
     },
   };
@@ -48,5 +55,5 @@ const KEY = Symbol.for('clearway.rateLimiter');
 /** The process's limiter (shared by the API server and the Next.js server in the same process). */
 export function getRateLimiter(): RateLimiter {
   const holder = globalThis as { [KEY]?: RateLimiter };
-  return (holder[KEY] ??= createInProcessRateLimiter());
+  return (holder[KEY] ??= getEnv().RATE_LIMIT_STORE === 'memory' ? createInProcessRateLimiter() : createPostgresRateLimiter());
 }

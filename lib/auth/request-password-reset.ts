@@ -8,7 +8,7 @@ import { getRateLimiter } from './rate-limiter';
 export async function requestPasswordReset(options: { email: string; request?: RequestInfo }): Promise<void> {
   const email = options.email.trim().toLowerCase().slice(0, 254);
   // At most 5 links an hour per address, so the form cannot be used to flood someone's mailbox.
-  if (!getRateLimiter().hit(`reset:${email}`, 5, 3_600_000).allowed) return;
+  if (!(await getRateLimiter().hit(`reset:${email}`, 5, 3_600_000)).allowed) return;
   await getDb().passwordResetRequest.create({
     data: { email, requestId: options.request?.id?.slice(0, 64) ?? null, ip: options.request?.ip?.slice(0, 45) ?? null },
   });

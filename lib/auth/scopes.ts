@@ -8,6 +8,8 @@ export const SCOPES = {
   'documents:write': 'Upload documents and attach them to the company’s declarations.',
   'tracking:read': 'Read shipments, seal status, tracking timelines and alerts.',
   'events:write': 'Report electronic-seal events (EPCIS 2.0 capture, recordSealEvents).',
+  'permits:read': 'Read the company’s permit applications, permits (with balances) and declarations’ permit requirements.',
+  'permits:write': 'Apply for permits, submit applications, answer agencies’ questions, cite permits on declarations.',
 } as const;
 
 export type Scope = keyof typeof SCOPES;

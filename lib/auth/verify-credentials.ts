@@ -12,10 +12,6 @@ import type { UserRole } from '../generated/prisma/client';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { getRateLimiter } from './rate-limiter';
 
-/** The one message for every failed sign-in. */
-export const SIGN_IN_FAILED_MESSAGE =
-  'Email or password is incorrect, or sign-in is paused after repeated failures. Try again in a few minutes or reset your password.';
-
 /** Failures before an account starts to back off, and the longest pause. */
 export const FREE_FAILURES = 5;
 const MAX_LOCK_MS = 15 * 60_000;
@@ -43,7 +39,7 @@ export async function verifyCredentials(options: { email: string; password: stri
   const ip = options.ip ?? 'unknown';
   // Each attempt counts until it succeeds; a success forgets the key, so only failures add up.
   const key = `sign-in:${email}|${ip}`;
-  if (!getRateLimiter().hit(key, ACCOUNT_ADDRESS_FAILURES, FAILURE_WINDOW_MS).allowed) {
+  if (!(await getRateLimiter().hit(key, ACCOUNT_ADDRESS_FAILURES, FAILURE_WINDOW_MS)).allowed) {
     getLogger().info({ ip, requestId: options.requestId }, 'sign-in refused: too many failures for this account from this address');
     return null;
   }
@@ -80,7 +76,7 @@ export async function verifyCredentials(options: { email: string; password: stri
     });
     return null;
   }
-  getRateLimiter().reset(key);
+  await getRateLimiter().reset(key);
   await pool.query(`UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = $1`, [user.id]);
   const actor = { userId: user.id, email: user.email, name: user.name, role: user.role, companyId: user.company_id, isCompanyAdmin: false, token: null, clients: [], request: { id: options.requestId ?? null, ip } };
   await recordAudit((text, params) => pool.query(text, params).then((r) => r.rows), { actor, action: 'user.sign_in', targetType: 'user', targetId: user.id });

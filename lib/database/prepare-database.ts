@@ -10,9 +10,11 @@ import { seedDemoDeclarations } from '../declarations/seed-demo-declarations';
 import { seedDemoShipments } from '../tracking/seed-demo-shipments';
 import { ensurePlatformAdmin } from '../auth/ensure-platform-admin';
 import { seedDemoParties } from '../parties/seed-demo-parties';
+import { seedDemoPermits } from '../permits/seed-demo-permits';
 import { seedRiskRules } from '../risk/seed-risk-rules';
 import { seedDemoTariff } from '../tariff/seed-demo-tariff';
 import { loadHsNomenclature } from '../tariff/load-hs-nomenclature';
+import { migrateJobQueue } from '../jobs/migrate-job-queue';
 import { applyMigrations, type MigrationResult } from './migrate';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 
@@ -58,6 +60,8 @@ export async function prepareDatabase(options: {
       migrationsDir: migrationsDir(),
       onApplied: (name, ms) => logger.info({ migration: name, ms: Math.round(ms) }, 'migration applied'),
     });
+    // The job queue's own schema (graphile_worker), migrated by the library itself.
+    await migrateJobQueue({ connectionString: url, logger });
     for (const name of migrations.modified) {
       logger.warn({ migration: name }, 'migration file changed after it was applied; the database keeps the old version');
     }
@@ -72,6 +76,7 @@ export async function prepareDatabase(options: {
       // companies, users (docs/identity.md lists their passwords) and declarations.
       await seedDemoTariff();
       if (getEnv().SEED_DEMO) await seedDemoParties();
+      if (getEnv().SEED_DEMO) await seedDemoPermits();
       await ensurePlatformAdmin(logger);
       if (getEnv().SEED_DEMO && options.demoDeclarations !== false) {
         const declarations = await seedDemoDeclarations();

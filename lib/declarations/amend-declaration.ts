@@ -5,12 +5,13 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import type { Tx } from '../database/tx';
 import { sqlOfPrisma } from '../database/sql';
+import { recordPermitRequirements } from '../permits/record-permit-requirements';
 import { getDb } from '../db';
 import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
 import { assertCanCreateDeclaration, assertCanFileDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
-import { customsValues } from './customs-value';
+import { customsValues } from './customs-values';
 import { headerData, replaceLines, resolveParties } from './declaration-body';
 import { declarationInput, type DeclarationInput } from './declaration-input';
 import { isAmendable } from './lifecycle';
@@ -65,6 +66,7 @@ export async function applyAmendment(
   if (current.status === 'DUTY_ASSESSED') await writeDutyLines(sql, id);
   await replaceValueSamples(sql, id, full.items);
 
+  await recordPermitRequirements(sql, { declarationId: id });
   await freezeVersion(sql, { row: full, version: current.version + 1, actor, reason: args.reason });
   await recordAudit(tx, { actor, action: 'declaration.amend', targetType: 'declaration', targetId: id, requestId: args.requestId, details: { version: current.version + 1, reason: args.reason } });
   return { id };

@@ -8,6 +8,7 @@ import { assertOfficer } from '../auth/policy';
 import { lockDeclaration, requireText } from './lock-declaration';
 import { removeValueSamples } from './value-samples';
 import { sqlOfPrisma } from '../database/sql';
+import { returnPermitReservations } from '../permits/return-permit-reservations';
 
 /** Officers: grant a cancellation request (CANCELLED) or refuse it (back to the status it left). */
 export async function decideCancellation(options: { actor: Actor; id: string; grant: boolean; reason: string; requestId?: string }): Promise<{ id: string }> {
@@ -24,6 +25,7 @@ export async function decideCancellation(options: { actor: Actor; id: string; gr
     }
     await changeStatus(tx, { declarationId: id, from: 'CANCEL_REQUESTED', to, actor, reason });
     if (to === 'CANCELLED' || to === 'REJECTED') await removeValueSamples(sqlOfPrisma(tx), id);
+    if (to === 'CANCELLED' || to === 'REJECTED') await returnPermitReservations(sqlOfPrisma(tx), { declarationId: id });
     await recordAudit(tx, { actor, action: grant ? 'declaration.cancel' : 'declaration.refuse_cancellation', targetType: 'declaration', targetId: id, requestId: options.requestId, details: { reason } });
     return { id };
   });

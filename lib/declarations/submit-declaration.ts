@@ -16,7 +16,7 @@ import { loadTariffLines } from '../tariff/compute-duties';
 import { throwFieldErrors } from '../validation';
 import { assertCanCreateDeclaration, assertCanFileDeclaration, assertCanReadDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
-import { customsValues } from './customs-value';
+import { customsValues } from './customs-values';
 import { loadDeclarationRows } from './declaration-rows';
 import { valueSamples } from './value-samples';
 import { VERSION_COLUMNS, versionPlaceholders, versionRecord, versionRef, versionValues } from './freeze-version';
@@ -24,6 +24,7 @@ import { assertTransition } from './lifecycle';
 import { anchorItem } from '../ledger/anchor-item';
 import { generateMrn } from './mrn';
 import { computeDutyRows } from './write-duty-lines';
+import { recordPermitRequirements } from '../permits/record-permit-requirements';
 
 const OPERATION = 'submitDeclaration';
 
@@ -133,6 +134,7 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
         details: { mrn, version: d.version, lane: risk.lane },
       }),
     ]);
+    await recordPermitRequirements(sql, { declarationId: id });
     // Queues the version's ledger entry (no shared lock): the integrator gives it its leaf after commit.
     await anchorItem(sql, { kind: 'declaration-version', sha256: version.sha256, ref: versionRef(id, d.version) });
     return { id, replayed: false };

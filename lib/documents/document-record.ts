@@ -40,7 +40,7 @@ export interface DocumentRecord {
 /** Columns of `document d JOIN app_user u ON u.id = d.uploaded_by_id`, as toDocumentRecord reads them. */
 export const DOCUMENT_COLUMNS = `d.id, d.declaration_id, d.type::text AS type, d.reference, d.file_name, d.sha256, d.size,
   d.content_type, d.uploaded_by_id, u.name AS uploaded_by_name, d.company_id, d.created_at,
-  coalesce(d.ledger_leaf_index, (SELECT min(e.leaf_index) FROM ledger_entry e WHERE e.leaf_hash = decode(d.ledger_leaf_hash, 'hex')))::text AS ledger_leaf_index,
+  coalesce(d.ledger_leaf_index, (SELECT min(e.leaf_index) FROM ledger_leaves_of(decode(d.sha256, 'hex')) e WHERE e.leaf_hash = decode(d.ledger_leaf_hash, 'hex')))::text AS ledger_leaf_index,
   d.ledger_leaf_hash, d.removed_at`;
 
 export interface DocumentRow {

@@ -3,7 +3,7 @@
 import { AppError } from '../errors';
 import { getPool } from '../db';
 import { sqlOfClient } from '../database/sql';
-import { readRangeHashes } from './read-range-hashes';
+import { readTreeHashes } from './read-tree-hashes';
 import { consistencyProofRanges } from './tree-math';
 import type { ConsistencyProofInput } from './verify-proof';
 
@@ -15,10 +15,10 @@ export async function getConsistencyProof(options: { from: number; to: number })
   if (!Number.isSafeInteger(from) || from < 1) throw badInput('from', 'Must be a tree size (an integer from 1).');
   if (!Number.isSafeInteger(to) || to < from) throw badInput('to', `Must be a tree size from ${from}.`);
   const sql = sqlOfClient(getPool());
-  const [row] = await sql<{ size: string }>('SELECT coalesce(max(leaf_index) + 1, 0)::text AS size FROM ledger_entry');
+  const [row] = await sql<{ size: string }>('SELECT ledger_tree_size()::text AS size');
   const size = Number(row!.size);
   if (to > size) throw badInput('to', `The ledger has ${size} leaves, not ${to}.`);
-  const hashes = await readRangeHashes(sql, [...consistencyProofRanges(from, to), [0, from], [0, to]]);
+  const hashes = await readTreeHashes(sql, to, [...consistencyProofRanges(from, to), [0, from], [0, to]]);
   const secondRootHash = hashes.pop()!.toString('hex');
   const firstRootHash = hashes.pop()!.toString('hex');
   return { firstSize: from, secondSize: to, firstRootHash, secondRootHash, proof: hashes.map((h) => h.toString('hex')) };

@@ -5,7 +5,9 @@
 import { AppError } from '../errors';
 import { getPool } from '../db';
 import { sqlOfClient } from '../database/sql';
+import { decodeEntryBundle } from './entry-bundle';
 import { parseLedgerEntry, SHA256_HEX, type LedgerEntryFields } from './entry-format';
+import { hashLeaf } from './merkle-hash';
 
 export interface LedgerEntryRecord {
   leafIndex: number;
@@ -24,27 +26,50 @@ export async function getLedgerEntry(itemSha256: string): Promise<LedgerEntryRec
     const message = 'Must be a SHA-256 as 64 hexadecimal digits.';
     throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['sha256'], code: 'INVALID', message }] });
   }
-  const rows = await sqlOfClient(getPool())<{ leaf_index: string; entry: string; leaf_hash: string }>(
-    `SELECT leaf_index::text AS leaf_index, encode(entry, 'hex') AS entry, encode(leaf_hash, 'hex') AS leaf_hash
-       FROM ledger_entry WHERE item_sha256 = decode($1, 'hex') ORDER BY ledger_entry.leaf_index LIMIT 101`,
+  // Candidate bundles through the GIN index on their items' first 8 bytes, then the exact matches
+  // among their 256 items; the tail (at most 255 rows) after them. Leaf order throughout.
+  // One statement, so one snapshot: an entry is then either pending or a leaf, never neither (the
+  // integrator moves it atomically).
+  const rows = await sqlOfClient(getPool())<{ idx: string | null; items: Buffer | null; entries: Buffer | null; leaf_index: string | null; entry: Buffer | null; pending: boolean }>(
+    `(SELECT b.idx::text AS idx, b.items, b.entries, NULL AS leaf_index, NULL::bytea AS entry, false AS pending, b.idx * 256 AS pos FROM ledger_bundle b
+       WHERE ledger_item_keys(b.items) @> ARRAY[('x' || substr($1::text, 1, 16))::bit(64)::bigint] ORDER BY b.idx LIMIT 101)
+     UNION ALL
+     (SELECT NULL, NULL, NULL, leaf_index::text, entry, false, leaf_index FROM ledger_tail WHERE item_sha256 = decode($1, 'hex') ORDER BY ledger_tail.leaf_index LIMIT 101)
+     UNION ALL
+     (SELECT NULL, NULL, NULL, NULL, NULL, true, NULL FROM ledger_pending WHERE item_sha256 = decode($1, 'hex') LIMIT 1)
+     ORDER BY pos`,
     [sha256],
   );
-  const first = rows[0];
+  const item = Buffer.from(sha256, 'hex');
+  const found: { leafIndex: number; entry: () => Buffer }[] = [];
+  for (const row of rows) {
+    if (row.pending) continue;
+    if (row.leaf_index !== null) {
+      const entry = row.entry!;
+      found.push({ leafIndex: Number(row.leaf_index), entry: () => entry });
+      continue;
+    }
+    const items = row.items!;
+    for (let k = 0; k < 256 && found.length < 101; k++) {
+      if (items.compare(item, 0, 32, 32 * k, 32 * k + 32) !== 0) continue;
+      found.push({ leafIndex: Number(row.idx) * 256 + k, entry: () => Buffer.from(decodeEntryBundle(items, row.entries!, k + 1)[k]!, 'latin1') });
+    }
+  }
+  const first = found[0];
   if (!first) {
-    const [pending] = await sqlOfClient(getPool())('SELECT 1 FROM ledger_pending WHERE item_sha256 = decode($1, \'hex\') LIMIT 1', [sha256]);
-    if (pending) throw new AppError('CONFLICT', `The SHA-256 ${sha256} is being anchored: its leaf is assigned within a second.`, { sha256, pending: true, retryAfterSeconds: 1 });
+    if (rows.some((r) => r.pending)) throw new AppError('CONFLICT', `The SHA-256 ${sha256} is being anchored: its leaf is assigned within a second.`, { sha256, pending: true, retryAfterSeconds: 1 });
     throw new AppError('NOT_FOUND', `No ledger entry anchors the SHA-256 ${sha256}.`, { sha256 });
   }
-  const bytes = Buffer.from(first.entry, 'hex');
+  const bytes = first.entry();
   const fields = parseLedgerEntry(bytes);
   if (!fields || fields.sha256 !== sha256) {
-    throw new AppError('INTERNAL_SERVER_ERROR', `Ledger leaf ${first.leaf_index} is not a valid entry for ${sha256}: run npm run ledger:verify.`);
+    throw new AppError('INTERNAL_SERVER_ERROR', `Ledger leaf ${first.leafIndex} is not a valid entry for ${sha256}: run npm run ledger:verify.`);
   }
   return {
-    leafIndex: Number(first.leaf_index),
-    leafHash: first.leaf_hash,
+    leafIndex: first.leafIndex,
+    leafHash: hashLeaf(bytes).toString('hex'),
     entry: bytes.toString('base64'),
     fields,
-    laterLeafIndexes: rows.slice(1).map((r) => Number(r.leaf_index)),
+    laterLeafIndexes: found.slice(1, 101).map((f) => f.leafIndex),
   };
 }

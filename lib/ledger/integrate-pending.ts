@@ -5,13 +5,13 @@
 // complete, and commits. A crash anywhere before the commit leaves the entries pending and the tree as
 // it was; after it, they are leaves and no longer pending. Each entry thus ends as exactly one leaf.
 //
-// Leaf hashes are computed by PostgreSQL from the stored entry bytes (sha256(), in C) rather than
-// trusted from the writer, and sent back as one bytea: Node only folds them into the frontier.
+// Leaf hashes are computed here from the stored entry bytes (not trusted from the writer), in memory,
+// with the tiles and bundles they complete: a batch is two statements after the DELETE (write-leaves.ts).
 import { AppError } from '../errors';
 import { sqlTransaction, type Sql } from '../database/sql';
 import { APPEND_LOCK_KEY } from './ledger-locks';
-import type { CompletedNode } from './merkle-frontier';
 import { readTreeState } from './read-tree-state';
+import { writeLeaves } from './write-leaves';
 
 export interface IntegrationResult {
   /** Leaves added by this call. */
@@ -61,32 +61,20 @@ export async function integratePending(options: IntegrateOptions = {}): Promise<
 }
 
 async function integrateBatch(sql: Sql, limit: number): Promise<IntegrationResult> {
-  const { frontier } = await readTreeState(sql);
-  const first = frontier.size;
-  const [moved] = await sql<{ n: number; hashes: Buffer | null }>(
-    `WITH moved AS (
-       DELETE FROM ledger_pending WHERE seq IN (SELECT seq FROM ledger_pending ORDER BY seq LIMIT $2)
-       RETURNING seq, entry, item_sha256
-     ), numbered AS (
-       SELECT $1::bigint + row_number() OVER (ORDER BY seq) - 1 AS leaf_index, entry, sha256('\\x00'::bytea || entry) AS leaf_hash, item_sha256
-         FROM moved
-     ), inserted AS (
-       INSERT INTO ledger_entry (leaf_index, entry, leaf_hash, item_sha256)
-       SELECT leaf_index, entry, leaf_hash, item_sha256 FROM numbered
+  const state = await readTreeState(sql);
+  // One bytea of the batch's entries, newline-separated (entries are ASCII without newlines).
+  const [moved] = await sql<{ n: number; entries: Buffer | null }>(
+    // The batch as one range of the seq index (every visible row up to the limit-th), not a probe per row.
+    `WITH bound AS (SELECT seq FROM ledger_pending ORDER BY seq OFFSET $1::int - 1 LIMIT 1),
+     moved AS (
+       DELETE FROM ledger_pending WHERE seq <= coalesce((SELECT seq FROM bound), 9223372036854775807)
+       RETURNING seq, entry
      )
-     SELECT count(*)::int AS n, string_agg(leaf_hash, ''::bytea ORDER BY leaf_index) AS hashes FROM numbered`,
-    [first, limit],
+     SELECT count(*)::int AS n, string_agg(entry, '\\x0a'::bytea ORDER BY seq) AS entries FROM moved`,
+    [limit],
   );
-  const n = moved!.n;
-  if (n === 0) return { integrated: 0, treeSize: first };
-  const hashes = moved!.hashes!;
-  const completed: CompletedNode[] = [];
-  for (let i = 0; i < n; i++) frontier.push(hashes.subarray(32 * i, 32 * i + 32), completed);
-  if (completed.length) {
-    await sql(
-      `INSERT INTO ledger_node (level, idx, hash) SELECT t.level, t.idx, decode(t.hash, 'hex') FROM unnest($1::smallint[], $2::bigint[], $3::text[]) AS t(level, idx, hash)`,
-      [completed.map((c) => c.level), completed.map((c) => c.index), completed.map((c) => c.hash.toString('hex'))],
-    );
-  }
-  return { integrated: n, treeSize: frontier.size };
+  if (moved!.n === 0) return { integrated: 0, treeSize: state.frontier.size };
+  const texts = moved!.entries!.toString('latin1').split('\n');
+  const written = await writeLeaves(sql, state, texts);
+  return { integrated: texts.length, treeSize: written.treeSize };
 }

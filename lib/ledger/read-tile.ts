@@ -1,12 +1,14 @@
-// The bytes of a C2SP tlog-tiles resource, from the stored tree: a level-0 tile is W leaf hashes
-// (ledger_entry), a level-L tile the W subtree hashes of height 8L (ledger_node, which stores every
-// complete subtree from level 4 up), an entry bundle W entries each after its big-endian uint16 length.
-// Served only within the latest signed checkpoint, so every partial tile a checkpoint implies exists
-// (for past checkpoints too: a narrower partial tile is a prefix of a wider one) and nothing unsigned is.
+// The bytes of a C2SP tlog-tiles resource, from the stored tiles (read-tiles.ts): a level-L tile is W
+// hashes of subtrees of height 8L, an entry bundle W entries each after its big-endian uint16 length
+// (from the compact bundle, or the tail for the bundle being filled). Served only within the latest
+// signed checkpoint, so every partial tile a checkpoint implies exists (for past checkpoints too: a
+// narrower partial tile is a prefix of a wider one) and nothing unsigned is.
 import { getPool } from '../db';
 import { sqlOfClient } from '../database/sql';
 import { AppError } from '../errors';
 import { readLatestCheckpoint } from './checkpoint-rows';
+import { decodeEntryBundle } from './entry-bundle';
+import { readTiles } from './read-tiles';
 import { TILE_HEIGHT, TILE_WIDTH, type TileAddress } from './tile-path';
 
 /** NOT_FOUND when the latest checkpoint does not reach the whole tile. */
@@ -19,17 +21,21 @@ export async function readTile(tile: TileAddress): Promise<Buffer> {
   if (!checkpoint || end * levelSize > checkpoint.treeSize) {
     throw new AppError('NOT_FOUND', `The latest checkpoint (${checkpoint?.treeSize ?? 0} leaves) does not cover this tile.`);
   }
-  const [row] = await sql<{ bytes: Buffer | null }>(
-    tile.level === 'entries'
-      ? `SELECT string_agg(int2send(octet_length(entry)::int2) || entry, ''::bytea ORDER BY leaf_index) AS bytes FROM ledger_entry WHERE leaf_index >= $1::bigint AND leaf_index < $2::bigint`
-      : tile.level === 0
-        ? `SELECT string_agg(leaf_hash, ''::bytea ORDER BY leaf_index) AS bytes FROM ledger_entry WHERE leaf_index >= $1::bigint AND leaf_index < $2::bigint`
-        : `SELECT string_agg(hash, ''::bytea ORDER BY idx) AS bytes FROM ledger_node WHERE level = $3 AND idx >= $1::bigint AND idx < $2::bigint`,
-    tile.level === 'entries' || tile.level === 0 ? [first, end] : [first, end, TILE_HEIGHT * tile.level],
+  if (tile.level !== 'entries') return (await readTiles(sql, [{ level: tile.level, index: tile.index, width: tile.width }]))[0]!;
+  const [row] = await sql<{ items: Buffer | null; entries: Buffer | null; tail: Buffer | null }>(
+    `SELECT b.items, b.entries,
+            (SELECT string_agg(int2send(octet_length(entry)::int2) || entry, ''::bytea ORDER BY leaf_index) FROM ledger_tail
+              WHERE b.idx IS NULL AND leaf_index >= $2::bigint AND leaf_index < $3::bigint) AS tail
+       FROM (SELECT 1) AS one LEFT JOIN ledger_bundle b ON b.idx = $1::bigint`,
+    [tile.index, first, end],
   );
-  const bytes = row?.bytes ?? Buffer.alloc(0);
-  if (tile.level !== 'entries' && bytes.length !== 32 * tile.width) {
-    throw new AppError('INTERNAL_SERVER_ERROR', `The ledger is missing hashes of tile ${tile.level}/${tile.index}: run npm run ledger:verify.`);
+  if (row?.items && row.entries) {
+    const texts = decodeEntryBundle(row.items, row.entries, tile.width);
+    return Buffer.concat(texts.flatMap((t) => [Buffer.from([t.length >> 8, t.length & 0xff]), Buffer.from(t, 'latin1')]));
   }
+  const bytes = row?.tail ?? Buffer.alloc(0);
+  let count = 0;
+  for (let at = 0; at < bytes.length; at += 2 + bytes.readUInt16BE(at)) count++;
+  if (count !== tile.width) throw new AppError('INTERNAL_SERVER_ERROR', `The ledger is missing entries of bundle ${tile.index}: run npm run ledger:verify.`);
   return bytes;
 }

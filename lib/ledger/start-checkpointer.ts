@@ -67,7 +67,7 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
 
 async function isDue(seconds: number, leaves: number): Promise<boolean> {
   const [state] = await sqlOfClient(getPool())<{ size: string; last_size: string | null; age_ms: number | null }>(
-    `SELECT (SELECT coalesce(max(leaf_index) + 1, 0) FROM ledger_entry)::text AS size, c.tree_size::text AS last_size,
+    `SELECT ledger_tree_size()::text AS size, c.tree_size::text AS last_size,
             (extract(epoch FROM clock_timestamp() - c.issued_at) * 1000)::float8 AS age_ms
        FROM (SELECT 1) AS one
        LEFT JOIN LATERAL (SELECT tree_size, issued_at FROM ledger_checkpoint ORDER BY tree_size DESC LIMIT 1) c ON true`,

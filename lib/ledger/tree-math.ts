@@ -10,12 +10,6 @@ export interface Subtree {
   index: number;
 }
 
-/**
- * Subtree hashes are stored from this level up (16 leaves and more); smaller ones are computed from at
- * most 15 leaf hashes read in the same query. A storage format constant: changing it needs a migration.
- */
-export const MIN_STORED_LEVEL = 4;
-
 const pow2 = (level: number) => 2 ** level;
 
 /** The largest power of two smaller than n (n ≥ 2): RFC 9162's split point k. */

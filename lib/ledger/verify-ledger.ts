@@ -1,7 +1,7 @@
-// Recomputes the whole log from its entries — streaming, one batch of leaves in memory — and compares
-// every stored leaf hash, subtree hash and checkpoint (root and signature, with the configured or a given public key)
-// with what the entries imply. Stops at the first divergence in log order: a leaf, then the subtrees
-// that leaf completes (lowest first), then a checkpoint of the size it reaches.
+// Recomputes the whole log from its entries — streaming, a few bundles in memory — and compares every
+// stored leaf hash, full tile (its hashes and root) and checkpoint (root and signature, with the
+// configured or a given public key) with what the entries imply. Stops at the first divergence in log
+// order: a leaf, then the tiles that leaf completes (lowest first), then a checkpoint of the size it reaches.
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 
 import { getPool } from '../db';
@@ -11,9 +11,10 @@ import { formatCheckpointBody, keyIdPreimage } from './checkpoint-format';
 import { CHECKPOINT_COLUMNS, toSignedCheckpoint, type CheckpointRow } from './checkpoint-rows';
 import { parseLedgerEntry } from './entry-format';
 import { loadLedgerSigningKey } from './load-signing-key';
-import { MerkleFrontier, type CompletedNode } from './merkle-frontier';
+import { BUNDLE_SIZE, decodeEntryBundle } from './entry-bundle';
 import { hashLeaf } from './merkle-hash';
-import { MIN_STORED_LEVEL } from './tree-math';
+import { TileFrontier, tileSpan, type FullTile } from './tile-frontier';
+import { TILE_HEIGHT, TILE_WIDTH } from './tile-path';
 
 export interface LedgerDivergence {
   what: 'leaf' | 'node' | 'checkpoint';
@@ -65,7 +66,7 @@ export async function verifyLedger(options: { batchSize?: number; publicKey?: Ui
     }
     return key;
   };
-  const frontier = new MerkleFrontier();
+  const frontier = TileFrontier.empty();
   const tally = { nodes: 0, checkpoints: 0 };
   const [{ pending }] = (await sql<{ pending: number }>('SELECT count(*)::int AS pending FROM ledger_pending')) as [{ pending: number }];
   const result = (divergence?: LedgerDivergence): LedgerVerification => ({
@@ -77,68 +78,96 @@ export async function verifyLedger(options: { batchSize?: number; publicKey?: Ui
     ...(divergence ? { divergence } : {}),
   });
 
+  /** Folds one leaf in: its hash against the stored one, the tiles it completes, a checkpoint of the size it reaches. */
+  const leaf = async (leafIndex: number, entry: string, storedHash: Buffer | undefined, storedItem: Buffer | undefined, stored: Map<string, StoredTile>): Promise<LedgerDivergence | null> => {
+    const fields = parseLedgerEntry(entry);
+    if (!fields) return { what: 'leaf', leafIndex, expected: 'a canonical entry', found: entry, message: `Leaf ${leafIndex}: the entry is not a canonical ledger entry.` };
+    const hash = hashLeaf(entry);
+    if (!storedHash || !hash.equals(storedHash)) {
+      return { what: 'leaf', leafIndex, expected: hash.toString('hex'), found: storedHash?.toString('hex') ?? null, message: `Leaf ${leafIndex}: the stored leaf hash is not SHA-256(0x00 || entry): the entry or its hash was changed.` };
+    }
+    if (storedItem && fields.sha256 !== storedItem.toString('hex')) {
+      return { what: 'leaf', leafIndex, expected: fields.sha256, found: storedItem.toString('hex'), message: `Leaf ${leafIndex}: item_sha256 differs from the entry's sha256.` };
+    }
+    const full: FullTile[] = [];
+    frontier.push(hash, full);
+    for (const tile of full) {
+      const problem = checkTile(tile, stored.get(`${tile.level}/${tile.index}`));
+      if (problem) return problem;
+      tally.nodes++;
+    }
+    const checkpoint = checkpointAt.get(frontier.size);
+    if (checkpoint) {
+      const { raw, object } = await trustedKey();
+      const problem = checkCheckpoint(checkpoint, frontier.root().toString('hex'), object, raw);
+      if (problem) return problem;
+      tally.checkpoints++;
+    }
+    return null;
+  };
+  let checkpointAt = new Map<number, CheckpointRow>();
+  const checkpointsIn = async (start: number, end: number) => {
+    const rows = await sql<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoint WHERE tree_size > $1::bigint AND tree_size <= $2::bigint`, [start, end]);
+    checkpointAt = new Map(rows.map((c) => [Number(c.tree_size), c]));
+  };
+
+  // The full bundles, a few at a time, with their level-0 tiles.
+  const bundlesPerRead = Math.max(1, Math.floor(batchSize / BUNDLE_SIZE));
   for (;;) {
     const start = frontier.size;
-    const rows = await sql<{ leaf_index: string; entry: string; leaf_hash: string; item_sha256: string }>(
-      `SELECT leaf_index::text AS leaf_index, encode(entry, 'hex') AS entry, encode(leaf_hash, 'hex') AS leaf_hash, encode(item_sha256, 'hex') AS item_sha256
-         FROM ledger_entry WHERE leaf_index >= $1::bigint ORDER BY ledger_entry.leaf_index LIMIT $2`,
-      [start, batchSize],
+    const rows = await sql<{ idx: string; items: Buffer; entries: Buffer; hashes: Buffer | null }>(
+      `SELECT b.idx::text AS idx, b.items, b.entries, t.hashes FROM ledger_bundle b LEFT JOIN ledger_tile t ON t.level = 0 AND t.idx = b.idx
+        WHERE b.idx >= $1::bigint ORDER BY b.idx LIMIT $2`,
+      [start / BUNDLE_SIZE, bundlesPerRead],
     );
     if (!rows.length) break;
-    const end = start + rows.length;
-    const nodes = await storedNodesEnding(sql, start, end);
-    const checkpoints = await sql<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoint WHERE tree_size > $1::bigint AND tree_size <= $2::bigint`, [start, end]);
-    const checkpointAt = new Map(checkpoints.map((c) => [Number(c.tree_size), c]));
-
+    const end = start + rows.length * BUNDLE_SIZE;
+    const stored = await storedTilesEnding(sql, start, end);
+    await checkpointsIn(start, end);
     for (const row of rows) {
-      const leafIndex = frontier.size;
-      if (Number(row.leaf_index) !== leafIndex) {
-        return result({ what: 'leaf', leafIndex, expected: `leaf ${leafIndex}`, found: `leaf ${row.leaf_index}`, message: `Leaf ${leafIndex} is missing: the next stored leaf is ${row.leaf_index}.` });
+      const first = frontier.size;
+      if (Number(row.idx) * BUNDLE_SIZE !== first) {
+        return result({ what: 'leaf', leafIndex: first, expected: `leaf ${first}`, found: `leaf ${Number(row.idx) * BUNDLE_SIZE}`, message: `Leaf ${first} is missing: the next stored leaf is ${Number(row.idx) * BUNDLE_SIZE}.` });
       }
-      const entry = Buffer.from(row.entry, 'hex');
-      const fields = parseLedgerEntry(entry);
-      if (!fields) return result({ what: 'leaf', leafIndex, expected: 'a canonical entry', found: entry.toString('utf8'), message: `Leaf ${leafIndex}: the entry is not a canonical ledger entry.` });
-      const leaf = hashLeaf(entry);
-      if (leaf.toString('hex') !== row.leaf_hash) {
-        return result({ what: 'leaf', leafIndex, expected: leaf.toString('hex'), found: row.leaf_hash, message: `Leaf ${leafIndex}: the stored leaf hash is not SHA-256(0x00 || entry): the entry or its hash was changed.` });
+      let texts: string[];
+      try {
+        texts = decodeEntryBundle(row.items, row.entries);
+      } catch (error) {
+        return result({ what: 'leaf', leafIndex: first, expected: 'a well-formed entry bundle', found: null, message: `Bundle ${row.idx} (leaves ${first}..${first + 255}) cannot be read: ${(error as Error).message}.` });
       }
-      if (fields.sha256 !== row.item_sha256) {
-        return result({ what: 'leaf', leafIndex, expected: fields.sha256, found: row.item_sha256, message: `Leaf ${leafIndex}: item_sha256 differs from the entry's sha256.` });
-      }
-      const completed: CompletedNode[] = [];
-      frontier.push(leaf, completed);
-      for (const node of completed) {
-        const found = nodes.get(`${node.level}:${node.index}`) ?? null;
-        const expected = node.hash.toString('hex');
-        if (found !== expected) {
-          const leaves: [number, number] = [node.index * 2 ** node.level, (node.index + 1) * 2 ** node.level];
-          return result({
-            what: 'node', level: node.level, index: node.index, leaves, expected, found,
-            message: found === null
-              ? `Subtree hash level ${node.level} index ${node.index} (leaves ${leaves[0]}..${leaves[1] - 1}) is missing.`
-              : `Subtree hash level ${node.level} index ${node.index} differs from its leaves ${leaves[0]}..${leaves[1] - 1}: one of those leaves (entry and leaf hash) was changed after the subtree was stored, or the subtree hash was.`,
-          });
-        }
-        tally.nodes++;
-      }
-      const checkpoint = checkpointAt.get(frontier.size);
-      if (checkpoint) {
-        const { raw, object } = await trustedKey();
-        const problem = checkCheckpoint(checkpoint, frontier.root().toString('hex'), object, raw);
+      for (let k = 0; k < texts.length; k++) {
+        const problem = await leaf(first + k, texts[k]!, row.hashes?.subarray(32 * k, 32 * k + 32), undefined, stored);
         if (problem) return result(problem);
-        tally.checkpoints++;
       }
     }
     options.onProgress?.(frontier.size);
   }
 
-  const n = frontier.size;
-  const [extraNode] = await sql<{ level: number; idx: string }>(
-    `SELECT level::int AS level, idx::text AS idx FROM ledger_node WHERE level < $1 OR (idx + 1) * power(2::numeric, level) > $2::bigint ORDER BY ledger_node.idx, ledger_node.level LIMIT 1`,
-    [MIN_STORED_LEVEL, n],
+  // The tail: the leaves after the last full bundle.
+  const n0 = frontier.size;
+  const tail = await sql<{ leaf_index: string; entry: Buffer; leaf_hash: Buffer; item_sha256: Buffer }>(
+    'SELECT leaf_index::text AS leaf_index, entry, leaf_hash, item_sha256 FROM ledger_tail ORDER BY ledger_tail.leaf_index',
   );
-  if (extraNode) {
-    return result({ what: 'node', level: extraNode.level, index: Number(extraNode.idx), expected: null, found: 'a stored subtree hash', message: `Subtree hash level ${extraNode.level} index ${extraNode.idx} is stored, but the ${n} leaves do not complete it: leaves were removed, or the row was added.` });
+  await checkpointsIn(n0, n0 + tail.length);
+  for (const row of tail) {
+    const leafIndex = frontier.size;
+    if (Number(row.leaf_index) !== leafIndex) {
+      const message = Number(row.leaf_index) < leafIndex
+        ? `Leaf ${row.leaf_index} is stored twice: in its bundle and in the tail.`
+        : `Leaf ${leafIndex} is missing: the next stored leaf is ${row.leaf_index}.`;
+      return result({ what: 'leaf', leafIndex, expected: `leaf ${leafIndex}`, found: `leaf ${row.leaf_index}`, message });
+    }
+    const problem = await leaf(leafIndex, row.entry.toString('latin1'), row.leaf_hash, row.item_sha256, new Map());
+    if (problem) return result(problem);
+  }
+
+  const n = frontier.size;
+  const [extraTile] = await sql<{ level: number; idx: string }>(
+    `SELECT level::int AS level, idx::text AS idx FROM ledger_tile WHERE (idx + 1) * power(256::numeric, level + 1) > $1::bigint ORDER BY ledger_tile.idx, ledger_tile.level LIMIT 1`,
+    [n],
+  );
+  if (extraTile) {
+    return result({ what: 'node', level: TILE_HEIGHT * (extraTile.level + 1), index: Number(extraTile.idx), expected: null, found: 'a stored tile', message: `Tile ${extraTile.level}/${extraTile.idx} is stored, but the ${n} leaves do not fill it: leaves were removed, or the row was added.` });
   }
   const [extraCheckpoint] = await sql<{ tree_size: string }>('SELECT tree_size::text AS tree_size FROM ledger_checkpoint WHERE tree_size > $1::bigint ORDER BY ledger_checkpoint.tree_size LIMIT 1', [n]);
   if (extraCheckpoint) {
@@ -147,16 +176,21 @@ export async function verifyLedger(options: { batchSize?: number; publicKey?: Ui
   return result();
 }
 
-/** Stored subtree hashes completed by the leaves [start, end), by "level:index". */
-async function storedNodesEnding(sql: Sql, start: number, end: number): Promise<Map<string, string>> {
+interface StoredTile {
+  hashes: Buffer;
+  root: Buffer;
+}
+
+/** Stored tiles completed by the leaves [start, end), by "level/index". */
+async function storedTilesEnding(sql: Sql, start: number, end: number): Promise<Map<string, StoredTile>> {
   const levels: number[] = [];
   const lows: number[] = [];
   const highs: number[] = [];
-  for (let level = MIN_STORED_LEVEL; 2 ** level <= end; level++) {
-    const size = 2 ** level;
-    // Subtrees whose last leaf is in [start, end): (index + 1) · size in (start, end].
-    const low = Math.floor(start / size);
-    const high = Math.floor(end / size) - 1;
+  for (let level = 0; tileSpan(level + 1) <= end; level++) {
+    const span = tileSpan(level + 1);
+    // Tiles whose last leaf is in [start, end): (index + 1) · span in (start, end].
+    const low = Math.floor(start / span);
+    const high = Math.floor(end / span) - 1;
     if (low <= high) {
       levels.push(level);
       lows.push(low);
@@ -164,13 +198,40 @@ async function storedNodesEnding(sql: Sql, start: number, end: number): Promise<
     }
   }
   if (!levels.length) return new Map();
-  const rows = await sql<{ level: number; idx: string; hash: string }>(
-    `SELECT n.level::int AS level, n.idx::text AS idx, encode(n.hash, 'hex') AS hash
+  const rows = await sql<{ level: number; idx: string; hashes: Buffer; root: Buffer }>(
+    `SELECT t.level::int AS level, t.idx::text AS idx, t.hashes, t.root
        FROM unnest($1::int[], $2::bigint[], $3::bigint[]) AS r(level, low, high)
-       JOIN ledger_node n ON n.level = r.level AND n.idx BETWEEN r.low AND r.high`,
+       JOIN ledger_tile t ON t.level = r.level AND t.idx BETWEEN r.low AND r.high`,
     [levels, lows, highs],
   );
-  return new Map(rows.map((r) => [`${r.level}:${r.idx}`, r.hash]));
+  return new Map(rows.map((r) => [`${r.level}/${r.idx}`, { hashes: r.hashes, root: r.root }]));
+}
+
+/** A full tile as the leaves imply it against the stored one: the first differing hash, else the root. */
+function checkTile(tile: FullTile, stored: StoredTile | undefined): LedgerDivergence | null {
+  const height = TILE_HEIGHT * tile.level;
+  const covers = (level: number, index: number): [number, number] => [index * 2 ** level, (index + 1) * 2 ** level];
+  const root = covers(height + TILE_HEIGHT, tile.index);
+  if (!stored) {
+    return { what: 'node', level: height + TILE_HEIGHT, index: tile.index, leaves: root, expected: tile.root.toString('hex'), found: null, message: `Tile ${tile.level}/${tile.index} (leaves ${root[0]}..${root[1] - 1}) is missing.` };
+  }
+  // Level-0 hashes were compared leaf by leaf; above, each hash is a subtree of height 8·level.
+  for (let k = 0; tile.level > 0 && k < TILE_WIDTH; k++) {
+    if (!tile.hashes[k]!.equals(stored.hashes.subarray(32 * k, 32 * k + 32))) {
+      const leaves = covers(height, tile.index * TILE_WIDTH + k);
+      return {
+        what: 'node', level: height, index: tile.index * TILE_WIDTH + k, leaves, expected: tile.hashes[k]!.toString('hex'), found: stored.hashes.subarray(32 * k, 32 * k + 32).toString('hex'),
+        message: `Subtree hash level ${height} index ${tile.index * TILE_WIDTH + k} (tile ${tile.level}/${tile.index}) differs from its leaves ${leaves[0]}..${leaves[1] - 1}: one of those leaves was changed after the tile was stored, or the tile was.`,
+      };
+    }
+  }
+  if (!tile.root.equals(stored.root)) {
+    return {
+      what: 'node', level: height + TILE_HEIGHT, index: tile.index, leaves: root, expected: tile.root.toString('hex'), found: stored.root.toString('hex'),
+      message: `The root of tile ${tile.level}/${tile.index} (subtree hash level ${height + TILE_HEIGHT} index ${tile.index}) differs from its leaves ${root[0]}..${root[1] - 1}: the tile's root was changed.`,
+    };
+  }
+  return null;
 }
 
 function checkCheckpoint(row: CheckpointRow, expectedRoot: string, publicKey: KeyObject, publicKeyRaw: Buffer): LedgerDivergence | null {

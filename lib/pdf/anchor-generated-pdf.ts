@@ -45,7 +45,7 @@ export async function anchorGeneratedPdf(options: { actor: Actor; declarationId:
 async function leafIn(sql: Sql, sha256: string): Promise<{ leafIndex: number | null; leafHash: string } | null> {
   const [row] = await sql<{ leaf_index: string | null; leaf_hash: string }>(
     `(SELECT leaf_index::text AS leaf_index, encode(leaf_hash, 'hex') AS leaf_hash, 0 AS pending, leaf_index AS pos
-        FROM ledger_entry WHERE item_sha256 = decode($1, 'hex') ORDER BY leaf_index LIMIT 1)
+        FROM ledger_leaves_of(decode($1, 'hex')) ORDER BY leaf_index LIMIT 1)
      UNION ALL
      (SELECT NULL, encode(sha256('\\x00'::bytea || entry), 'hex'), 1, seq FROM ledger_pending WHERE item_sha256 = decode($1, 'hex') ORDER BY seq LIMIT 1)
      ORDER BY pending, pos LIMIT 1`,

@@ -47,6 +47,8 @@ export const DEMO_TARIFF: { code: string; description: string; unit?: string; me
   { code: '17019910', description: 'White cane or beet sugar', measures: [{ tax: 'DUTY', kind: 'SPECIFIC', perUnit: '0.4190', unit: 'KGM' }, { tax: 'VAT', kind: 'AD_VALOREM', pct: '9' }] },
   { code: '18069019', description: 'Chocolate and other food preparations containing cocoa, in blocks', measures: [{ tax: 'DUTY', kind: 'COMPOUND', pct: '8.3', perUnit: '0.2500', unit: 'KGM' }, { tax: 'VAT', kind: 'AD_VALOREM', pct: '9' }] },
   { code: '02013000', description: 'Fresh or chilled boneless bovine meat', measures: [{ tax: 'DUTY', kind: 'COMPOUND', pct: '12.8', perUnit: '3.0340', unit: 'KGM' }, { tax: 'VAT', kind: 'AD_VALOREM', pct: '9' }] },
+  { code: '02023090', description: 'Frozen boneless bovine meat, other cuts', measures: [{ tax: 'DUTY', kind: 'COMPOUND', pct: '12.8', perUnit: '2.2110', unit: 'KGM' }, { tax: 'VAT', kind: 'AD_VALOREM', pct: '9' }] },
+  { code: '07032000', description: 'Garlic, fresh or chilled', measures: [{ tax: 'DUTY', kind: 'COMPOUND', pct: '9.6', perUnit: '1.2000', unit: 'KGM' }, { tax: 'VAT', kind: 'AD_VALOREM', pct: '9' }] },
   { code: '08039010', description: 'Bananas, fresh', measures: [{ tax: 'DUTY', kind: 'SPECIFIC', perUnit: '0.1140', unit: 'KGM' }, { tax: 'DUTY', kind: 'SPECIFIC', perUnit: '0.0750', unit: 'KGM', origin: 'CO' }, { tax: 'VAT', kind: 'AD_VALOREM', pct: '9' }] },
   { code: '87032310', description: 'Motor cars, spark-ignition, 1,500 to 3,000 cm3', unit: 'NAR', measures: [{ tax: 'DUTY', kind: 'AD_VALOREM', pct: '10' }] },
   { code: '40111000', description: 'New pneumatic tyres of rubber, for motor cars', unit: 'NAR', measures: [{ tax: 'DUTY', kind: 'AD_VALOREM', pct: '4.5' }] },

@@ -46,7 +46,7 @@ describe('removeDocument', () => {
     content.destroy();
 
     await integratePending({ wait: true });
-    const { rows } = await getPool().query("SELECT count(*)::int AS n FROM ledger_entry WHERE leaf_hash = decode($1, 'hex')", [doc.ledgerLeafHash]);
+    const { rows } = await getPool().query("SELECT count(*)::int AS n FROM ledger_leaves_of(decode($1, 'hex')) WHERE leaf_hash = decode($2, 'hex')", [doc.sha256, doc.ledgerLeafHash]);
     expect(rows[0].n).toBe(1);
     await expect(removeDocument({ actor: trader, documentId: doc.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const audit = await getPool().query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY id`, [doc.id]);

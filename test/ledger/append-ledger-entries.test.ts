@@ -12,7 +12,7 @@ import { getConsistencyProof } from '../../lib/ledger/get-consistency-proof';
 import { getInclusionProof } from '../../lib/ledger/get-inclusion-proof';
 import { verifyLedger } from '../../lib/ledger/verify-ledger';
 import { verifyConsistency, verifyInclusion } from '../../lib/ledger/verify-proof';
-import { append, hex, item, leafOf, naiveConsistency, naivePath, naiveRoot, query, setTemporaryDataDir } from './helpers';
+import { append, hex, item, leafOf, naiveConsistency, naivePath, naiveRoot, query, readLeaves, setTemporaryDataDir } from './helpers';
 
 setTemporaryDataDir();
 
@@ -33,20 +33,13 @@ beforeAll(async () => {
 
 describe('appendLedgerEntries', () => {
   it('stores the canonical entry, its leaf hash and the item hash', async () => {
-    const [row] = await query<{ entry: Buffer; leaf_hash: Buffer; item_sha256: Buffer }>('SELECT entry, leaf_hash, item_sha256 FROM ledger_entry WHERE leaf_index = 3');
+    const row = (await readLeaves())[3]!;
     const i = item(3);
-    expect(row!.entry.toString()).toBe(`{"at":"2026-11-26T12:00:00.003Z","kind":"document","ref":"ref-3","sha256":"${i.sha256}"}`);
-    expect(row!.leaf_hash.equals(leaves[3]!)).toBe(true);
-    expect(row!.item_sha256.toString('hex')).toBe(i.sha256);
-  });
-
-  it('stores exactly the complete subtrees of 16 leaves and more, with their hashes', async () => {
-    const nodes = await query<{ level: number; idx: string; hash: Buffer }>('SELECT level, idx, hash FROM ledger_node ORDER BY level, idx');
-    expect(nodes.map((n) => `${n.level}:${n.idx}`)).toEqual(['4:0', '4:1', '4:2', '4:3', '5:0', '5:1', '6:0']);
-    for (const n of nodes) {
-      const size = 2 ** n.level;
-      expect(n.hash.equals(naiveRoot(leaves.slice(Number(n.idx) * size, (Number(n.idx) + 1) * size)))).toBe(true);
-    }
+    expect(row.entry).toBe(`{"at":"2026-11-26T12:00:00.003Z","kind":"document","ref":"ref-3","sha256":"${i.sha256}"}`);
+    expect(row.leafHash.equals(leaves[3]!)).toBe(true);
+    expect(row.itemSha256).toBe(i.sha256);
+    // Fewer than 256 leaves: all in the tail, no full tile or bundle yet.
+    expect(await query('SELECT 1 FROM ledger_tile UNION ALL SELECT 1 FROM ledger_bundle')).toEqual([]);
   });
 
   it('refuses invalid entries, naming each field', async () => {
@@ -58,7 +51,7 @@ describe('appendLedgerEntries', () => {
 
   it('refuses to run outside a transaction', async () => {
     await expect(appendLedgerEntries(sqlOfClient(getPool()), [item(999)])).rejects.toThrow(/must run inside a transaction/);
-    expect((await query('SELECT 1 FROM ledger_entry WHERE leaf_index >= $1', [N])).length).toBe(0);
+    expect(Number((await query<{ n: string }>('SELECT ledger_tree_size() AS n'))[0]!.n)).toBe(N);
   });
 
   it('leaves nothing when the transaction rolls back', async () => {
@@ -68,7 +61,7 @@ describe('appendLedgerEntries', () => {
         throw new Error('storing the document failed');
       }),
     ).rejects.toThrow('storing the document failed');
-    const [{ n }] = (await query<{ n: string }>('SELECT count(*) AS n FROM ledger_entry')) as [{ n: string }];
+    const [{ n }] = (await query<{ n: string }>('SELECT ledger_tree_size() AS n')) as [{ n: string }];
     expect(Number(n)).toBe(N);
   });
 });
@@ -137,4 +130,48 @@ describe('writers', () => {
     const verification = await verifyLedger({ batchSize: 37 });
     expect(verification, JSON.stringify(verification.divergence)).toMatchObject({ ok: true, leaves: before + 150 });
   });
+});
+
+describe('a tree of three tile levels', () => {
+  it('stores full tiles and bundles once, the rest in the tail, and proves every shape against the naive definitions', async () => {
+    const before = N + 6_150;
+    // Past 65,536 leaves: full tiles at levels 0 and 1, partial ones at levels 0, 1 and 2.
+    for (let at = before; at < 66_200; at += 9_000) await append(Array.from({ length: Math.min(9_000, 66_200 - at) }, (_, i) => item(100_000 + at + i)));
+    const stored = await readLeaves();
+    expect(stored.map((l) => l.leafIndex)).toEqual(Array.from({ length: 66_200 }, (_, i) => i));
+    const all = stored.map((l) => leafOf(l.entry));
+    stored.forEach((l, i) => expect(l.leafHash.equals(all[i]!)).toBe(true));
+    expect(stored.slice(0, N).map((l) => l.entry)).toEqual(Array.from({ length: N }, (_, i) => formatLedgerEntry({ ...item(i), at: item(i).at!.toISOString() })));
+
+    const tiles = await query<{ level: number; idx: string; hashes: Buffer; root: Buffer }>('SELECT level, idx, hashes, root FROM ledger_tile ORDER BY level, idx');
+    expect(tiles.filter((t) => t.level === 0).length).toBe(258); // 66,200 / 256
+    expect(tiles.filter((t) => t.level === 1).map((t) => Number(t.idx))).toEqual([0]);
+    for (const t of tiles.filter((x) => x.level === 0 || Number(x.idx) % 50 === 0)) {
+      const span = 256 ** t.level;
+      const hashes = Array.from({ length: 256 }, (_, k) => naiveRoot(all.slice((Number(t.idx) * 256 + k) * span, (Number(t.idx) * 256 + k + 1) * span)));
+      expect(Buffer.concat(hashes).equals(t.hashes)).toBe(true);
+      expect(t.root.equals(naiveRoot(all.slice(Number(t.idx) * 256 * span, (Number(t.idx) + 1) * 256 * span)))).toBe(true);
+    }
+    expect((await query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_tail'))[0]!.n).toBe(66_200 % 256);
+    expect((await query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_bundle'))[0]!.n).toBe(258);
+
+    // Sizes at and around every tile boundary, and random leaves in each.
+    const sizes = [255, 256, 257, 511, 512, 513, 65_535, 65_536, 65_537, 66_048, 66_199, 66_200];
+    for (const n of sizes) {
+      const leavesN = all.slice(0, n);
+      const root = naiveRoot(leavesN).toString('hex');
+      for (const m of [0, n - 1, Math.floor(Math.random() * n)]) {
+        const proof = await getInclusionProof({ leafIndex: m, treeSize: n });
+        expect(proof).toEqual({ leafIndex: m, leafHash: all[m]!.toString('hex'), treeSize: n, rootHash: root, auditPath: hex(naivePath(m, leavesN)) });
+      }
+      for (const m of [256, Math.ceil(Math.random() * n)].filter((x) => x <= n)) {
+        const proof = await getConsistencyProof({ from: m, to: n });
+        expect(proof.proof).toEqual(hex(naiveConsistency(m, leavesN)));
+        expect(proof.secondRootHash).toBe(root);
+      }
+    }
+    expect(await getInclusionProof({ leafHash: all[60_001]!.toString('hex') })).toMatchObject({ leafIndex: 60_001, treeSize: 66_200 });
+    const verification = await verifyLedger({ batchSize: 5_000 });
+    expect(verification, JSON.stringify(verification.divergence)).toMatchObject({ ok: true, leaves: 66_200, nodes: 259 });
+  }, 120_000);
 });

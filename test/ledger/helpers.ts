@@ -11,6 +11,7 @@ import { getPool } from '../../lib/db';
 import { sqlTransaction } from '../../lib/database/sql';
 import { resetEnvCache } from '../../lib/env';
 import { appendLedgerEntries, type LedgerEntryInput } from '../../lib/ledger/append-ledger-entries';
+import { decodeEntryBundle } from '../../lib/ledger/entry-bundle';
 
 const sha = (...parts: Uint8Array[]) => {
   const h = createHash('sha256');
@@ -81,4 +82,27 @@ export async function withoutAppendOnly<T>(table: string, fn: () => Promise<T>):
   } finally {
     await query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_append_only`);
   }
+}
+
+export interface StoredLeaf {
+  leafIndex: number;
+  entry: string;
+  leafHash: Buffer;
+  itemSha256: string;
+}
+
+/** Every stored leaf, in order: the full bundles (with their level-0 tiles), then the tail. */
+export async function readLeaves(): Promise<StoredLeaf[]> {
+  const out: StoredLeaf[] = [];
+  const bundles = await query<{ idx: string; items: Buffer; entries: Buffer; hashes: Buffer }>(
+    'SELECT b.idx, b.items, b.entries, t.hashes FROM ledger_bundle b JOIN ledger_tile t ON t.level = 0 AND t.idx = b.idx ORDER BY b.idx',
+  );
+  for (const b of bundles) {
+    decodeEntryBundle(b.items, b.entries).forEach((entry, k) =>
+      out.push({ leafIndex: Number(b.idx) * 256 + k, entry, leafHash: b.hashes.subarray(32 * k, 32 * k + 32), itemSha256: b.items.subarray(32 * k, 32 * k + 32).toString('hex') }),
+    );
+  }
+  const tail = await query<{ leaf_index: string; entry: Buffer; leaf_hash: Buffer; item_sha256: Buffer }>('SELECT * FROM ledger_tail ORDER BY leaf_index');
+  for (const t of tail) out.push({ leafIndex: Number(t.leaf_index), entry: t.entry.toString('latin1'), leafHash: t.leaf_hash, itemSha256: t.item_sha256.toString('hex') });
+  return out;
 }

@@ -17,7 +17,7 @@ import { issueCheckpoint } from '../../lib/ledger/issue-checkpoint';
 import { startLedgerIntegrator } from '../../lib/ledger/start-ledger-integrator';
 import { verifyLedger } from '../../lib/ledger/verify-ledger';
 import { getLogger } from '../../lib/logger';
-import { query, setTemporaryDataDir } from './helpers';
+import { query, readLeaves, setTemporaryDataDir } from './helpers';
 
 setTemporaryDataDir();
 
@@ -40,10 +40,13 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Leaves per item SHA-256, and what is still pending. */
 async function ledgerState() {
-  const leaves = await query<{ item: string; n: number }>(`SELECT encode(item_sha256, 'hex') AS item, count(*)::int AS n FROM ledger_entry GROUP BY item_sha256`);
+  const stored = await readLeaves();
+  const leaves = new Map<string, number>();
+  for (const leaf of stored) leaves.set(leaf.itemSha256, (leaves.get(leaf.itemSha256) ?? 0) + 1);
   const [{ pending }] = (await query<{ pending: number }>('SELECT count(*)::int AS pending FROM ledger_pending')) as [{ pending: number }];
-  const [{ size, distinct }] = (await query<{ size: number; distinct: number }>('SELECT coalesce(max(leaf_index) + 1, 0)::int AS size, count(DISTINCT leaf_index)::int AS distinct FROM ledger_entry')) as [{ size: number; distinct: number }];
-  return { byItem: new Map(leaves.map((r) => [r.item, r.n])), pending, size, distinct };
+  const size = stored.length ? stored[stored.length - 1]!.leafIndex + 1 : 0;
+  const distinct = new Set(stored.map((l) => l.leafIndex)).size;
+  return { byItem: leaves, pending, size, distinct };
 }
 
 async function expectOneConsistentTree() {

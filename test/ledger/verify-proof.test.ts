@@ -3,9 +3,9 @@
 // does (tree-math + node:crypto) and checked against the naive definitions and the WebCrypto verifier.
 import { describe, expect, it } from 'vitest';
 
-import { MerkleFrontier, type CompletedNode } from '../../lib/ledger/merkle-frontier';
 import { EMPTY_TREE_HASH, foldSubtrees, hashChildren } from '../../lib/ledger/merkle-hash';
-import { consistencyProofRanges, inclusionPathRanges, MIN_STORED_LEVEL, subtreesOfRange } from '../../lib/ledger/tree-math';
+import { TileFrontier, type FullTile } from '../../lib/ledger/tile-frontier';
+import { consistencyProofRanges, inclusionPathRanges, subtreesOfRange } from '../../lib/ledger/tree-math';
 import { hashLeafBytes, verifyConsistency, verifyInclusion } from '../../lib/ledger/verify-proof';
 import { hex, leafOf, naiveConsistency, naivePath, naiveRoot } from './helpers';
 
@@ -45,7 +45,7 @@ describe('RFC 9162 hashing', () => {
   it('gives the Certificate Transparency reference roots for 0 to 8 leaves', async () => {
     expect(EMPTY_TREE_HASH.toString('hex')).toBe(CT_ROOTS[0]);
     expect(Buffer.from(await hashLeafBytes(new Uint8Array())).toString('hex')).toBe(CT_ROOTS[1]);
-    const frontier = new MerkleFrontier();
+    const frontier = TileFrontier.empty();
     for (let n = 0; n <= 8; n++) {
       expect(naiveRoot(CT_LEAVES.slice(0, n)).toString('hex'), `naive, size ${n}`).toBe(CT_ROOTS[n]);
       expect(frontier.root().toString('hex'), `frontier, size ${n}`).toBe(CT_ROOTS[n]);
@@ -67,32 +67,33 @@ describe('RFC 9162 hashing', () => {
     expect(await verifyConsistency({ firstSize: 1, secondSize: 1, firstRootHash: CT_ROOTS[1]!, secondRootHash: CT_ROOTS[1]!, proof: [] })).toBe(true);
   });
 
-  it('builds the same roots as the naive MTH for 1 to 70 leaves, and completes each subtree exactly once', () => {
-    const frontier = new MerkleFrontier();
-    const completed: CompletedNode[] = [];
-    for (let n = 1; n <= 70; n++) {
-      frontier.push(LEAVES[n - 1]!, completed);
-      expect(frontier.root().toString('hex'), `size ${n}`).toBe(naiveRoot(LEAVES.slice(0, n)).toString('hex'));
-      expect(rangeHash(LEAVES, 0, n).toString('hex')).toBe(naiveRoot(LEAVES.slice(0, n)).toString('hex'));
+  it('builds the same roots as the naive MTH for 1 to 70 and around 256 leaves, and completes each tile exactly once', () => {
+    const many = Array.from({ length: 600 }, (_, i) => leafOf(`leaf ${i}`));
+    const frontier = TileFrontier.empty();
+    const full: FullTile[] = [];
+    for (let n = 1; n <= 600; n++) {
+      frontier.push(many[n - 1]!, full);
+      if (n <= 70 || (n >= 250 && n <= 260) || n === 512 || n === 600) {
+        expect(frontier.root().toString('hex'), `size ${n}`).toBe(naiveRoot(many.slice(0, n)).toString('hex'));
+        expect(rangeHash(many, 0, n).toString('hex')).toBe(naiveRoot(many.slice(0, n)).toString('hex'));
+      }
     }
-    // Levels from MIN_STORED_LEVEL: 70 leaves complete 4 subtrees of 16, 2 of 32 and 1 of 64.
-    expect(MIN_STORED_LEVEL).toBe(4);
-    expect(completed.map((c) => `${c.level}:${c.index}`)).toEqual(['4:0', '4:1', '5:0', '4:2', '4:3', '5:1', '6:0']);
-    for (const c of completed) {
-      const size = 2 ** c.level;
-      expect(c.hash.toString('hex')).toBe(naiveRoot(LEAVES.slice(c.index * size, (c.index + 1) * size)).toString('hex'));
-    }
+    expect(full.map((t) => `${t.level}/${t.index}`)).toEqual(['0/0', '0/1']);
+    full.forEach((t) => {
+      expect(Buffer.concat(t.hashes).equals(Buffer.concat(many.slice(256 * t.index, 256 * t.index + 256)))).toBe(true);
+      expect(t.root.equals(naiveRoot(many.slice(256 * t.index, 256 * t.index + 256)))).toBe(true);
+    });
   });
 
-  it('restores a frontier from stored subtrees and trailing leaves', () => {
-    const full = new MerkleFrontier();
-    const completed: CompletedNode[] = [];
-    for (const leaf of LEAVES.slice(0, 53)) full.push(leaf, completed);
-    const node = (level: number, index: number) => completed.find((c) => c.level === level && c.index === index)!.hash;
-    // 53 = 32 + 16 + 5: subtrees 5:0 and 4:2, then leaves 48..52.
-    const restored = MerkleFrontier.restore(53, [{ level: 5, hash: node(5, 0) }, { level: 4, hash: node(4, 2) }], LEAVES.slice(48, 53));
+  it('restores a frontier from its partial tiles, and refuses tiles that do not make up the tree', () => {
+    const many = Array.from({ length: 600 }, (_, i) => leafOf(`leaf ${i}`));
+    const full = TileFrontier.empty();
+    const tiles: FullTile[] = [];
+    for (const leaf of many) full.push(leaf, tiles);
+    // 600 = 2 · 256 + 88: level 1 holds the two full tiles' roots, level 0 the last 88 leaves.
+    const restored = TileFrontier.fromPartialTiles(600, [many.slice(512), tiles.map((t) => t.root)]);
     expect(restored.root().equals(full.root())).toBe(true);
-    expect(() => MerkleFrontier.restore(53, [{ level: 5, hash: node(5, 0) }], LEAVES.slice(48, 53))).toThrow(/do not make up the tree/);
+    expect(() => TileFrontier.fromPartialTiles(600, [many.slice(513), tiles.map((t) => t.root)])).toThrow(/has 87 hashes, not 88/);
   });
 });
 

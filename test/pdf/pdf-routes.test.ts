@@ -63,7 +63,7 @@ async function get(path: string, headers: Record<string, string> = H.trader!) {
 
 async function ledgerSize(): Promise<number> {
   // Leaves and entries waiting for the integrator: anchoring adds to the second.
-  return Number((await getPool().query('SELECT (SELECT count(*) FROM ledger_entry) + (SELECT count(*) FROM ledger_pending) AS count')).rows[0].count);
+  return Number((await getPool().query('SELECT ledger_tree_size() + (SELECT count(*) FROM ledger_pending) AS count')).rows[0].count);
 }
 
 async function pdfAudits(id: string): Promise<number> {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { getDb } from '../../lib/db';
+import { getDb, getPool } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
-import { getLogger } from '../../lib/logger';
 import { captureEpcisDocument } from '../../lib/tracking/capture-epcis-document';
 import { getShipment } from '../../lib/tracking/get-shipment';
 import { raiseSilentSealAlerts } from '../../lib/tracking/raise-silent-seal-alerts';
-import { startSilentSealWatcher } from '../../lib/tracking/start-silent-seal-watcher';
+import { jobCrontab } from '../../lib/jobs/job-tasks';
+import { runPendingJobs } from '../../lib/jobs/run-pending-jobs';
+import { raiseSilentSealAlertsTask } from '../../lib/tracking/raise-silent-seal-alerts-task';
+
 import { epcisDocument, gateway, objectEvent, officer, trackedShipment } from './fixtures';
 
 const HOUR = 3_600_000;
@@ -59,14 +61,12 @@ describe('raiseSilentSealAlerts', () => {
     }
   });
 
-  it('runs periodically until stopped', async () => {
+  it('runs as a cron task of the job queue (once per cluster), every 5 minutes', async () => {
+    expect(jobCrontab).toContain('*/5 * * * * raise-silent-seal-alerts ?max=1');
     const { containerNumber } = await trackedShipment();
     await captureEpcisDocument({ actor: await gateway(), document: epcisDocument([objectEvent({ container: containerNumber, bizStep: 'departing', eventTime: new Date(Date.now() - 48 * HOUR).toISOString() })]) });
-    const watcher = startSilentSealWatcher({ logger: getLogger(), intervalMs: 50 });
-    try {
-      await expect.poll(async () => (await alertsOf(containerNumber)).length, { timeout: 5_000 }).toBe(1);
-    } finally {
-      await watcher.stop();
-    }
+    await getPool().query(`SELECT graphile_worker.add_job('raise-silent-seal-alerts', '{}'::json)`);
+    await runPendingJobs({ tasks: { 'raise-silent-seal-alerts': raiseSilentSealAlertsTask } });
+    expect(await alertsOf(containerNumber)).toHaveLength(1);
   });
 });

@@ -8,7 +8,7 @@ import { getActor } from '../../session';
 import { DeclarationForm } from '../_components/declaration-form';
 import { CopyDeclarationForm } from '../_components/filing-aid-forms';
 import { emptyForm } from '../_components/form-model';
-import { formValuesOfInput } from '../_components/initial-values';
+import { formValuesOfInput } from '../_components/load-form-values';
 import { NotAFiler } from '../_components/not-a-filer';
 import { isFilerRole, isTrader } from '../../../lib/auth/policy';
 
