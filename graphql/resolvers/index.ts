@@ -4,6 +4,7 @@ import { declarationResolvers } from './declarations';
 import { documentResolvers } from './documents';
 import { healthResolvers } from './health';
 import { identityResolvers } from './identity';
+import { interchangeResolvers } from './interchange';
 import { ledgerResolvers } from './ledger';
 import { riskResolvers } from './risk';
 import { scalarResolvers } from './scalars';
@@ -11,7 +12,7 @@ import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers]);
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers, interchangeResolvers]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
