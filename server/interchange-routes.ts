@@ -4,11 +4,13 @@
 //                                                 the same standard: 201 filed, 200 a repeat, 400 refused
 //   GET  /api/interchange/declarations/{id}/responses?format=wco|cusres   every answer so far
 //   GET  /api/interchange/declarations/{id}?format=wco|cusdec              the declaration exported
+//   POST /api/interchange/spreadsheets            a CSV (text/csv) or Excel (.xlsx) sheet → its header and rows as
+//                                                 JSON, for previewSpreadsheet / fileSpreadsheetRows
 // Credentials as /api/graphql: an API token (declarations:write to file, declarations:read to read) or a
 // signed-in person (same-site only for POST).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { admitRequest } from '../graphql/http-handler';
+import { admitRequest, sendJson } from '../graphql/http-handler';
 import { AppError, isAppError } from '../lib/errors';
 import { assertFiler } from '../lib/auth/policy';
 import { buildWcoResponse } from '../lib/interchange/build-wco-response';
@@ -16,6 +18,7 @@ import { buildCusres } from '../lib/interchange/build-cusres';
 import { exportDeclaration } from '../lib/interchange/export-declaration';
 import { getDeclarationResponses } from '../lib/interchange/get-declaration-responses';
 import { importInterchange, interchangeFormatOf } from '../lib/interchange/import-interchange';
+import { readSpreadsheet, SPREADSHEET_MAX_BYTES, spreadsheetKindOf } from '../lib/interchange/read-spreadsheet';
 import { sendAppError } from './send-app-error';
 
 export const INTERCHANGE_PATH = '/api/interchange/declarations';
@@ -24,6 +27,7 @@ export const INTERCHANGE_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 
 export async function handleInterchangeRoute(req: IncomingMessage, res: ServerResponse, requestId: string, url: URL): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
+  if (url.pathname === '/api/interchange/spreadsheets') return readSheet(req, res, requestId, method);
   const match = /^\/api\/interchange\/declarations(?:\/([^/]+)(\/responses)?)?\/?$/.exec(url.pathname);
   try {
     if (!match) throw new AppError('NOT_FOUND', `No such endpoint: POST ${INTERCHANGE_PATH}, GET ${INTERCHANGE_PATH}/{id}/responses, GET ${INTERCHANGE_PATH}/{id}.`);
@@ -69,6 +73,27 @@ export async function handleInterchangeRoute(req: IncomingMessage, res: ServerRe
   }
 }
 
+/** POST /spreadsheets: read only (nothing is filed); the portal and apps map, preview and file over GraphQL. */
+async function readSheet(req: IncomingMessage, res: ServerResponse, requestId: string, method: string): Promise<void> {
+  try {
+    if (method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      throw new AppError('METHOD_NOT_ALLOWED', 'Use POST.');
+    }
+    const admitted = await admitRequest(req, res, requestId);
+    if (!admitted) return;
+    if (!admitted.actor) throw new AppError('UNAUTHENTICATED', 'Send an API token as "Authorization: Bearer cw_live_…" (scope declarations:write).');
+    assertFiler(admitted.actor);
+    const kind = spreadsheetKindOf(req.headers['content-type'] ?? '', String(req.headers['x-file-name'] ?? ''));
+    if (!kind) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send a CSV (text/csv) or an Excel workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).');
+    const sheet = await readSpreadsheet({ bytes: await readBody(req, res, SPREADSHEET_MAX_BYTES), kind });
+    sendJson(res, sheet.errors.length && !sheet.rows.length ? 400 : 200, requestId, sheet);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return sendAppError(res, requestId, error);
+  }
+}
+
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {
   res.statusCode = status;
   res.setHeader('content-type', contentType);
@@ -76,18 +101,18 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer> {
+async function readBody(req: IncomingMessage, res: ServerResponse, limit = INTERCHANGE_BODY_LIMIT_BYTES): Promise<Buffer> {
   const tooLarge = () => {
     res.setHeader('connection', 'close');
-    return new AppError('PAYLOAD_TOO_LARGE', `The document exceeds ${INTERCHANGE_BODY_LIMIT_BYTES.toLocaleString('en')} bytes. Nothing was filed: split the interchange.`, { limitBytes: INTERCHANGE_BODY_LIMIT_BYTES });
+    return new AppError('PAYLOAD_TOO_LARGE', `The document exceeds ${limit.toLocaleString('en')} bytes. Nothing was filed: split it.`, { limitBytes: limit });
   };
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > INTERCHANGE_BODY_LIMIT_BYTES) throw tooLarge();
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > INTERCHANGE_BODY_LIMIT_BYTES) throw tooLarge();
+    if (size > limit) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
