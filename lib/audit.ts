@@ -65,6 +65,7 @@ export const AUDIT_EVENTS = {
   'declaration.reject': { target: 'declaration', details: z.object({ from: z.string().describe('From'), reason: z.string().nullable().describe('Reason'), decisionSha256: z.string().describe('Decision SHA-256') }) },
   'declaration.request_cancellation': { target: 'declaration', details: z.object({ reason: z.string().describe('Reason') }) },
   'declaration.cancel': { target: 'declaration', details: z.object({ reason: z.string().nullable().describe('Reason') }) },
+  'declaration.discard_refused_filing': { target: 'declaration', details: z.object({ lrn: z.string().describe('LRN'), format: z.string().describe('Format'), reason: z.string().describe('Reason') }) },
   'declaration.refuse_cancellation': { target: 'declaration', details: z.object({ reason: z.string().nullable().describe('Reason') }) },
   'declaration.pdf': {
     target: 'declaration',

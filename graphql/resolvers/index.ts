@@ -6,6 +6,7 @@ import { documentResolvers } from './documents';
 import { filingAidResolvers } from './filing-aids';
 import { healthResolvers } from './health';
 import { identityResolvers } from './identity';
+import { interchangeResolvers } from './interchange';
 import { ledgerResolvers } from './ledger';
 import { permitResolvers } from './permits';
 import { officerQueueResolvers } from './officer-queue';
@@ -32,6 +33,7 @@ export const resolvers: Resolvers = mergeResolvers([
   officerQueueResolvers,
   clearanceStatisticsResolvers,
   notificationResolvers,
+  interchangeResolvers,
 ]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
