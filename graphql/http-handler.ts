@@ -9,6 +9,7 @@ import type { Actor } from '../lib/auth/actor';
 import { authenticate } from '../lib/auth/authenticate';
 import { getRateLimiter } from '../lib/auth/rate-limiter';
 import { getEnv } from '../lib/env';
+import { getLogger } from '../lib/logger';
 import { isAppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { createContext, type GraphQLContext } from './context';
@@ -46,7 +47,16 @@ export async function admitRequest(req: IncomingMessage, res: ServerResponse, re
   const env = getEnv();
   const key = actor ? (actor.token ? `token:${actor.token.id}` : `user:${actor.userId}`) : `ip:${ip}`;
   const limit = actor ? env.API_RATE_LIMIT_PER_MINUTE : env.API_ANONYMOUS_RATE_LIMIT_PER_MINUTE;
-  const decision = await getRateLimiter().hit(key, limit, 60_000);
+  let decision: Awaited<ReturnType<ReturnType<typeof getRateLimiter>['hit']>>;
+  try {
+    decision = await getRateLimiter().hit(key, limit, 60_000);
+  } catch (error) {
+    // The counters live in the database: when it does not answer, the client gets the same masked error
+    // as any other unexpected failure, and the log keeps the cause under the request id.
+    getLogger().error({ err: error, requestId }, 'rate limiter unavailable');
+    sendJson(res, 500, requestId, { errors: [{ message: 'Unexpected error. Quote the requestId to support.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+    return null;
+  }
   res.setHeader('x-ratelimit-limit', String(limit));
   res.setHeader('x-ratelimit-remaining', String(decision.remaining));
   if (!decision.allowed) {

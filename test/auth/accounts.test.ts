@@ -109,7 +109,7 @@ describe('invitations', () => {
     const admin = await loadUserActor({ email: ADMIN });
     expect((await codeOf(inviteUser({ actor: admin, input: { email: 'x@x.example', name: 'X', role: 'OFFICER' } }))).code).toBe('FORBIDDEN');
     const platform = await loadUserActor({ email: 'admin@clearway.example' });
-    const { link } = await inviteUser({ actor: platform, input: { email: 'officer2@customs.example', name: 'Second Officer', role: 'OFFICER' } });
+    const { link } = await inviteUser({ actor: platform, input: { email: 'new-officer@customs.example', name: 'New Officer', role: 'OFFICER' } });
     const { userId } = await acceptInvitation({ input: { token: secretIn(link, 'invite'), password: 'officer-password' } });
     expect(await loadUserActor({ userId })).toMatchObject({ role: 'OFFICER', companyId: null });
   });

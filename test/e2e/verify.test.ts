@@ -47,8 +47,6 @@ beforeAll(async () => {
   });
   checkpoint = (await issueCheckpoint())!;
   expect(checkpoint.treeSize).toBeGreaterThan(invoiceLeaf);
-  // Anchored after the checkpoint: its proof is pending until the next one.
-  await sqlTransaction((sql) => anchorItem(sql, { kind: 'decision', sha256: DECISION_SHA, ref: DECISION_REF }));
 });
 
 afterAll(async () => {
@@ -219,6 +217,11 @@ describe('the /verify page', () => {
 
   it('asks to come back while the proof is not signed, then verifies it', async () => {
     const { page } = session;
+    // Anchored right after a checkpoint: its proof stays pending until the server's checkpointer signs the
+    // next one, LEDGER_CHECKPOINT_SECONDS (10 s) later — here, not in beforeAll, so that the tests before
+    // this one do not use up that window.
+    await issueCheckpoint();
+    await sqlTransaction((sql) => anchorItem(sql, { kind: 'decision', sha256: DECISION_SHA, ref: DECISION_REF }));
     await page.goto(`${session.clearway.url}/verify`);
     await page.getByLabel('SHA-256 fingerprint').fill(`  ${DECISION_SHA.toUpperCase().replace(/(.{16})/g, '$1 ')}`);
     await page.getByRole('button', { name: 'Verify fingerprint' }).click();
