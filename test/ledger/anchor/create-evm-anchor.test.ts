@@ -6,14 +6,14 @@ import { ethers } from 'ethers';
 import ganache from 'ganache';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { resetEnvCache } from '../../lib/env';
-import { createAnchorSigner } from '../../lib/ledger/anchor/create-anchor-signer';
-import { createEvmAnchor } from '../../lib/ledger/anchor/create-evm-anchor';
-import { deployDocumentStore } from '../../lib/ledger/anchor/deploy-document-store';
-import { connectDocumentStore } from '../../lib/ledger/anchor/document-store-contract';
-import { getLedgerAnchor } from '../../lib/ledger/anchor/get-ledger-anchor';
-import type { LedgerAnchor } from '../../lib/ledger/anchor/ledger-anchor';
-import { publishWithRetry } from '../../lib/ledger/anchor/publish-with-retry';
+import { resetEnvCache } from '../../../lib/env';
+import { createAnchorSigner } from '../../../lib/ledger/anchor/create-anchor-signer';
+import { createEvmAnchor } from '../../../lib/ledger/anchor/create-evm-anchor';
+import { deployDocumentStore } from '../../../lib/ledger/anchor/deploy-document-store';
+import { connectDocumentStore } from '../../../lib/ledger/anchor/document-store-contract';
+import { getLedgerAnchor } from '../../../lib/ledger/anchor/get-ledger-anchor';
+import type { LedgerAnchor } from '../../../lib/ledger/anchor/ledger-anchor';
+import { publishWithRetry } from '../../../lib/ledger/anchor/publish-with-retry';
 
 const root = (byte: string) => `0x${byte.repeat(32)}`;
 const quiet = { logging: { quiet: true } } as const;
