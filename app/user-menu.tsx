@@ -4,7 +4,7 @@ import { canAdministerCompany, isBroker, isOfficer } from '../lib/auth/policy';
 import { getOptionalActor } from './session';
 import { SignOutButton } from './sign-out-button';
 
-const ROLE_LABEL = { TRADER: 'trader', BROKER: 'customs broker', OFFICER: 'customs officer', ADMIN: 'platform administrator' } as const;
+const ROLE_LABEL = { TRADER: 'trader', BROKER: 'customs broker', OFFICER: 'customs officer', ADMIN: 'platform administrator', RISK_ANALYST: 'risk analyst' } as const;
 
 /** The header's account area: who is signed in, and their account links. */
 export async function UserMenu() {

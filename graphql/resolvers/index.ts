@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types';
+import { controlResultResolvers } from './control-results';
 import { declarationLifecycleResolvers } from './declaration-lifecycle';
 import { declarationResolvers } from './declarations';
 import { documentResolvers } from './documents';
@@ -11,7 +12,7 @@ import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
 
 /** Every module's resolvers, merged per type. */
-export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers]);
+export const resolvers: Resolvers = mergeResolvers([scalarResolvers, healthResolvers, tariffResolvers, declarationResolvers, declarationLifecycleResolvers, riskResolvers, identityResolvers, documentResolvers, ledgerResolvers, trackingResolvers, controlResultResolvers]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

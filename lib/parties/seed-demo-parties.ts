@@ -24,6 +24,7 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole; companyE
   { email: 'trader@kampala-trading.example', name: 'Grace Namusoke', role: 'TRADER', companyEori: 'UG100200300', isCompanyAdmin: true },
   { email: 'officer@customs.example', name: 'Officer Amal Haddad', role: 'OFFICER', companyEori: null, isCompanyAdmin: false },
   { email: 'admin@clearway.example', name: 'Platform Admin', role: 'ADMIN', companyEori: null, isCompanyAdmin: false },
+  { email: 'analyst@customs.example', name: 'Risk Analyst Sofia Marin', role: 'RISK_ANALYST', companyEori: null, isCompanyAdmin: false },
 ];
 
 /** Rotterdam Importers lets Delta Brokers file all its declarations, directly in its name. */
