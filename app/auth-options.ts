@@ -7,7 +7,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 
 import { usesSecureCookies } from '../graphql/read-session';
-import { getAuthSecret } from '../lib/auth/auth-secret';
+import { getAuthSecret } from '../lib/auth/get-auth-secret';
 import { linkOidcUser } from '../lib/auth/link-oidc-user';
 import { resolveCallbackUrl } from '../lib/auth/resolve-callback-url';
 import { verifyCredentials } from '../lib/auth/verify-credentials';

@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 
 import { decodeSession, sessionCookieName, usesSecureCookies } from '../graphql/read-session';
 import { loadUserActor, type Actor } from '../lib/auth/actor';
-import { getAuthSecret } from '../lib/auth/auth-secret';
+import { getAuthSecret } from '../lib/auth/get-auth-secret';
 import { isAppError } from '../lib/errors';
 import { CLIENT_IP_HEADER, SESSION_HOURS } from './auth-options';
 

@@ -4,7 +4,7 @@
 // in app/auth-options.ts; only that one name is read, so a cookie tossed in over plain http is ignored.
 import { decode } from 'next-auth/jwt';
 
-import { getAuthSecret } from '../lib/auth/auth-secret';
+import { getAuthSecret } from '../lib/auth/get-auth-secret';
 import type { SessionClaims } from '../lib/auth/authenticate';
 import { getEnv } from '../lib/env';
 

@@ -37,9 +37,9 @@ import { clientIp } from './http-handler';
 import { resolvers } from './resolvers';
 import { formatError, loadTypeDefs } from './server';
 
-export const GRAPHQL_PATH = '/api/graphql';
+const GRAPHQL_PATH = '/api/graphql';
 /** Each is a listener on this process's tracking updates: enough for a dashboard, not a leak. */
-export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
+const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 
 /** Queries and mutations go over HTTP, with its limits, status codes and request log; WebSocket only subscribes. */
 const subscriptionsOnly: ValidationRule = (context) => ({

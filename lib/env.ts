@@ -43,6 +43,10 @@ const schema = z.object({
   LEDGER_CHECKPOINT_LEAVES: intFrom(1000, 1, 100_000_000),
   /** How often the ledger integrator looks for pending entries, in milliseconds. */
   LEDGER_INTEGRATE_POLL_MS: intFrom(50, 5, 60_000),
+  /** Jobs one process runs at once on the job queue (graphile-worker); 0 makes the process web-only. */
+  JOB_CONCURRENCY: intFrom(4, 0, 100),
+  /** How often the job queue looks for jobs scheduled for later or retried, in milliseconds (new jobs arrive by LISTEN/NOTIFY at once). */
+  JOB_POLL_MS: intFrom(2_000, 100, 600_000),
   /** Requests per minute per API token and per signed-in user (sliding window, per process). */
   API_RATE_LIMIT_PER_MINUTE: intFrom(600, 1, 100_000_000),
   /** Requests per minute per client address without credentials. */

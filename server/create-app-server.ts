@@ -23,7 +23,7 @@ import { applyPagePolicy, setSecurityHeaders } from './security-headers';
 const SECRET_PATH = /^(\/(?:reset-password|invite)\/)[^/?#]+/;
 
 /** The request's URL as logged: without the secret of a reset or invitation link. */
-export function loggedUrl(url: string | undefined): string {
+function loggedUrl(url: string | undefined): string {
   return (url ?? '/').replace(SECRET_PATH, '$1[redacted]');
 }
 

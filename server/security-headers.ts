@@ -11,7 +11,7 @@ import { getEnv } from '../lib/env';
 const TOKEN_PAGE = /^\/(?:reset-password|invite)\//;
 
 /** Browser features the portal never uses (copying a secret to the clipboard stays allowed). */
-export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=(), browsing-topics=()';
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=(), browsing-topics=()';
 
 /** The headers every response carries, pages and API alike. */
 export function setSecurityHeaders(res: ServerResponse, pathname: string): void {
@@ -26,7 +26,7 @@ export function setSecurityHeaders(res: ServerResponse, pathname: string): void 
 }
 
 /** The policy of a portal page, for a nonce. */
-export function contentSecurityPolicy(nonce: string): string {
+function contentSecurityPolicy(nonce: string): string {
   const env = getEnv();
   const dev = env.NODE_ENV === 'development';
   // Sign-in with the OpenID Connect provider posts a form that redirects there.

@@ -3,10 +3,8 @@
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 
+import { SIGN_IN_FAILED_MESSAGE } from '../../lib/auth/sign-in-failed-message';
 import { FieldFrame } from '../_components/form/field-frame';
-
-// The one message for every failure (lib/auth/verify-credentials.ts says why).
-const FAILED = 'Email or password is incorrect, or sign-in is paused after repeated failures. Try again in a few minutes or reset your password.';
 
 export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oidcName?: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +28,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
     const result = await signIn('credentials', { redirect: false, email: String(form.get('email') ?? ''), password: String(form.get('password') ?? ''), callbackUrl });
     setBusy(false);
     if (result?.ok && !result.error) window.location.assign(callbackUrl);
-    else setError(FAILED);
+    else setError(SIGN_IN_FAILED_MESSAGE);
   }
 
   return (

@@ -9,7 +9,7 @@ import { failed, textOf } from '../_components/form/action-helpers';
 import type { FormState } from '../_components/form/form-state';
 import { getActor, getOptionalActor } from '../session';
 import { CONTAINER_NUMBER } from './_components/tracking-format';
-import { trackingStamp, type StampScope } from './_components/tracking-stamp';
+import { getTrackingStamp, type TrackingStampScope } from '../../lib/tracking/get-tracking-stamp';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,10 +32,10 @@ export async function acknowledgeAlertAction(_previous: FormState, formData: For
 }
 
 /** The live view's question "has anything changed?": the page's fingerprint now; null when signed out. */
-export async function trackingStampAction(scope: StampScope): Promise<string | null> {
+export async function trackingStampAction(scope: TrackingStampScope): Promise<string | null> {
   const actor = await getOptionalActor();
   if (!actor) return null;
   const containerNumber = typeof scope?.containerNumber === 'string' && CONTAINER_NUMBER.test(scope.containerNumber) ? scope.containerNumber : undefined;
   const shipmentId = typeof scope?.shipmentId === 'string' && UUID.test(scope.shipmentId) ? scope.shipmentId : undefined;
-  return trackingStamp(actor, { containerNumber, shipmentId });
+  return getTrackingStamp(actor, { containerNumber, shipmentId });
 }

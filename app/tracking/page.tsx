@@ -10,7 +10,7 @@ import { formatDateTime, one } from '../declarations/_components/format';
 import { getActor } from '../session';
 import { LiveRefresh } from './_components/live-refresh';
 import { OpenAlerts, SEAL_STATUS_LABEL, SealStatusBadge } from './_components/seal-status';
-import { trackingStamp } from './_components/tracking-stamp';
+import { getTrackingStamp } from '../../lib/tracking/get-tracking-stamp';
 import { isShipmentStatus, placeName, SHIPMENT_STATUSES, trackingHref, type ShipmentStatus } from './_components/tracking-format';
 
 export const metadata: Metadata = { title: 'Tracking' };
@@ -54,7 +54,7 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
     count({ withOpenAlerts: true }),
     ...SHIPMENT_STATUSES.map((s) => count({ status: [s] })),
   ]);
-  const stamp = await trackingStamp(actor, {});
+  const stamp = await getTrackingStamp(actor, {});
   const { page, error } = listed;
   const countOf = (s: ShipmentStatus) => perStatus[SHIPMENT_STATUSES.indexOf(s)] ?? 0;
   const filtered = !!status || alerts || !!container;

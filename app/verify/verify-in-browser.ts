@@ -5,7 +5,7 @@ import { bytesToHex, base64ToBytes } from '../../lib/ledger/encoding';
 import type { LedgerEntryFields } from '../../lib/ledger/entry-format';
 import { verifyProofBundle, type ProofBundle } from '../../lib/ledger/verify-proof';
 
-export const PROOF_FORMAT = 'clearway-ledger-proof/1';
+const PROOF_FORMAT = 'clearway-ledger-proof/1';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 // A proof bundle is a few kilobytes (the audit path grows with log2 of the tree size).
 const MAX_BUNDLE_BYTES = 1024 * 1024;
@@ -110,7 +110,7 @@ function serverMessage(body: unknown): string {
 }
 
 /** The log's identity and key as published at /.well-known/clearway-ledger.json. */
-export async function fetchPublishedKey(signal: AbortSignal): Promise<PublishedKey> {
+async function fetchPublishedKey(signal: AbortSignal): Promise<PublishedKey> {
   const { status, body } = await getJson('/.well-known/clearway-ledger.json', signal);
   const info = body as Partial<PublishedKey> | null;
   if (status !== 200 || typeof info?.publicKey !== 'string' || typeof info.origin !== 'string') {
@@ -123,7 +123,7 @@ export async function fetchPublishedKey(signal: AbortSignal): Promise<PublishedK
  * Fails early, with a message that says so, when the browser lacks Ed25519 in WebCrypto (Chrome before
  * 137, Firefox before 129, Safari before 17): the verifier would otherwise report a bad signature.
  */
-export async function assertEd25519(publicKey: string): Promise<void> {
+async function assertEd25519(publicKey: string): Promise<void> {
   try {
     await subtle().importKey('raw', base64ToBytes(publicKey), { name: 'Ed25519' }, false, ['verify']);
   } catch (error) {
@@ -137,7 +137,7 @@ export async function assertEd25519(publicKey: string): Promise<void> {
 
 type ProofAnswer = { status: 'ok'; bundle: ProofBundle } | { status: 'not-found' } | { status: 'pending'; retryAfterSeconds: number };
 
-export async function fetchProof(sha256: string, signal: AbortSignal): Promise<ProofAnswer> {
+async function fetchProof(sha256: string, signal: AbortSignal): Promise<ProofAnswer> {
   const { status, headers, body } = await getJson(`/api/ledger/proof?hash=${sha256}`, signal);
   if (status === 200 && (body as { format?: unknown } | null)?.format === PROOF_FORMAT) return { status: 'ok', bundle: body as ProofBundle };
   if (status === 404) return { status: 'not-found' };

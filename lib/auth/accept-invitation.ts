@@ -8,7 +8,7 @@ import { parseInput, throwFieldErrors } from '../validation';
 import { hashSecret, type RequestInfo } from './actor';
 import { hashPassword, passwordContextErrors, passwordSchema } from './password';
 
-export const acceptInvitationInput = z.object({
+const acceptInvitationInput = z.object({
   token: z.string().min(1).max(200),
   name: z.string().trim().min(1, 'Give your name.').max(200, 'A name is limited to 200 characters.').optional(),
   password: passwordSchema,

@@ -10,7 +10,7 @@ import type { Actor } from './actor';
 import { hashPassword, passwordContextErrors, passwordSchema, verifyPassword } from './password';
 import { assertPerson } from './policy';
 
-export const changePasswordInput = z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema });
+const changePasswordInput = z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema });
 
 export async function changePassword(options: { actor: Actor; input: z.input<typeof changePasswordInput> }): Promise<{ sessionVersion: number }> {
   const { actor } = options;

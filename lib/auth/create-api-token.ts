@@ -9,7 +9,7 @@ import { hashSecret, newApiTokenSecret, type Actor } from './actor';
 import { assertCompanyAdmin } from './policy';
 import { SCOPE_NAMES, type Scope } from './scopes';
 
-export const createApiTokenInput = z.object({
+const createApiTokenInput = z.object({
   name: z.string().trim().min(1, 'Name the token after the app that will use it.').max(100, 'A token name is limited to 100 characters.'),
   scopes: z.array(z.enum(SCOPE_NAMES as [Scope, ...Scope[]], { message: `Scopes are: ${SCOPE_NAMES.join(', ')}.` })).min(1, 'Choose at least one scope.'),
   expiresAt: z.coerce

@@ -11,11 +11,11 @@ import { deliverOutbox, queueMessage } from '../notifications/notifier';
 import { parseInput, throwFieldErrors } from '../validation';
 import type { Actor } from './actor';
 import { assertPerson, isCompanyAdministrator, isPlatformAdmin } from './policy';
-import { newLinkSecret } from './secret-tokens';
+import { newLinkSecret } from './new-link-secret';
 
-export const INVITATION_DAYS = 7;
+const INVITATION_DAYS = 7;
 
-export const inviteUserInput = z.object({
+const inviteUserInput = z.object({
   email: z.string().trim().toLowerCase().email('Give a valid email address.').max(254),
   name: z.string().trim().min(1, 'Give the person’s name.').max(200, 'A name is limited to 200 characters.'),
   isCompanyAdmin: z.boolean().default(false),

@@ -9,7 +9,7 @@ import { parseInput } from '../validation';
 import type { Actor } from './actor';
 import { assertPerson, canReadAuditLog, isOfficial } from './policy';
 
-export const listAuditEventsInput = z.object({
+const listAuditEventsInput = z.object({
   action: z.string().trim().max(64).optional(),
   targetId: z.string().trim().max(64).optional(),
   first: z.number().int().min(1).max(200).default(50),

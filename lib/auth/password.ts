@@ -4,7 +4,7 @@ import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { z } from 'zod';
 
 import type { FieldError } from '../errors';
-import { isCommonPassword } from './common-passwords';
+import { isCommonPassword } from './is-common-password';
 
 export const MIN_PASSWORD_LENGTH = 10;
 

@@ -117,7 +117,7 @@ export interface DeclarationParties {
 }
 
 /** The company a broker represents on a declaration: the importer on imports, the exporter on exports. */
-export function clientOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
+function clientOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
   return d.type === 'EX' ? d.exporterId : d.importerId;
 }
 
@@ -125,7 +125,7 @@ export function clientOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'ex
  * The other side of the trade: the exporter on imports (and CO), the importer on exports. Named to be
  * shown, not a filer: it sees the declaration once submitted, never its drafts, documents or queries.
  */
-export function counterpartyOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
+function counterpartyOf(d: Pick<DeclarationParties, 'type' | 'importerId' | 'exporterId'>): string | null {
   return d.type === 'EX' ? d.importerId : d.exporterId;
 }
 
@@ -139,7 +139,7 @@ function kindOf(type: DeclarationType): string {
 }
 
 /** The broker's valid grant for this client and kind of declaration, if any. */
-export function grantFor(actor: Actor, clientId: string | null, type: DeclarationType): ClientGrant | undefined {
+function grantFor(actor: Actor, clientId: string | null, type: DeclarationType): ClientGrant | undefined {
   if (!clientId) return undefined;
   return actor.clients.find((g) => g.clientId === clientId && covers(g, type));
 }
@@ -312,7 +312,7 @@ export function declarationVisibility(
  * `declarationVisibility` as an SQL condition on alias `d` of table declaration, its parameters numbered
  * after the `used` ones (for the SQL hot paths: tracking, documents).
  */
-export function declarationVisibilitySql(actor: Actor, used: number, scopes: ReadScopes = DECLARATION_READ_SCOPES): { where: string; params: unknown[] } {
+function declarationVisibilitySql(actor: Actor, used: number, scopes: ReadScopes = DECLARATION_READ_SCOPES): { where: string; params: unknown[] } {
   const v = declarationVisibility(actor, scopes);
   const p = (n: number) => `$${used + n + 1}`;
   switch (v.kind) {
@@ -341,7 +341,7 @@ export function declarationVisibilitySql(actor: Actor, used: number, scopes: Rea
 // the capability's own scope instead of the declarations scopes, so a tracking feed or a document
 // archive need not read declarations.
 
-export const TRACKING_READ_SCOPES: ReadScopes = ['tracking:read'];
+const TRACKING_READ_SCOPES: ReadScopes = ['tracking:read'];
 // Attaching needs to see the declaration too, so documents:write also makes it visible (downloads check documents:read).
 export const DOCUMENT_READ_SCOPES: ReadScopes = ['documents:read', 'documents:write'];
 

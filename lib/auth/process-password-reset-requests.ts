@@ -5,7 +5,7 @@ import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { getEnv } from '../env';
 import { deliverOutbox, queueMessage } from '../notifications/notifier';
-import { newLinkSecret } from './secret-tokens';
+import { newLinkSecret } from './new-link-secret';
 
 export const RESET_MINUTES = 60;
 

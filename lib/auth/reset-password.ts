@@ -9,7 +9,7 @@ import { parseInput, throwFieldErrors } from '../validation';
 import { hashSecret, type RequestInfo } from './actor';
 import { hashPassword, passwordContextErrors, passwordSchema } from './password';
 
-export const resetPasswordInput = z.object({ token: z.string().min(1).max(200), password: passwordSchema });
+const resetPasswordInput = z.object({ token: z.string().min(1).max(200), password: passwordSchema });
 
 const INVALID = 'This reset link is not valid: it was already used, or mistyped. Ask for a new one.';
 

@@ -22,7 +22,7 @@ export const SIGN_UPS_PER_HOUR = 10;
 
 const text = (max: number, what: string) => z.string().trim().min(1, `Give ${what}.`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} is limited to ${max} characters.`);
 
-export const signUpInput = z.object({
+const signUpInput = z.object({
   kind: z.enum(['TRADER', 'BROKER'], { message: 'Choose whether the company trades (importer/exporter) or is a customs broker.' }),
   eori: z.string().trim().toUpperCase().regex(EORI, 'An EORI number is a country code and up to 15 characters, e.g. NL123456789.'),
   companyName: text(200, 'the company name'),

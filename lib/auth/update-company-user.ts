@@ -12,7 +12,7 @@ import { parseInput } from '../validation';
 import type { Actor } from './actor';
 import { assertPerson, canManageUser } from './policy';
 
-export const updateCompanyUserInput = z.object({
+const updateCompanyUserInput = z.object({
   userId: z.string().uuid('Unknown user.'),
   isCompanyAdmin: z.boolean().optional(),
   disabled: z.boolean().optional(),

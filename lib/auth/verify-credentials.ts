@@ -12,10 +12,6 @@ import type { UserRole } from '../generated/prisma/client';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { getRateLimiter } from './rate-limiter';
 
-/** The one message for every failed sign-in. */
-export const SIGN_IN_FAILED_MESSAGE =
-  'Email or password is incorrect, or sign-in is paused after repeated failures. Try again in a few minutes or reset your password.';
-
 /** Failures before an account starts to back off, and the longest pause. */
 export const FREE_FAILURES = 5;
 const MAX_LOCK_MS = 15 * 60_000;

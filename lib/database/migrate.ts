@@ -64,7 +64,7 @@ interface AppliedRow {
   checksum: string;
 }
 
-export async function readAppliedMigrations(client: pg.ClientBase): Promise<AppliedRow[]> {
+async function readAppliedMigrations(client: pg.ClientBase): Promise<AppliedRow[]> {
   const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
   if (!exists.rows[0]?.t) return [];
   const { rows } = await client.query<AppliedRow>(

@@ -13,6 +13,7 @@ import { seedDemoParties } from '../parties/seed-demo-parties';
 import { seedRiskRules } from '../risk/seed-risk-rules';
 import { seedDemoTariff } from '../tariff/seed-demo-tariff';
 import { loadHsNomenclature } from '../tariff/load-hs-nomenclature';
+import { migrateJobQueue } from '../jobs/migrate-job-queue';
 import { applyMigrations, type MigrationResult } from './migrate';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 
@@ -58,6 +59,8 @@ export async function prepareDatabase(options: {
       migrationsDir: migrationsDir(),
       onApplied: (name, ms) => logger.info({ migration: name, ms: Math.round(ms) }, 'migration applied'),
     });
+    // The job queue's own schema (graphile_worker), migrated by the library itself.
+    await migrateJobQueue({ connectionString: url, logger });
     for (const name of migrations.modified) {
       logger.warn({ migration: name }, 'migration file changed after it was applied; the database keeps the old version');
     }

@@ -10,7 +10,7 @@ import { AppError, type FieldError } from '../errors';
 import { parseInput, throwFieldErrors } from '../validation';
 import { assertCanCreateDeclaration, assertCanFileDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
-import { customsValues } from './customs-value';
+import { customsValues } from './customs-values';
 import { headerData, replaceLines, resolveParties } from './declaration-body';
 import { declarationInput, type DeclarationInput } from './declaration-input';
 import { isAmendable } from './lifecycle';

@@ -68,7 +68,7 @@ export function insertLinesSql(linesParam: string, of: string): { containers: st
 }
 
 /** Inserts the containers and goods items of the input (one statement). */
-export async function insertLines(sql: Sql, declarationId: string, input: ValidDeclaration): Promise<void> {
+async function insertLines(sql: Sql, declarationId: string, input: ValidDeclaration): Promise<void> {
   const lines = insertLinesSql('$2', '(SELECT $1::uuid AS id)');
   await sql(`WITH c AS (${lines.containers}), i AS (${lines.items}) SELECT 1`, [declarationId, linesJson(input)]);
 }

@@ -15,7 +15,7 @@ import { loadTariffLines } from '../tariff/compute-duties';
 import { throwFieldErrors } from '../validation';
 import { assertCanCreateDeclaration, assertCanFileDeclaration, assertCanReadDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
-import { customsValues } from './customs-value';
+import { customsValues } from './customs-values';
 import { loadDeclarationRows } from './declaration-rows';
 import { valueSamples } from './value-samples';
 import { VERSION_COLUMNS, versionPlaceholders, versionRecord, versionRef, versionValues } from './freeze-version';

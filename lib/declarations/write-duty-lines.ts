@@ -22,7 +22,7 @@ export async function computeDutyRows(sql: Sql, items: DutyItemRow[], preloaded?
   return { rows, total };
 }
 
-export async function insertDutyRows(sql: Sql, rows: Awaited<ReturnType<typeof computeDutyRows>>['rows']): Promise<void> {
+async function insertDutyRows(sql: Sql, rows: Awaited<ReturnType<typeof computeDutyRows>>['rows']): Promise<void> {
   if (!rows.length) return;
   await sql(
     `INSERT INTO duty_line (id, goods_item_id, tax_type, base, rate, amount)

@@ -2,8 +2,8 @@
 // BLOB_STORE=s3. In its own file so the implementations and the interface import no factory.
 import { getEnv } from '../env';
 import { blobRoot, blobSpoolDir, type BlobStore } from './blob-store';
-import { createLocalBlobStore } from './local-blob-store';
-import { createS3BlobStore } from './s3-blob-store';
+import { createLocalBlobStore } from './create-local-blob-store';
+import { createS3BlobStore } from './create-s3-blob-store';
 
 const S3_VARIABLES = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 

@@ -124,7 +124,7 @@ class UploadInspector extends Transform {
 }
 
 /** The last path segment, without control characters, at most 255 characters; a neutral name if nothing is left. */
-export function cleanFileName(name: string | null | undefined, contentType: DocumentContentType): string {
+function cleanFileName(name: string | null | undefined, contentType: DocumentContentType): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, 255).trim();
   if (cleaned && cleaned !== '.' && cleaned !== '..') return cleaned;

@@ -10,7 +10,7 @@ import type { ReleaseNotePdfData } from './render-release-note-pdf';
  * then names the released version's SHA-256 (anchored as kind `declaration-version`), the most specific
  * anchored record of it. The PDF's own SHA-256 cannot be used: a file cannot contain its own hash.
  */
-export function releaseVerificationHash(source: DeclarationForPdf): string | null {
+function releaseVerificationHash(source: DeclarationForPdf): string | null {
   return source.declaration.decisionSha256 ?? source.latestVersion?.sha256 ?? null;
 }
 

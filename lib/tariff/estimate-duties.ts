@@ -1,7 +1,7 @@
 // A duty estimate before filing: the same valuation and tariff arithmetic as an assessment, nothing stored.
 import { z } from 'zod';
 
-import { customsValues } from '../declarations/customs-value';
+import { customsValues } from '../declarations/customs-values';
 import { sqlOfPrisma } from '../database/sql';
 import { getDb } from '../db';
 import type { FieldError } from '../errors';

@@ -16,7 +16,7 @@ export interface HsSource {
   checksum: string;
 }
 
-export function hsDataDir(): string {
+function hsDataDir(): string {
   return path.resolve(process.cwd(), 'prisma', 'data', 'hs2022');
 }
 

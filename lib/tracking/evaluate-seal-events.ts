@@ -10,7 +10,7 @@ import type { SealEventKind, SealSource, SealType, ShipmentStatus, TrackingAlert
 import { distanceKm } from './distance-km';
 import { normalizeSealNumber } from './identifiers';
 import type { SealEventRecord } from './seal-event-record';
-import { findUnLocode } from './un-locodes';
+import { findUnLocode } from './find-un-locode';
 
 export interface RouteStopState {
   role: 'ORIGIN' | 'WAYPOINT' | 'AUTHORIZED_OPENING' | 'DESTINATION';

@@ -8,7 +8,7 @@ import type { SealEventKind } from '../generated/prisma/enums';
 import { getShipment } from './get-shipment';
 import { getTrackingTimeline, type TimelineEvent, type TimelinePage } from './get-tracking-timeline';
 import type { ShipmentView } from './load-shipments';
-import { findUnLocode } from './un-locodes';
+import { findUnLocode } from './find-un-locode';
 
 /** Events that open the container or break its seal: red on the map and in the timeline. */
 export const BREACH_KINDS: readonly SealEventKind[] = ['TAMPER', 'OPENED', 'REMOVED'];

@@ -30,7 +30,7 @@ export interface TimelineEvent extends Omit<SealEventRecord, 'containerNumber' |
 
 export type TimelinePage = Page<TimelineEvent> & { shipmentId: string; containerNumber: string; status: ShipmentStatus };
 
-export const timelineInput = z.object({
+const timelineInput = z.object({
   containerNumber: z.string().trim().toUpperCase().max(11).optional(),
   shipmentId: z.string().uuid('shipmentId is a UUID.').optional(),
   first: z.number().int().min(1, 'first must be at least 1.').max(500, 'first is at most 500.').default(50),

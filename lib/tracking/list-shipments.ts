@@ -11,7 +11,7 @@ import { parseInput } from '../validation';
 import { loadShipmentRows, withoutParties, type ShipmentSummary } from './load-shipments';
 import { assertTrackingReader, shipmentVisibilitySql } from '../auth/policy';
 
-export const listShipmentsInput = z.object({
+const listShipmentsInput = z.object({
   filter: z
     .object({
       status: z.array(z.enum(ShipmentStatus)).max(3).optional(),

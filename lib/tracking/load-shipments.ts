@@ -103,7 +103,7 @@ interface RawRow {
   representativeId: string | null;
 }
 
-export function toShipmentRow(r: RawRow): ShipmentRow {
+function toShipmentRow(r: RawRow): ShipmentRow {
   return {
     id: r.id,
     containerNumber: r.containerNumber,

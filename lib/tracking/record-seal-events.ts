@@ -21,7 +21,7 @@ import { throwEventErrors } from './throw-event-errors';
 const OFFSET = /^[+-](?:0\d|1[0-3]):[0-5]\d$|^[+-]14:00$/;
 const ESEAL_PART = /^[A-Za-z0-9._-]+$/;
 
-export const sealEventInput = z
+const sealEventInput = z
   .object({
     /** Unique per event (e.g. urn:uuid:…); when absent, a hash of the event's content stands in. */
     eventId: z.string().trim().min(1).max(255).optional(),

@@ -16,14 +16,14 @@ import { AppError, type FieldError } from '../errors';
 import { SealSource } from '../generated/prisma/enums';
 import { parseInput, throwFieldErrors } from '../validation';
 import { containerProblem, eSealId, normalizeSealNumber } from './identifiers';
-import { findUnLocode } from './un-locodes';
+import { findUnLocode } from './find-un-locode';
 
 /** The radius of a route place when none is given: a port or an inland depot with its approaches. */
-export const DEFAULT_RADIUS_KM = 10;
+const DEFAULT_RADIUS_KM = 10;
 
 const place = z.object({
   locode: z.string().trim().toUpperCase().regex(UN_LOCODE, 'Use a UN/LOCODE, e.g. NLRTM.'),
-  /** Needed for places not in lib/tracking/un-locodes.ts. */
+  /** Needed for places not in lib/tracking/find-un-locode.ts. */
   name: z.string().trim().min(1).max(100).optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
@@ -42,7 +42,7 @@ const sealWire = z.object({
   deviceId: z.string().optional(),
 });
 
-export const registerShipmentInput = z.object({
+const registerShipmentInput = z.object({
   declarationId: z.string().trim(),
   containerNumber: z.string().trim().toUpperCase(),
   /** Default: the declaration's seal numbers for the container, as class H mechanical seals applied by the shipper. */

@@ -95,7 +95,7 @@ function differences(a: Content, b: Content): string[] {
 }
 
 /** Whose event ids these are: the company for its tokens and devices, customs for officers. */
-export function reporterOf(actor: Actor): string {
+function reporterOf(actor: Actor): string {
   if (actor.companyId) return `company:${actor.companyId}`;
   return isOfficer(actor) ? 'customs' : `user:${actor.userId}`;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../../lib/auth/accept-invitation';
 import { loadUserActor } from '../../lib/auth/actor';
 import { changePassword } from '../../lib/auth/change-password';
-import { isCommonPassword } from '../../lib/auth/common-passwords';
+import { isCommonPassword } from '../../lib/auth/is-common-password';
 import { inviteUser } from '../../lib/auth/invite-user';
 import { passwordSchema } from '../../lib/auth/password';
 import { processPasswordResetRequests } from '../../lib/auth/process-password-reset-requests';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { loadUserActor } from '../../lib/auth/actor';
 import { getPool } from '../../lib/db';
@@ -12,8 +12,8 @@ import { createDeclarationDraft } from '../../lib/declarations/create-declaratio
 import { attachDocument } from '../../lib/documents/attach-document';
 import { resetEnvCache } from '../../lib/env';
 import { validImport } from '../declarations/fixtures';
-import { startTestServer, type TestServer } from '../graphql/http-server';
-import { asToken, asUser } from '../support/auth';
+import { serveSignedIn } from '../graphql/http-server';
+import { asToken } from '../support/auth';
 import { EXE, filesUnder, PNG, pdf, setTemporaryBlobDir, waitFor } from './helpers';
 
 const MAX = 64 * 1024;
@@ -26,16 +26,7 @@ const EMAILS = {
   otherTrader: 'trader@kampala-trading.example',
   officer: 'officer@customs.example',
 };
-let server: TestServer;
-const H: Record<string, Record<string, string>> = {};
-
-beforeAll(async () => {
-  server = await startTestServer();
-  for (const [k, email] of Object.entries(EMAILS)) H[k] = await asUser(email);
-});
-afterAll(async () => {
-  await server.app.close();
-});
+const { server, H } = serveSignedIn(EMAILS);
 
 async function upload(bytes: Uint8Array, headers: Record<string, string> = H.trader!, fileName = 'invoice.pdf', type = 'application/pdf') {
   const form = new FormData();

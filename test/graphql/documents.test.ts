@@ -3,15 +3,15 @@
 // then find and prove that leaf with the public ledger queries.
 import { createHash, generateKeyPairSync } from 'node:crypto';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { resetEnvCache } from '../../lib/env';
 import { issueCheckpoint } from '../../lib/ledger/issue-checkpoint';
 import { verifyConsistency, verifyInclusion } from '../../lib/ledger/verify-proof';
 import { pdf, setTemporaryBlobDir } from '../documents/helpers';
-import { asToken, asUser } from '../support/auth';
+import { asToken } from '../support/auth';
 import { draftImport, submittedImport } from '../support/declarations';
-import { startTestServer, type TestServer } from './http-server';
+import { serveSignedIn } from './http-server';
 
 setTemporaryBlobDir();
 process.env.LEDGER_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
@@ -22,16 +22,7 @@ const EMAILS = {
   otherTrader: 'trader@kampala-trading.example',
   officer: 'officer@customs.example',
 };
-let server: TestServer;
-const H: Record<string, Record<string, string>> = {};
-
-beforeAll(async () => {
-  server = await startTestServer();
-  for (const [k, email] of Object.entries(EMAILS)) H[k] = await asUser(email);
-});
-afterAll(async () => {
-  await server.app.close();
-});
+const { server, H } = serveSignedIn(EMAILS);
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

@@ -1,14 +1,13 @@
 // Who may file in whose name, and what the other parties then see (issue 12, items 1 and 8), through the
 // product's HTTP server: a trader names as importer (exporter of an export) only its own company; a
 // counterparty named on a declaration sees it once submitted, without documents, queries or risk details.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { getPool } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { validImport } from '../declarations/fixtures';
 import { pdf, setTemporaryBlobDir } from '../documents/helpers';
-import { asUser } from '../support/auth';
-import { startTestServer, type TestServer } from './http-server';
+import { serveSignedIn } from './http-server';
 
 setTemporaryBlobDir();
 resetEnvCache();
@@ -20,16 +19,7 @@ const EMAILS = {
   broker: 'broker@delta-brokers.example',
   officer: 'officer@customs.example',
 };
-let server: TestServer;
-const H: Record<string, Record<string, string>> = {};
-
-beforeAll(async () => {
-  server = await startTestServer();
-  for (const [k, email] of Object.entries(EMAILS)) H[k] = await asUser(email);
-});
-afterAll(async () => {
-  await server.app.close();
-});
+const { server, H } = serveSignedIn(EMAILS);
 
 async function gql(query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
   return (await server.graphql({ query, variables }, headers)).json;
@@ -141,7 +131,7 @@ describe('risk details', () => {
     expect(officer.riskFindings.map((f: any) => f.ruleKey)).toContain('watchlist-origin');
     expect(officer.statusHistory.find((h: any) => h.to === 'RISK_ASSESSED').reason).toMatch(/score \d+/);
 
-    for (const who of ['trader', 'exporter']) {
+    for (const who of ['trader', 'exporter'] as const) {
       const d = (await gql(GET, { id }, H[who]!)).data.declaration;
       expect(d, who).toMatchObject({ lane: 'RED', riskScore: null, riskFindings: [] });
       expect(JSON.stringify(d.statusHistory), who).not.toMatch(/score/);

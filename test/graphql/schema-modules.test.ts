@@ -1,6 +1,6 @@
 // The contract lives beside its resolvers: graphql/schema/<module>.graphql ↔ graphql/resolvers/<module>.ts,
-// every type described where it is defined, each defined once, and the modules together build the
-// schema the server serves.
+// every type, field, enum value and argument described where it is written, each defined once, and the
+// modules together build the schema the server serves.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -37,17 +37,28 @@ describe('the GraphQL schema modules', () => {
     for (const root of ['Query', 'Mutation', 'Subscription']) expect(definedIn.get(root)).toEqual(['index']);
   });
 
-  it('describes every type, input and enum in the file that defines it', () => {
+  it('describes every type, field, input field, enum value and argument where it is written', () => {
     const undescribed: string[] = [];
+    const lacks = (node: { description?: { value: string } }) => !node.description?.value.trim();
     for (const [m, doc] of Object.entries(documents)) {
       for (const d of doc.definitions) {
-        if (d.kind === Kind.SCHEMA_DEFINITION || isExtension(d) || !('description' in d)) continue;
-        // Query is described by its fields, each in its module.
-        if (nameOf(d) === 'Query') continue;
-        if (!d.description?.value.trim()) undescribed.push(`${m}.graphql: ${nameOf(d)}`);
+        if (d.kind === Kind.SCHEMA_DEFINITION || d.kind === Kind.SCHEMA_EXTENSION) continue;
+        const type = nameOf(d);
+        // An extension's description is its definition's; its fields, values and arguments are its own.
+        if (!isExtension(d) && 'description' in d && lacks(d)) undescribed.push(`${m}.graphql: ${type}`);
+        const members = 'fields' in d ? (d.fields ?? []) : 'values' in d ? (d.values ?? []) : [];
+        for (const member of members) {
+          if (lacks(member)) undescribed.push(`${m}.graphql: ${type}.${member.name.value}`);
+          for (const arg of 'arguments' in member ? (member.arguments ?? []) : []) {
+            if (lacks(arg)) undescribed.push(`${m}.graphql: ${type}.${member.name.value}(${arg.name.value})`);
+          }
+        }
+        if (d.kind === Kind.DIRECTIVE_DEFINITION) {
+          for (const arg of d.arguments ?? []) if (lacks(arg)) undescribed.push(`${m}.graphql: @${type}(${arg.name.value})`);
+        }
       }
     }
-    expect(undescribed).toEqual([]);
+    expect(undescribed, `These lack a description:\n${undescribed.join('\n')}`).toEqual([]);
   });
 
   it('resolves each root field in the resolver file named like the schema file that declares it', async () => {

@@ -5,7 +5,7 @@ import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadUserActor } from '../../lib/auth/actor';
-import { getAuthSecret } from '../../lib/auth/auth-secret';
+import { getAuthSecret } from '../../lib/auth/get-auth-secret';
 import { changePassword } from '../../lib/auth/change-password';
 import { processPasswordResetRequests } from '../../lib/auth/process-password-reset-requests';
 import { requestPasswordReset } from '../../lib/auth/request-password-reset';

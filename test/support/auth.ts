@@ -4,7 +4,7 @@
 import { encode } from 'next-auth/jwt';
 
 import { loadUserActor } from '../../lib/auth/actor';
-import { getAuthSecret } from '../../lib/auth/auth-secret';
+import { getAuthSecret } from '../../lib/auth/get-auth-secret';
 import { createApiToken } from '../../lib/auth/create-api-token';
 import { getPool } from '../../lib/db';
 import type { Scope } from '../../lib/auth/scopes';

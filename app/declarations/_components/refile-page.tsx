@@ -8,7 +8,7 @@ import { allowedActions } from '../../../lib/declarations/allowed-actions';
 import { getDeclaration } from '../../../lib/declarations/get-declaration';
 import { getActor } from '../../session';
 import { DeclarationForm } from './declaration-form';
-import { loadFormValues } from './initial-values';
+import { loadFormValues } from './load-form-values';
 import { NotAFiler } from './not-a-filer';
 import { STATUS_LABEL } from './status';
 import { isFilerRole } from '../../../lib/auth/policy';

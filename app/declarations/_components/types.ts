@@ -6,11 +6,7 @@ import type {
   loadContainers,
   loadDutyLines,
   loadGoodsItems,
-  loadQueries,
-  loadRiskFindings,
-  loadStatusChanges,
   loadUsers,
-  loadVersions,
 } from '../../../lib/declarations/load-declaration-parts';
 
 /** A declaration as the pages read it (the Prisma record; lib's DeclarationWithLines is submission's one-statement read). */
@@ -19,10 +15,6 @@ export type DeclarationStatus = DeclarationRecord['status'];
 export type RiskLane = NonNullable<DeclarationRecord['lane']>;
 export type GoodsItemRow = Awaited<ReturnType<typeof loadGoodsItems>>[number][number];
 export type ContainerRow = Awaited<ReturnType<typeof loadContainers>>[number][number];
-export type StatusChangeRow = Awaited<ReturnType<typeof loadStatusChanges>>[number][number];
-export type VersionRow = Awaited<ReturnType<typeof loadVersions>>[number][number];
 export type CompanyRow = NonNullable<Awaited<ReturnType<typeof loadCompanies>>[number]>;
 export type UserRow = NonNullable<Awaited<ReturnType<typeof loadUsers>>[number]>;
 export type DutyLineRow = Awaited<ReturnType<typeof loadDutyLines>>[number][number];
-export type QueryRow = Awaited<ReturnType<typeof loadQueries>>[number][number];
-export type RiskFindingRow = Awaited<ReturnType<typeof loadRiskFindings>>[number][number];

@@ -15,7 +15,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 
 import { trackingStampAction } from '../actions';
-import type { StampScope } from './tracking-stamp';
+import type { TrackingStampScope } from '../../../lib/tracking/get-tracking-stamp';
 
 export interface UpdateListener {
   /** The data changed: render the page again. */
@@ -37,7 +37,7 @@ function subscribeToVisibility(onChange: () => void): () => void {
 }
 
 /** Compares the server's fingerprint with the page's every `ms` while the tab is visible, and at once when it becomes visible again. */
-function pollWhileVisible(ms: number, scope: StampScope, pageStamp: () => string): UpdateSource {
+function pollWhileVisible(ms: number, scope: TrackingStampScope, pageStamp: () => string): UpdateSource {
   return (listener) => {
     let timer: ReturnType<typeof setInterval> | undefined;
     let asking = false;
@@ -80,7 +80,7 @@ function pollWhileVisible(ms: number, scope: StampScope, pageStamp: () => string
 }
 
 /** Where a page's updates come from. */
-function updatesFor(scope: StampScope, pageStamp: () => string): UpdateSource {
+function updatesFor(scope: TrackingStampScope, pageStamp: () => string): UpdateSource {
   return pollWhileVisible(POLL_MS, scope, pageStamp);
 }
 

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { formatDateTime } from '../../declarations/_components/format';
 import { LiveRefresh } from './live-refresh';
 import { SealStatusBadge } from './seal-status';
-import { shipmentStamp } from './tracking-stamp';
+import { shipmentStamp } from '../../../lib/tracking/shipment-stamp';
 import { ALERT_LABEL, placeName, type ShipmentView } from './tracking-format';
 
 export function ShipmentHead({ shipment: s, shipmentId, renderedAt, acknowledged, isOfficer }: { shipment: ShipmentView; shipmentId?: string; renderedAt: Date; acknowledged: boolean; isOfficer: boolean }) {

@@ -2,7 +2,7 @@
 // them (app/ never imports the Prisma client's generated types).
 import type { getShipment } from '../../../lib/tracking/get-shipment';
 import type { getTrackingTimeline } from '../../../lib/tracking/get-tracking-timeline';
-import { findUnLocode } from '../../../lib/tracking/un-locodes';
+import { findUnLocode } from '../../../lib/tracking/find-un-locode';
 
 export type ShipmentView = Awaited<ReturnType<typeof getShipment>>;
 export type ShipmentStatus = ShipmentView['status'];

@@ -2,7 +2,7 @@ import type { DeclarationDetail } from '../../../../lib/declarations/get-declara
 import { TRANSPORT_MODES } from '../../../../lib/declarations/codes';
 import { formatDateTime, formatDecimal, orDash, TYPE_LABEL } from '../../_components/format';
 import { STATUS_LABEL } from '../../_components/status';
-import { whoOf } from './who';
+import { whoOf } from './who-of';
 
 /** The declaration's header: type, procedure, offices, terms, transport, values, dates. */
 export function FactsSection({ detail }: { detail: DeclarationDetail }) {

@@ -1,7 +1,7 @@
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
 import { formatDateTime } from '../../_components/format';
 import { STATUS_LABEL, StatusBadge } from '../../_components/status';
-import { whoOf } from './who';
+import { whoOf } from './who-of';
 
 /** Every status change, with who made it and why. */
 export function HistorySection({ detail }: { detail: DeclarationDetail }) {

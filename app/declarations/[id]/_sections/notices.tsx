@@ -7,7 +7,7 @@ import type { DoneStep } from '../../actions';
 import { AnswerQueryForm } from '../../_components/decision-forms';
 import { formatDateTime } from '../../_components/format';
 import { STATUS_LABEL } from '../../_components/status';
-import { whoOf } from './who';
+import { whoOf } from './who-of';
 
 
 /** What `?done=` reports after an action, and whose action it was (a switched user does not see it). */

@@ -1,6 +1,6 @@
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
 import { formatDateTime } from '../../_components/format';
-import { whoOf } from './who';
+import { whoOf } from './who-of';
 
 /** Customs' questions and the filer's answers (not for drafts). */
 export function QueriesSection({ detail }: { detail: DeclarationDetail }) {

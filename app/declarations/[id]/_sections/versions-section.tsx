@@ -1,6 +1,6 @@
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
 import { formatDateTime, orDash } from '../../_components/format';
-import { whoOf } from './who';
+import { whoOf } from './who-of';
 
 /** The frozen versions and their hashes. */
 export function VersionsSection({ detail }: { detail: DeclarationDetail }) {

@@ -17,7 +17,7 @@ function textsOf<C extends object>(columns: C, row: { [K in keyof C]: { toString
   return Object.fromEntries((Object.keys(columns) as (keyof C)[]).map((k) => [k, text(row[k])])) as Record<keyof C, string>;
 }
 
-export function formValuesOf(
+function formValuesOf(
   d: DeclarationRecord,
   items: GoodsItemRow[],
   containers: ContainerRow[],

@@ -7,7 +7,7 @@ import { text } from 'node:stream/consumers';
 
 import { describe, expect, it } from 'vitest';
 
-import { createLocalBlobStore } from '../../lib/documents/local-blob-store';
+import { createLocalBlobStore } from '../../lib/documents/create-local-blob-store';
 import { filesUnder, setTemporaryBlobDir } from './helpers';
 
 const root = setTemporaryBlobDir();

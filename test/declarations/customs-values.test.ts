@@ -1,7 +1,7 @@
 // CIF customs values: every expected amount below is computed by hand.
 import { describe, expect, it } from 'vitest';
 
-import { customsValues } from '../../lib/declarations/customs-value';
+import { customsValues } from '../../lib/declarations/customs-values';
 
 const values = (args: Parameters<typeof customsValues>[0]) => customsValues(args).map((v) => v.toFixed(2));
 

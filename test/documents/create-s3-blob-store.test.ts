@@ -9,7 +9,7 @@ import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { getBlobStore } from '../../lib/documents/get-blob-store';
-import { createS3BlobStore, type S3BlobStoreConfig } from '../../lib/documents/s3-blob-store';
+import { createS3BlobStore, type S3BlobStoreConfig } from '../../lib/documents/create-s3-blob-store';
 import { signAwsRequest } from '../../lib/documents/sign-aws-request';
 import { resetEnvCache } from '../../lib/env';
 import { filesUnder, setTemporaryBlobDir } from './helpers';

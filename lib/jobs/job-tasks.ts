@@ -1,0 +1,13 @@
+// The one registry of the job queue's tasks and its cron schedule (graphile-worker). A capability adds
+// its task here by name, and declares the task's payload type next to its handler by extending
+// `GraphileWorker.Tasks` (declaration merging), so `enqueueJob` type-checks both name and payload:
+//
+//   declare global { namespace GraphileWorker { interface Tasks { 'send-webhook': { deliveryId: string } } } }
+//
+// Cron lines (graphile-worker's crontab syntax, minute resolution) run once per cluster however many
+// Clearway processes are up: the queue's own `known_crontabs` table decides which process runs a tick.
+import type { TaskList } from 'graphile-worker';
+
+export const jobTasks: TaskList = {};
+
+export const jobCrontab: string[] = [];
