@@ -8,6 +8,10 @@
 // Clearway processes are up: the queue's own `known_crontabs` table decides which process runs a tick.
 import type { TaskList } from 'graphile-worker';
 
-export const jobTasks: TaskList = {};
+import { trainRiskModelTask } from '../risk/train-risk-model-task';
+
+export const jobTasks: TaskList = {
+  'train-risk-model': (payload) => trainRiskModelTask(payload as { modelId: string }),
+};
 
 export const jobCrontab: string[] = [];

@@ -112,7 +112,6 @@ CREATE TABLE "risk_model_score" (
     "model_id" UUID NOT NULL,
     "probability" DOUBLE PRECISION NOT NULL,
     "expected_revenue" DECIMAL(18,2) NOT NULL,
-    "contributions" JSONB NOT NULL,
     "used" BOOLEAN NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
