@@ -1,5 +1,4 @@
 // Learned risk over GraphQL (graphql/schema/risk-models.graphql): thin wrappers around lib/risk.
-import type { ControlHistoryImport as ImportRow } from '../../lib/generated/prisma/client';
 import { activateRiskModel } from '../../lib/risk/activate-risk-model';
 import type { RiskModelMetrics } from '../../lib/risk/fit-risk-model';
 import { getRiskExplanation } from '../../lib/risk/get-risk-explanation';
@@ -7,8 +6,7 @@ import { importControlHistory, type ImportProblem } from '../../lib/risk/import-
 import { getRiskModel, listRiskModels, type RiskModelSummary } from '../../lib/risk/list-risk-models';
 import { trainRiskModel } from '../../lib/risk/train-risk-model';
 import { undoControlHistoryImport } from '../../lib/risk/undo-control-history-import';
-import { assertCanManageRiskModels } from '../../lib/auth/policy';
-import { getDb } from '../../lib/db';
+import { getControlHistoryImport } from '../../lib/risk/get-control-history-import';
 import type { ControlHistoryImport, RiskModel, Resolvers, RiskLane } from '../generated/resolvers-types';
 import { withUserErrors } from '../user-errors';
 
@@ -22,7 +20,7 @@ function model(m: RiskModelSummary): RiskModel {
   };
 }
 
-function importView(i: ImportRow): ControlHistoryImport {
+function importView(i: NonNullable<Awaited<ReturnType<typeof getControlHistoryImport>>>): ControlHistoryImport {
   return { ...i, bytesRead: Number(i.bytesRead), errors: i.errors as unknown as ImportProblem[] };
 }
 
@@ -34,8 +32,7 @@ export const riskModelResolvers: Resolvers = {
       return m && model(m);
     },
     controlHistoryImport: async (_root, { id }, ctx) => {
-      assertCanManageRiskModels(await ctx.actor(), 'read control history imports');
-      const i = /^[0-9a-f-]{36}$/i.test(id) ? await getDb().controlHistoryImport.findUnique({ where: { id } }) : null;
+      const i = await getControlHistoryImport(await ctx.actor(), id);
       return i && importView(i);
     },
   },

@@ -89,7 +89,7 @@ export function generateControlHistory(options: { rows: number; seed?: number; f
     const newcomer = importer.startsAt > 0 && t - importer.startsAt < 0.08;
     const declarant = rnd() < 0.85 ? importer.broker : `DEC${String(1 + Math.floor(rnd() * declarantCount)).padStart(4, '0')}`;
     const sub = pick(SYNTHETIC_SUBHEADINGS);
-    let declaredHs = sub.hs;
+    const declaredHs = sub.hs;
     let trueHs = sub.hs;
     let origin = pick(ORIGINS);
     const weight = Math.max(1, Math.round(Math.exp(normal(Math.log(800), 1.1))));

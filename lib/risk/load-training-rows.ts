@@ -14,7 +14,7 @@ export async function loadTrainingRows(sql: Sql): Promise<HistoryRow[]> {
   );
   const live = await sql<DeclarationRowRecord & { illicit: boolean; revenue: number; date: Date }>(
     `SELECT ${DECLARATION_ROW_SELECT}, r.outcome <> 'NO_DISCREPANCY' AS illicit, GREATEST(r.additional_duties, 0)::float8 AS revenue, COALESCE(d.submitted_at, d.created_at) AS date
-       FROM \${DECLARATION_ROW_FROM}
+       FROM ${DECLARATION_ROW_FROM}
        JOIN LATERAL (SELECT outcome, additional_duties FROM control_result c WHERE c.declaration_id = d.id ORDER BY version DESC LIMIT 1) r ON true`,
   );
   return [
