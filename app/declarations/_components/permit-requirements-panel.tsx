@@ -202,7 +202,7 @@ function RequirementCard({
         Item {sequence}: {r.documentName} ({r.documentCode}) — {r.agency.name}
       </h3>
       <p>
-        <strong className={r.severity === 'REQUIRED' ? 'badge badge-red' : 'badge badge-yellow'}>{r.severity === 'REQUIRED' ? 'Required' : 'May be required'}</strong> {r.reason}{' '}
+        <strong className={r.severity === 'REQUIRED' ? 'badge badge-bad' : 'badge badge-warn'}>{r.severity === 'REQUIRED' ? 'Required' : 'May be required'}</strong> {r.reason}{' '}
         <span className="hint">({r.legalBasis})</span>
       </p>
       {cited && (
