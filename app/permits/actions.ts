@@ -229,6 +229,7 @@ export async function confirmExternalReferenceAction(_previous: FormState, formD
     return failed(error);
   }
   revalidatePath(`/declarations/${declarationId}`);
+  revalidatePath('/agency');
   return succeeded('External reference confirmed.');
 }
 
