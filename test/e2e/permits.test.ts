@@ -5,7 +5,7 @@
 // with the gate's words. The veterinary officer finds the application in his queue and approves it; the
 // certificate is a PDF whose decision verifies at /verify; customs then releases. Duties are assessed
 // and paid through lib/ (the declaration pages' own tests cover those forms).
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { loadUserActor } from '../../lib/auth/actor';
@@ -26,13 +26,12 @@ const RULE = 'vet-02-import';
 const session = openPortalSession();
 const { actAs, shot } = session;
 let clearway: ClearwayProcess;
-let browser: Browser;
 let page: Page;
 let declarationId: string;
 let applicationUrl: string;
 
 beforeAll(() => {
-  ({ clearway, browser, page } = session);
+  ({ clearway, page } = session);
   // The unsaved-changes warning may ask before a link is followed: answer yes.
   page.on('dialog', (d) => void d.accept());
 });
