@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { canAdministerCompany, isBroker, isOfficer } from '../lib/auth/policy';
+import { canAdministerCompany, isAgencyOfficer, isBroker, isFilerRole, isOfficer, isPlatformAdmin } from '../lib/auth/policy';
 import { countUnreadNotifications } from '../lib/notifications/count-unread-notifications';
 import { getOptionalActor } from './session';
 import { SignOutButton } from './sign-out-button';
@@ -27,6 +27,8 @@ export async function UserMenu() {
         <strong>{actor.name}</strong> <span className="muted">({ROLE_LABEL[actor.role]}{actor.isCompanyAdmin ? ', company admin' : ''})</span>
       </span>{' '}
       <Link href="/account">Account</Link>
+      {isAgencyOfficer(actor) ? <> <Link href="/agency">Agency queue</Link></> : isFilerRole(actor) ? <> <Link href="/permits">Permits</Link></> : null}
+      {isPlatformAdmin(actor) && <> <Link href="/admin/permits">Agencies and rules</Link></>}
       {canAdministerCompany(actor) ? (
         <>
           {' '}
