@@ -69,16 +69,19 @@ describe('message files', () => {
     };
     walk('app');
     const code = sources.join('\n');
-    // A key is used when its path below the namespace is quoted (t('nav.tracking')), or when a template
-    // literal builds keys under its parent (t(`role.${actor.role}`)). The namespace itself must be named.
+    // A key is used when, for some split into namespace and rest, the namespace is named
+    // (useTranslations('declaration.facts')) and the rest is quoted (t('heading')), or a template
+    // literal builds keys under the rest's parent (t(`role.${actor.role}`)).
     const unused = [...english.keys()].filter((key) => {
-      const [namespace, ...rest] = key.split('.');
-      const relative = rest.join('.');
-      const parent = rest.slice(0, -1).join('.');
-      const namespaced = code.includes(`'${namespace}'`) || code.includes(`'${namespace}.`);
-      const quoted = [`'${relative}'`, `'${key}'`, `"${relative}"`].some((q) => code.includes(q));
-      const built = parent !== '' && code.includes(`\`${parent}.\${`);
-      return !(namespaced && (quoted || built));
+      const parts = key.split('.');
+      return !parts.slice(1).some((_, i) => {
+        const namespace = parts.slice(0, i + 1).join('.');
+        const rest = parts.slice(i + 1);
+        const named = code.includes(`'${namespace}'`);
+        const quoted = code.includes(`'${rest.join('.')}'`);
+        const built = rest.length > 1 && code.includes(`\`${rest.slice(0, -1).join('.')}.\${`);
+        return named && (quoted || built);
+      });
     });
     expect(unused).toEqual([]);
   });
