@@ -32,6 +32,10 @@ async function checkPages(role: string, pages: Array<string | [string, (p: Page)
   if (failures.length) throw new Error(failures.join('\n\n'));
 }
 
+// Each role walks through many pages, each checked by axe: minutes on a loaded machine. A walk cut off by
+// the test timeout would go on navigating under the next test, so the limit is generous.
+const WALK = 600_000;
+
 /** The first link on the current page whose href starts with `prefix` and is not in `except`. */
 async function firstLink(p: Page, prefix: string, except: string[] = []): Promise<string> {
   const hrefs = await p.locator(`main a[href^="${prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -71,7 +75,7 @@ describe('every page passes axe (WCAG 2.2 A and AA)', () => {
         },
       ],
     ]);
-  });
+  }, WALK);
 
   it("a trader's pages, with a declaration step that has errors", async () => {
     await session.actAs('trader@rotterdam-importers.example');
@@ -100,12 +104,12 @@ describe('every page passes axe (WCAG 2.2 A and AA)', () => {
       '/company/audit',
       '/accessibility',
     ]);
-  });
+  }, WALK);
 
   it("a broker's pages", async () => {
     await session.actAs('broker@delta-brokers.example');
     await checkPages('broker', ['/declarations', '/work-queue', '/tracking', '/company/delegations', '/notifications', '/account']);
-  });
+  }, WALK);
 
   it("a customs officer's pages", async () => {
     await session.actAs('officer@customs.example');
@@ -120,17 +124,17 @@ describe('every page passes axe (WCAG 2.2 A and AA)', () => {
       '/company/audit',
       '/account',
     ]);
-  });
+  }, WALK);
 
   it("a platform administrator's pages", async () => {
     await session.actAs('admin@clearway.example');
     await checkPages('admin', ['/declarations', '/officer', '/officer/queue', '/company/audit', '/account']);
-  });
+  }, WALK);
 
   it("an agency officer's pages", async () => {
     await session.actAs('vet.officer@vet.example');
     await checkPages('agency officer', ['/declarations', '/notifications', '/account']);
-  });
+  }, WALK);
 
   it('the session expiry warning: a modal dialog before the session ends, which can extend it', async () => {
     await session.actAs('trader@rotterdam-importers.example');
@@ -148,5 +152,5 @@ describe('every page passes axe (WCAG 2.2 A and AA)', () => {
     expect((await renewed).status()).toBe(200);
     await dialog.waitFor({ state: 'hidden' });
     await session.shot('session-expiry-after');
-  });
+  }, WALK);
 });
