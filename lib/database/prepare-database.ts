@@ -11,6 +11,7 @@ import { seedDemoShipments } from '../tracking/seed-demo-shipments';
 import { ensurePlatformAdmin } from '../auth/ensure-platform-admin';
 import { seedDemoParties } from '../parties/seed-demo-parties';
 import { seedDemoPermits } from '../permits/seed-demo-permits';
+import { seedDemoRiskModel } from '../risk/seed-demo-risk-model';
 import { seedRiskRules } from '../risk/seed-risk-rules';
 import { seedDemoTariff } from '../tariff/seed-demo-tariff';
 import { loadHsNomenclature } from '../tariff/load-hs-nomenclature';
@@ -83,6 +84,8 @@ export async function prepareDatabase(options: {
         if (declarations) logger.info({ declarations }, 'demo declarations created');
         const shipments = await seedDemoShipments();
         if (shipments) logger.info({ shipments }, 'demo shipments under electronic seal created');
+        const riskModel = await seedDemoRiskModel();
+        if (riskModel) logger.info({ riskModel }, 'demo risk model trained on a synthetic control history');
       }
     }
     return {
