@@ -15,6 +15,7 @@ export const dynamic = 'force-dynamic';
 
 const ACTION_LABEL = {
   ANSWER_QUERY: 'Answer the query',
+  ANSWER_PERMIT_REQUEST: 'Answer the permit agency',
   FIX_REJECTION: 'Fix and file again',
   PAY_DUTIES: 'Pay duties',
   SUBMIT_DRAFT: 'Submit the draft',

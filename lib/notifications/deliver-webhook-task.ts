@@ -6,8 +6,11 @@
 // same across attempts, so a receiver that saw the interrupted request deduplicates.
 //
 // In order per declaration: while an earlier event of the same declaration is still pending for this
-// endpoint, the later delivery waits (no attempt); when the earlier one ends (delivered or dead-lettered)
-// it starts its successor.
+// endpoint, the later delivery waits: its job is delayed (by the fan-out, or here when a replay woke it
+// early) and the earlier one, when it ends (delivered or dead-lettered), pulls that job forward (same job
+// key, run_at now: graphile-worker replaces the pending job and wakes a worker). The delay is only a
+// safety net; the pull is what makes the next delivery go out at once. Both sides lock the rows they
+// decide on, so a predecessor ending while its successor is created or checked never leaves it waiting.
 import type { Task } from 'graphile-worker';
 
 import { sqlTransaction, type Sql } from '../database/sql';
@@ -20,6 +23,9 @@ import { recordBusinessEvent } from './record-business-event';
 import { resolveWebhookAddress } from './resolve-webhook-address';
 import { signWebhook } from './sign-webhook';
 import { EVENT_COLUMNS, webhookBody, type EventRow } from './webhook-body';
+
+/** How long a delivery's job waits behind its predecessor before it looks again by itself. */
+export const WAIT_FOR_PREDECESSOR_MS = 3_600_000;
 
 /** Five days of failures (and no success) disable an endpoint. */
 export const FAILING_DAYS_BEFORE_DISABLE = 5;
@@ -77,8 +83,11 @@ async function claimAttempt(sql: Sql, deliveryId: string, timeoutMs: number): Pr
         WHERE p.endpoint_id = $1::uuid AND p.state = 'PENDING' AND pe.declaration_id = $2::uuid AND pe.id < $3::bigint LIMIT 1`,
       [d.endpointId, d.declarationId, d.eventId],
     );
-    // Its predecessor starts this one when it ends.
-    if (earlier) return null;
+    // Its predecessor pulls this one forward when it ends (it waits for our lock on this row to do so).
+    if (earlier) {
+      await enqueueJob(sql, 'deliver-webhook', { deliveryId }, { jobKey: `deliver-webhook:${deliveryId}`, runAt: new Date(Date.now() + WAIT_FOR_PREDECESSOR_MS), maxAttempts: 5 });
+      return null;
+    }
   }
 
   let body: string;
@@ -141,14 +150,20 @@ async function recordAttempt(sql: Sql, deliveryId: string, claimed: Claimed, r: 
   await enqueueJob(sql, 'deliver-webhook', { deliveryId }, { jobKey: `deliver-webhook:${deliveryId}`, runAt, maxAttempts: 5 });
 }
 
-/** The next pending delivery of the same declaration to the same endpoint, which waited for this one. */
+/**
+ * The next pending delivery of the same declaration to the same endpoint, which waited for this one: its
+ * job is pulled forward. Its row is locked first, so a claim of it that is deciding to wait commits that
+ * (delayed) job before we replace it with one due now.
+ */
 async function startSuccessor(sql: Sql, d: { endpointId: string; declarationId: string | null; eventId: string | null }): Promise<void> {
   if (!d.declarationId || !d.eventId) return;
   await sql(
-    `SELECT graphile_worker.add_job('deliver-webhook', json_build_object('deliveryId', n.id), job_key => 'deliver-webhook:' || n.id, max_attempts => 5) IS NOT NULL
-       FROM (SELECT p.id FROM webhook_delivery p JOIN business_event pe ON pe.id = p.event_id
-              WHERE p.endpoint_id = $1::uuid AND p.state = 'PENDING' AND pe.declaration_id = $2::uuid AND pe.id > $3::bigint
-              ORDER BY pe.id LIMIT 1) n`,
+    `WITH n AS (
+       SELECT p.id FROM webhook_delivery p JOIN business_event pe ON pe.id = p.event_id
+        WHERE p.endpoint_id = $1::uuid AND p.state = 'PENDING' AND pe.declaration_id = $2::uuid AND pe.id > $3::bigint
+        ORDER BY pe.id LIMIT 1 FOR UPDATE OF p),
+     due AS (UPDATE webhook_delivery SET next_attempt_at = now() FROM n WHERE webhook_delivery.id = n.id RETURNING webhook_delivery.id)
+     SELECT graphile_worker.add_job('deliver-webhook', json_build_object('deliveryId', due.id), job_key => 'deliver-webhook:' || due.id, max_attempts => 5) IS NOT NULL FROM due`,
     [d.endpointId, d.declarationId, d.eventId],
   );
 }

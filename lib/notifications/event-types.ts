@@ -36,6 +36,8 @@ export const EVENT_TYPES = {
   'declaration.cancelled': { dms: 'DMSINV', title: 'Declaration cancelled', channel: 'INBOX' },
   'declaration.amended': { dms: 'DMSRES', title: 'Declaration amended', channel: 'INBOX' },
   'declaration.detained': { dms: 'DMSDET', title: 'Goods detained after a seal alert', channel: 'EMAIL' },
+  'permit.info_requested': { dms: null, title: 'A permit agency asked a question', channel: 'EMAIL' },
+  'permit.decided': { dms: null, title: 'Permit application decided', channel: 'EMAIL' },
   'document.attached': { dms: null, title: 'Document attached', channel: 'INBOX' },
   'seal_alert.raised': { dms: null, title: 'Seal alert raised', channel: 'EMAIL' },
   'seal_alert.acknowledged': { dms: null, title: 'Seal alert acknowledged', channel: 'INBOX' },

@@ -8,6 +8,10 @@
 // under the declaration's row lock). An advisory lock per subject serialises the fan-out jobs of one
 // declaration, and a job fans out every earlier event of its subject still waiting, so a later event's
 // deliveries never exist before an earlier one's.
+//
+// One job per delivery: a delivery whose endpoint still has an earlier delivery of the same declaration
+// pending gets its job delayed (run_at in the future, as a safety net), and that predecessor pulls it
+// forward when it ends (deliver-webhook-task.ts, startSuccessor). No job runs only to find it must wait.
 import type { Task } from 'graphile-worker';
 
 import { loadUserActor, type Actor } from '../auth/actor';
@@ -16,6 +20,7 @@ import { getEnv } from '../env';
 import { getLogger } from '../logger';
 import { candidateCompanies, loadEventSubject, mayReceiveEvent } from './event-audience';
 import { EVENT_TYPES, isEventType, type EventTypeInfo } from './event-types';
+import { WAIT_FOR_PREDECESSOR_MS } from './deliver-webhook-task';
 import { queueMessage } from './queue-message';
 import { EVENT_COLUMNS, type EventRow } from './webhook-body';
 
@@ -70,16 +75,7 @@ async function fanOut(sql: Sql, event: EventRow, actorOf: (userId: string) => Pr
     const actor = await actorOf(endpoint.createdById);
     if (actor && mayReceiveEvent(actor, subject)) receiving.push(endpoint.id);
   }
-  if (receiving.length) {
-    await sql(
-      `WITH d AS (
-         INSERT INTO webhook_delivery (id, endpoint_id, event_id, next_attempt_at)
-         SELECT gen_random_uuid(), x, $2::bigint, now() FROM unnest($1::uuid[]) AS x
-         ON CONFLICT (endpoint_id, event_id) DO NOTHING RETURNING id)
-       SELECT graphile_worker.add_job('deliver-webhook', json_build_object('deliveryId', d.id), job_key => 'deliver-webhook:' || d.id, max_attempts => 5) IS NOT NULL FROM d`,
-      [receiving, event.id],
-    );
-  }
+  if (receiving.length) await createDeliveries(sql, event, receiving);
 
   // People: the inbox, and e-mail by each person's preference (or the type's default).
   const people = await sql<{ id: string; email: string; channel: string | null }>(
@@ -115,4 +111,32 @@ async function fanOut(sql: Sql, event: EventRow, actorOf: (userId: string) => Pr
     });
   }
   getLogger().debug({ eventId: event.id, type: event.type, webhooks: receiving.length, people: inserted.length }, 'event fanned out');
+}
+
+/**
+ * The deliveries of one event to its endpoints, each with its deliver-webhook job in the same statement:
+ * due now when it heads its endpoint's chain for the declaration, else delayed behind its predecessor.
+ *
+ * No lost wake-up: the predecessor's row is locked (FOR UPDATE) while we decide. If the predecessor's
+ * result is being recorded at that moment, we wait for it to commit and then see it ended (so ours is due
+ * now); if we lock first, its result waits for our commit and its startSuccessor then sees our delivery.
+ */
+async function createDeliveries(sql: Sql, event: EventRow, endpointIds: string[]): Promise<void> {
+  await sql(
+    `WITH waits AS (
+       SELECT x AS endpoint_id, EXISTS (
+                SELECT 1 FROM (SELECT p.id FROM webhook_delivery p JOIN business_event pe ON pe.id = p.event_id
+                                WHERE $3::uuid IS NOT NULL AND p.endpoint_id = x AND p.state = 'PENDING'
+                                  AND pe.declaration_id = $3::uuid AND pe.id < $2::bigint
+                                ORDER BY pe.id DESC LIMIT 1 FOR UPDATE OF p) last) AS waiting
+         FROM unnest($1::uuid[]) AS x),
+     d AS (
+       INSERT INTO webhook_delivery (id, endpoint_id, event_id, next_attempt_at)
+       SELECT gen_random_uuid(), w.endpoint_id, $2::bigint, now() FROM waits w
+       ON CONFLICT (endpoint_id, event_id) DO NOTHING RETURNING id, endpoint_id)
+     SELECT graphile_worker.add_job('deliver-webhook', json_build_object('deliveryId', d.id), job_key => 'deliver-webhook:' || d.id, max_attempts => 5,
+              run_at => CASE WHEN w.waiting THEN now() + make_interval(secs => $4::float8 / 1000) ELSE now() END) IS NOT NULL
+       FROM d JOIN waits w ON w.endpoint_id = d.endpoint_id`,
+    [endpointIds, event.id, event.declarationId, WAIT_FOR_PREDECESSOR_MS],
+  );
 }

@@ -10,6 +10,7 @@ import { assertCanDecideForAgency } from '../auth/policy';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { sqlOfPrisma } from '../database/sql';
+import { recordBusinessEvent } from '../notifications/record-business-event';
 import { AppError } from '../errors';
 import type { PermitApplication } from '../generated/prisma/client';
 import { anchorItem } from '../ledger/anchor-item';
@@ -104,6 +105,13 @@ export async function decidePermitApplication(options: { actor: Actor; id: strin
       if (a.declarationId && a.ruleId) await citeOnDeclaration(sql, { declarationId: a.declarationId, ruleId: a.ruleId, permitId: permit.id, items: goods.map((g) => g.itemSequence).filter((s): s is number => s !== null) });
       await anchorItem(sql, { kind: 'decision', sha256: record.sha256, ref: `permit/${permitNumber}/approved` });
     }
+    // The applicant's people (and, for a declaration's permit, everyone who may see it) hear of it.
+    await recordBusinessEvent(sqlOfPrisma(tx), {
+      type: v.decision === 'REQUEST_INFO' ? 'permit.info_requested' : 'permit.decided',
+      declarationId: a.declarationId,
+      companyId: a.applicantId,
+      payload: { permitApplicationId: id, decision: v.decision, permitNumber },
+    });
     await recordAudit(tx, { actor, action: 'permit_application.decide', targetType: 'permit_application', targetId: id, requestId: options.requestId, details: { decision: v.decision, reason: v.reason ?? null, permitNumber } });
     return tx.permitApplication.findUniqueOrThrow({ where: { id } });
   });

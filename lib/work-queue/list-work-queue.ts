@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor } from '../pagination';
 import { parseInput } from '../validation';
 import { workQueueFilters, type WorkQueueFilters } from './work-queue-filters';
 
-export type WorkQueueAction = 'ANSWER_QUERY' | 'FIX_REJECTION' | 'PAY_DUTIES' | 'SUBMIT_DRAFT' | 'WAIT_FOR_CUSTOMS';
+export type WorkQueueAction = 'ANSWER_QUERY' | 'ANSWER_PERMIT_REQUEST' | 'FIX_REJECTION' | 'PAY_DUTIES' | 'SUBMIT_DRAFT' | 'WAIT_FOR_CUSTOMS';
 
 export interface WorkQueueItem {
   declarationId: string;
@@ -29,10 +29,13 @@ export interface WorkQueueItem {
   ageSeconds: number;
 }
 
-// Rank and action per status; a rejection stays on the queue 30 days.
-const ACTION_SQL = `CASE d.status WHEN 'QUERY' THEN 0 WHEN 'REJECTED' THEN 1 WHEN 'DUTY_ASSESSED' THEN 2 WHEN 'DRAFT' THEN 3 ELSE 4 END`;
-const ACTIONS: WorkQueueAction[] = ['ANSWER_QUERY', 'FIX_REJECTION', 'PAY_DUTIES', 'SUBMIT_DRAFT', 'WAIT_FOR_CUSTOMS'];
-const CURSOR_SHAPE = /^[0-4]\|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\|[0-9a-f-]{36}$/;
+// Rank and action per status; a rejection stays on the queue 30 days. A permit the declaration needs
+// comes second: an agency asked the applicant something, or the application is still a draft.
+const ACTION_SQL = `CASE WHEN d.status = 'QUERY' THEN 0
+  WHEN EXISTS (SELECT 1 FROM permit_application pa WHERE pa.declaration_id = d.id AND pa.status IN ('INFO_REQUESTED', 'DRAFT')) THEN 1
+  WHEN d.status = 'REJECTED' THEN 2 WHEN d.status = 'DUTY_ASSESSED' THEN 3 WHEN d.status = 'DRAFT' THEN 4 ELSE 5 END`;
+const ACTIONS: WorkQueueAction[] = ['ANSWER_QUERY', 'ANSWER_PERMIT_REQUEST', 'FIX_REJECTION', 'PAY_DUTIES', 'SUBMIT_DRAFT', 'WAIT_FOR_CUSTOMS'];
+const CURSOR_SHAPE = /^[0-5]\|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\|[0-9a-f-]{36}$/;
 
 export async function listWorkQueue(options: { actor: Actor; filters?: unknown; first?: number | null; after?: string | null }): Promise<{ nodes: WorkQueueItem[]; hasNextPage: boolean; endCursor: string | null; totalCount: number }> {
   const { actor } = options;

@@ -38,8 +38,11 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await expect.poll(() => page.getByRole('button', { name: 'Sign out', exact: true }).count()).toBe(1);
 }
 
-/** Registers the file's hooks; the returned object is filled in before the first test. */
-export function openPortalSession(): PortalSession {
+/**
+ * Registers the file's hooks; the returned object is filled in before the first test. `env`: more
+ * settings for the server, read when it starts (after the file's earlier beforeAll hooks ran).
+ */
+export function openPortalSession(options: { env?: () => Record<string, string> } = {}): PortalSession {
   let databaseUrl: string | undefined;
   const session = {
     async actAs(email: string, on?: Page) {
@@ -66,7 +69,7 @@ export function openPortalSession(): PortalSession {
   beforeAll(async () => {
     databaseUrl = await createDatabase(inject('adminUrl'), { template: inject('templateDb'), prefix: 'e2e' });
     session.databaseUrl = databaseUrl;
-    session.clearway = await startClearway({ DATABASE_URL: databaseUrl });
+    session.clearway = await startClearway({ ...options.env?.(), DATABASE_URL: databaseUrl });
     session.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     session.page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     session.page.setDefaultTimeout(15_000);

@@ -1,5 +1,7 @@
 // Clearance statistics through the real server: release times from the status history per dimension,
 // lane shares, queries, own figures beside national ones, empty periods and bad periods (issue 20).
+import { readFileSync } from 'node:fs';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { getPool } from '../../lib/db';
@@ -62,6 +64,20 @@ describe('clearanceStatistics', () => {
     expect(data.clearanceStatistics.national.releases.find((r: { dimension: string }) => r.dimension === 'OFFICE')).toMatchObject({ key: 'NL000396', count: 3 });
     // Anonymous: no own figures.
     expect(data.clearanceStatistics.own).toBeNull();
+  });
+
+  it('reads the same figures after the migration backfilled the per-declaration summary from the history', async () => {
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const end = Date.now() + 60_000;
+    // Each read its own period (a millisecond apart), so the cache answers none of them.
+    const to = new Date(end).toISOString();
+    const before = (await gql(STATS, { from, to })).data.clearanceStatistics.national;
+    const migration = readFileSync('prisma/migrations/20261208700000_declaration_clearance/migration.sql', 'utf8');
+    const backfill = migration.slice(migration.lastIndexOf('INSERT INTO "declaration_clearance"'));
+    await getPool().query('DELETE FROM declaration_clearance');
+    expect((await gql(STATS, { from, to: new Date(end + 1).toISOString() })).data.clearanceStatistics.national.releases).toEqual([expect.objectContaining({ dimension: 'ALL', count: 0 })]);
+    await getPool().query(backfill);
+    expect((await gql(STATS, { from, to: new Date(end + 2).toISOString() })).data.clearanceStatistics.national).toEqual(before);
   });
 
   it('gives a trader its own figures next to the national ones', async () => {

@@ -212,6 +212,9 @@ describe('a veterinary certificate from the declaration, and the release gate', 
     expect(twice.userErrors).toEqual([{ path: [], code: 'CONFLICT', message: 'This application is already APPROVED; nothing was changed.' }]);
     const after = await getPool().query(`SELECT count(*)::int AS n FROM permit`);
     expect(after.rows[0].n).toBe(before.rows[0].n);
+    // The decision is a business event of the declaration (once: the refused second decision wrote none).
+    const events = await getPool().query(`SELECT type, payload FROM business_event WHERE declaration_id = $1::uuid AND type LIKE 'permit.%'`, [id]);
+    expect(events.rows).toEqual([{ type: 'permit.decided', payload: { permitApplicationId: appId, decision: 'APPROVE', permitNumber: approved.permitApplication.permit.number } }]);
     const seen = await op('trader', 'query($id: ID!) { permitApplication(id: $id) { status decisionReason agencyNote } }', { id: appId });
     expect(seen.data.permitApplication).toEqual({ status: 'APPROVED', decisionReason: 'Establishment SIF 1234 listed.', agencyNote: null });
     const vetSees = await op('vet', 'query($id: ID!) { permitApplication(id: $id) { agencyNote } }', { id: appId });

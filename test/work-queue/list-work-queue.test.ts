@@ -8,6 +8,7 @@ import { createDeclarationDraft } from '../../lib/declarations/create-declaratio
 import { raiseQuery } from '../../lib/declarations/raise-query';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { disconnectDb } from '../../lib/db';
+import { applyForPermit } from '../../lib/permits/apply-for-permit';
 import { validImport } from '../declarations/fixtures';
 import { asUser } from '../support/auth';
 import { OFFICER_EMAIL } from '../support/declarations';
@@ -18,6 +19,7 @@ let server: TestServer;
 let queried: string;
 let assessed: string;
 let draft: string;
+let permitted: string;
 
 const QUEUE = `query($f: WorkQueueFiltersInput, $first: Int, $after: String) { workQueue(filters: $f, first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } nodes { declarationId action status lane clientName ageSeconds } } }`;
@@ -32,6 +34,18 @@ beforeAll(async () => {
   queried = (await createDeclarationDraft({ actor: broker, input: input() })).id;
   await submitDeclaration({ actor: broker, id: queried });
   await raiseQuery({ actor: await loadUserActor({ email: OFFICER_EMAIL }), id: queried, question: 'Which warehouse?' });
+  // Frozen beef from Brazil needs a veterinary certificate: its application is still a draft.
+  const beef = validImport({
+    representativeEori: 'NL987654321',
+    representationStatus: 'DIRECT',
+    invoiceAmount: '12000.00',
+    totalPackages: 100,
+    grossMass: '2500',
+    items: [{ commodityCode: '02023090', description: 'Frozen beef', originCountry: 'BR', packageKind: 'CT', packageCount: 100, grossMass: '2500', netMass: '2400', itemPrice: '12000.00' }],
+  });
+  permitted = (await createDeclarationDraft({ actor: broker, input: beef })).id;
+  await submitDeclaration({ actor: broker, id: permitted });
+  await applyForPermit({ actor: broker, input: { ruleKey: 'vet-02-import', declarationId: permitted } });
 });
 afterAll(async () => {
   await server.app.close();
@@ -39,7 +53,7 @@ afterAll(async () => {
 });
 
 describe('Query.workQueue', () => {
-  it('puts the query to answer first, then duties to pay, then drafts, with the client', async () => {
+  it('puts the query to answer first, then a permit to apply for, duties to pay, then drafts, with the client', async () => {
     const res = await server.graphql({ query: QUEUE, variables: { first: 100 } }, await asUser(BROKER));
     expect(res.json.errors).toBeUndefined();
     const nodes = res.json.data.workQueue.nodes as { declarationId: string; action: string; clientName: string }[];
@@ -47,7 +61,10 @@ describe('Query.workQueue', () => {
     expect(nodes[rank(queried)]).toMatchObject({ action: 'ANSWER_QUERY', clientName: expect.any(String) });
     expect(rank(queried)).toBeLessThan(rank(draft));
     const actions = nodes.map((n) => n.action);
-    const order = ['ANSWER_QUERY', 'FIX_REJECTION', 'PAY_DUTIES', 'SUBMIT_DRAFT', 'WAIT_FOR_CUSTOMS'];
+    expect(nodes[rank(permitted)]!.action).toBe('ANSWER_PERMIT_REQUEST');
+    expect(rank(queried)).toBeLessThan(rank(permitted));
+    expect(rank(permitted)).toBeLessThan(rank(assessed));
+    const order = ['ANSWER_QUERY', 'ANSWER_PERMIT_REQUEST', 'FIX_REJECTION', 'PAY_DUTIES', 'SUBMIT_DRAFT', 'WAIT_FOR_CUSTOMS'];
     expect(actions.map((a) => order.indexOf(a))).toEqual([...actions.map((a) => order.indexOf(a))].sort((x, y) => x - y));
     expect(nodes[rank(draft)]!.action).toBe('SUBMIT_DRAFT');
     expect(['PAY_DUTIES', 'WAIT_FOR_CUSTOMS']).toContain(nodes[rank(assessed)]!.action);
