@@ -31,6 +31,7 @@ import { writeWcoDeclaration } from '../lib/interchange/write-wco-declaration';
 import { getLogger } from '../lib/logger';
 import { validImport } from '../test/declarations/fixtures';
 import { launch, stopChild } from './launch';
+import { promisePool } from './support';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, items: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '8' }, batch: { type: 'string', default: '100' } } });
 const N = Number(values.n);
@@ -54,21 +55,6 @@ function declaration(lrn: string): DeclarationInput {
   };
 }
 
-async function promisePool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (!failure && next < count) {
-      const i = next++;
-      try {
-        await task(i);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  }));
-  if (failure) throw failure.error;
-}
 
 async function request(url: string, body: string, contentType: string): Promise<{ status: number; text: string }> {
   const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } });

@@ -40,6 +40,7 @@ import { startCheckpointer } from '../lib/ledger/start-checkpointer';
 import { verifyLedger } from '../lib/ledger/verify-ledger';
 import { verifyCheckpointSignature, verifyConsistency, verifyInclusion } from '../lib/ledger/verify-proof';
 import { getLogger } from '../lib/logger';
+import { percentile } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -60,10 +61,6 @@ const GOAL_RATE = 100_000;
 const GOAL_P99_MS = 2;
 const GOAL_BYTES_PER_LEAF = 150;
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-};
 const AT = new Date('2026-11-26T12:00:00.000Z');
 const entryOf = (i: number): LedgerEntryInput => ({
   kind: 'document',

@@ -36,6 +36,7 @@ import { recordBusinessEvent } from '../lib/notifications/record-business-event'
 import { resolveWebhookAddress } from '../lib/notifications/resolve-webhook-address';
 import { signWebhook } from '../lib/notifications/sign-webhook';
 import { validImport } from '../test/declarations/fixtures';
+import { percentile, sleep } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -85,11 +86,6 @@ async function startSink(): Promise<Sink> {
   };
 }
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Records `count` events at `rate` per second (0: as fast as possible); returns eventId → commit time. */
 async function produce(count: number, rate: number, declarationIds: string[]): Promise<Map<string, number>> {

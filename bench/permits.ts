@@ -31,6 +31,7 @@ import { findPermitRequirements, lookupParams, REQUIREMENT_LOOKUP_SQL, type Requ
 import { movePermitQuantity } from '../lib/permits/move-permit-quantity';
 import { recordPermitRequirements } from '../lib/permits/record-permit-requirements';
 import { validImport } from '../test/declarations/fixtures';
+import { percentile } from './support';
 
 const { values } = parseArgs({ options: { rules: { type: 'string', default: '10000' }, lookups: { type: 'string', default: '2000' }, draws: { type: 'string', default: '1000' } } });
 const RULES = Number(values.rules);
@@ -41,11 +42,6 @@ const GOAL_P99_MS = 5;
 const GOAL_RATIO = 2;
 const ROUNDS = 10;
 
-const percentile = (xs: number[], p: number) => {
-  if (!xs.length) throw new Error('measured nothing');
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-};
 const ms = (x: number) => `${x.toFixed(2).padStart(7)} ms`;
 
 /** Rules spread over every chapter, mostly at subheading and national-line level as real ones are, some limited by origin or procedure. */

@@ -34,6 +34,7 @@ import { captureEpcisDocument } from '../lib/tracking/capture-epcis-document';
 import { getTrackingTimeline } from '../lib/tracking/get-tracking-timeline';
 import { registerShipment } from '../lib/tracking/register-shipment';
 import { validImport } from '../test/declarations/fixtures';
+import { promisePool, percentile } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -122,28 +123,7 @@ async function insertPlain(db: pg.Pool, shipmentId: string, actor: Actor, events
 }
 
 /** Runs task(0..count-1), `concurrency` at a time; the first failure is thrown. */
-async function promisePool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (!failure && next < count) {
-        const i = next++;
-        try {
-          await task(i);
-        } catch (error) {
-          failure ??= { error };
-        }
-      }
-    }),
-  );
-  if (failure) throw failure.error;
-}
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-};
 const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
 const rate = (n: number, msTotal: number) => (n / (msTotal / 1000)).toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
