@@ -26,6 +26,7 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole; companyE
   // A second officer, so the shared queue and its claims can be tried with two people.
   { email: 'officer2@customs.example', name: 'Officer Jonas Weber', role: 'OFFICER', companyEori: null, isCompanyAdmin: false },
   { email: 'admin@clearway.example', name: 'Platform Admin', role: 'ADMIN', companyEori: null, isCompanyAdmin: false },
+  { email: 'analyst@customs.example', name: 'Risk Analyst Sofia Marin', role: 'RISK_ANALYST', companyEori: null, isCompanyAdmin: false },
 ];
 
 /** Rotterdam Importers lets Delta Brokers file all its declarations, directly in its name. */
