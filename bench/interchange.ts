@@ -10,27 +10,22 @@
 //
 //   npm run bench:interchange [-- --n 1000 --items 5 --concurrency 8 --batch 100]
 // The issue asks for 10,000 of each (--n 10000); the default is 1,000 on the shared 2-core machine.
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import pg from 'pg';
 
 import { loadUserActor } from '../lib/auth/actor';
 import { createApiToken } from '../lib/auth/create-api-token';
-import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded-postgres';
-import { prepareDatabase } from '../lib/database/prepare-database';
+import { freePort } from '../lib/database/embedded-postgres';
 import type { DeclarationInput } from '../lib/declarations/declaration-input';
-import { resetEnvCache } from '../lib/env';
 import { writeCusdec } from '../lib/interchange/write-cusdec';
 import { writeEdifactInterchange } from '../lib/interchange/write-edifact-interchange';
 import { writeWcoDeclaration } from '../lib/interchange/write-wco-declaration';
-import { getLogger } from '../lib/logger';
 import { validImport } from '../test/declarations/fixtures';
 import { launch, stopChild } from './launch';
+import { promisePool, runBench } from './support';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, items: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '8' }, batch: { type: 'string', default: '100' } } });
 const N = Number(values.n);
@@ -54,21 +49,6 @@ function declaration(lrn: string): DeclarationInput {
   };
 }
 
-async function promisePool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (!failure && next < count) {
-      const i = next++;
-      try {
-        await task(i);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  }));
-  if (failure) throw failure.error;
-}
 
 async function request(url: string, body: string, contentType: string): Promise<{ status: number; text: string }> {
   const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } });
@@ -96,70 +76,53 @@ async function time(run: () => Promise<void>): Promise<number> {
   return N / ((performance.now() - started) / 1000);
 }
 
-async function main() {
-  process.chdir(path.resolve(import.meta.dirname, '..'));
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'clearway-bench-'));
-  Object.assign(process.env, { LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATA_DIR: dir });
-  let database: EmbeddedDatabase | undefined;
-  let server: ChildProcess | undefined;
-  let db: pg.Pool | undefined;
-  try {
-    database = await startEmbeddedPostgres({ dir: path.join(dir, 'postgres'), port: 0, database: 'clearway', persistent: false });
-    process.env.DATABASE_URL = database.url;
-    resetEnvCache();
-    const prepared = await prepareDatabase({ logger: getLogger() });
-    token = (await createApiToken({ actor: await loadUserActor({ email: 'trader@rotterdam-importers.example' }), input: { name: 'bench interchange', scopes: ['declarations:write'] } })).secret;
-    await prepared.stop();
-    const port = await freePort();
-    server = await launch(['bench/serve-api.ts', String(port)], { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', API_RATE_LIMIT_PER_MINUTE: '100000000' }, 'serve-api ready at', { echo: true });
-    const base = `http://127.0.0.1:${port}`;
-    const filing = `${base}/api/interchange/declarations`;
-    db = new pg.Pool({ connectionString: database.url, max: 2 });
-    db.on('error', () => undefined);
+runBench({ env: { SEED_DEMO: 'true' } }, async ({ databaseUrl, prepared, cleanup }) => {
+  token = (await createApiToken({ actor: await loadUserActor({ email: 'trader@rotterdam-importers.example' }), input: { name: 'bench interchange', scopes: ['declarations:write'] } })).secret;
+  await prepared.stop();
+  const port = await freePort();
+  const server = await launch(['bench/serve-api.ts', String(port)], { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', API_RATE_LIMIT_PER_MINUTE: '100000000' }, 'serve-api ready at', { echo: true });
+  cleanup(() => stopChild(server));
+  const base = `http://127.0.0.1:${port}`;
+  const filing = `${base}/api/interchange/declarations`;
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  cleanup(() => db.end());
+  db.on('error', () => undefined);
 
-    // Documents are made before the clock starts: the benchmark times reading and filing, not writing.
-    const xml = Array.from({ length: N }, (_, i) => writeWcoDeclaration(declaration(`X-${i}`), { submit: true }));
-    const interchanges = Array.from({ length: Math.ceil(N / BATCH) }, (_, b) =>
-      writeEdifactInterchange(
-        Array.from({ length: Math.min(BATCH, N - b * BATCH) }, (_, j) => writeCusdec(declaration(`E-${b * BATCH + j}`), { messageRef: `M${j + 1}`, submit: true })),
-        { sender: 'NL123456789', recipient: 'CLEARWAY', controlReference: `B${b}` },
-      ),
-    );
-    // Warm-up (JIT, the XSD worker, pools), not counted.
-    await promisePool(20, CONCURRENCY, (i) => viaGraphql(base, `W-${i}`));
-    await promisePool(20, CONCURRENCY, async (i) => void (await request(filing, writeWcoDeclaration(declaration(`WX-${i}`), { submit: true }), 'application/xml')));
+  // Documents are made before the clock starts: the benchmark times reading and filing, not writing.
+  const xml = Array.from({ length: N }, (_, i) => writeWcoDeclaration(declaration(`X-${i}`), { submit: true }));
+  const interchanges = Array.from({ length: Math.ceil(N / BATCH) }, (_, b) =>
+    writeEdifactInterchange(
+      Array.from({ length: Math.min(BATCH, N - b * BATCH) }, (_, j) => writeCusdec(declaration(`E-${b * BATCH + j}`), { messageRef: `M${j + 1}`, submit: true })),
+      { sender: 'NL123456789', recipient: 'CLEARWAY', controlReference: `B${b}` },
+    ),
+  );
+  // Warm-up (JIT, the XSD worker, pools), not counted.
+  await promisePool(20, CONCURRENCY, (i) => viaGraphql(base, `W-${i}`));
+  await promisePool(20, CONCURRENCY, async (i) => void (await request(filing, writeWcoDeclaration(declaration(`WX-${i}`), { submit: true }), 'application/xml')));
 
-    const graphql = await time(() => promisePool(N, CONCURRENCY, (i) => viaGraphql(base, `G-${i}`)));
-    await checkFiled(db, 'G-', N);
-    const wco = await time(() =>
-      promisePool(N, CONCURRENCY, async (i) => {
-        const res = await request(filing, xml[i]!, 'application/xml');
-        if (res.status !== 201) throw new Error(`WCO X-${i}: HTTP ${res.status} ${res.text.slice(0, 1000)}`);
-      }),
-    );
-    await checkFiled(db, 'X-', N);
-    // Interchanges in parallel up to the same concurrency (each files its messages in order).
-    const cusdec = await time(() =>
-      promisePool(interchanges.length, CONCURRENCY, async (b) => {
-        const res = await request(filing, interchanges[b]!, 'application/edifact');
-        if (res.status !== 201 || res.text.includes('GIS+03:RSP')) throw new Error(`CUSDEC B${b}: HTTP ${res.status} ${res.text.slice(0, 1000)}`);
-      }),
-    );
-    await checkFiled(db, 'E-', N);
+  const graphql = await time(() => promisePool(N, CONCURRENCY, (i) => viaGraphql(base, `G-${i}`)));
+  await checkFiled(db, 'G-', N);
+  const wco = await time(() =>
+    promisePool(N, CONCURRENCY, async (i) => {
+      const res = await request(filing, xml[i]!, 'application/xml');
+      if (res.status !== 201) throw new Error(`WCO X-${i}: HTTP ${res.status} ${res.text.slice(0, 1000)}`);
+    }),
+  );
+  await checkFiled(db, 'X-', N);
+  // Interchanges in parallel up to the same concurrency (each files its messages in order).
+  const cusdec = await time(() =>
+    promisePool(interchanges.length, CONCURRENCY, async (b) => {
+      const res = await request(filing, interchanges[b]!, 'application/edifact');
+      if (res.status !== 201 || res.text.includes('GIS+03:RSP')) throw new Error(`CUSDEC B${b}: HTTP ${res.status} ${res.text.slice(0, 1000)}`);
+    }),
+  );
+  await checkFiled(db, 'E-', N);
 
-    const cpus = os.cpus();
-    const line = (name: string, rate: number) => `${name.padEnd(44)} ${rate.toFixed(1).padStart(8)} declarations/s   ${(graphql / rate).toFixed(2)}× the GraphQL time${name.startsWith('GraphQL') ? ' (baseline)' : graphql / rate <= GOAL_RATIO ? '  (goal ≤ 1.5×: met)' : '  (goal ≤ 1.5×: NOT met)'}`;
-    console.log(`\n${N.toLocaleString('en')} declarations of ${ITEMS} items per path, concurrency ${CONCURRENCY}, CUSDEC ${BATCH} messages per interchange`);
-    console.log(line('GraphQL (createDeclarationDraft + submit)', graphql));
-    console.log(line('WCO DM XML (parse + XSD + file + submit)', wco));
-    console.log(line('CUSDEC (parse + envelope + file + submit)', cusdec));
-    console.log(`machine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; PostgreSQL embedded, same machine`);
-  } finally {
-    await db?.end().catch(() => undefined);
-    if (server) await stopChild(server).catch((error) => console.error('stopping the API server:', error));
-    await database?.stop().catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-await main();
+  const cpus = os.cpus();
+  const line = (name: string, rate: number) => `${name.padEnd(44)} ${rate.toFixed(1).padStart(8)} declarations/s   ${(graphql / rate).toFixed(2)}× the GraphQL time${name.startsWith('GraphQL') ? ' (baseline)' : graphql / rate <= GOAL_RATIO ? '  (goal ≤ 1.5×: met)' : '  (goal ≤ 1.5×: NOT met)'}`;
+  console.log(`\n${N.toLocaleString('en')} declarations of ${ITEMS} items per path, concurrency ${CONCURRENCY}, CUSDEC ${BATCH} messages per interchange`);
+  console.log(line('GraphQL (createDeclarationDraft + submit)', graphql));
+  console.log(line('WCO DM XML (parse + XSD + file + submit)', wco));
+  console.log(line('CUSDEC (parse + envelope + file + submit)', cusdec));
+  console.log(`machine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; PostgreSQL embedded, same machine`);
+});

@@ -14,20 +14,14 @@
 //
 //   npm run bench:notifications [-- --events 2000 --receivers 10 --rate 500 --concurrency 8 --declarations 20]
 import http from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { loadUserActor } from '../lib/auth/actor';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded-postgres';
-import { prepareDatabase } from '../lib/database/prepare-database';
 import { sqlTransaction } from '../lib/database/sql';
 import { createDeclarationDraft } from '../lib/declarations/create-declaration-draft';
 import { submitDeclaration } from '../lib/declarations/submit-declaration';
 import pg from 'pg';
-import { resetEnvCache } from '../lib/env';
 import { startJobRunner } from '../lib/jobs/start-job-runner';
 import { getLogger } from '../lib/logger';
 import { createWebhookEndpoint } from '../lib/notifications/create-webhook-endpoint';
@@ -36,6 +30,7 @@ import { recordBusinessEvent } from '../lib/notifications/record-business-event'
 import { resolveWebhookAddress } from '../lib/notifications/resolve-webhook-address';
 import { signWebhook } from '../lib/notifications/sign-webhook';
 import { validImport } from '../test/declarations/fixtures';
+import { percentile, sleep, runBench } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -85,11 +80,6 @@ async function startSink(): Promise<Sink> {
   };
 }
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Records `count` events at `rate` per second (0: as fast as possible); returns eventId → commit time. */
 async function produce(count: number, rate: number, declarationIds: string[]): Promise<Map<string, number>> {
@@ -130,99 +120,80 @@ async function waitForAll(sinks: Sink[], ids: Iterable<string>, label: string): 
   }
 }
 
-async function main() {
-  process.chdir(path.resolve(import.meta.dirname, '..'));
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'clearway-bench-'));
-  Object.assign(process.env, { LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATA_DIR: dir, WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_ALLOW_HTTP: 'true', JOB_POLL_MS: '200' });
-  let database: EmbeddedDatabase | undefined;
-  let prepared: Awaited<ReturnType<typeof prepareDatabase>> | undefined;
+runBench({ env: { SEED_DEMO: 'true', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_ALLOW_HTTP: 'true', JOB_POLL_MS: '200' }, prepare: { demoDeclarations: false } }, async ({ cleanup }) => {
   let runner: Awaited<ReturnType<typeof startJobRunner>> = null;
   const sinks: Sink[] = [];
-  try {
-    database = await startEmbeddedPostgres({ dir: path.join(dir, 'postgres'), port: 0, database: 'clearway', persistent: false });
-    process.env.DATABASE_URL = database.url;
-    resetEnvCache();
-    prepared = await prepareDatabase({ logger: getLogger(), demoDeclarations: false });
-
-    const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
-    const declarationIds: string[] = [];
-    for (let i = 0; i < DECLARATIONS; i++) {
-      const { id } = await createDeclarationDraft({ actor: trader, input: validImport() });
-      await submitDeclaration({ actor: trader, id });
-      declarationIds.push(id);
-    }
-    for (let i = 0; i < RECEIVERS; i++) sinks.push(await startSink());
-    const secrets: string[] = [];
-    for (const sink of sinks) secrets.push((await createWebhookEndpoint({ actor: trader, input: { url: sink.url, eventTypes: ['declaration.amended'] } })).secret);
-    // The submissions' own events (not subscribed to here) go first.
-    runner = await startJobRunner({ logger: getLogger(), concurrency: CONCURRENCY, crontab: [] });
-    await sleep(2000);
-
-    console.log(`notifications: ${EVENTS.toLocaleString('en')} events × ${RECEIVERS} receivers (${(EVENTS * RECEIVERS).toLocaleString('en')} deliveries) on ${DECLARATIONS} declarations, worker concurrency ${CONCURRENCY}`);
-    if (EVENTS < 100_000) console.log(`  (scaled down from the issue's 100,000 events for the shared machine: --events 100000 for the full run)`);
-
-    // Phase 1: latency at the target rate.
-    const t1 = Date.now();
-    const committed = await produce(EVENTS, RATE, declarationIds);
-    await waitForAll(sinks, committed.keys(), 'phase 1');
-    const seconds1 = (Math.max(...sinks.flatMap((s) => [...s.got.values()])) - t1) / 1000;
-    const latencies = sinks.flatMap((s) => [...committed].map(([id, at]) => s.got.get(id)! - at));
-    if (!latencies.length || latencies.some((l) => Number.isNaN(l))) throw new Error('phase 1 measured nothing');
-    const p50 = percentile(latencies, 0.5);
-    const p99 = percentile(latencies, 0.99);
-    console.log(`  phase 1, at ${RATE} events/s offered: ${(EVENTS / seconds1).toFixed(0)} events/s delivered to all receivers, commit→receipt p50 ${p50} ms, p99 ${p99} ms, max ${Math.max(...latencies)} ms (goal p99 < ${GOAL_P99_MS} ms: ${p99 < GOAL_P99_MS ? 'met' : 'NOT met'})`);
-
-    // Phase 2: sustained throughput, everything recorded at once.
-    for (const s of sinks) s.got.clear();
-    const t2 = Date.now();
-    const burst = await produce(EVENTS, 0, declarationIds);
-    await waitForAll(sinks, burst.keys(), 'phase 2');
-    const seconds2 = (Math.max(...sinks.flatMap((s) => [...s.got.values()])) - t2) / 1000;
-    const product = (EVENTS * RECEIVERS) / seconds2;
-    console.log(`  phase 2, all at once: ${(EVENTS / seconds2).toFixed(0)} events/s, ${product.toFixed(0)} deliveries/s (${seconds2.toFixed(1)} s)`);
-
-    await runner?.stop();
-    runner = null;
-
-    // Baseline: the same signed posts, directly, CONCURRENCY at a time.
-    for (const s of sinks) s.got.clear();
-    const targets = await Promise.all(sinks.map((s) => resolveWebhookAddress(s.url)));
-    const jobs: { target: (typeof targets)[number]; secret: string; n: number }[] = [];
-    for (let n = 0; n < EVENTS; n++) for (let r = 0; r < RECEIVERS; r++) jobs.push({ target: targets[r]!, secret: secrets[r]!, n });
-    const t3 = Date.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < jobs.length) {
-          const job = jobs[next++]!;
-          const body = JSON.stringify({ type: 'declaration.amended', timestamp: new Date().toISOString(), data: { n: job.n, declarationId: declarationIds[job.n % declarationIds.length] } });
-          const res = await postWebhook(job.target, { headers: signWebhook({ deliveryId: `msg_${job.n}_${next}`, body, secrets: [job.secret] }), body, timeoutMs: 15_000 });
-          if (res.status !== 204) throw new Error(`baseline post failed: ${res.error ?? res.status}`);
-        }
-      }),
-    );
-    const seconds3 = (Date.now() - t3) / 1000;
-    const baseline = jobs.length / seconds3;
-    const received = sinks.reduce((n, s) => n + s.got.size, 0);
-    if (received !== EVENTS * RECEIVERS) throw new Error(`baseline: ${received} of ${EVENTS * RECEIVERS} posts arrived`);
-    const ratio = baseline / product;
-    console.log(`  baseline, the same posts directly: ${baseline.toFixed(0)} posts/s (${seconds3.toFixed(1)} s)`);
-    console.log(`  ratio baseline / product: ${ratio.toFixed(2)}× (goal within ${GOAL_RATIO}×: ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'})`);
-    const counter = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await counter.connect();
-    const { rows } = await counter.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE state = 'DELIVERED'`).finally(() => counter.end());
-    if (rows[0].n < 2 * EVENTS * RECEIVERS) throw new Error(`only ${rows[0].n} deliveries recorded as delivered`);
-  } finally {
+  cleanup(async () => {
     await runner?.stop().catch(() => undefined);
     for (const s of sinks) await s.close().catch(() => undefined);
-    await prepared?.stop().catch(() => undefined);
-    await sleep(300);
-    await database?.stop().catch((error) => console.error('stopping PostgreSQL:', error));
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+  });
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
+  const declarationIds: string[] = [];
+  for (let i = 0; i < DECLARATIONS; i++) {
+    const { id } = await createDeclarationDraft({ actor: trader, input: validImport() });
+    await submitDeclaration({ actor: trader, id });
+    declarationIds.push(id);
+  }
+  for (let i = 0; i < RECEIVERS; i++) sinks.push(await startSink());
+  const secrets: string[] = [];
+  for (const sink of sinks) secrets.push((await createWebhookEndpoint({ actor: trader, input: { url: sink.url, eventTypes: ['declaration.amended'] } })).secret);
+  // The submissions' own events (not subscribed to here) go first.
+  runner = await startJobRunner({ logger: getLogger(), concurrency: CONCURRENCY, crontab: [] });
+  await sleep(2000);
+
+  console.log(`notifications: ${EVENTS.toLocaleString('en')} events × ${RECEIVERS} receivers (${(EVENTS * RECEIVERS).toLocaleString('en')} deliveries) on ${DECLARATIONS} declarations, worker concurrency ${CONCURRENCY}`);
+  if (EVENTS < 100_000) console.log(`  (scaled down from the issue's 100,000 events for the shared machine: --events 100000 for the full run)`);
+
+  // Phase 1: latency at the target rate.
+  const t1 = Date.now();
+  const committed = await produce(EVENTS, RATE, declarationIds);
+  await waitForAll(sinks, committed.keys(), 'phase 1');
+  const seconds1 = (Math.max(...sinks.flatMap((s) => [...s.got.values()])) - t1) / 1000;
+  const latencies = sinks.flatMap((s) => [...committed].map(([id, at]) => s.got.get(id)! - at));
+  if (!latencies.length || latencies.some((l) => Number.isNaN(l))) throw new Error('phase 1 measured nothing');
+  const p50 = percentile(latencies, 0.5);
+  const p99 = percentile(latencies, 0.99);
+  console.log(`  phase 1, at ${RATE} events/s offered: ${(EVENTS / seconds1).toFixed(0)} events/s delivered to all receivers, commit→receipt p50 ${p50} ms, p99 ${p99} ms, max ${Math.max(...latencies)} ms (goal p99 < ${GOAL_P99_MS} ms: ${p99 < GOAL_P99_MS ? 'met' : 'NOT met'})`);
+
+  // Phase 2: sustained throughput, everything recorded at once.
+  for (const s of sinks) s.got.clear();
+  const t2 = Date.now();
+  const burst = await produce(EVENTS, 0, declarationIds);
+  await waitForAll(sinks, burst.keys(), 'phase 2');
+  const seconds2 = (Math.max(...sinks.flatMap((s) => [...s.got.values()])) - t2) / 1000;
+  const product = (EVENTS * RECEIVERS) / seconds2;
+  console.log(`  phase 2, all at once: ${(EVENTS / seconds2).toFixed(0)} events/s, ${product.toFixed(0)} deliveries/s (${seconds2.toFixed(1)} s)`);
+
+  await runner?.stop();
+  runner = null;
+
+  // Baseline: the same signed posts, directly, CONCURRENCY at a time.
+  for (const s of sinks) s.got.clear();
+  const targets = await Promise.all(sinks.map((s) => resolveWebhookAddress(s.url)));
+  const jobs: { target: (typeof targets)[number]; secret: string; n: number }[] = [];
+  for (let n = 0; n < EVENTS; n++) for (let r = 0; r < RECEIVERS; r++) jobs.push({ target: targets[r]!, secret: secrets[r]!, n });
+  const t3 = Date.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        const body = JSON.stringify({ type: 'declaration.amended', timestamp: new Date().toISOString(), data: { n: job.n, declarationId: declarationIds[job.n % declarationIds.length] } });
+        const res = await postWebhook(job.target, { headers: signWebhook({ deliveryId: `msg_${job.n}_${next}`, body, secrets: [job.secret] }), body, timeoutMs: 15_000 });
+        if (res.status !== 204) throw new Error(`baseline post failed: ${res.error ?? res.status}`);
+      }
+    }),
+  );
+  const seconds3 = (Date.now() - t3) / 1000;
+  const baseline = jobs.length / seconds3;
+  const received = sinks.reduce((n, s) => n + s.got.size, 0);
+  if (received !== EVENTS * RECEIVERS) throw new Error(`baseline: ${received} of ${EVENTS * RECEIVERS} posts arrived`);
+  const ratio = baseline / product;
+  console.log(`  baseline, the same posts directly: ${baseline.toFixed(0)} posts/s (${seconds3.toFixed(1)} s)`);
+  console.log(`  ratio baseline / product: ${ratio.toFixed(2)}× (goal within ${GOAL_RATIO}×: ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'})`);
+  const counter = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await counter.connect();
+  const { rows } = await counter.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE state = 'DELIVERED'`).finally(() => counter.end());
+  if (rows[0].n < 2 * EVENTS * RECEIVERS) throw new Error(`only ${rows[0].n} deliveries recorded as delivered`);
 });

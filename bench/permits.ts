@@ -10,20 +10,14 @@
 // The lookup paths alternate in rounds on one fresh embedded PostgreSQL.
 //
 //   npm run bench:permits [-- --rules 10000 --lookups 2000 --draws 1000]
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import pg from 'pg';
 
 import { loadUserActor } from '../lib/auth/actor';
 import { createDeclarationDraft } from '../lib/declarations/create-declaration-draft';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded-postgres';
-import { prepareDatabase } from '../lib/database/prepare-database';
 import { sqlOfClient, sqlTransaction } from '../lib/database/sql';
-import { resetEnvCache } from '../lib/env';
-import { getLogger } from '../lib/logger';
 import { applyForPermit } from '../lib/permits/apply-for-permit';
 import { checkPermitReleaseGate } from '../lib/permits/check-permit-release-gate';
 import { decidePermitApplication } from '../lib/permits/decide-permit-application';
@@ -31,6 +25,7 @@ import { findPermitRequirements, lookupParams, REQUIREMENT_LOOKUP_SQL, type Requ
 import { movePermitQuantity } from '../lib/permits/move-permit-quantity';
 import { recordPermitRequirements } from '../lib/permits/record-permit-requirements';
 import { validImport } from '../test/declarations/fixtures';
+import { percentile, runBench } from './support';
 
 const { values } = parseArgs({ options: { rules: { type: 'string', default: '10000' }, lookups: { type: 'string', default: '2000' }, draws: { type: 'string', default: '1000' } } });
 const RULES = Number(values.rules);
@@ -41,11 +36,6 @@ const GOAL_P99_MS = 5;
 const GOAL_RATIO = 2;
 const ROUNDS = 10;
 
-const percentile = (xs: number[], p: number) => {
-  if (!xs.length) throw new Error('measured nothing');
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-};
 const ms = (x: number) => `${x.toFixed(2).padStart(7)} ms`;
 
 /** Rules spread over every chapter, mostly at subheading and national-line level as real ones are, some limited by origin or procedure. */
@@ -61,131 +51,109 @@ SELECT gen_random_uuid(), 'bench-' || n, (SELECT id FROM agency ORDER BY code OF
        (ARRAY['REQUIRED','MAY_BE_REQUIRED'])[1 + n % 2]::permit_severity, 90, false, NULL, 'Bench basis', 'Bench rule ' || n, now()
   FROM generate_series(1, $1::int) AS n`;
 
-async function main() {
-  process.chdir(path.resolve(import.meta.dirname, '..'));
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'clearway-bench-'));
-  Object.assign(process.env, { LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATA_DIR: dir });
-  let database: EmbeddedDatabase | undefined;
-  let db: pg.Pool | undefined;
-  let prepared: Awaited<ReturnType<typeof prepareDatabase>> | undefined;
-  try {
-    database = await startEmbeddedPostgres({ dir: path.join(dir, 'postgres'), port: 0, database: 'clearway', persistent: false });
-    process.env.DATABASE_URL = database.url;
-    resetEnvCache();
-    prepared = await prepareDatabase({ logger: getLogger(), demoDeclarations: false });
-    db = new pg.Pool({ connectionString: database.url, max: 2 });
-    db.on('error', () => undefined);
-    await db.query(LOAD_RULES, [RULES - (await db.query('SELECT count(*)::int AS n FROM permit_rule')).rows[0].n]);
-    await db.query('ANALYZE permit_rule');
-    const { rows: counted } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM permit_rule WHERE retired_at IS NULL');
-    const ruleCount = counted[0]!.n;
+runBench({ env: { SEED_DEMO: 'true' }, prepare: { demoDeclarations: false } }, async ({ databaseUrl, cleanup }) => {
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  cleanup(() => db.end());
+  db.on('error', () => undefined);
+  await db.query(LOAD_RULES, [RULES - (await db.query('SELECT count(*)::int AS n FROM permit_rule')).rows[0].n]);
+  await db.query('ANALYZE permit_rule');
+  const { rows: counted } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM permit_rule WHERE retired_at IS NULL');
+  const ruleCount = counted[0]!.n;
 
-    // Declarations of 5 items: real HS 2022 lines (some the demo rules cover), origins, the import direction.
-    const codes = ['02023090', '07032000', '84713000', '09012100', '30049000', '85176200', '01062000', '61091000', '10019900', '93011000'];
-    const origins = ['BR', 'CN', 'US', 'KE', 'AR', 'IN'];
-    const declarations: RequirementLookupItem[][] = Array.from({ length: 200 }, (_, d) =>
-      Array.from({ length: 5 }, (_, i) => ({ commodityCode: codes[(d * 3 + i * 7) % codes.length]!, originCountry: origins[(d + i) % origins.length]!, procedureCode: '4000' })),
-    );
-    const likeSql = REQUIREMENT_LOOKUP_SQL.replace(/r\.hs_prefix IN \([^)]*\)\)/, "i.code LIKE r.hs_prefix || '%'");
-    const product: number[] = [];
-    const baseline: number[] = [];
-    const like: number[] = [];
-    let matched = 0;
-    for (let i = 0; i < 50; i++) {
-      await findPermitRequirements({ items: declarations[i % declarations.length]!, direction: 'IMPORT' });
-      await db.query(REQUIREMENT_LOOKUP_SQL, lookupParams(declarations[i % declarations.length]!, 'IMPORT'));
-    }
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const name of round % 2 ? (['baseline', 'product'] as const) : (['product', 'baseline'] as const)) {
-        for (let i = 0; i < LOOKUPS / ROUNDS; i++) {
-          const items = declarations[(round * 31 + i) % declarations.length]!;
-          const t = performance.now();
-          if (name === 'product') {
-            matched += (await findPermitRequirements({ items, direction: 'IMPORT' })).length;
-            product.push(performance.now() - t);
-          } else {
-            await db.query(REQUIREMENT_LOOKUP_SQL, lookupParams(items, 'IMPORT'));
-            baseline.push(performance.now() - t);
-          }
+  // Declarations of 5 items: real HS 2022 lines (some the demo rules cover), origins, the import direction.
+  const codes = ['02023090', '07032000', '84713000', '09012100', '30049000', '85176200', '01062000', '61091000', '10019900', '93011000'];
+  const origins = ['BR', 'CN', 'US', 'KE', 'AR', 'IN'];
+  const declarations: RequirementLookupItem[][] = Array.from({ length: 200 }, (_, d) =>
+    Array.from({ length: 5 }, (_, i) => ({ commodityCode: codes[(d * 3 + i * 7) % codes.length]!, originCountry: origins[(d + i) % origins.length]!, procedureCode: '4000' })),
+  );
+  const likeSql = REQUIREMENT_LOOKUP_SQL.replace(/r\.hs_prefix IN \([^)]*\)\)/, "i.code LIKE r.hs_prefix || '%'");
+  const product: number[] = [];
+  const baseline: number[] = [];
+  const like: number[] = [];
+  let matched = 0;
+  for (let i = 0; i < 50; i++) {
+    await findPermitRequirements({ items: declarations[i % declarations.length]!, direction: 'IMPORT' });
+    await db.query(REQUIREMENT_LOOKUP_SQL, lookupParams(declarations[i % declarations.length]!, 'IMPORT'));
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of round % 2 ? (['baseline', 'product'] as const) : (['product', 'baseline'] as const)) {
+      for (let i = 0; i < LOOKUPS / ROUNDS; i++) {
+        const items = declarations[(round * 31 + i) % declarations.length]!;
+        const t = performance.now();
+        if (name === 'product') {
+          matched += (await findPermitRequirements({ items, direction: 'IMPORT' })).length;
+          product.push(performance.now() - t);
+        } else {
+          await db.query(REQUIREMENT_LOOKUP_SQL, lookupParams(items, 'IMPORT'));
+          baseline.push(performance.now() - t);
         }
       }
     }
-    for (let i = 0; i < Math.min(200, LOOKUPS); i++) {
-      const t = performance.now();
-      await db.query(likeSql, lookupParams(declarations[i % declarations.length]!, 'IMPORT'));
-      like.push(performance.now() - t);
-    }
-    if (matched === 0) throw new Error('the lookups matched no rule: the benchmark measured nothing');
-
-    // The release gate on a filed 5-item declaration with its requirements frozen (waived, so the gate passes without drawing).
-    const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
-    const five = validImport({
-      invoiceAmount: '5000.00', totalPackages: 50, grossMass: '600',
-      items: declarations[0]!.map((it, i) => ({ commodityCode: it.commodityCode, description: `Item ${i + 1}`, originCountry: it.originCountry!, packageKind: 'CT', packageCount: 10, grossMass: '120', netMass: '100', itemPrice: '1000.00' })),
-    });
-    const { id } = await createDeclarationDraft({ actor: trader, input: five });
-    const pool = sqlOfClient(db);
-    await pool(`UPDATE declaration SET status = 'DUTY_ASSESSED' WHERE id = $1::uuid`, [id]);
-    const frozen = await recordPermitRequirements(pool, { declarationId: id });
-    if (!frozen) throw new Error('the gate declaration has no requirements: the benchmark measured nothing');
-    await pool(`UPDATE declaration_permit_requirement SET waived_at = now(), waived_reason = 'bench' WHERE declaration_id = $1::uuid`, [id]);
-    const gate: number[] = [];
-    for (let i = 0; i < 500; i++) {
-      const t = performance.now();
-      await sqlTransaction((sql) => checkPermitReleaseGate(sql, { declarationId: id }));
-      if (i >= 20) gate.push(performance.now() - t);
-    }
-
-    // The quota: DRAWS concurrent draws of 1 on a permit of DRAWS * 0.6 units.
-    const agri = await loadUserActor({ email: 'agri.officer@agri.example' });
-    const granted = Math.floor(DRAWS * 0.6);
-    const application = await applyForPermit({ actor: trader, input: { ruleKey: 'agri-garlic-quota', goods: [{ commodityCode: '07032000', description: 'Garlic', originCountry: 'CN' }], requestedQuantity: String(granted), submit: true } });
-    await decidePermitApplication({ actor: agri, id: application.id, input: { decision: 'APPROVE' } });
-    const { rows: permits } = await db.query<{ id: string }>('SELECT id FROM permit WHERE application_id = $1', [application.id]);
-    const permitId = permits[0]!.id;
-    const started = performance.now();
-    const outcomes = await Promise.all(Array.from({ length: DRAWS }, () => sqlTransaction((sql) => movePermitQuantity(sql, { permitId, declarationId: null, kind: 'DRAW', quantity: '1' }))));
-    const drawMs = performance.now() - started;
-    const succeeded = outcomes.filter((o) => o !== null).length;
-    const { rows: after } = await db.query<{ available: string; drawn: string; low: string }>(
-      `SELECT p.available::text, p.drawn::text, (SELECT min(available_after)::text FROM permit_balance_entry WHERE permit_id = p.id) AS low FROM permit p WHERE p.id = $1`,
-      [permitId],
-    );
-    const overdrawn = Number(after[0]!.available) < 0 || Number(after[0]!.low) < 0 || succeeded !== granted || Number(after[0]!.drawn) !== granted;
-
-    const cpus = os.cpus();
-    const p50 = percentile(product, 0.5);
-    const p99 = percentile(product, 0.99);
-    const b50 = percentile(baseline, 0.5);
-    const b99 = percentile(baseline, 0.99);
-    const ratio = p99 / b99;
-    console.log('');
-    console.log(`${ruleCount.toLocaleString('en')} rules in force; ${product.length} lookups per path of a 5-item declaration (${(matched / product.length).toFixed(1)} requirements each on average), ${ROUNDS} alternating rounds, in-process`);
-    console.log(`machine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; PostgreSQL embedded, same machine; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log('');
-    console.log('                                                      p50          p99');
-    console.log(`  product: findPermitRequirements                 ${ms(p50)}   ${ms(p99)}`);
-    console.log(`  baseline: the same statement, bare through pg   ${ms(b50)}   ${ms(b99)}`);
-    console.log(`  reference: LIKE scan (no prefix index)          ${ms(percentile(like, 0.5))}   ${ms(percentile(like, 0.99))}`);
-    console.log(`  ratio product/baseline at p99: ${ratio.toFixed(2)}x   (goals p99 < ${GOAL_P99_MS} ms: ${p99 < GOAL_P99_MS ? 'met' : 'NOT met'}; within ${GOAL_RATIO}x: ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'})`);
-    console.log('');
-    console.log(`release gate: checkPermitReleaseGate on a filed 5-item declaration (${frozen} requirements), ${gate.length} runs`);
-    console.log(`  p50 ${ms(percentile(gate, 0.5))}   p99 ${ms(percentile(gate, 0.99))}`);
-    console.log('');
-    console.log(`quota: ${DRAWS} concurrent draws of 1 unit on a permit of ${granted} (pool of ${process.env.DATABASE_POOL_MAX ?? 'default size'} connections)`);
-    console.log(`  ${succeeded} succeeded, ${DRAWS - succeeded} refused; available ${after[0]!.available}, drawn ${after[0]!.drawn}, lowest balance in history ${after[0]!.low}: ${overdrawn ? 'OVERDRAWN' : 'never overdrawn'}`);
-    console.log(`  ${(DRAWS / (drawMs / 1000)).toFixed(0)} draws/s (${drawMs.toFixed(0)} ms for all)`);
-    if (overdrawn) throw new Error('the permit was overdrawn');
-  } finally {
-    await prepared?.stop().catch(() => undefined);
-    await db?.end().catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await database?.stop().catch((error) => console.error('stopping PostgreSQL:', error));
-    await rm(dir, { recursive: true, force: true });
   }
-}
+  for (let i = 0; i < Math.min(200, LOOKUPS); i++) {
+    const t = performance.now();
+    await db.query(likeSql, lookupParams(declarations[i % declarations.length]!, 'IMPORT'));
+    like.push(performance.now() - t);
+  }
+  if (matched === 0) throw new Error('the lookups matched no rule: the benchmark measured nothing');
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  // The release gate on a filed 5-item declaration with its requirements frozen (waived, so the gate passes without drawing).
+  const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
+  const five = validImport({
+    invoiceAmount: '5000.00', totalPackages: 50, grossMass: '600',
+    items: declarations[0]!.map((it, i) => ({ commodityCode: it.commodityCode, description: `Item ${i + 1}`, originCountry: it.originCountry!, packageKind: 'CT', packageCount: 10, grossMass: '120', netMass: '100', itemPrice: '1000.00' })),
+  });
+  const { id } = await createDeclarationDraft({ actor: trader, input: five });
+  const pool = sqlOfClient(db);
+  await pool(`UPDATE declaration SET status = 'DUTY_ASSESSED' WHERE id = $1::uuid`, [id]);
+  const frozen = await recordPermitRequirements(pool, { declarationId: id });
+  if (!frozen) throw new Error('the gate declaration has no requirements: the benchmark measured nothing');
+  await pool(`UPDATE declaration_permit_requirement SET waived_at = now(), waived_reason = 'bench' WHERE declaration_id = $1::uuid`, [id]);
+  const gate: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const t = performance.now();
+    await sqlTransaction((sql) => checkPermitReleaseGate(sql, { declarationId: id }));
+    if (i >= 20) gate.push(performance.now() - t);
+  }
+
+  // The quota: DRAWS concurrent draws of 1 on a permit of DRAWS * 0.6 units.
+  const agri = await loadUserActor({ email: 'agri.officer@agri.example' });
+  const granted = Math.floor(DRAWS * 0.6);
+  const application = await applyForPermit({ actor: trader, input: { ruleKey: 'agri-garlic-quota', goods: [{ commodityCode: '07032000', description: 'Garlic', originCountry: 'CN' }], requestedQuantity: String(granted), submit: true } });
+  await decidePermitApplication({ actor: agri, id: application.id, input: { decision: 'APPROVE' } });
+  const { rows: permits } = await db.query<{ id: string }>('SELECT id FROM permit WHERE application_id = $1', [application.id]);
+  const permitId = permits[0]!.id;
+  const started = performance.now();
+  const outcomes = await Promise.all(Array.from({ length: DRAWS }, () => sqlTransaction((sql) => movePermitQuantity(sql, { permitId, declarationId: null, kind: 'DRAW', quantity: '1' }))));
+  const drawMs = performance.now() - started;
+  const succeeded = outcomes.filter((o) => o !== null).length;
+  const { rows: after } = await db.query<{ available: string; drawn: string; low: string }>(
+    `SELECT p.available::text, p.drawn::text, (SELECT min(available_after)::text FROM permit_balance_entry WHERE permit_id = p.id) AS low FROM permit p WHERE p.id = $1`,
+    [permitId],
+  );
+  const overdrawn = Number(after[0]!.available) < 0 || Number(after[0]!.low) < 0 || succeeded !== granted || Number(after[0]!.drawn) !== granted;
+
+  const cpus = os.cpus();
+  const p50 = percentile(product, 0.5);
+  const p99 = percentile(product, 0.99);
+  const b50 = percentile(baseline, 0.5);
+  const b99 = percentile(baseline, 0.99);
+  const ratio = p99 / b99;
+  console.log('');
+  console.log(`${ruleCount.toLocaleString('en')} rules in force; ${product.length} lookups per path of a 5-item declaration (${(matched / product.length).toFixed(1)} requirements each on average), ${ROUNDS} alternating rounds, in-process`);
+  console.log(`machine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; PostgreSQL embedded, same machine; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log('');
+  console.log('                                                      p50          p99');
+  console.log(`  product: findPermitRequirements                 ${ms(p50)}   ${ms(p99)}`);
+  console.log(`  baseline: the same statement, bare through pg   ${ms(b50)}   ${ms(b99)}`);
+  console.log(`  reference: LIKE scan (no prefix index)          ${ms(percentile(like, 0.5))}   ${ms(percentile(like, 0.99))}`);
+  console.log(`  ratio product/baseline at p99: ${ratio.toFixed(2)}x   (goals p99 < ${GOAL_P99_MS} ms: ${p99 < GOAL_P99_MS ? 'met' : 'NOT met'}; within ${GOAL_RATIO}x: ${ratio <= GOAL_RATIO ? 'met' : 'NOT met'})`);
+  console.log('');
+  console.log(`release gate: checkPermitReleaseGate on a filed 5-item declaration (${frozen} requirements), ${gate.length} runs`);
+  console.log(`  p50 ${ms(percentile(gate, 0.5))}   p99 ${ms(percentile(gate, 0.99))}`);
+  console.log('');
+  console.log(`quota: ${DRAWS} concurrent draws of 1 unit on a permit of ${granted} (pool of ${process.env.DATABASE_POOL_MAX ?? 'default size'} connections)`);
+  console.log(`  ${succeeded} succeeded, ${DRAWS - succeeded} refused; available ${after[0]!.available}, drawn ${after[0]!.drawn}, lowest balance in history ${after[0]!.low}: ${overdrawn ? 'OVERDRAWN' : 'never overdrawn'}`);
+  console.log(`  ${(DRAWS / (drawMs / 1000)).toFixed(0)} draws/s (${drawMs.toFixed(0)} ms for all)`);
+  if (overdrawn) throw new Error('the permit was overdrawn');
 });

@@ -20,16 +20,15 @@ import { prepareDatabase, type PreparedDatabase } from '../lib/database/prepare-
 import { resetEnvCache } from '../lib/env';
 import { getLogger } from '../lib/logger';
 import { computeClearanceStatistics } from '../lib/statistics/compute-clearance-statistics';
+import { percentile as quantile } from './support';
 
 const { values: args } = parseArgs({ options: { declarations: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '60' } } });
 const N = Number(args.declarations);
 const RUNS = Number(args.runs);
 const DAY = 86_400_000;
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
+/** The p-th percentile (0..100). */
+const percentile = (xs: number[], p: number) => quantile(xs, p / 100);
 
 // Two years of lodgements ending at END; release after a lane-dependent, skewed number of hours.
 const GENERATE = `

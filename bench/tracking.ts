@@ -14,9 +14,7 @@
 //
 //   npm run bench:tracking [-- --events 200000 --doc 1000 --concurrency 2 --pages 500 --warmup 5]
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import pg from 'pg';
@@ -25,15 +23,12 @@ import { loadUserActor, type Actor } from '../lib/auth/actor';
 import { iso6346CheckDigit } from '../lib/declarations/codes';
 import { createDeclarationDraft } from '../lib/declarations/create-declaration-draft';
 import { submitDeclaration } from '../lib/declarations/submit-declaration';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded-postgres';
-import { prepareDatabase } from '../lib/database/prepare-database';
-import { resetEnvCache } from '../lib/env';
-import { getLogger } from '../lib/logger';
 import { encodeCursor } from '../lib/pagination';
 import { captureEpcisDocument } from '../lib/tracking/capture-epcis-document';
 import { getTrackingTimeline } from '../lib/tracking/get-tracking-timeline';
 import { registerShipment } from '../lib/tracking/register-shipment';
 import { validImport } from '../test/declarations/fixtures';
+import { promisePool, percentile, runBench } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -122,152 +117,107 @@ async function insertPlain(db: pg.Pool, shipmentId: string, actor: Actor, events
 }
 
 /** Runs task(0..count-1), `concurrency` at a time; the first failure is thrown. */
-async function promisePool(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (!failure && next < count) {
-        const i = next++;
-        try {
-          await task(i);
-        } catch (error) {
-          failure ??= { error };
-        }
-      }
-    }),
-  );
-  if (failure) throw failure.error;
-}
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-};
 const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
 const rate = (n: number, msTotal: number) => (n / (msTotal / 1000)).toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-async function main() {
-  process.chdir(path.resolve(import.meta.dirname, '..'));
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'clearway-bench-'));
-  Object.assign(process.env, { LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATA_DIR: dir, EPCIS_MAX_EVENTS: String(Math.max(10_000, DOC)) });
-  let database: EmbeddedDatabase | undefined;
-  let db: pg.Pool | undefined;
-  let prepared: Awaited<ReturnType<typeof prepareDatabase>> | undefined;
-  try {
-    database = await startEmbeddedPostgres({ dir: path.join(dir, 'postgres'), port: 0, database: 'clearway', persistent: false });
-    process.env.DATABASE_URL = database.url;
-    resetEnvCache();
-    prepared = await prepareDatabase({ logger: getLogger(), demoDeclarations: false });
-    db = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });
-    db.on('error', () => undefined);
+runBench({ env: { SEED_DEMO: 'true', EPCIS_MAX_EVENTS: String(Math.max(10_000, DOC)) }, prepare: { demoDeclarations: false } }, async ({ databaseUrl, cleanup }) => {
+  const db = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
+  cleanup(() => db.end());
+  db.on('error', () => undefined);
 
-    // One declaration per path with a shipment each: the product's container holds half the events
-    // (the timeline subject), the baseline writes the same number of rows to its own shipment.
-    const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
-    const shipper = await loadUserActor({ email: 'exports@bright-electronics.example' });
-    const gateway: Actor = { ...shipper, token: { id: randomUUID(), name: 'bench gateway', scopes: ['events:write'] } };
-    const containers = { product: container('BNCU', 1), other: container('BNCU', 2), baseline: container('BNCU', 3), warmup: container('BNCU', 4) };
-    const shipments: Record<string, string> = {};
-    for (const [name, containerNumber] of Object.entries(containers)) {
-      const { id: declarationId } = await createDeclarationDraft({ actor: trader, input: validImport({ lrn: `BENCH-${name}`, containers: [{ containerNumber, seals: ['CN1234567'] }] }) });
-      await submitDeclaration({ actor: trader, id: declarationId });
-      shipments[name] = (await registerShipment({ actor: trader, input: { declarationId, containerNumber, route: { origin: { locode: 'CNSHA' }, destination: { locode: 'NLRTM' } }, reporters: [{ companyEori: 'CN440300123456789', role: 'CARRIER' }] } })).id;
-    }
-
-    const documents = EVENTS / DOC;
-    const start = Date.now() - 150 * 86_400_000;
-    let clock = 0;
-    const batch = (containerNumber: string) => Array.from({ length: DOC }, () => event(containerNumber, new Date(start + clock++ * 30_000), clock));
-
-    for (let i = 0; i < WARMUP; i++) {
-      await captureEpcisDocument({ actor: gateway, document: document(batch(containers.warmup)) });
-      await insertPlain(db, shipments.warmup!, gateway, batch(containers.warmup));
-    }
-
-    // Rounds alternate the order of the paths; in a round each path sends its share of the documents,
-    // CONCURRENCY at a time (the product's two containers alternate, so concurrent documents of one
-    // gateway do not queue on one shipment's lock). Rates are events over the summed wall time.
-    const product: number[] = [];
-    const baseline: number[] = [];
-    const wall = { product: 0, baseline: 0 };
-    const rounds = Math.min(ROUNDS, documents);
-    const perRound = documents / rounds;
-    let sent = 0;
-    for (let round = 0; round < rounds; round++) {
-      for (const name of round % 2 ? (['baseline', 'product'] as const) : (['product', 'baseline'] as const)) {
-        const docs = Array.from({ length: perRound }, (_, i) => (name === 'product' ? batch(i % 2 ? containers.other : containers.product) : batch(containers.baseline)));
-        const started = performance.now();
-        await promisePool(docs.length, CONCURRENCY, async (i) => {
-          const t = performance.now();
-          if (name === 'product') {
-            const outcome = await captureEpcisDocument({ actor: gateway, document: document(docs[i]!) });
-            if (outcome.storedCount !== DOC) throw new Error(`a document stored ${outcome.storedCount} of ${DOC} events`);
-            product.push(performance.now() - t);
-          } else {
-            await insertPlain(db!, shipments.baseline!, gateway, docs[i]!);
-            baseline.push(performance.now() - t);
-          }
-        });
-        wall[name] += performance.now() - started;
-      }
-      sent += perRound * DOC;
-      console.error(`  … ${sent.toLocaleString('en')} events per path`);
-    }
-    const productRate = EVENTS / (wall.product / 1000);
-    const baselineRate = EVENTS / (wall.baseline / 1000);
-
-    // Timeline pages at random positions of the product's container.
-    const { rows: counted } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM seal_event WHERE shipment_id = $1`, [shipments.product]);
-    const total = counted[0]!.n;
-    await db.query('ANALYZE seal_event');
-    const { rows: keys } = await db.query<{ t: Date; id: string }>(
-      `SELECT event_time AS t, id::text AS id FROM seal_event WHERE shipment_id = $1 ORDER BY random() LIMIT $2`,
-      [shipments.product, PAGES],
-    );
-    const cursors = keys.map((k) => encodeCursor('timeline', `${k.t.toISOString()}|${k.id}`));
-    for (let i = 0; i < 20; i++) await getTrackingTimeline({ actor: trader, containerNumber: containers.product, first: 50, after: cursors[i % cursors.length] });
-    const pageTimes: number[] = [];
-    for (let i = 0; i < PAGES; i++) {
-      const t = performance.now();
-      const page = await getTrackingTimeline({ actor: trader, containerNumber: containers.product, first: 50, after: i % 10 === 0 ? undefined : cursors[i % cursors.length] });
-      pageTimes.push(performance.now() - t);
-      if (page.totalCount !== total || (page.edges.length === 0 && page.pageInfo.hasNextPage)) throw new Error('timeline page inconsistent');
-    }
-    const sample = keys[0]!;
-    const { rows: plan } = await db.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) SELECT e.id FROM seal_event e WHERE e.shipment_id = $1 AND (e.event_time, e.id) > ($2::timestamptz, $3::bigint) ORDER BY e.event_time, e.id LIMIT 51`,
-      [shipments.product, sample.t, sample.id],
-    );
-
-    const cpus = os.cpus();
-    const p99 = percentile(pageTimes, 0.99);
-    console.log('');
-    console.log(`${EVENTS.toLocaleString('en')} events per path in ${documents} EPCIS 2.0 documents of ${DOC.toLocaleString('en')} events, ${CONCURRENCY} at a time, ${rounds} alternating rounds, after ${WARMUP} warm-up documents per path`);
-    console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes on this machine skew the figures)`);
-    console.log(`product in-process (captureEpcisDocument, no HTTP); machine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; PostgreSQL embedded, same machine`);
-    console.log('');
-    console.log('                                                        events/s     p50/document   p99/document');
-    console.log(`  product: captureEpcisDocument                      ${rate(EVENTS, wall.product).padStart(10)}     ${ms(percentile(product, 0.5))}     ${ms(percentile(product, 0.99))}`);
-    console.log(`  baseline: same rows, one multi-row INSERT/document ${rate(EVENTS, wall.baseline).padStart(10)}     ${ms(percentile(baseline, 0.5))}     ${ms(percentile(baseline, 0.99))}`);
-    console.log(`  ratio baseline/product: ${(baselineRate / productRate).toFixed(2)}x   (goal >= ${GOAL_RATE.toLocaleString('en')} events/s: ${productRate >= GOAL_RATE ? 'met' : 'NOT met'})`);
-    console.log('');
-    console.log(`timeline: getTrackingTimeline, pages of 50 at random positions of a container with ${total.toLocaleString('en')} events (${PAGES} pages, in-process)`);
-    console.log(`  p50 ${ms(percentile(pageTimes, 0.5))}   p99 ${ms(p99)}   max ${ms(Math.max(...pageTimes))}   (goal p99 < ${GOAL_P99_MS} ms: ${p99 < GOAL_P99_MS ? 'met' : 'NOT met'})`);
-    console.log('  page query plan:');
-    for (const line of plan) console.log(`    ${line['QUERY PLAN']}`);
-  } finally {
-    await prepared?.stop().catch(() => undefined);
-    await db?.end().catch(() => undefined);
-    // pool.end() resolves before its connections have said goodbye: stopping PostgreSQL at once makes
-    // them log "terminating connection due to administrator command".
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await database?.stop().catch((error) => console.error('stopping PostgreSQL:', error));
-    await rm(dir, { recursive: true, force: true });
+  // One declaration per path with a shipment each: the product's container holds half the events
+  // (the timeline subject), the baseline writes the same number of rows to its own shipment.
+  const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
+  const shipper = await loadUserActor({ email: 'exports@bright-electronics.example' });
+  const gateway: Actor = { ...shipper, token: { id: randomUUID(), name: 'bench gateway', scopes: ['events:write'] } };
+  const containers = { product: container('BNCU', 1), other: container('BNCU', 2), baseline: container('BNCU', 3), warmup: container('BNCU', 4) };
+  const shipments: Record<string, string> = {};
+  for (const [name, containerNumber] of Object.entries(containers)) {
+    const { id: declarationId } = await createDeclarationDraft({ actor: trader, input: validImport({ lrn: `BENCH-${name}`, containers: [{ containerNumber, seals: ['CN1234567'] }] }) });
+    await submitDeclaration({ actor: trader, id: declarationId });
+    shipments[name] = (await registerShipment({ actor: trader, input: { declarationId, containerNumber, route: { origin: { locode: 'CNSHA' }, destination: { locode: 'NLRTM' } }, reporters: [{ companyEori: 'CN440300123456789', role: 'CARRIER' }] } })).id;
   }
-}
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  const documents = EVENTS / DOC;
+  const start = Date.now() - 150 * 86_400_000;
+  let clock = 0;
+  const batch = (containerNumber: string) => Array.from({ length: DOC }, () => event(containerNumber, new Date(start + clock++ * 30_000), clock));
+
+  for (let i = 0; i < WARMUP; i++) {
+    await captureEpcisDocument({ actor: gateway, document: document(batch(containers.warmup)) });
+    await insertPlain(db, shipments.warmup!, gateway, batch(containers.warmup));
+  }
+
+  // Rounds alternate the order of the paths; in a round each path sends its share of the documents,
+  // CONCURRENCY at a time (the product's two containers alternate, so concurrent documents of one
+  // gateway do not queue on one shipment's lock). Rates are events over the summed wall time.
+  const product: number[] = [];
+  const baseline: number[] = [];
+  const wall = { product: 0, baseline: 0 };
+  const rounds = Math.min(ROUNDS, documents);
+  const perRound = documents / rounds;
+  let sent = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const name of round % 2 ? (['baseline', 'product'] as const) : (['product', 'baseline'] as const)) {
+      const docs = Array.from({ length: perRound }, (_, i) => (name === 'product' ? batch(i % 2 ? containers.other : containers.product) : batch(containers.baseline)));
+      const started = performance.now();
+      await promisePool(docs.length, CONCURRENCY, async (i) => {
+        const t = performance.now();
+        if (name === 'product') {
+          const outcome = await captureEpcisDocument({ actor: gateway, document: document(docs[i]!) });
+          if (outcome.storedCount !== DOC) throw new Error(`a document stored ${outcome.storedCount} of ${DOC} events`);
+          product.push(performance.now() - t);
+        } else {
+          await insertPlain(db!, shipments.baseline!, gateway, docs[i]!);
+          baseline.push(performance.now() - t);
+        }
+      });
+      wall[name] += performance.now() - started;
+    }
+    sent += perRound * DOC;
+    console.error(`  … ${sent.toLocaleString('en')} events per path`);
+  }
+  const productRate = EVENTS / (wall.product / 1000);
+  const baselineRate = EVENTS / (wall.baseline / 1000);
+
+  // Timeline pages at random positions of the product's container.
+  const { rows: counted } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM seal_event WHERE shipment_id = $1`, [shipments.product]);
+  const total = counted[0]!.n;
+  await db.query('ANALYZE seal_event');
+  const { rows: keys } = await db.query<{ t: Date; id: string }>(
+    `SELECT event_time AS t, id::text AS id FROM seal_event WHERE shipment_id = $1 ORDER BY random() LIMIT $2`,
+    [shipments.product, PAGES],
+  );
+  const cursors = keys.map((k) => encodeCursor('timeline', `${k.t.toISOString()}|${k.id}`));
+  for (let i = 0; i < 20; i++) await getTrackingTimeline({ actor: trader, containerNumber: containers.product, first: 50, after: cursors[i % cursors.length] });
+  const pageTimes: number[] = [];
+  for (let i = 0; i < PAGES; i++) {
+    const t = performance.now();
+    const page = await getTrackingTimeline({ actor: trader, containerNumber: containers.product, first: 50, after: i % 10 === 0 ? undefined : cursors[i % cursors.length] });
+    pageTimes.push(performance.now() - t);
+    if (page.totalCount !== total || (page.edges.length === 0 && page.pageInfo.hasNextPage)) throw new Error('timeline page inconsistent');
+  }
+  const sample = keys[0]!;
+  const { rows: plan } = await db.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) SELECT e.id FROM seal_event e WHERE e.shipment_id = $1 AND (e.event_time, e.id) > ($2::timestamptz, $3::bigint) ORDER BY e.event_time, e.id LIMIT 51`,
+    [shipments.product, sample.t, sample.id],
+  );
+
+  const cpus = os.cpus();
+  const p99 = percentile(pageTimes, 0.99);
+  console.log('');
+  console.log(`${EVENTS.toLocaleString('en')} events per path in ${documents} EPCIS 2.0 documents of ${DOC.toLocaleString('en')} events, ${CONCURRENCY} at a time, ${rounds} alternating rounds, after ${WARMUP} warm-up documents per path`);
+  console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes on this machine skew the figures)`);
+  console.log(`product in-process (captureEpcisDocument, no HTTP); machine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; PostgreSQL embedded, same machine`);
+  console.log('');
+  console.log('                                                        events/s     p50/document   p99/document');
+  console.log(`  product: captureEpcisDocument                      ${rate(EVENTS, wall.product).padStart(10)}     ${ms(percentile(product, 0.5))}     ${ms(percentile(product, 0.99))}`);
+  console.log(`  baseline: same rows, one multi-row INSERT/document ${rate(EVENTS, wall.baseline).padStart(10)}     ${ms(percentile(baseline, 0.5))}     ${ms(percentile(baseline, 0.99))}`);
+  console.log(`  ratio baseline/product: ${(baselineRate / productRate).toFixed(2)}x   (goal >= ${GOAL_RATE.toLocaleString('en')} events/s: ${productRate >= GOAL_RATE ? 'met' : 'NOT met'})`);
+  console.log('');
+  console.log(`timeline: getTrackingTimeline, pages of 50 at random positions of a container with ${total.toLocaleString('en')} events (${PAGES} pages, in-process)`);
+  console.log(`  p50 ${ms(percentile(pageTimes, 0.5))}   p99 ${ms(p99)}   max ${ms(Math.max(...pageTimes))}   (goal p99 < ${GOAL_P99_MS} ms: ${p99 < GOAL_P99_MS ? 'met' : 'NOT met'})`);
+  console.log('  page query plan:');
+  for (const line of plan) console.log(`    ${line['QUERY PLAN']}`);
 });

@@ -12,7 +12,7 @@ import { deliverWebhookTask } from '../notifications/deliver-webhook-task';
 import { fanOutEventTask } from '../notifications/fan-out-event-task';
 import { processPasswordResetRequestsTask } from '../auth/process-password-reset-requests-task';
 import { pruneRateLimitCountersTask } from '../auth/prune-rate-limit-counters-task';
-import { publishLedgerAnchorTask } from './publish-ledger-anchor-task';
+import { publishLedgerAnchorTask } from '../ledger/anchor/publish-ledger-anchor-task';
 import { purgeBusinessEventsTask } from '../notifications/purge-business-events-task';
 import { raiseSilentSealAlertsTask } from '../tracking/raise-silent-seal-alerts-task';
 import { rescueWebhookDeliveriesTask } from '../notifications/rescue-webhook-deliveries-task';

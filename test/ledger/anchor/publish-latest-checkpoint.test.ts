@@ -13,7 +13,7 @@ import { submitDeclaration } from '../../../lib/declarations/submit-declaration'
 import { createEvmAnchor } from '../../../lib/ledger/anchor/create-evm-anchor';
 import { deployDocumentStore } from '../../../lib/ledger/anchor/deploy-document-store';
 import type { LedgerAnchor } from '../../../lib/ledger/anchor/ledger-anchor';
-import { publishLatestCheckpoint } from '../../../lib/ledger/anchor/start-anchor-publisher';
+import { publishLatestCheckpoint } from '../../../lib/ledger/anchor/publish-latest-checkpoint';
 import { anchorItem } from '../../../lib/ledger/anchor-item';
 import { issueCheckpoint } from '../../../lib/ledger/issue-checkpoint';
 import { getLogger } from '../../../lib/logger';

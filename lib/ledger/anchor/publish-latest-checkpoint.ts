@@ -1,20 +1,12 @@
-// The background job that publishes signed checkpoints to the EVM chain, when one is configured. It
-// publishes the latest checkpoint once the last publication is ANCHOR_EVERY_SECONDS old (a chain
-// transaction per checkpoint would cost gas every few seconds for no extra assurance: a later root's
-// consistency proof covers every earlier one). Failures are retried with back-off and logged; filing
+// Publishes signed checkpoints to the EVM chain, when one is configured (called by the job queue's cron
+// task publish-ledger-anchor-task.ts, once per cluster). It publishes the latest checkpoint once the
+// last publication is ANCHOR_EVERY_SECONDS old (a chain transaction per checkpoint would cost gas
+// every few seconds for no extra assurance: a later root's consistency proof covers every earlier one). Failures are retried with back-off and logged; filing
 // never waits on any of this. State is the database, so it resumes after a restart.
 import { getPool } from '../../db';
-import { getEnv } from '../../env';
 import type { Logger } from '../../logger';
-import { getLedgerAnchor } from './get-ledger-anchor';
 import type { LedgerAnchor } from './ledger-anchor';
 import { publishWithRetry } from './publish-with-retry';
-
-export interface AnchorPublisher {
-  stop(): Promise<void>;
-  /** Publishes now if something is due (tests, and the first tick). */
-  tick(): Promise<void>;
-}
 
 /** Publishes the latest unpublished checkpoint if due; returns its tree size, or null. */
 export async function publishLatestCheckpoint(anchor: LedgerAnchor, options: { minIntervalSeconds: number; logger: Logger }): Promise<number | null> {
@@ -42,39 +34,4 @@ export async function publishLatestCheckpoint(anchor: LedgerAnchor, options: { m
   );
   options.logger.info({ treeSize: latest.tree_size, txHash: r.txHash, blockNumber: r.blockNumber }, 'ledger checkpoint published to the chain');
   return Number(latest.tree_size);
-}
-
-export function startAnchorPublisher(options: { logger: Logger; anchor?: LedgerAnchor; pollMs?: number }): AnchorPublisher | null {
-  const anchor = options.anchor ?? getLedgerAnchor();
-  if (!anchor) return null;
-  const env = getEnv();
-  const pollMs = options.pollMs ?? 5_000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    try {
-      await publishLatestCheckpoint(anchor, { minIntervalSeconds: env.ANCHOR_EVERY_SECONDS, logger: options.logger });
-    } catch (err) {
-      options.logger.warn({ err }, 'ledger publisher failed; will try again');
-    }
-  };
-  const loop = () => {
-    if (stopped) return;
-    current = tick().finally(() => {
-      if (!stopped) timer = setTimeout(loop, pollMs);
-    });
-  };
-  loop();
-  return {
-    async tick() {
-      await current;
-      await tick();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await current;
-    },
-  };
 }

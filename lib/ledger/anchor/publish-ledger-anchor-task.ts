@@ -2,13 +2,12 @@
 // configured (every minute, once per cluster: see job-tasks.ts). publishLatestCheckpoint publishes only
 // when the last publication is ANCHOR_EVERY_SECONDS old; the tick's start may drift by some seconds, so
 // the task allows half a minute of slack, or a 60-second cadence would publish every other minute.
-// Kept in lib/jobs while lib/ledger is being reworked; its home is lib/ledger/anchor/.
 import type { Task } from 'graphile-worker';
 
-import { getEnv } from '../env';
-import { getLogger } from '../logger';
-import { getLedgerAnchor } from '../ledger/anchor/get-ledger-anchor';
-import { publishLatestCheckpoint } from '../ledger/anchor/start-anchor-publisher';
+import { getEnv } from '../../env';
+import { getLogger } from '../../logger';
+import { getLedgerAnchor } from './get-ledger-anchor';
+import { publishLatestCheckpoint } from './publish-latest-checkpoint';
 
 declare global {
   namespace GraphileWorker {
