@@ -38,6 +38,9 @@ export const EVENT_TYPES = {
   'declaration.detained': { dms: 'DMSDET', title: 'Goods detained after a seal alert', channel: 'EMAIL' },
   'permit.info_requested': { dms: null, title: 'A permit agency asked a question', channel: 'EMAIL' },
   'permit.decided': { dms: null, title: 'Permit application decided', channel: 'EMAIL' },
+  // The control's outcome and corrected amounts, never the officer's note; DMSTAX (duties changed) when it
+  // raised additional duties, no DMS code otherwise (record-control-result.ts passes the code).
+  'control_result.recorded': { dms: 'DMSTAX', title: 'Control result recorded', channel: 'EMAIL' },
   'document.attached': { dms: null, title: 'Document attached', channel: 'INBOX' },
   'seal_alert.raised': { dms: null, title: 'Seal alert raised', channel: 'EMAIL' },
   'seal_alert.acknowledged': { dms: null, title: 'Seal alert acknowledged', channel: 'INBOX' },

@@ -15,6 +15,7 @@ import { canonicalJson, sha256Hex } from '../declarations/snapshot';
 import { AppError, type FieldError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { anchorItem } from '../ledger/anchor-item';
+import { recordBusinessEvent } from '../notifications/record-business-event';
 import { computeItemDuties, loadTariffLines, resolveTariffLine } from '../tariff/compute-duties';
 import { parseInput } from '../validation';
 
@@ -186,6 +187,15 @@ export async function recordControlResult(options: { actor: Actor; declarationId
       details: { version, outcome: input.outcome, additionalDuties: additional.toFixed(2), sha256, correctionReason: input.correctionReason ?? null },
     });
     await anchorItem(sql, { kind: 'decision', sha256, ref: `${declarationId}/control-result/${version}` });
+    // The filer is told the outcome and the amounts (webhooks, inbox, e-mail) — the note stays internal.
+    await recordBusinessEvent(sql, {
+      type: 'control_result.recorded',
+      dmsCode: additional.gt(0) ? 'DMSTAX' : null,
+      declarationId,
+      mrn: d.mrn,
+      lrn: d.lrn,
+      payload: { declarationId, mrn: d.mrn, lrn: d.lrn, version, outcome: input.outcome, additionalDuties: additional.toFixed(2), correction: version > 1 },
+    });
     return { id: created.id, version };
   });
 }

@@ -67,6 +67,11 @@ describe('recordControlResult', () => {
     // Audited and anchored like the release decision.
     const { rows: audit } = await getPool().query(`SELECT details FROM audit_event WHERE action = 'control_result.record' AND target_id = $1`, [id]);
     expect(audit).toHaveLength(1);
+    // The filer is notified: a business event with the outcome and the amounts, not the note.
+    const { rows: events } = await getPool().query(`SELECT dms_code, payload FROM business_event WHERE type = 'control_result.recorded' AND declaration_id = $1`, [id]);
+    expect(events).toEqual([{ dms_code: 'DMSTAX', payload: expect.objectContaining({ declarationId: id, version: 1, outcome: 'DISCREPANCY', additionalDuties: expected, correction: false }) }]);
+    expect(JSON.stringify(events[0].payload)).not.toContain('Invoice looked altered');
+
     // Anchored: once the integrator has run, the item has exactly one leaf, whose entry names the result.
     await integratePending({ wait: true });
     const { rows: leaves } = await getPool().query(`SELECT leaf_index FROM ledger_leaves_of(decode($1, 'hex'))`, [audit[0].details.sha256]);
