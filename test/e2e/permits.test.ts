@@ -163,7 +163,7 @@ describe('the single window in the portal', () => {
     await page.getByRole('button', { name: 'Submit declaration' }).click();
     await expect.poll(() => page.getByTestId('current-status').getAttribute('data-status'), { timeout: 30_000 }).not.toBe('DRAFT');
     await expect.poll(() => requirementStatus(), { timeout: 30_000 }).toBe('PENDING');
-  });
+  }, 180_000);
 
   it('keeps customs from releasing while the certificate is pending, in the gate’s words', async () => {
     await withDb(async () => {
@@ -182,7 +182,7 @@ describe('the single window in the portal', () => {
     expect(await refusal.textContent()).toContain('Item 1: Veterinary certificate (853) of VET — PENDING');
     expect(await page.getByTestId('current-status').getAttribute('data-status')).toBe('PAID');
     await shot('permits-04-release-held');
-  });
+  }, 120_000);
 
   it('lets the veterinary officer approve it from his queue; the certificate verifies', async () => {
     await actAs(VET);
@@ -222,7 +222,7 @@ describe('the single window in the portal', () => {
         { timeout: 45_000, interval: 2_000 },
       )
       .toContain('Verified');
-  });
+  }, 120_000);
 
   it('lets customs release once the permit is approved', async () => {
     await actAs(OFFICER);
@@ -237,5 +237,5 @@ describe('the single window in the portal', () => {
     await actAs(TRADER);
     await page.goto(`${clearway.url}/permits/held`);
     expect(await page.getByTestId('permits').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
-  });
+  }, 120_000);
 });
