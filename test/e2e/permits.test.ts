@@ -158,12 +158,12 @@ describe('the single window in the portal', () => {
 
     // Her list shows it; then she submits the declaration itself.
     await page.goto(`${clearway.url}/permits`);
-    expect(await page.getByTestId('permit-applications').locator('tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('permit-applications').locator(`a[href="${new URL(applicationUrl).pathname}"]`).count()).toBe(1);
     await page.goto(`${clearway.url}/declarations/${declarationId}`);
     await page.getByRole('button', { name: 'Submit declaration' }).click();
-    await expect.poll(() => page.getByTestId('current-status').getAttribute('data-status')).not.toBe('DRAFT');
-    await expect.poll(() => requirementStatus()).toBe('PENDING');
-  });
+    await expect.poll(() => page.getByTestId('current-status').getAttribute('data-status'), { timeout: 30_000 }).not.toBe('DRAFT');
+    await expect.poll(() => requirementStatus(), { timeout: 30_000 }).toBe('PENDING');
+  }, 180_000);
 
   it('keeps customs from releasing while the certificate is pending, in the gate’s words', async () => {
     await withDb(async () => {
@@ -178,11 +178,11 @@ describe('the single window in the portal', () => {
     expect(await page.getByTestId('release-held').textContent()).toContain('Release is held');
     await page.getByRole('button', { name: 'Release goods' }).click();
     const refusal = page.getByTestId('action-release').getByRole('alert');
-    await expect.poll(() => refusal.textContent()).toContain('Release is held by 1 permit requirement');
+    await expect.poll(() => refusal.textContent(), { timeout: 30_000 }).toContain('Release is held by 1 permit requirement');
     expect(await refusal.textContent()).toContain('Item 1: Veterinary certificate (853) of VET — PENDING');
     expect(await page.getByTestId('current-status').getAttribute('data-status')).toBe('PAID');
     await shot('permits-04-release-held');
-  });
+  }, 120_000);
 
   it('lets the veterinary officer approve it from his queue; the certificate verifies', async () => {
     await actAs(VET);
@@ -193,13 +193,13 @@ describe('the single window in the portal', () => {
     expect(await page.getByTestId('agency-counts').textContent()).toMatch(/\d+ submitted/);
     await shot('permits-05-agency-queue');
     await link.click();
-    await page.waitForURL(applicationUrl);
+    await page.waitForURL(/\/permits\/applications\/[0-9a-f-]{36}$/);
     expect(await page.getByTestId('application-goods').textContent()).toContain('Frozen boneless beef cuts');
     // Approve is the default choice; the validity defaults to the rule's.
     await page.getByRole('radio', { name: /^Approve/ }).focus();
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Record decision' }).click();
-    await expect.poll(() => page.getByTestId('application-status').getAttribute('data-status')).toBe('APPROVED');
+    await expect.poll(() => page.getByTestId('application-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('APPROVED');
     const certificate = page.getByTestId('decision').getByTestId('certificate-link');
     const res = await page.request.get(`${clearway.url}${await certificate.getAttribute('href')}`);
     expect(res.status()).toBe(200);
@@ -222,7 +222,7 @@ describe('the single window in the portal', () => {
         { timeout: 45_000, interval: 2_000 },
       )
       .toContain('Verified');
-  });
+  }, 120_000);
 
   it('lets customs release once the permit is approved', async () => {
     await actAs(OFFICER);
@@ -230,12 +230,12 @@ describe('the single window in the portal', () => {
     await expect.poll(() => requirementStatus()).toBe('SATISFIED');
     expect(await page.getByTestId('release-held').count()).toBe(0);
     await page.getByRole('button', { name: 'Release goods' }).click();
-    await expect.poll(() => page.getByTestId('current-status').getAttribute('data-status')).toBe('RELEASED');
+    await expect.poll(() => page.getByTestId('current-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('RELEASED');
     await shot('permits-07-released');
 
     // The trader's permits show it, with its validity.
     await actAs(TRADER);
     await page.goto(`${clearway.url}/permits/held`);
     expect(await page.getByTestId('permits').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
-  });
+  }, 120_000);
 });
