@@ -30,6 +30,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <Link href="/work-queue">Work queue</Link>
               </li>
               <li>
+                <Link href="/interchange">Interchange</Link>
+              </li>
+              <li>
                 <Link href="/tracking">Tracking</Link>
               </li>
               <li>
