@@ -39,6 +39,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/work-queue">{t('nav.workQueue')}</Link>
                 </li>
                 <li>
+                  <Link href="/interchange">{t('nav.interchange')}</Link>
+                </li>
+                <li>
                   <Link href="/tracking">{t('nav.tracking')}</Link>
                 </li>
                 <li>

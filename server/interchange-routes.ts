@@ -4,6 +4,7 @@
 //                                                 the same standard: 201 filed, 200 a repeat, 400 refused
 //   GET  /api/interchange/declarations/{id}/responses?format=wco|cusres   every answer so far
 //   GET  /api/interchange/declarations/{id}?format=wco|cusdec              the declaration exported
+//   GET  /api/interchange/spreadsheet-filings/{id}/report.csv               a bulk filing's report, a line per row
 //   POST /api/interchange/spreadsheets            a CSV (text/csv) or Excel (.xlsx) sheet → its header and rows as
 //                                                 JSON, for previewSpreadsheet / fileSpreadsheetRows
 // Credentials as /api/graphql: an API token (declarations:write to file, declarations:read to read) or a
@@ -17,6 +18,8 @@ import { buildWcoResponse } from '../lib/interchange/build-wco-response';
 import { buildCusres } from '../lib/interchange/build-cusres';
 import { exportDeclaration } from '../lib/interchange/export-declaration';
 import { getDeclarationResponses } from '../lib/interchange/get-declaration-responses';
+import { getSpreadsheetFiling } from '../lib/interchange/get-spreadsheet-filing';
+import { writeSpreadsheetFilingReport } from '../lib/interchange/write-spreadsheet-filing-report';
 import { importInterchange, interchangeFormatOf } from '../lib/interchange/import-interchange';
 import { readSpreadsheet, SPREADSHEET_MAX_BYTES, spreadsheetKindOf } from '../lib/interchange/read-spreadsheet';
 import { sendAppError } from './send-app-error';
@@ -28,6 +31,8 @@ export const INTERCHANGE_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 export async function handleInterchangeRoute(req: IncomingMessage, res: ServerResponse, requestId: string, url: URL): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (url.pathname === '/api/interchange/spreadsheets') return readSheet(req, res, requestId, method);
+  const report = /^\/api\/interchange\/spreadsheet-filings\/([^/]+)\/report\.csv$/.exec(url.pathname);
+  if (report) return sendReport(req, res, requestId, method, decodeURIComponent(report[1]!));
   const match = /^\/api\/interchange\/declarations(?:\/([^/]+)(\/responses)?)?\/?$/.exec(url.pathname);
   try {
     if (!match) throw new AppError('NOT_FOUND', `No such endpoint: POST ${INTERCHANGE_PATH}, GET ${INTERCHANGE_PATH}/{id}/responses, GET ${INTERCHANGE_PATH}/{id}.`);
@@ -88,6 +93,26 @@ async function readSheet(req: IncomingMessage, res: ServerResponse, requestId: s
     if (!kind) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send a CSV (text/csv) or an Excel workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).');
     const sheet = await readSpreadsheet({ bytes: await readBody(req, res, SPREADSHEET_MAX_BYTES), kind });
     sendJson(res, sheet.errors.length && !sheet.rows.length ? 400 : 200, requestId, sheet);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return sendAppError(res, requestId, error);
+  }
+}
+
+/** GET a bulk filing's report (getSpreadsheetFiling: the caller's company's filings only). */
+async function sendReport(req: IncomingMessage, res: ServerResponse, requestId: string, method: string, id: string): Promise<void> {
+  try {
+    if (method !== 'GET') {
+      res.setHeader('allow', 'GET');
+      throw new AppError('METHOD_NOT_ALLOWED', 'Use GET.');
+    }
+    const admitted = await admitRequest(req, res, requestId);
+    if (!admitted) return;
+    if (!admitted.actor) throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API token as "Authorization: Bearer cw_live_…" (scope declarations:write).');
+    const filing = await getSpreadsheetFiling({ actor: admitted.actor, id });
+    const name = filing.fileName.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]+/g, '_') || 'spreadsheet';
+    res.setHeader('content-disposition', `attachment; filename="${name}-report.csv"`);
+    return send(res, 200, 'text/csv; charset=utf-8', writeSpreadsheetFilingReport(filing));
   } catch (error) {
     if (!isAppError(error)) throw error;
     return sendAppError(res, requestId, error);

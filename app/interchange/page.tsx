@@ -3,9 +3,15 @@
 // follow (lib/interchange), so the page cannot drift from the code. docs/interchange.md says the same.
 import type { Metadata } from 'next';
 
+import { isFilerRole } from '../../lib/auth/policy';
+import { listSpreadsheetMappings } from '../../lib/interchange/list-spreadsheet-mappings';
 import { CUSDEC_CONTAINER, CUSDEC_HEADER, CUSDEC_ITEM, CUSDEC_STRUCTURE } from '../../lib/interchange/cusdec-segments';
 import { SPREADSHEET_FIELDS } from '../../lib/interchange/spreadsheet-fields';
 import { CONTAINER_PATH, GOODS_ITEM_PATH, WCO_CONTAINER_PATHS, WCO_HEADER_PATHS, WCO_IGNORED, WCO_ITEM_PATHS } from '../../lib/interchange/wco-paths';
+
+import { getOptionalActor } from '../session';
+import { BulkFiling } from './_components/bulk-filing';
+import { DocumentFiling } from './_components/document-filing';
 
 export const metadata: Metadata = { title: 'Standard interchange' };
 
@@ -51,10 +57,21 @@ function MappingTable({ id, caption, rows, whereLabel }: { id: string; caption: 
   );
 }
 
-export default function InterchangePage() {
+export default async function InterchangePage() {
+  // Traders and brokers file from here; everyone else (and anyone signed out) sees the mapping reference.
+  const actor = await getOptionalActor();
+  const filer = actor !== null && isFilerRole(actor);
+  const mappings = filer ? await listSpreadsheetMappings({ actor }) : [];
   return (
     <>
       <h1>Standard interchange</h1>
+      {filer ? (
+        <>
+          <BulkFiling fields={SPREADSHEET_FIELDS} savedMappings={mappings.map((m) => ({ name: m.name, columns: m.columns }))} />
+          <DocumentFiling />
+          <h2>What each format maps to</h2>
+        </>
+      ) : null}
       <p>
         File declarations as a WCO DM 3.6 Declaration (<code>POST /api/interchange/declarations</code>, <code>application/xml</code>) or a
         UN/EDIFACT CUSDEC interchange (<code>application/edifact</code>); every answer is available as a WCO DM Response or CUSRES at{' '}

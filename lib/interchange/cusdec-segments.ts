@@ -11,55 +11,58 @@ export interface SegmentPosition {
   note?: string;
 }
 
+/** A position: the tag (with its qualifier), element and component, and what the reader does there. */
+const at = (segment: string, element: number, component: number, note?: string): SegmentPosition => (note ? { segment, element, component, note } : { segment, element, component });
+
 export const CUSDEC_HEADER: Record<HeaderField, SegmentPosition> = {
-  lrn: { segment: 'BGM', element: 2, component: 1, note: 'Document number (1004): the LRN.' },
-  type: { segment: 'BGM', element: 1, component: 4, note: 'Document name (1000), characters 1–2: IM, EX or CO (e.g. IMA). Component 1 (1001) is 929 (import) or 830 (export) and is not read.' },
-  additionalType: { segment: 'BGM', element: 1, component: 4, note: 'Character 3 of the document name: A, D, Y or Z.' },
-  procedureCode: { segment: 'GIS+PRC', element: 1, component: 1, note: 'GIS with component 2 = PRC before the first CST (4 digits, e.g. 4000).' },
-  additionalProcedure: { segment: 'GIS+ADP', element: 1, component: 1, note: 'GIS with component 2 = ADP.' },
-  importerEori: { segment: 'NAD+IM', element: 2, component: 1 },
-  exporterEori: { segment: 'NAD+EX', element: 2, component: 1 },
-  representativeEori: { segment: 'NAD+AE', element: 2, component: 1, note: 'Declarant’s agent / representative.' },
-  representationStatus: { segment: 'GIS+REP', element: 1, component: 1, note: '2 = DIRECT, 3 = INDIRECT (as WCO Agent/FunctionCode).' },
-  incoterm: { segment: 'TOD', element: 3, component: 1, note: 'Terms of delivery code (4053), e.g. FOB.' },
-  incotermPlace: { segment: 'LOC+1', element: 2, component: 1, note: 'Place of terms of delivery: a UN/LOCODE.' },
-  transportMode: { segment: 'TDT', element: 3, component: 1, note: 'Mode of transport (8067), UN Rec. 19.' },
-  transportDocument: { segment: 'RFF+BM', element: 1, component: 2, note: 'Bill of lading (or other transport document) number.' },
-  officeOfEntry: { segment: 'LOC+41', element: 2, component: 1 },
-  officeOfDeclaration: { segment: 'LOC+22', element: 2, component: 1 },
-  officeOfExit: { segment: 'LOC+42', element: 2, component: 1 },
-  invoiceCurrency: { segment: 'CUX', element: 1, component: 2, note: 'CUX+2:USD:4.' },
-  invoiceAmount: { segment: 'MOA+39', element: 1, component: 2, note: 'Invoice total amount.' },
-  exchangeRate: { segment: 'CUX', element: 3, component: 1, note: 'Rate of exchange (5402).' },
-  freight: { segment: 'MOA+64', element: 1, component: 2, note: 'Freight charge.' },
-  insurance: { segment: 'MOA+67', element: 1, component: 2, note: 'Insurance (Clearway’s use of qualifier 67).' },
-  totalPackages: { segment: 'CNT+11', element: 1, component: 2, note: 'Number of packages.' },
-  grossMass: { segment: 'MEA+WT+G', element: 3, component: 2, note: 'MEA+WT+G+KGM:2600 before the first CST.' },
+  lrn: at('BGM', 2, 1, 'Document number (1004): the LRN.'),
+  type: at('BGM', 1, 4, 'Document name (1000), characters 1–2: IM, EX or CO (e.g. IMA). Component 1 (1001) is 929 (import) or 830 (export) and is not read.'),
+  additionalType: at('BGM', 1, 4, 'Character 3 of the document name: A, D, Y or Z.'),
+  procedureCode: at('GIS+PRC', 1, 1, 'GIS with component 2 = PRC before the first CST (4 digits, e.g. 4000).'),
+  additionalProcedure: at('GIS+ADP', 1, 1, 'GIS with component 2 = ADP.'),
+  importerEori: at('NAD+IM', 2, 1),
+  exporterEori: at('NAD+EX', 2, 1),
+  representativeEori: at('NAD+AE', 2, 1, 'Declarant’s agent / representative.'),
+  representationStatus: at('GIS+REP', 1, 1, '2 = DIRECT, 3 = INDIRECT (as WCO Agent/FunctionCode).'),
+  incoterm: at('TOD', 3, 1, 'Terms of delivery code (4053), e.g. FOB.'),
+  incotermPlace: at('LOC+1', 2, 1, 'Place of terms of delivery: a UN/LOCODE.'),
+  transportMode: at('TDT', 3, 1, 'Mode of transport (8067), UN Rec. 19.'),
+  transportDocument: at('RFF+BM', 1, 2, 'Bill of lading (or other transport document) number.'),
+  officeOfEntry: at('LOC+41', 2, 1),
+  officeOfDeclaration: at('LOC+22', 2, 1),
+  officeOfExit: at('LOC+42', 2, 1),
+  invoiceCurrency: at('CUX', 1, 2, 'CUX+2:USD:4.'),
+  invoiceAmount: at('MOA+39', 1, 2, 'Invoice total amount.'),
+  exchangeRate: at('CUX', 3, 1, 'Rate of exchange (5402).'),
+  freight: at('MOA+64', 1, 2, 'Freight charge.'),
+  insurance: at('MOA+67', 1, 2, 'Insurance (Clearway’s use of qualifier 67).'),
+  totalPackages: at('CNT+11', 1, 2, 'Number of packages.'),
+  grossMass: at('MEA+WT+G', 3, 2, 'MEA+WT+G+KGM:2600 before the first CST.'),
 };
 
 /** Goods item fields, in the segments after the item's CST (each item starts with CST). */
 export const CUSDEC_ITEM: Record<keyof GoodsItemInput, SegmentPosition> = {
-  commodityCode: { segment: 'CST', element: 2, component: 1, note: 'CST+<sequence>+<commodity code>:TSP.' },
-  description: { segment: 'FTX+AAA', element: 4, component: 1, note: 'Goods description (4440); up to 512 characters.' },
-  originCountry: { segment: 'LOC+27', element: 2, component: 1, note: 'Country of origin.' },
-  preferenceCode: { segment: 'GIS+PRF', element: 1, component: 1 },
-  packageKind: { segment: 'PAC', element: 3, component: 1, note: 'PAC+<count>++<kind>, UN Rec. 21.' },
-  packageCount: { segment: 'PAC', element: 1, component: 1 },
-  marks: { segment: 'PCI', element: 2, component: 1, note: 'Shipping marks (7102).' },
-  grossMass: { segment: 'MEA+WT+G', element: 3, component: 2, note: 'Kilograms.' },
-  netMass: { segment: 'MEA+WT+N', element: 3, component: 2, note: 'Kilograms.' },
-  supplementaryQuantity: { segment: 'QTY+182', element: 1, component: 2 },
-  supplementaryUnit: { segment: 'QTY+182', element: 1, component: 3 },
-  itemPrice: { segment: 'MOA+38', element: 1, component: 2, note: 'Item amount in the invoice currency.' },
-  valuationMethod: { segment: 'GIS+VM', element: 1, component: 1, note: '1 when absent.' },
-  procedureCode: { segment: 'GIS+PRC', element: 1, component: 1, note: 'After the CST: the item’s own procedure.' },
-  documentRefs: { segment: 'DOC', element: 2, component: 1, note: 'Every DOC of the item, in order (its code, element 1, is not read).' },
+  commodityCode: at('CST', 2, 1, 'CST+<sequence>+<commodity code>:TSP.'),
+  description: at('FTX+AAA', 4, 1, 'Goods description (4440); up to 512 characters.'),
+  originCountry: at('LOC+27', 2, 1, 'Country of origin.'),
+  preferenceCode: at('GIS+PRF', 1, 1),
+  packageKind: at('PAC', 3, 1, 'PAC+<count>++<kind>, UN Rec. 21.'),
+  packageCount: at('PAC', 1, 1),
+  marks: at('PCI', 2, 1, 'Shipping marks (7102).'),
+  grossMass: at('MEA+WT+G', 3, 2, 'Kilograms.'),
+  netMass: at('MEA+WT+N', 3, 2, 'Kilograms.'),
+  supplementaryQuantity: at('QTY+182', 1, 2),
+  supplementaryUnit: at('QTY+182', 1, 3),
+  itemPrice: at('MOA+38', 1, 2, 'Item amount in the invoice currency.'),
+  valuationMethod: at('GIS+VM', 1, 1, '1 when absent.'),
+  procedureCode: at('GIS+PRC', 1, 1, 'After the CST: the item’s own procedure.'),
+  documentRefs: at('DOC', 2, 1, 'Every DOC of the item, in order (its code, element 1, is not read).'),
 };
 
 export const CUSDEC_CONTAINER = {
-  containerNumber: { segment: 'EQD+CN', element: 2, component: 1 },
-  seals: { segment: 'SEL', element: 1, component: 1, note: 'Every SEL after the EQD.' },
-} as const;
+  containerNumber: at('EQD+CN', 2, 1),
+  seals: at('SEL', 1, 1, 'Every SEL after the EQD.'),
+} satisfies Record<string, SegmentPosition>;
 
 /** Segments read for the envelope and message structure, or skipped; anything else is ignored. */
 export const CUSDEC_STRUCTURE: { segment: string; use: string }[] = [

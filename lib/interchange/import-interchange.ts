@@ -71,7 +71,7 @@ function decodeUtf8(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // xmllint (and this reader) take UTF-8 only; say so rather than guess.
+    // libxml2 (and this reader) take UTF-8 only; say so rather than guess.
     throw new AppError('BAD_USER_INPUT', 'The XML is not UTF-8: send WCO DM XML encoded in UTF-8. Nothing was filed.', {
       fieldErrors: [{ path: [], code: 'INVALID', message: 'Not valid UTF-8.' }],
     });

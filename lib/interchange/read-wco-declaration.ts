@@ -4,7 +4,7 @@
 //      ("billion laughs") cannot happen — the message is refused before any parser sees it;
 //   2. well-formed (fast-xml-parser's validator: line and column);
 //   3. the root is {urn:wco:datamodel:WCO:DEC-DMS:2}Declaration (an unknown namespace is named);
-//   4. valid against WCO_DEC_2_DMS.xsd (xmllint-wasm: line and message);
+//   4. valid against WCO_DEC_2_DMS.xsd (libxml2-wasm, schema compiled once: line and message);
 //   5. mapped by wco-paths.ts; zod and the lifecycle check the values later, their paths located here.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 

@@ -10,6 +10,7 @@ import type { Task, TaskList } from 'graphile-worker';
 
 import { deliverWebhookTask } from '../notifications/deliver-webhook-task';
 import { fanOutEventTask } from '../notifications/fan-out-event-task';
+import { fileSpreadsheetTask } from '../interchange/file-spreadsheet-task';
 import { processPasswordResetRequestsTask } from '../auth/process-password-reset-requests-task';
 import { pruneRateLimitCountersTask } from '../auth/prune-rate-limit-counters-task';
 import { publishLedgerAnchorTask } from '../ledger/anchor/publish-ledger-anchor-task';
@@ -34,6 +35,7 @@ export const jobTasks: TaskList = {
   'warn-expiring-api-tokens': warnExpiringApiTokensTask as Task,
   'send-notification-digests': sendNotificationDigestsTask as Task,
   'train-risk-model': trainRiskModelTask as Task,
+  'file-spreadsheet': fileSpreadsheetTask as Task,
 };
 
 export const jobCrontab: string[] = [

@@ -30,10 +30,10 @@ export async function createWebhookEndpoint(options: { actor: Actor; input: Webh
     }
     const id = randomUUID();
     const [endpoint] = await sql<EndpointRow>(
-      `WITH w AS (INSERT INTO webhook_endpoint (id, company_id, created_by_id, url, description, event_types, updated_at)
-                  VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::text[], now()) RETURNING *)
+      `WITH w AS (INSERT INTO webhook_endpoint (id, company_id, created_by_id, url, description, event_types, payload_format, updated_at)
+                  VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6::text[], $7, now()) RETURNING *)
        SELECT ${ENDPOINT_COLUMNS} FROM w`,
-      [id, actor.companyId, actor.userId, input.url, input.description, input.eventTypes],
+      [id, actor.companyId, actor.userId, input.url, input.description, input.eventTypes, input.payloadFormat],
     );
     await sql(`INSERT INTO webhook_secret (id, endpoint_id, secret) VALUES (gen_random_uuid(), $1::uuid, $2)`, [id, secret]);
     await recordAudit(sql, { actor, action: 'webhook_endpoint.create', targetType: 'webhook_endpoint', targetId: id, requestId: options.requestId, details: { url: input.url, eventTypes: input.eventTypes } });

@@ -11,10 +11,15 @@
 // key, run_at now: graphile-worker replaces the pending job and wakes a worker). The delay is only a
 // safety net; the pull is what makes the next delivery go out at once. Both sides lock the rows they
 // decide on, so a predecessor ending while its successor is created or checked never leaves it waiting.
+//
+// An endpoint whose payload format is XML or EDIFACT gets a declaration's customs answers as a WCO DM
+// Response or a CUSRES interchange (lib/interchange/build-event-response.ts), signed the same way.
 import type { Task } from 'graphile-worker';
 
+import { buildEventResponse } from '../interchange/build-event-response';
 import { sqlTransaction, type Sql } from '../database/sql';
 import { getEnv } from '../env';
+import { isAppError } from '../errors';
 import { enqueueJob } from '../jobs/enqueue-job';
 import { getLogger } from '../logger';
 import { nextRetryDelay } from './next-retry-delay';
@@ -36,6 +41,7 @@ interface Claimed {
   url: string;
   secrets: string[];
   body: string;
+  contentType: string;
 }
 
 export const deliverWebhookTask: Task<'deliver-webhook'> = async ({ deliveryId }) => {
@@ -46,7 +52,7 @@ export const deliverWebhookTask: Task<'deliver-webhook'> = async ({ deliveryId }
   try {
     const target = await resolveWebhookAddress(claimed.url);
     const headers = signWebhook({ deliveryId, body: claimed.body, secrets: claimed.secrets });
-    response = await postWebhook(target, { headers, body: claimed.body, timeoutMs: env.WEBHOOK_TIMEOUT_MS });
+    response = await postWebhook(target, { headers: { ...headers, 'content-type': claimed.contentType }, body: claimed.body, timeoutMs: env.WEBHOOK_TIMEOUT_MS });
   } catch (err) {
     // The SSRF guard refused the address (DNS changed since registration), or the name no longer resolves.
     const details = (err as { details?: { fieldErrors?: { message: string }[] } }).details;
@@ -56,8 +62,9 @@ export const deliverWebhookTask: Task<'deliver-webhook'> = async ({ deliveryId }
 };
 
 async function claimAttempt(sql: Sql, deliveryId: string, timeoutMs: number): Promise<Claimed | null> {
-  const [d] = await sql<{ state: string; attemptCount: number; endpointId: string; url: string; disabled: boolean; eventId: string | null; testPayload: unknown; declarationId: string | null }>(
+  const [d] = await sql<{ state: string; attemptCount: number; endpointId: string; url: string; disabled: boolean; eventId: string | null; testPayload: unknown; declarationId: string | null; payloadFormat: string; createdById: string }>(
     `SELECT d.state, d.attempt_count AS "attemptCount", d.endpoint_id AS "endpointId", w.url, w.disabled_at IS NOT NULL AS disabled,
+            w.payload_format AS "payloadFormat", w.created_by_id AS "createdById",
             d.event_id::text AS "eventId", d.test_payload AS "testPayload", e.declaration_id AS "declarationId"
        FROM webhook_delivery d JOIN webhook_endpoint w ON w.id = d.endpoint_id LEFT JOIN business_event e ON e.id = d.event_id
       WHERE d.id = $1::uuid FOR UPDATE OF d`,
@@ -91,9 +98,12 @@ async function claimAttempt(sql: Sql, deliveryId: string, timeoutMs: number): Pr
   }
 
   let body: string;
+  let contentType = 'application/json';
   if (d.eventId) {
     const [event] = await sql<EventRow>(`SELECT ${EVENT_COLUMNS} FROM business_event e WHERE e.id = $1::bigint`, [d.eventId]);
-    body = JSON.stringify(webhookBody(event!));
+    const standard = d.payloadFormat === 'XML' || d.payloadFormat === 'EDIFACT' ? await buildEventResponse({ event: event!, format: d.payloadFormat, userId: d.createdById }).catch(jsonInstead) : null;
+    body = standard?.body ?? JSON.stringify(webhookBody(event!));
+    if (standard) contentType = standard.contentType;
   } else {
     body = JSON.stringify(d.testPayload);
   }
@@ -107,7 +117,7 @@ async function claimAttempt(sql: Sql, deliveryId: string, timeoutMs: number): Pr
     [deliveryId, number],
   );
   await sql(`UPDATE webhook_delivery SET attempt_count = $2 WHERE id = $1::uuid`, [deliveryId, number]);
-  return { attemptId: attempt!.id, number, url: d.url, secrets: secrets.map((s) => s.secret), body };
+  return { attemptId: attempt!.id, number, url: d.url, secrets: secrets.map((s) => s.secret), body, contentType };
 }
 
 async function recordAttempt(sql: Sql, deliveryId: string, claimed: Claimed, r: WebhookResponse): Promise<void> {
@@ -148,6 +158,12 @@ async function recordAttempt(sql: Sql, deliveryId: string, claimed: Claimed, r: 
   const runAt = new Date(Date.now() + delay);
   await sql(`UPDATE webhook_delivery SET next_attempt_at = $2 WHERE id = $1::uuid`, [deliveryId, runAt]);
   await enqueueJob(sql, 'deliver-webhook', { deliveryId }, { jobKey: `deliver-webhook:${deliveryId}`, runAt, maxAttempts: 5 });
+}
+
+/** The registering administrator was disabled, or can no longer see the declaration: the JSON event, which says only what the event says, goes instead. */
+function jsonInstead(error: unknown): null {
+  if (isAppError(error)) return null;
+  throw error;
 }
 
 /**

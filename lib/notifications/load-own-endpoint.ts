@@ -11,6 +11,7 @@ export interface EndpointRow {
   url: string;
   description: string;
   eventTypes: string[];
+  payloadFormat: 'JSON' | 'XML' | 'EDIFACT';
   disabledAt: Date | null;
   disabledReason: string | null;
   failingSince: Date | null;
@@ -18,7 +19,7 @@ export interface EndpointRow {
   updatedAt: Date;
 }
 
-export const ENDPOINT_COLUMNS = `w.id, w.company_id AS "companyId", w.url, w.description, COALESCE(w.event_types, '{}') AS "eventTypes", w.disabled_at AS "disabledAt",
+export const ENDPOINT_COLUMNS = `w.id, w.company_id AS "companyId", w.url, w.description, COALESCE(w.event_types, '{}') AS "eventTypes", w.payload_format AS "payloadFormat", w.disabled_at AS "disabledAt",
   w.disabled_reason AS "disabledReason", w.failing_since AS "failingSince", w.created_at AS "createdAt", w.updated_at AS "updatedAt"`;
 
 export async function loadOwnEndpoint(sql: Sql, actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<EndpointRow> {

@@ -13,6 +13,8 @@ export const webhookEndpointInput = z.object({
   description: z.string().trim().max(500, 'At most 500 characters.').default(''),
   /** Empty: every event type. */
   eventTypes: eventTypesInput.default([]),
+  /** The body of a declaration's answers: the JSON event, a WCO DM Response (XML) or CUSRES (EDIFACT). */
+  payloadFormat: z.enum(['JSON', 'XML', 'EDIFACT'], { message: 'The payload format is JSON, XML (WCO DM Response) or EDIFACT (CUSRES).' }).default('JSON'),
 });
 
 export type WebhookEndpointInput = z.input<typeof webhookEndpointInput>;

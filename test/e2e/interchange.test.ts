@@ -1,0 +1,129 @@
+// Standard interchange in the browser, on the server as `npm start` runs it (its job worker included):
+// a trader opens Interchange from the nav, uploads a generated Excel sheet of 40 rows (20 declarations)
+// in which two rows are bad, sees each bad row's error beside it, files the 18 valid declarations
+// without fixing anything, watches the progress bar of the background filing, reads the MRN report and
+// downloads it as CSV; then files a WCO DM XML declaration from the same page. The page has no axe
+// violations at each step, and the preview is reached from the keyboard.
+import { createRequire } from 'node:module';
+
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { readSpreadsheet } from '../../lib/interchange/read-spreadsheet';
+import { fixture, fixtureBytes } from '../interchange/helpers';
+import type { ClearwayProcess } from './clearway-process';
+import { openPortalSession } from './portal-session';
+
+const session = openPortalSession();
+const { actAs, shot } = session;
+let clearway: ClearwayProcess;
+let page: Page;
+
+const TRADER = 'trader@rotterdam-importers.example';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const ROWS = 40;
+/** Data rows (sheet row = index + 2) whose net mass exceeds their gross mass. */
+const BAD = [7, 30];
+
+async function axeViolations(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return found;
+}
+
+/** An Excel workbook in the CSV sample’s layout: ROWS rows, one declaration per two rows. */
+async function generatedSheet(): Promise<Buffer> {
+  const sample = await readSpreadsheet({ bytes: fixtureBytes('bulk-filing.csv'), kind: 'csv' });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('March');
+  ws.addRow(sample.header);
+  const template = sample.rows[0]!.cells;
+  for (let i = 0; i < ROWS; i++) {
+    ws.addRow(template.map((c, j) => (j === 0 ? `E2E-${String(Math.floor(i / 2)).padStart(3, '0')}` : j === 12 ? '18000.00' : j === 16 ? '200' : j === 17 ? '3000' : j === 26 && BAD.includes(i) ? '99999' : c)));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+beforeAll(() => {
+  ({ clearway, page } = session);
+});
+
+describe('standard interchange in the portal', () => {
+  it('files the valid declarations of a spreadsheet with two bad rows and reports each MRN', async () => {
+    await page.goto(`${clearway.url}/declarations`);
+    await actAs(TRADER);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Interchange' }).click();
+    await page.waitForURL(/\/interchange$/);
+    expect(await axeViolations()).toEqual([]);
+
+    await page.getByLabel('Spreadsheet (.xlsx or .csv)').setInputFiles({ name: 'march.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await generatedSheet() });
+    await page.getByRole('button', { name: 'Read the sheet' }).click();
+    await expect.poll(() => page.getByTestId('sheet-summary').textContent()).toContain(`${ROWS} rows`);
+    // The proposed mapping found the headers.
+    expect(await page.getByLabel('Net mass', { exact: true }).inputValue()).toBe('Net mass');
+    expect(await axeViolations()).toEqual([]);
+
+    // From the keyboard: focus the button, press Enter; focus moves to the preview's heading.
+    await page.getByRole('button', { name: 'Preview the declarations' }).focus();
+    await page.keyboard.press('Enter');
+    const heading = page.getByTestId('preview-heading');
+    await expect.poll(() => heading.textContent()).toBe('Preview: 20 declarations, 18 ready, 2 with problems');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('preview-heading');
+    for (const i of BAD) {
+      const row = page.locator(`[data-testid="preview-rows"] tr[data-row="${i + 2}"]`);
+      expect(await row.textContent()).toContain(`row ${i + 2}, column AA`);
+    }
+    expect(await page.locator('[data-testid="preview-rows"] tr[data-row="2"]').textContent()).toContain('Ready');
+    expect(await axeViolations()).toEqual([]);
+    await shot('interchange-preview');
+
+    await page.getByRole('button', { name: 'File the 18 valid declarations' }).click();
+    await expect.poll(() => page.getByTestId('filing').count()).toBe(1);
+    expect(await page.getByRole('progressbar', { name: 'Filing progress' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('report-heading').textContent(), { timeout: 90_000 }).toBe('Report: 18 filed, 2 refused');
+    expect(await page.getByTestId('filing-progress').textContent()).toBe('20 of 20 declarations answered.');
+    const report = page.getByTestId('filing-report');
+    expect(await report.locator('tr[data-lrn="E2E-000"] td').nth(2).textContent()).toMatch(/^\w{18}$/);
+    expect(await report.locator('tr[data-lrn="E2E-003"]').textContent()).toContain('Refused');
+    expect(await report.locator('tr[data-lrn="E2E-015"]').textContent()).toContain('Refused');
+    expect(await axeViolations()).toEqual([]);
+    await shot('interchange-report');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
+    const csv = await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        let text = '';
+        stream.on('data', (c) => (text += c));
+        stream.on('end', () => resolve(text));
+        stream.on('error', reject);
+      });
+    });
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(ROWS + 1);
+    expect(lines[1]).toMatch(/^2,E2E-000,filed,/);
+    expect(lines[8]).toMatch(/^9,E2E-003,refused,/);
+
+    // The filed declarations are in the portal.
+    await page.getByRole('link', { name: 'E2E-000' }).click();
+    await page.waitForURL(/\/declarations\/[0-9a-f-]{36}$/);
+    expect(await page.locator('main').textContent()).toContain('E2E-000');
+  });
+
+  it('files a WCO DM XML declaration from the page and shows its MRN and lane', async () => {
+    await page.goto(`${clearway.url}/interchange`);
+    await page.getByLabel('Document (.xml or .edi)').setInputFiles({ name: 'import-declaration.xml', mimeType: 'application/xml', buffer: Buffer.from(fixture('import-declaration.xml')) });
+    await page.getByRole('button', { name: 'File the document' }).click();
+    const outcomes = page.getByTestId('document-outcomes');
+    await expect.poll(() => outcomes.count()).toBe(1);
+    const row = outcomes.locator('tbody tr').first();
+    expect(await row.textContent()).toContain('CW-XML-0001');
+    expect(await row.textContent()).toContain('Filed');
+    expect(await row.locator('td').nth(2).textContent()).toMatch(/^\w{18}$/);
+    expect(await row.locator('td').nth(3).textContent()).toMatch(/^(GREEN|YELLOW|RED)$/);
+    expect(await axeViolations()).toEqual([]);
+  });
+});
