@@ -45,6 +45,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/officer">{t('nav.officer')}</Link>
                 </li>
                 <li>
+                  <Link href="/permits/finder">{t('nav.permitsFinder')}</Link>
+                </li>
+                <li>
                   <Link href="/tariff">{t('nav.tariff')}</Link>
                 </li>
                 <li>

@@ -65,6 +65,8 @@ const schema = z.object({
   RISK_MODEL_WEIGHT: intFrom(60, 0, 1000),
   /** Risk: share of GREEN declarations sent to a documentary check at random, so the model keeps learning what it would not select (0 to 0.5). */
   RISK_RANDOM_CONTROL_SHARE: z.coerce.number().min(0).max(0.5).default(0.01),
+  /** Risk: with SEED_DEMO, the demo start imports a synthetic control history and trains a model on it, then activates it (`active`), leaves it in shadow mode (`shadow`) or does nothing (`off`). */
+  RISK_DEMO_MODEL: z.enum(['off', 'shadow', 'active']).default('active'),
   /** Risk: largest control history CSV accepted by importControlHistory, in bytes. */
   CONTROL_HISTORY_MAX_BYTES: intFrom(104_857_600, 1_000, 10_000_000_000),
   /** Requests per minute per API token and per signed-in user (sliding window, shared by all processes). */

@@ -10,7 +10,9 @@ import { seedDemoDeclarations } from '../declarations/seed-demo-declarations';
 import { seedDemoShipments } from '../tracking/seed-demo-shipments';
 import { ensurePlatformAdmin } from '../auth/ensure-platform-admin';
 import { seedDemoParties } from '../parties/seed-demo-parties';
+import { seedDemoPermitDeclarations } from '../permits/seed-demo-permit-declarations';
 import { seedDemoPermits } from '../permits/seed-demo-permits';
+import { seedDemoRiskModel } from '../risk/seed-demo-risk-model';
 import { seedRiskRules } from '../risk/seed-risk-rules';
 import { seedDemoTariff } from '../tariff/seed-demo-tariff';
 import { loadHsNomenclature } from '../tariff/load-hs-nomenclature';
@@ -81,8 +83,12 @@ export async function prepareDatabase(options: {
       if (getEnv().SEED_DEMO && options.demoDeclarations !== false) {
         const declarations = await seedDemoDeclarations();
         if (declarations) logger.info({ declarations }, 'demo declarations created');
+        const permitDeclarations = await seedDemoPermitDeclarations();
+        if (permitDeclarations) logger.info({ declarations: permitDeclarations }, 'demo declarations in each permit state created');
         const shipments = await seedDemoShipments();
         if (shipments) logger.info({ shipments }, 'demo shipments under electronic seal created');
+        const riskModel = await seedDemoRiskModel();
+        if (riskModel) logger.info({ riskModel }, 'demo risk model trained on a synthetic control history');
       }
     }
     return {

@@ -34,7 +34,7 @@ export async function activateRiskModel(options: { actor: Actor; id: string; rea
   const { reason, force } = parseInput(input, { reason: options.reason, force: options.force ?? false });
   return getDb()
     .$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('risk_model.active'))`;
+      await tx.$queryRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('risk_model.active'))) AS locked`; // void stays in the subquery
       const model = /^[0-9a-f-]{36}$/i.test(id) ? await tx.riskModel.findUnique({ where: { id }, select: { id: true, version: true, status: true, metrics: true } }) : null;
       if (!model) throw new AppError('NOT_FOUND', `No risk model ${id}.`);
       if (model.status === 'ACTIVE') throw new AppError('CONFLICT', `Model v${model.version} is already active.`);

@@ -6,7 +6,7 @@ import { sqlOfPrisma } from '../database/sql';
 import { isAppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { getLogger } from '../logger';
-import { fitRiskModel } from './fit-risk-model';
+import { fitRiskModel, type RiskModelParameters } from './fit-risk-model';
 import { listRiskRules } from './list-risk-rules';
 import { invalidateRiskModels } from './load-risk-models';
 import { loadTrainingRows } from './load-training-rows';
@@ -14,12 +14,12 @@ import { loadTrainingRows } from './load-training-rows';
 declare global {
   namespace GraphileWorker {
     interface Tasks {
-      'train-risk-model': { modelId: string };
+      'train-risk-model': { modelId: string; parameters?: Partial<RiskModelParameters> };
     }
   }
 }
 
-export async function trainRiskModelTask(payload: { modelId: string }): Promise<void> {
+export async function trainRiskModelTask(payload: { modelId: string; parameters?: Partial<RiskModelParameters> }): Promise<void> {
   const db = getDb();
   const model = await db.riskModel.findUnique({ where: { id: payload.modelId }, select: { status: true } });
   if (model?.status !== 'TRAINING') return;
@@ -34,7 +34,7 @@ export async function trainRiskModelTask(payload: { modelId: string }): Promise<
     await progress(1, 'Loading control results');
     const rows = await loadTrainingRows(sqlOfPrisma(db));
     const rules = (await listRiskRules()).filter((r) => r.enabled);
-    const fitted = await fitRiskModel({ rows, rules, onProgress: progress });
+    const fitted = await fitRiskModel({ rows, rules, parameters: payload.parameters, onProgress: progress });
     await db.riskModel.update({
       where: { id: payload.modelId },
       data: {

@@ -14,7 +14,7 @@ export async function trainRiskModel(options: { actor: Actor; requestId?: string
   return getDb().$transaction(async (tx) => {
     const sql = sqlOfPrisma(tx);
     // One version number at a time.
-    await sql(`SELECT pg_advisory_xact_lock(hashtext('risk_model.version'))`);
+    await sql(`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('risk_model.version'))) AS locked`); // void stays in the subquery
     const [counts] = await sql<{ total: number; illicit: number }>(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE illicit)::int AS illicit FROM (
          SELECT h.illicit FROM control_history h JOIN control_history_import i ON i.id = h.import_id AND i.status = 'COMPLETED'

@@ -12,8 +12,10 @@ export interface ClearwayProcess {
 
 export async function startClearway(env: Record<string, string | undefined>, options: { expectFailure?: boolean } = {}): Promise<ClearwayProcess> {
   const port = await freePort();
+  // RISK_DEMO_MODEL off: no demo model deciding lanes under other tests' feet, and a faster start
+  // (test/e2e/risk.test.ts trains its own).
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', RISK_DEMO_MODEL: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { getPool } from '../../lib/db';
+import { getLedgerEntry } from '../../lib/ledger/get-ledger-entry';
+import { integratePending } from '../../lib/ledger/integrate-pending';
 import { validImport } from '../declarations/fixtures';
 import { startTestServer, type TestServer } from '../graphql/http-server';
 import { asUser } from '../support/auth';
@@ -65,12 +67,12 @@ describe('recordControlResult', () => {
     // Audited and anchored like the release decision.
     const { rows: audit } = await getPool().query(`SELECT details FROM audit_event WHERE action = 'control_result.record' AND target_id = $1`, [id]);
     expect(audit).toHaveLength(1);
-    const { rows: anchored } = await getPool().query(
-      `SELECT convert_from(entry, 'UTF8') AS entry FROM ledger_pending WHERE item_sha256 = decode($1, 'hex')
-       UNION ALL SELECT convert_from(entry, 'UTF8') FROM ledger_entry WHERE item_sha256 = decode($1, 'hex')`,
-      [audit[0].details.sha256],
-    );
-    expect(anchored.map((r: { entry: string }) => JSON.parse(r.entry))).toEqual([expect.objectContaining({ kind: 'decision', ref: `${id}/control-result/1` })]);
+    // Anchored: once the integrator has run, the item has exactly one leaf, whose entry names the result.
+    await integratePending({ wait: true });
+    const { rows: leaves } = await getPool().query(`SELECT leaf_index FROM ledger_leaves_of(decode($1, 'hex'))`, [audit[0].details.sha256]);
+    expect(leaves).toHaveLength(1);
+    const anchored = await getLedgerEntry(audit[0].details.sha256);
+    expect(JSON.parse(Buffer.from(anchored.entry, 'base64').toString())).toEqual(expect.objectContaining({ kind: 'decision', ref: `${id}/control-result/1` }));
 
     // Immutable: a second result is refused unless it says why it corrects the first.
     const twice = await op(RECORD, { id, input: { outcome: 'NO_DISCREPANCY' } }, OFFICER);
