@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** How long before the end the warning appears. */
 const WARN_BEFORE_MS = 5 * 60_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function SessionExpiryWarning({ expiresAt }: { expiresAt: number }) {
   const t = useTranslations('session');
@@ -18,16 +19,13 @@ export function SessionExpiryWarning({ expiresAt }: { expiresAt: number }) {
 
   useEffect(() => {
     const warnIn = Math.max(0, ends - WARN_BEFORE_MS - Date.now());
+    // setTimeout fires at once for delays beyond 2^31-1 ms (24.8 days): never arm it that far ahead.
+    if (!Number.isFinite(warnIn) || warnIn > MAX_TIMER_MS) return;
     const timer = setTimeout(() => {
       setMinutes(Math.max(1, Math.ceil((ends - Date.now()) / 60_000)));
       setOpen(true);
     }, warnIn);
-    // When the session has ended, the next page asks the person to sign in again and comes back.
-    const end = setTimeout(() => window.location.reload(), Math.max(0, ends - Date.now()) + 1000);
-    return () => {
-      clearTimeout(timer);
-      clearTimeout(end);
-    };
+    return () => clearTimeout(timer);
   }, [ends]);
 
   useEffect(() => {
@@ -41,7 +39,9 @@ export function SessionExpiryWarning({ expiresAt }: { expiresAt: number }) {
     const response = await fetch('/api/auth/session', { cache: 'no-store' });
     const session = (await response.json().catch(() => null)) as { expires?: string } | null;
     setOpen(false);
-    if (session?.expires) setEnds(Date.parse(session.expires));
+    // No session any more (it ended while the dialog was open): the page asks to sign in and comes back.
+    if (!session?.expires) window.location.reload();
+    else setEnds(Date.parse(session.expires));
   }, []);
 
   return (
