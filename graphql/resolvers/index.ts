@@ -13,6 +13,7 @@ import { officerQueueResolvers } from './officer-queue';
 import { notificationResolvers } from './notifications';
 import { riskResolvers } from './risk';
 import { scalarResolvers } from './scalars';
+import { scanResolvers } from './scans';
 import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
 
@@ -34,6 +35,7 @@ export const resolvers: Resolvers = mergeResolvers([
   clearanceStatisticsResolvers,
   notificationResolvers,
   interchangeResolvers,
+  scanResolvers,
 ]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {

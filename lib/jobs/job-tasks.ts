@@ -13,6 +13,7 @@ import { fanOutEventTask } from '../notifications/fan-out-event-task';
 import { processPasswordResetRequestsTask } from '../auth/process-password-reset-requests-task';
 import { pruneRateLimitCountersTask } from '../auth/prune-rate-limit-counters-task';
 import { publishLedgerAnchorTask } from './publish-ledger-anchor-task';
+import { processScanImagesTask } from '../scans/process-scan-images-task';
 import { purgeBusinessEventsTask } from '../notifications/purge-business-events-task';
 import { raiseSilentSealAlertsTask } from '../tracking/raise-silent-seal-alerts-task';
 import { rescueWebhookDeliveriesTask } from '../notifications/rescue-webhook-deliveries-task';
@@ -32,6 +33,7 @@ export const jobTasks: TaskList = {
   'purge-business-events': purgeBusinessEventsTask as Task,
   'warn-expiring-api-tokens': warnExpiringApiTokensTask as Task,
   'send-notification-digests': sendNotificationDigestsTask as Task,
+  'process-scan-images': processScanImagesTask as Task,
 };
 
 export const jobCrontab: string[] = [
