@@ -1,11 +1,11 @@
 import Link from 'next/link';
 
-import { canAdministerCompany, isBroker, isOfficer } from '../lib/auth/policy';
+import { canAdministerCompany, isAgencyOfficer, isBroker, isFilerRole, isOfficer, isPlatformAdmin } from '../lib/auth/policy';
 import { countUnreadNotifications } from '../lib/notifications/count-unread-notifications';
 import { getOptionalActor } from './session';
 import { SignOutButton } from './sign-out-button';
 
-const ROLE_LABEL = { TRADER: 'trader', BROKER: 'customs broker', OFFICER: 'customs officer', ADMIN: 'platform administrator', AGENCY_OFFICER: 'agency officer', IMAGE_ANALYST: 'image analyst' } as const;
+const ROLE_LABEL = { TRADER: 'trader', BROKER: 'customs broker', OFFICER: 'customs officer', ADMIN: 'platform administrator', AGENCY_OFFICER: 'agency officer', RISK_ANALYST: 'risk analyst', IMAGE_ANALYST: 'image analyst' } as const;
 
 /** The header's account area: who is signed in, and their account links. */
 export async function UserMenu() {
@@ -27,6 +27,8 @@ export async function UserMenu() {
         <strong>{actor.name}</strong> <span className="muted">({ROLE_LABEL[actor.role]}{actor.isCompanyAdmin ? ', company admin' : ''})</span>
       </span>{' '}
       <Link href="/account">Account</Link>
+      {isAgencyOfficer(actor) ? <> <Link href="/agency">Agency queue</Link></> : isFilerRole(actor) ? <> <Link href="/permits">Permits</Link></> : null}
+      {isPlatformAdmin(actor) && <> <Link href="/admin/permits">Agencies and rules</Link></>}
       {canAdministerCompany(actor) ? (
         <>
           {' '}

@@ -29,6 +29,7 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole; companyE
   { email: 'analyst@customs.example', name: 'Analyst Noor Rahman', role: 'IMAGE_ANALYST', companyEori: null, isCompanyAdmin: false },
   { email: 'analyst2@customs.example', name: 'Analyst Tomas Berg', role: 'IMAGE_ANALYST', companyEori: null, isCompanyAdmin: false },
   { email: 'admin@clearway.example', name: 'Platform Admin', role: 'ADMIN', companyEori: null, isCompanyAdmin: false },
+  { email: 'analyst@customs.example', name: 'Risk Analyst Sofia Marin', role: 'RISK_ANALYST', companyEori: null, isCompanyAdmin: false },
 ];
 
 /** Rotterdam Importers lets Delta Brokers file all its declarations, directly in its name. */
