@@ -102,6 +102,12 @@ const schema = z.object({
   ),
   /** Documents: largest accepted upload (POST /api/documents answers 413 beyond). */
   DOCUMENT_MAX_BYTES: intFrom(20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+  /** Scans: largest accepted POST /api/scans request (metadata and all images), 413 beyond (docs/scans.md). */
+  SCAN_MAX_BYTES: intFrom(512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+  /** Scans: an analyst's claim lapses after this many minutes without a verdict. */
+  SCAN_CLAIM_MINUTES: intFrom(30, 1, 24 * 60),
+  /** Scans: a scan should have a verdict within this many minutes of arriving (the queue's SLA). */
+  SCAN_ANALYSIS_SLA_MINUTES: intFrom(60, 1, 7 * 24 * 60),
   /** Documents: where the bytes live, `local` (BLOB_DIR) or `s3` (the S3_* variables). */
   BLOB_STORE: z.enum(['local', 's3']).default('local'),
   /** Local blob store folder; unset: DATA_DIR/blobs. */

@@ -21,6 +21,7 @@ import { createEpcisRoutes, EPCIS_PATH } from './epcis-routes';
 import { handleInterchangeRoute } from './interchange-routes';
 import { handlePdfRoute } from './pdf-routes';
 import { handlePermitRoute } from './permit-routes';
+import { createScansRoute, SCANS_PATH } from './scans-route';
 import { applyPagePolicy, setSecurityHeaders } from './security-headers';
 
 // Pages whose address carries a live secret (a reset or invitation link): it never reaches the log.
@@ -59,6 +60,7 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
   });
   const handleDocuments = createDocumentsRoute({ logger });
   const handleEpcis = createEpcisRoutes({ logger });
+  const handleScans = createScansRoute({ logger });
 
   let closing = false;
   const server = http.createServer(async (req, res) => {
@@ -78,6 +80,7 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
       setSecurityHeaders(res, pathname ?? '/');
       if (pathname === '/api/graphql') return await handleGraphQL(req, res, requestId);
       if (pathname === '/api/documents' || pathname?.startsWith('/api/documents/')) return await handleDocuments(req, res, requestId, pathname!);
+      if (pathname === SCANS_PATH || pathname?.startsWith(`${SCANS_PATH}/`)) return await handleScans(req, res, requestId, pathname);
       if (pathname?.startsWith(`${EPCIS_PATH}/`)) return await handleEpcis(req, res, requestId, pathname);
       if (pathname?.startsWith('/api/interchange/')) return await handleInterchangeRoute(req, res, requestId, new URL(req.url ?? '/', 'http://localhost'));
       if (await handleLedgerRoute(req, res, requestId, pathname!)) return;

@@ -15,6 +15,7 @@ import { notificationResolvers } from './notifications';
 import { riskResolvers } from './risk';
 import { riskModelResolvers } from './risk-models';
 import { scalarResolvers } from './scalars';
+import { scanResolvers } from './scans';
 import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
 
@@ -38,6 +39,7 @@ export const resolvers: Resolvers = mergeResolvers([
   interchangeResolvers,
   controlResultResolvers,
   riskModelResolvers,
+  scanResolvers,
 ]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {

@@ -10,6 +10,7 @@ export const SCOPES = {
   'events:write': 'Report electronic-seal events (EPCIS 2.0 capture, recordSealEvents).',
   'permits:read': 'Read the company’s permit applications, permits (with balances) and declarations’ permit requirements.',
   'permits:write': 'Apply for permits, submit applications, answer agencies’ questions, cite permits on declarations.',
+  'scans:write': 'Post X-ray scans (POST /api/scans): carried by scanning stations’ device tokens (lib/scans/register-scan-station.ts).',
   'notifications:read': 'Pull the company’s notifications (pendingNotifications, acknowledgeNotifications) and subscribe to declarationEvents.',
 } as const;
 

@@ -14,6 +14,7 @@ import { fileSpreadsheetTask } from '../interchange/file-spreadsheet-task';
 import { processPasswordResetRequestsTask } from '../auth/process-password-reset-requests-task';
 import { pruneRateLimitCountersTask } from '../auth/prune-rate-limit-counters-task';
 import { publishLedgerAnchorTask } from '../ledger/anchor/publish-ledger-anchor-task';
+import { processScanImagesTask } from '../scans/process-scan-images-task';
 import { purgeBusinessEventsTask } from '../notifications/purge-business-events-task';
 import { raiseSilentSealAlertsTask } from '../tracking/raise-silent-seal-alerts-task';
 import { rescueWebhookDeliveriesTask } from '../notifications/rescue-webhook-deliveries-task';
@@ -36,6 +37,7 @@ export const jobTasks: TaskList = {
   'send-notification-digests': sendNotificationDigestsTask as Task,
   'train-risk-model': trainRiskModelTask as Task,
   'file-spreadsheet': fileSpreadsheetTask as Task,
+  'process-scan-images': processScanImagesTask as Task,
 };
 
 export const jobCrontab: string[] = [

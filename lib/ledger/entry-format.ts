@@ -4,7 +4,7 @@
 // which is also its RFC 8785 (JCS) canonical form. Pure: runs in the browser (the /verify page) too.
 
 /** What can be anchored. The parser accepts any kind of the same shape, so older verifiers read newer entries. */
-export const LEDGER_ENTRY_KINDS = ['document', 'pdf', 'declaration-version', 'decision'] as const;
+export const LEDGER_ENTRY_KINDS = ['document', 'pdf', 'declaration-version', 'decision', 'scan-image', 'scan-verdict'] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 
 export interface LedgerEntryFields {

@@ -25,6 +25,9 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole; companyE
   { email: 'officer@customs.example', name: 'Officer Amal Haddad', role: 'OFFICER', companyEori: null, isCompanyAdmin: false },
   // A second officer, so the shared queue and its claims can be tried with two people.
   { email: 'officer2@customs.example', name: 'Officer Jonas Weber', role: 'OFFICER', companyEori: null, isCompanyAdmin: false },
+  // Image analysts of the central analysis centre (X-ray scans, docs/scans.md); two, so claims can be tried.
+  { email: 'imaging@customs.example', name: 'Analyst Noor Rahman', role: 'IMAGE_ANALYST', companyEori: null, isCompanyAdmin: false },
+  { email: 'imaging2@customs.example', name: 'Analyst Tomas Berg', role: 'IMAGE_ANALYST', companyEori: null, isCompanyAdmin: false },
   { email: 'admin@clearway.example', name: 'Platform Admin', role: 'ADMIN', companyEori: null, isCompanyAdmin: false },
   { email: 'analyst@customs.example', name: 'Risk Analyst Sofia Marin', role: 'RISK_ANALYST', companyEori: null, isCompanyAdmin: false },
 ];

@@ -1,0 +1,23 @@
+// For the terminal gate (lib/gates): the container's latest SUSPECT scan verdict that no physical
+// inspection has followed yet (recordScanInspection sets inspected_at), or null. A later CLEAR scan of
+// the same container does not close it: the suspect regions were never looked at.
+import type { Sql } from '../database/sql';
+
+export interface OpenSuspectScan {
+  scanId: string;
+  declarationId: string | null;
+  decidedAt: Date;
+  labels: string[];
+}
+
+export async function findOpenSuspectScan(sql: Sql, containerNumber: string): Promise<OpenSuspectScan | null> {
+  const [row] = await sql<{ scan_id: string; declaration_id: string | null; decided_at: Date; labels: string[] | null }>(
+    `SELECT s.id AS scan_id, s.declaration_id, v.decided_at,
+            ARRAY(SELECT DISTINCT a.label FROM scan_annotation a WHERE a.scan_id = s.id AND a.source = 'ANALYST' ORDER BY a.label) AS labels
+       FROM scan s JOIN scan_verdict v ON v.scan_id = s.id
+      WHERE s.container_number = $1 AND v.verdict = 'SUSPECT' AND v.inspected_at IS NULL
+      ORDER BY v.decided_at DESC LIMIT 1`,
+    [containerNumber.trim().toUpperCase()],
+  );
+  return row ? { scanId: row.scan_id, declarationId: row.declaration_id, decidedAt: row.decided_at, labels: row.labels ?? [] } : null;
+}
