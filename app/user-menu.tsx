@@ -5,7 +5,7 @@ import { countUnreadNotifications } from '../lib/notifications/count-unread-noti
 import { getOptionalActor } from './session';
 import { SignOutButton } from './sign-out-button';
 
-const ROLE_LABEL = { TRADER: 'trader', BROKER: 'customs broker', OFFICER: 'customs officer', ADMIN: 'platform administrator', AGENCY_OFFICER: 'agency officer' } as const;
+const ROLE_LABEL = { TRADER: 'trader', BROKER: 'customs broker', OFFICER: 'customs officer', ADMIN: 'platform administrator', AGENCY_OFFICER: 'agency officer', TERMINAL_OPERATOR: 'terminal operator' } as const;
 
 /** The header's account area: who is signed in, and their account links. */
 export async function UserMenu() {

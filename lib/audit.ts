@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import type { Actor } from './auth/actor';
 import type { Tx } from './database/tx';
+import { GATE_AUDIT_EVENTS } from './gates/gate-audit-events';
 import { PERMIT_AUDIT_EVENTS } from './permits/permit-audit-events';
 
 const none = z.object({});
@@ -142,6 +143,7 @@ export const AUDIT_EVENTS = {
     details: z.object({ alertId: z.string().describe('Alert'), kind: z.string().describe('Kind'), note: z.string().nullable().describe('Note') }),
   },
   ...PERMIT_AUDIT_EVENTS,
+  ...GATE_AUDIT_EVENTS,
   'webhook_endpoint.create': { target: 'webhook_endpoint', details: z.object({ url: z.string().describe('URL'), eventTypes: z.array(z.string()).describe('Event types') }) },
   'webhook_endpoint.update': { target: 'webhook_endpoint', details: z.object({ changes: z.array(z.string()).describe('Changed') }) },
   'webhook_endpoint.rotate_secret': { target: 'webhook_endpoint', details: z.object({ overlapHours: z.number().describe('Old secret valid for (hours)') }) },

@@ -4,6 +4,7 @@ import { declarationLifecycleResolvers } from './declaration-lifecycle';
 import { declarationResolvers } from './declarations';
 import { documentResolvers } from './documents';
 import { filingAidResolvers } from './filing-aids';
+import { gateResolvers } from './gates';
 import { healthResolvers } from './health';
 import { identityResolvers } from './identity';
 import { interchangeResolvers } from './interchange';
@@ -34,6 +35,7 @@ export const resolvers: Resolvers = mergeResolvers([
   clearanceStatisticsResolvers,
   notificationResolvers,
   interchangeResolvers,
+  gateResolvers,
 ]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {

@@ -10,6 +10,7 @@ export const SCOPES = {
   'events:write': 'Report electronic-seal events (EPCIS 2.0 capture, recordSealEvents).',
   'permits:read': 'Read the company’s permit applications, permits (with balances) and declarations’ permit requirements.',
   'permits:write': 'Apply for permits, submit applications, answer agencies’ questions, cite permits on declarations.',
+  'gate:decide': 'Ask for terminal gate decisions (gateDecision, POST /api/gate/decision) and read the company’s gate events.',
   'notifications:read': 'Pull the company’s notifications (pendingNotifications, acknowledgeNotifications) and subscribe to declarationEvents.',
 } as const;
 
