@@ -36,6 +36,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <Link href="/officer">Officer queue</Link>
               </li>
               <li>
+                <Link href="/terminal">Gates</Link>
+              </li>
+              <li>
                 <Link href="/tariff">HS nomenclature</Link>
               </li>
               <li>
