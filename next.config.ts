@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const nextConfig: NextConfig = {
   // Served by scripts/start.ts (a custom Node server); no X-Powered-By banner.
@@ -12,4 +13,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl without i18n routing: the locale is chosen per request in app/_i18n/request.ts.
+export default createNextIntlPlugin('./app/_i18n/request.ts')(nextConfig);

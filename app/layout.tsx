@@ -1,65 +1,83 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
 import './globals.css';
+import { directionOf, isLocale, DEFAULT_LOCALE } from '../lib/i18n/locales';
+import { LanguageSwitcher } from './_i18n/language-switcher';
+import { SessionExpiryWarning } from './_components/session-expiry-warning';
+import { getSessionExpiry } from './session';
 import { UserMenu } from './user-menu';
 
-export const metadata: Metadata = {
-  title: { default: 'Clearway', template: '%s · Clearway' },
-  description: 'Single-window portal for paperless cross-border trade: declarations, documents, tracking.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('shell');
+  return { title: { default: 'Clearway', template: '%s · Clearway' }, description: t('metaDescription') };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [t, requested, expiresAt] = await Promise.all([getTranslations('shell'), getLocale(), getSessionExpiry()]);
+  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   return (
-    <html lang="en">
+    <html lang={locale} dir={directionOf(locale)}>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            Clearway
-          </Link>
-          <nav aria-label="Main">
-            <ul>
-              <li>
-                <Link href="/declarations">Declarations</Link>
-              </li>
-              <li>
-                <Link href="/work-queue">Work queue</Link>
-              </li>
-              <li>
-                <Link href="/tracking">Tracking</Link>
-              </li>
-              <li>
-                <Link href="/officer">Officer queue</Link>
-              </li>
-              <li>
-                <Link href="/terminal">Gates</Link>
-              </li>
-              <li>
-                <Link href="/tariff">HS nomenclature</Link>
-              </li>
-              <li>
-                <Link href="/verify">Verify a document</Link>
-              </li>
-              <li>
-                <Link href="/performance">Performance</Link>
-              </li>
-              <li>
-                <a href="/api/health">Service health</a>
-              </li>
-            </ul>
-          </nav>
-          <UserMenu />
-        </header>
-        <main id="main">{children}</main>
-        <footer className="site-footer">
-          <p>
-            Clearway is open source. GraphQL API at <code>/api/graphql</code>.
-          </p>
-        </footer>
+        <NextIntlClientProvider>
+          <a className="skip-link" href="#main">
+            {t('skipLink')}
+          </a>
+          <header className="site-header">
+            <Link href="/" className="brand">
+              {t('brand')}
+            </Link>
+            <nav aria-label={t('mainNav')}>
+              <ul>
+                <li>
+                  <Link href="/declarations">{t('nav.declarations')}</Link>
+                </li>
+                <li>
+                  <Link href="/work-queue">{t('nav.workQueue')}</Link>
+                </li>
+                <li>
+                  <Link href="/tracking">{t('nav.tracking')}</Link>
+                </li>
+                <li>
+                  <Link href="/officer">{t('nav.officer')}</Link>
+                </li>
+                <li>
+                  <Link href="/terminal">{t('nav.terminal')}</Link>
+                </li>
+                <li>
+                  <Link href="/permits/finder">{t('nav.permitsFinder')}</Link>
+                </li>
+                <li>
+                  <Link href="/tariff">{t('nav.tariff')}</Link>
+                </li>
+                <li>
+                  <Link href="/verify">{t('nav.verify')}</Link>
+                </li>
+                <li>
+                  <Link href="/performance">{t('nav.performance')}</Link>
+                </li>
+                <li>
+                  <a href="/api/health">{t('nav.health')}</a>
+                </li>
+              </ul>
+            </nav>
+            <UserMenu />
+            <LanguageSwitcher locale={locale} />
+          </header>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>{t.rich('footer', { code: (chunks) => <code>{chunks}</code> })}</p>
+            <p>
+              <Link href="/accessibility">{t('accessibility')}</Link>
+            </p>
+          </footer>
+          {expiresAt ? <SessionExpiryWarning expiresAt={expiresAt} /> : null}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,11 +1,13 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('notFound');
   return (
     <>
-      <h1>Page not found</h1>
+      <h1>{t('title')}</h1>
       <p>
-        There is nothing at this address. <Link href="/">Back to the start page</Link>.
+        {t('body')} <Link href="/">{t('back')}</Link>.
       </p>
     </>
   );

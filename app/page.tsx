@@ -1,63 +1,56 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { getHealth } from '../lib/health/get-health';
 
 // Reads the database on every request: never prerendered at build time.
 export const dynamic = 'force-dynamic';
 
+const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
+
 export default async function HomePage() {
-  const health = await getHealth();
+  const [health, t] = await Promise.all([getHealth(), getTranslations('home')]);
   const ok = health.status === 'OK';
   return (
     <>
       <section className="hero">
-        <h1>Clear goods across borders, without paper</h1>
-        <p className="lead">
-          Clearway is a single-window portal for importers, exporters, customs brokers and officers: file customs
-          declarations online, attach documents whose authenticity anyone can verify, and follow sealed containers
-          from loading to release.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </section>
 
       <section aria-labelledby="start">
-        <h2 id="start">Start here</h2>
+        <h2 id="start">{t('start')}</h2>
         <ul className="cards cards-2">
           <li className="card">
             <h3>
-              <Link href="/declarations">File a customs declaration</Link>
+              <Link href="/declarations">{t('file')}</Link>
             </h3>
-            <p>
-              Prepare an import or export declaration step by step, save it as a draft, and submit it to receive its
-              movement reference number (MRN). Follow every declaration of your company from one dashboard.
-            </p>
+            <p>{t('fileText')}</p>
           </li>
           <li className="card">
             <h3>
-              <Link href="/officer">Work the officer queue</Link>
+              <Link href="/officer">{t('officer')}</Link>
             </h3>
-            <p>Customs officers see submitted declarations ranked by risk, and release or reject them with a reason.</p>
+            <p>{t('officerText')}</p>
           </li>
           <li className="card">
             <h3>
-              <Link href="/tariff">Look up an HS code</Link>
+              <Link href="/tariff">{t('tariff')}</Link>
             </h3>
-            <p>Search the HS 2022 nomenclature by code or by words: 21 sections, 97 chapters, 5,613 subheadings.</p>
+            <p>{t('tariffText', { sections: 21, chapters: 97, subheadings: 5613 })}</p>
           </li>
           <li className="card">
-            <h3>Integrate over GraphQL</h3>
-            <p>
-              Third-party systems use the public API at <code>/api/graphql</code> (POST, JSON). The schema is
-              introspectable and documented.
-            </p>
+            <h3>{t('api')}</h3>
+            <p>{t.rich('apiText', { code })}</p>
           </li>
         </ul>
       </section>
 
       <section aria-labelledby="status">
-        <h2 id="status">Service status</h2>
+        <h2 id="status">{t('status')}</h2>
         <p data-testid="service-status" className={ok ? 'status status-ok' : 'status status-degraded'}>
-          {ok ? 'All systems operational' : 'Degraded'} — database {health.database.reachable ? 'reachable' : 'unreachable'}
-          {health.database.appliedMigration ? `, schema ${health.database.appliedMigration}` : ''} ({health.database.mode}).
+          {ok ? t('statusOk') : t('statusDegraded')} — {t('database', { reachable: String(health.database.reachable) })}
+          {health.database.appliedMigration ? `, ${t('schema', { migration: health.database.appliedMigration })}` : ''} ({health.database.mode}).
         </p>
       </section>
     </>

@@ -30,6 +30,13 @@ export async function getOptionalActor(): Promise<Actor | null> {
   }
 }
 
+/** When this browser's session ends (ms since the epoch), or null when nobody is signed in. */
+export async function getSessionExpiry(): Promise<number | null> {
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  const session = token ? await decodeSession(token) : null;
+  return session?.expiresAt ?? null;
+}
+
 /** The signed-in user; anyone else goes to the sign-in page, then back here. */
 export async function getActor(): Promise<Actor> {
   const actor = await getOptionalActor();

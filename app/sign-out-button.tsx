@@ -2,10 +2,10 @@
 
 import { signOut } from 'next-auth/react';
 
-export function SignOutButton() {
+export function SignOutButton({ label }: { label: string }) {
   return (
     <button type="button" className="link-button" onClick={() => signOut({ callbackUrl: '/signin' })}>
-      Sign out
+      {label}
     </button>
   );
 }

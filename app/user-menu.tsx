@@ -1,49 +1,55 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-import { canAdministerCompany, isBroker, isOfficer } from '../lib/auth/policy';
+import { canAdministerCompany, isAgencyOfficer, isBroker, isFilerRole, isOfficer, isPlatformAdmin } from '../lib/auth/policy';
 import { countUnreadNotifications } from '../lib/notifications/count-unread-notifications';
 import { getOptionalActor } from './session';
 import { SignOutButton } from './sign-out-button';
 
-const ROLE_LABEL = { TRADER: 'trader', BROKER: 'customs broker', OFFICER: 'customs officer', ADMIN: 'platform administrator', AGENCY_OFFICER: 'agency officer', TERMINAL_OPERATOR: 'terminal operator' } as const;
-
 /** The header's account area: who is signed in, and their account links. */
 export async function UserMenu() {
-  const actor = await getOptionalActor();
+  const [actor, t] = await Promise.all([getOptionalActor(), getTranslations('userMenu')]);
   if (!actor) {
     return (
       <div className="user-menu">
-        <Link href="/signin">Sign in</Link> <Link href="/signup">Register a company</Link>
+        <Link href="/signin">{t('signIn')}</Link> <Link href="/signup">{t('register')}</Link>
       </div>
     );
   }
   const unread = await countUnreadNotifications({ actor });
   return (
     <div className="user-menu">
-      <Link href="/notifications" data-testid="inbox-link" aria-label={`Inbox, ${unread} unread`}>
-        Inbox{unread ? <span className="chip-count" data-testid="unread-count">{unread}</span> : null}
+      <Link href="/notifications" data-testid="inbox-link" aria-label={t('inboxLabel', { count: unread })}>
+        {t('inbox')}
+        {unread ? <span className="chip-count" data-testid="unread-count">{unread}</span> : null}
       </Link>{' '}
       <span>
-        <strong>{actor.name}</strong> <span className="muted">({ROLE_LABEL[actor.role]}{actor.isCompanyAdmin ? ', company admin' : ''})</span>
+        <strong>{actor.name}</strong>{' '}
+        <span className="muted">
+          ({t(`role.${actor.role}`)}
+          {actor.isCompanyAdmin ? `, ${t('companyAdmin')}` : ''})
+        </span>
       </span>{' '}
-      <Link href="/account">Account</Link>
+      <Link href="/account">{t('account')}</Link>
+      {isAgencyOfficer(actor) ? <> <Link href="/agency">{t('agencyQueue')}</Link></> : isFilerRole(actor) ? <> <Link href="/permits">{t('permits')}</Link></> : null}
+      {isPlatformAdmin(actor) && <> <Link href="/admin/permits">{t('agenciesAndRules')}</Link></>}
       {canAdministerCompany(actor) ? (
         <>
           {' '}
-          <Link href="/company">Company</Link>
+          <Link href="/company">{t('company')}</Link>
         </>
       ) : isBroker(actor) ? (
         <>
           {' '}
-          <Link href="/company/delegations">Clients</Link>
+          <Link href="/company/delegations">{t('clients')}</Link>
         </>
       ) : isOfficer(actor) ? (
         <>
           {' '}
-          <Link href="/company/delegations">Delegations</Link> <Link href="/company/audit">Audit log</Link>
+          <Link href="/company/delegations">{t('delegations')}</Link> <Link href="/company/audit">{t('audit')}</Link>
         </>
       ) : null}{' '}
-      <SignOutButton />
+      <SignOutButton label={t('signOut')} />
     </div>
   );
 }

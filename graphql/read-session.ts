@@ -24,7 +24,7 @@ export async function decodeSession(token: string): Promise<SessionClaims | null
     const payload = await decode({ token, secret: getAuthSecret() });
     if (typeof payload?.sub !== 'string') return null;
     // Sessions issued before session versions existed carry none: they belong to version 0.
-    return { userId: payload.sub, sessionVersion: typeof payload.sv === 'number' ? payload.sv : 0 };
+    return { userId: payload.sub, sessionVersion: typeof payload.sv === 'number' ? payload.sv : 0, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined };
   } catch {
     return null;
   }

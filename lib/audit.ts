@@ -101,6 +101,26 @@ export const AUDIT_EVENTS = {
     }),
   },
   'document.remove': { target: 'document', details: z.object({ declarationId: z.string().describe('Declaration'), sha256: z.string().describe('SHA-256') }) },
+  'control_result.record': {
+    target: 'declaration',
+    details: z.object({
+      version: z.number().describe('Version'),
+      outcome: z.string().describe('Outcome'),
+      additionalDuties: z.string().describe('Additional duties'),
+      sha256: z.string().describe('SHA-256'),
+      correctionReason: z.string().nullable().describe('Correction of the previous version'),
+    }),
+  },
+  'control_history.import': {
+    target: 'control_history_import',
+    details: z.object({ fileName: z.string().describe('File'), status: z.string().describe('Status'), rowsAccepted: z.number().describe('Rows kept'), rowsRefused: z.number().describe('Rows refused') }),
+  },
+  'control_history.undo': { target: 'control_history_import', details: z.object({ rows: z.number().describe('Rows removed') }) },
+  'risk_model.train': { target: 'risk_model', details: z.object({ version: z.number().describe('Version') }) },
+  'risk_model.activate': {
+    target: 'risk_model',
+    details: z.object({ version: z.number().describe('Version'), reason: z.string().describe('Reason'), forced: z.boolean().describe('Forced'), previous: z.number().nullable().describe('Previous active version') }),
+  },
   'risk_rule.update': { target: 'risk_rule', details: z.object({ before: z.unknown().describe('Before'), changes: z.unknown().describe('Changes') }) },
   'risk_settings.update': { target: 'risk_settings', details: z.object({ yellowFrom: z.number().describe('Yellow from'), redFrom: z.number().describe('Red from') }) },
   'seal_device.register': { target: 'seal_device', details: z.object({ name: z.string().describe('Name') }) },

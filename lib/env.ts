@@ -61,6 +61,12 @@ const schema = z.object({
   WEBHOOK_SECRET_OVERLAP_HOURS: intFrom(24, 0, 24 * 30),
   /** Days business events (and so deliveries, pull notifications and replays) are kept. */
   NOTIFICATION_RETENTION_DAYS: intFrom(30, 1, 365),
+  /** Risk: points the active risk model adds to the rules' score at probability 1 (a weighted input; thresholds and overrides still apply). */
+  RISK_MODEL_WEIGHT: intFrom(60, 0, 1000),
+  /** Risk: share of GREEN declarations sent to a documentary check at random, so the model keeps learning what it would not select (0 to 0.5). */
+  RISK_RANDOM_CONTROL_SHARE: z.coerce.number().min(0).max(0.5).default(0.01),
+  /** Risk: largest control history CSV accepted by importControlHistory, in bytes. */
+  CONTROL_HISTORY_MAX_BYTES: intFrom(104_857_600, 1_000, 10_000_000_000),
   /** Requests per minute per API token and per signed-in user (sliding window, shared by all processes). */
   API_RATE_LIMIT_PER_MINUTE: intFrom(600, 1, 100_000_000),
   /** Where rate-limit counters live: `postgres` (shared by every process on the database) or `memory` (this process only). */

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const INPUTS = ['app', 'lib', 'graphql', 'public', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['app', 'lib', 'graphql', 'messages', 'public', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
 const SKIP = new Set(['node_modules', '.next', 'generated']);
 const STAMP = path.join('.next', 'clearway-build-hash');
 

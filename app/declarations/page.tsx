@@ -1,18 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { countDeclarationsByStatus } from '../../lib/declarations/count-declarations-by-status';
 import { listDeclarations } from '../../lib/declarations/list-declarations';
 import { getActor } from '../session';
-import { formatDateTime, one, TYPE_LABEL } from './_components/format';
-import { isStatus, LaneBadge, STATUS_LABEL, STATUSES, StatusBadge } from './_components/status';
+import { When } from '../_i18n/when';
+import { one } from './_components/format';
+import { isStatus, LaneBadge, STATUSES, StatusBadge } from './_components/status';
 import type { DeclarationStatus } from './_components/types';
 import { EmptyState, ListCount, ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../_components/list/list-parts';
 import { Pager } from '../_components/list/pager';
 import { readListPage } from '../_components/list/read-list-page';
 import { isFilerRole, isOfficer } from '../../lib/auth/policy';
 
-export const metadata: Metadata = { title: 'Declarations' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('shell'))('nav.declarations') };
+}
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 20;
@@ -34,7 +38,7 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
   const status = isStatus(statusParam) ? statusParam : undefined;
   const q = (one(params.q) ?? '').trim().slice(0, 100);
   const after = one(params.after);
-  const actor = await getActor();
+  const [actor, t, ts] = await Promise.all([getActor(), getTranslations('declarations'), getTranslations('status')]);
   const isFiler = isFilerRole(actor);
 
   const [listed, counts] = await Promise.all([
@@ -51,34 +55,28 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
     <>
       <div className="page-head">
         <div>
-          <h1>{isFiler ? 'My declarations' : 'All declarations'}</h1>
-          <p className="lead">
-            {isFiler
-              ? 'Declarations your company files, or in which it is importer, exporter or representative.'
-              : isOfficer(actor)
-                ? 'Every declaration lodged with customs. Work the open ones, ranked by risk, in the officer queue.'
-                : 'Every declaration on the platform (read only).'}
-          </p>
+          <h1>{isFiler ? t('titleMine') : t('titleAll')}</h1>
+          <p className="lead">{isFiler ? t('leadFiler') : isOfficer(actor) ? t('leadOfficer') : t('leadOther')}</p>
         </div>
         {isFiler && total > 0 && (
           <Link href="/declarations/new" className="button">
-            Start a declaration
+            {t('start')}
           </Link>
         )}
       </div>
 
       {total > 0 && (
-        <nav aria-label="Filter by status" className="chips">
+        <nav aria-label={t('filterByStatus')} className="chips">
           <ul>
             <li>
               <Link href={href({ q })} className="chip" aria-current={!status ? 'page' : undefined}>
-                All <span className="chip-count">{total}</span>
+                {t('all')} <span className="chip-count">{total}</span>
               </Link>
             </li>
             {STATUSES.filter((s) => countOf(s) > 0 || s === status).map((s) => (
               <li key={s}>
                 <Link href={href({ status: s, q })} className="chip" aria-current={status === s ? 'page' : undefined}>
-                  {STATUS_LABEL[s]} <span className="chip-count">{countOf(s)}</span>
+                  {ts(s)} <span className="chip-count">{countOf(s)}</span>
                 </Link>
               </li>
             ))}
@@ -87,8 +85,8 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
       )}
 
       {total > 0 && (
-        <SearchForm action="/declarations" keep={{ status }} reset={filtered ? { href: '/declarations', label: 'Clear filters' } : undefined}>
-          <SearchField id="q" label="LRN, MRN, transport document or goods" defaultValue={q} maxLength={100} />
+        <SearchForm action="/declarations" keep={{ status }} reset={filtered ? { href: '/declarations', label: t('clearFilters') } : undefined}>
+          <SearchField id="q" label={t('searchLabel')} defaultValue={q} maxLength={100} />
         </SearchForm>
       )}
 
@@ -100,34 +98,33 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
             id="list-heading"
             hidden={total === 0}
             count={page.totalCount}
-            noun={['declaration', 'declarations']}
-            filters={`${status ? ` ${STATUS_LABEL[status].toLowerCase()}` : ''}${q ? ` matching “${q}”` : ''}`}
+            text={t('count', { count: page.totalCount, status: status ? ts(status) : 'none', q: q || 'none' })}
           />
           {page.edges.length === 0 ? (
             total === 0 ? (
               <EmptyState>
-                <p>{isFiler ? 'Your company has no declarations yet.' : 'No declarations have been lodged yet.'}</p>
+                <p>{isFiler ? t('emptyFiler') : t('emptyAll')}</p>
                 {isFiler && (
                   <Link href="/declarations/new" className="button">
-                    Start a declaration
+                    {t('start')}
                   </Link>
                 )}
               </EmptyState>
             ) : (
               <NoResults>
-                No declaration matches these filters. <Link href="/declarations">Show all declarations</Link>.
+                {t('noMatch')} <Link href="/declarations">{t('showAll')}</Link>.
               </NoResults>
             )
           ) : (
-            <ResultsTable label="Declarations, newest first" className="results nowrap-cells" testId="declarations-table">
+            <ResultsTable label={t('tableLabel')} className="results nowrap-cells" testId="declarations-table">
               <thead>
                 <tr>
-                  <th scope="col">LRN</th>
-                  <th scope="col">MRN</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Lane</th>
-                  <th scope="col">Created</th>
+                  <th scope="col">{t('lrn')}</th>
+                  <th scope="col">{t('mrn')}</th>
+                  <th scope="col">{t('type')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('lane')}</th>
+                  <th scope="col">{t('created')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -136,8 +133,8 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
                     <td>
                       <Link href={`/declarations/${node.id}`}>{node.lrn}</Link>
                     </td>
-                    <td>{node.mrn ? <code>{node.mrn}</code> : <span className="muted">Not yet assigned</span>}</td>
-                    <td>{TYPE_LABEL[node.type] ?? node.type}</td>
+                    <td>{node.mrn ? <code>{node.mrn}</code> : <span className="muted">{t('mrnNotYet')}</span>}</td>
+                    <td>{t(`typeName.${node.type}`)}</td>
                     <td>
                       <StatusBadge status={node.status} />
                     </td>
@@ -145,7 +142,7 @@ export default async function DeclarationsPage({ searchParams }: { searchParams:
                       <LaneBadge lane={node.lane} />
                     </td>
                     <td>
-                      <time dateTime={node.createdAt.toISOString()}>{formatDateTime(node.createdAt)}</time>
+                      <When date={node.createdAt} />
                     </td>
                   </tr>
                 ))}

@@ -1,20 +1,21 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 
-import { SIGN_IN_FAILED_MESSAGE } from '../../lib/auth/sign-in-failed-message';
 import { FieldFrame } from '../_components/form/field-frame';
 
 export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oidcName?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useTranslations('signin');
 
   if (oidcName) {
     return (
       <p>
         <button type="button" className="secondary" onClick={() => signIn('oidc', { callbackUrl })}>
-          Sign in with {oidcName}
+          {t('withProvider', { provider: oidcName })}
         </button>
       </p>
     );
@@ -28,7 +29,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
     const result = await signIn('credentials', { redirect: false, email: String(form.get('email') ?? ''), password: String(form.get('password') ?? ''), callbackUrl });
     setBusy(false);
     if (result?.ok && !result.error) window.location.assign(callbackUrl);
-    else setError(SIGN_IN_FAILED_MESSAGE);
+    else setError(t('failed'));
   }
 
   return (
@@ -38,14 +39,14 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
           {error}
         </p>
       ) : null}
-      <FieldFrame id="email" label="Email">
+      <FieldFrame id="email" label={t('email')}>
         <input id="email" name="email" type="email" autoComplete="username" required />
       </FieldFrame>
-      <FieldFrame id="password" label="Password">
+      <FieldFrame id="password" label={t('password')}>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
       </FieldFrame>
       <button type="submit" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? t('busy') : t('submit')}
       </button>
     </form>
   );

@@ -1,28 +1,30 @@
 import countries from 'i18n-iso-countries';
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 
 import { MIN_PASSWORD_LENGTH } from '../../lib/auth/password';
+import { countryName } from '../../lib/i18n/country-name';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../lib/i18n/locales';
 import { SignUpForm } from './sign-up-form';
 
-export const metadata: Metadata = { title: 'Register a company' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signup'))('title') };
+}
 
-// Country names in English from the platform (no locale file to load), sorted by name.
-const COUNTRIES = (() => {
-  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+/** Every ISO 3166-1 country, named in the reader's language and sorted by that language's rules. */
+function countryOptions(locale: Locale) {
   return Object.keys(countries.getAlpha2Codes())
-    .map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
-})();
+    .map((code) => ({ value: code, label: `${countryName(code, locale)} (${code})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+}
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  const [t, requested] = await Promise.all([getTranslations('signup'), getLocale()]);
   return (
     <section className="narrow wide-form">
-      <h1>Register a company</h1>
-      <p className="lead">
-        Register your company to file declarations in Clearway. You become its administrator: you invite colleagues, grant brokers power of
-        representation and create API tokens.
-      </p>
-      <SignUpForm countries={COUNTRIES} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead')}</p>
+      <SignUpForm countries={countryOptions(isLocale(requested) ? requested : DEFAULT_LOCALE)} minPasswordLength={MIN_PASSWORD_LENGTH} />
     </section>
   );
 }

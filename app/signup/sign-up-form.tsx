@@ -2,6 +2,7 @@
 // The company registration form: the company, then its first administrator. It posts to a server action
 // (works without JavaScript); on success it is replaced by the way to sign in.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import { ErrorSummary, SuccessNotice } from '../_components/form/form-outcome';
@@ -23,24 +24,21 @@ const FIELD_IDS: Record<string, string> = {
   password: 'signup-password',
 };
 
-const KINDS = [
-  { value: 'TRADER', label: 'Trader', hint: '— imports or exports goods and files its own declarations.' },
-  { value: 'BROKER', label: 'Customs broker', hint: '— files declarations for clients who grant it power of representation.' },
-] as const;
-
 export function SignUpForm({ countries, minPasswordLength }: { countries: { value: string; label: string }[]; minPasswordLength: number }) {
   const [state, action, pending] = useActionState(signUpAction, INITIAL_FORM_STATE);
+  const t = useTranslations('signup');
+  const kinds = [
+    { value: 'TRADER', label: t('kindTrader'), hint: t('kindTraderHint') },
+    { value: 'BROKER', label: t('kindBroker'), hint: t('kindBrokerHint') },
+  ];
 
   if (state.ok) {
     return (
       <SuccessNotice state={state} id="signup-done">
-        <p>
-          If the company is new, <code>{state.result?.email}</code> is its administrator account: sign in with the password you chose, then invite your
-          colleagues from the Company page.
-        </p>
+        <p>{t.rich('done', { email: () => <code>{state.result?.email}</code> })}</p>
         <p>
           <Link href="/signin" className="button">
-            Sign in
+            {t('signIn')}
           </Link>
         </p>
       </SuccessNotice>
@@ -51,37 +49,37 @@ export function SignUpForm({ countries, minPasswordLength }: { countries: { valu
     <form action={action} noValidate className="identity-form" aria-describedby={state.message ? 'signup-problems' : undefined}>
       <ErrorSummary state={state} id="signup-problems" fields={FIELD_IDS} />
       <fieldset>
-        <legend>Your company</legend>
-        <RadioGroup id={FIELD_IDS.kind!} name="kind" legend="What the company does" state={state} options={KINDS} />
+        <legend>{t('yourCompany')}</legend>
+        <RadioGroup id={FIELD_IDS.kind!} name="kind" legend={t('kind')} state={state} options={kinds} />
         <InputField
           id={FIELD_IDS.eori!}
           name="eori"
-          label="EORI number"
+          label={t('eori')}
           state={state}
           uppercase
           maxLength={17}
-          hint="The Economic Operators Registration and Identification number: country code and up to 15 characters, e.g. NL123456789."
+          hint={t('eoriHint')}
           className="width-s"
         />
-        <InputField id={FIELD_IDS.companyName!} name="companyName" label="Company name" state={state} maxLength={200} autoComplete="organization" />
-        <InputField id={FIELD_IDS.street!} name="street" label="Street and number" state={state} maxLength={200} autoComplete="address-line1" />
+        <InputField id={FIELD_IDS.companyName!} name="companyName" label={t('companyName')} state={state} maxLength={200} autoComplete="organization" />
+        <InputField id={FIELD_IDS.street!} name="street" label={t('street')} state={state} maxLength={200} autoComplete="address-line1" />
         <div className="field-row">
-          <InputField id={FIELD_IDS.postcode!} name="postcode" label="Postcode" state={state} optional maxLength={20} autoComplete="postal-code" className="width-s" />
-          <InputField id={FIELD_IDS.city!} name="city" label="City" state={state} maxLength={100} autoComplete="address-level2" />
+          <InputField id={FIELD_IDS.postcode!} name="postcode" label={t('postcode')} state={state} optional maxLength={20} autoComplete="postal-code" className="width-s" />
+          <InputField id={FIELD_IDS.city!} name="city" label={t('city')} state={state} maxLength={100} autoComplete="address-level2" />
         </div>
-        <DropdownField id={FIELD_IDS.country!} name="country" label="Country" state={state} options={countries} placeholder="Choose the country…" />
+        <DropdownField id={FIELD_IDS.country!} name="country" label={t('country')} state={state} options={countries} placeholder={t('countryPlaceholder')} />
       </fieldset>
       <fieldset>
-        <legend>You, the company’s first administrator</legend>
-        <InputField id={FIELD_IDS.name!} name="name" label="Your name" state={state} maxLength={200} autoComplete="name" />
-        <InputField id={FIELD_IDS.email!} name="email" label="Email" type="email" state={state} maxLength={254} autoComplete="email" hint="You sign in with it." />
-        <NewPasswordField id={FIELD_IDS.password!} label="Password" state={state} minLength={minPasswordLength} advice="A few unrelated words make a strong one." />
+        <legend>{t('you')}</legend>
+        <InputField id={FIELD_IDS.name!} name="name" label={t('name')} state={state} maxLength={200} autoComplete="name" />
+        <InputField id={FIELD_IDS.email!} name="email" label={t('email')} type="email" state={state} maxLength={254} autoComplete="email" hint={t('emailHint')} />
+        <NewPasswordField id={FIELD_IDS.password!} label={t('password')} state={state} minLength={minPasswordLength} advice={t('passwordAdvice')} />
       </fieldset>
       <div className="form-actions">
         <button type="submit" disabled={pending}>
-          {pending ? 'Registering…' : 'Register company'}
+          {pending ? t('busy') : t('submit')}
         </button>
-        <Link href="/signin">I already have an account</Link>
+        <Link href="/signin">{t('haveAccount')}</Link>
       </div>
     </form>
   );

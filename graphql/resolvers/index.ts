@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { clearanceStatisticsResolvers } from './clearance-statistics';
+import { controlResultResolvers } from './control-results';
 import { declarationLifecycleResolvers } from './declaration-lifecycle';
 import { declarationResolvers } from './declarations';
 import { documentResolvers } from './documents';
@@ -13,6 +14,7 @@ import { permitResolvers } from './permits';
 import { officerQueueResolvers } from './officer-queue';
 import { notificationResolvers } from './notifications';
 import { riskResolvers } from './risk';
+import { riskModelResolvers } from './risk-models';
 import { scalarResolvers } from './scalars';
 import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
@@ -35,6 +37,8 @@ export const resolvers: Resolvers = mergeResolvers([
   clearanceStatisticsResolvers,
   notificationResolvers,
   interchangeResolvers,
+  controlResultResolvers,
+  riskModelResolvers,
   gateResolvers,
 ]);
 

@@ -8,6 +8,8 @@ import { loadTokenActor, loadUserActor, type Actor, type RequestInfo } from './a
 export interface SessionClaims {
   userId: string;
   sessionVersion: number;
+  /** When the session cookie expires (ms since the epoch), for the portal's expiry warning. */
+  expiresAt?: number;
 }
 
 export async function authenticate(credentials: { authorization?: string | null; session?: SessionClaims | null }, request: RequestInfo): Promise<Actor | null> {

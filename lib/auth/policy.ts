@@ -191,7 +191,22 @@ export function canReadFilingDetails(actor: Actor, d: DeclarationParties): boole
  * customs' own working material. Filers, brokers and counterparties see the lane and what it asks of them.
  */
 export function canSeeRiskDetails(actor: Actor): boolean {
-  return isOfficial(actor);
+  return isOfficial(actor) || isRiskAnalyst(actor);
+}
+
+/** Customs risk analysts: they train, compare and activate risk models (lib/risk/). */
+export function isRiskAnalyst(actor: Actor): boolean {
+  return actor.role === 'RISK_ANALYST';
+}
+
+/** Training, importing control history and activating models: risk analysts and platform administrators. */
+export function assertCanManageRiskModels(actor: Actor, what: string): void {
+  if (!isRiskAnalyst(actor) && !isPlatformAdmin(actor)) throw new AppError('FORBIDDEN', `Only risk analysts and platform administrators ${what}.`);
+}
+
+/** The risk dashboard (models, metrics, hit rates): risk analysts, officers and platform administrators. */
+export function assertCanReadRiskModels(actor: Actor): void {
+  if (!isRiskAnalyst(actor) && !isOfficial(actor)) throw new AppError('FORBIDDEN', 'Only customs officers, risk analysts and platform administrators read the risk models.');
 }
 
 export function assertCanReadDeclaration(actor: Actor, d: DeclarationParties | null, ref: string): asserts d is DeclarationParties {

@@ -11,6 +11,7 @@ import { seedDemoShipments } from '../tracking/seed-demo-shipments';
 import { ensurePlatformAdmin } from '../auth/ensure-platform-admin';
 import { seedDemoGates } from '../gates/seed-demo-gates';
 import { seedDemoParties } from '../parties/seed-demo-parties';
+import { seedDemoPermitDeclarations } from '../permits/seed-demo-permit-declarations';
 import { seedDemoPermits } from '../permits/seed-demo-permits';
 import { seedRiskRules } from '../risk/seed-risk-rules';
 import { seedDemoTariff } from '../tariff/seed-demo-tariff';
@@ -83,6 +84,8 @@ export async function prepareDatabase(options: {
       if (getEnv().SEED_DEMO && options.demoDeclarations !== false) {
         const declarations = await seedDemoDeclarations();
         if (declarations) logger.info({ declarations }, 'demo declarations created');
+        const permitDeclarations = await seedDemoPermitDeclarations();
+        if (permitDeclarations) logger.info({ declarations: permitDeclarations }, 'demo declarations in each permit state created');
         const shipments = await seedDemoShipments();
         if (shipments) logger.info({ shipments }, 'demo shipments under electronic seal created');
       }

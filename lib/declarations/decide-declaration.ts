@@ -13,6 +13,7 @@ import { anchorItem } from '../ledger/anchor-item';
 import { canonicalJson, sha256Hex } from './snapshot';
 import { checkPermitReleaseGate } from '../permits/check-permit-release-gate';
 import { returnPermitReservations } from '../permits/return-permit-reservations';
+import { assertControlResultRecorded } from '../risk/assert-control-result-recorded';
 
 /** The canonical record of a customs decision (format "clearway-customs-decision/1") and its SHA-256. */
 export function decisionRecord(fields: { declarationId: string; mrn: string | null; decision: 'RELEASED' | 'REJECTED'; decidedAt: Date; version: number; versionSha256: string; reason: string | null }): { json: string; sha256: string } {
@@ -42,7 +43,10 @@ export async function decideDeclaration(options: {
     if (decision === 'RELEASED' && d.status === 'DUTY_ASSESSED' && !d.dutyTotal?.isZero()) {
       throw new AppError('CONFLICT', 'Duties are due: record the payment before releasing.', { status: d.status });
     }
-    if (decision === 'RELEASED') await checkPermitReleaseGate(sqlOfPrisma(tx), { declarationId: id });
+    if (decision === 'RELEASED') {
+      await assertControlResultRecorded(tx, id);
+      await checkPermitReleaseGate(sqlOfPrisma(tx), { declarationId: id });
+    }
     await changeStatus(tx, { declarationId: id, from: d.status, to: decision, actor, reason });
     // The decision as a record anyone can re-hash: anchored in the ledger, printed on the release note.
     const version = await tx.declarationVersion.findFirstOrThrow({ where: { declarationId: id }, orderBy: { version: 'desc' }, select: { version: true, sha256: true } });

@@ -8,6 +8,7 @@ import { assessDuties } from './assess-duties';
 import { createDeclarationDraft } from './create-declaration-draft';
 import { decideCancellation } from './decide-cancellation';
 import { decideDeclaration } from './decide-declaration';
+import { recordNoDiscrepancyIfControlled } from '../risk/record-no-discrepancy-if-controlled';
 import type { DeclarationInput } from './declaration-input';
 import { raiseQuery } from './raise-query';
 import { recordPayment } from './record-payment';
@@ -116,6 +117,7 @@ async function follow(path: Path, input: DeclarationInput, trader: Actor, office
       return pay();
     case 'released':
       await pay();
+      await recordNoDiscrepancyIfControlled(officer, id);
       await decideDeclaration({ actor: officer, id, decision: 'RELEASED' });
       return;
     case 'query':

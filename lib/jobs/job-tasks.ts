@@ -19,6 +19,7 @@ import { rescueWebhookDeliveriesTask } from '../notifications/rescue-webhook-del
 import { sendEmailTask } from '../notifications/send-email-task';
 import { sendNotificationDigestsTask } from '../notifications/send-notification-digests-task';
 import { warnExpiringApiTokensTask } from '../notifications/warn-expiring-api-tokens-task';
+import { trainRiskModelTask } from '../risk/train-risk-model-task';
 
 export const jobTasks: TaskList = {
   'prune-rate-limit-counters': pruneRateLimitCountersTask,
@@ -32,6 +33,7 @@ export const jobTasks: TaskList = {
   'purge-business-events': purgeBusinessEventsTask as Task,
   'warn-expiring-api-tokens': warnExpiringApiTokensTask as Task,
   'send-notification-digests': sendNotificationDigestsTask as Task,
+  'train-risk-model': trainRiskModelTask as Task,
 };
 
 export const jobCrontab: string[] = [

@@ -29,6 +29,7 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole; companyE
   { email: 'officer2@customs.example', name: 'Officer Jonas Weber', role: 'OFFICER', companyEori: null, isCompanyAdmin: false },
   { email: 'terminal@maasvlakte-terminal.example', name: 'Ruben Visser', role: 'TERMINAL_OPERATOR', companyEori: 'NL555000111', isCompanyAdmin: true },
   { email: 'admin@clearway.example', name: 'Platform Admin', role: 'ADMIN', companyEori: null, isCompanyAdmin: false },
+  { email: 'analyst@customs.example', name: 'Risk Analyst Sofia Marin', role: 'RISK_ANALYST', companyEori: null, isCompanyAdmin: false },
 ];
 
 /** Rotterdam Importers lets Delta Brokers file all its declarations, directly in its name. */

@@ -9,6 +9,8 @@ import type { RiskLane, RiskRuleKind } from '../generated/prisma/client';
 import { formatHsCode } from '../tariff/get-hs-code';
 import { DEFAULT_THRESHOLDS } from './seed-risk-rules';
 import { ruleParams } from './rule-params';
+import { drawRandomControl } from './draw-random-control';
+import { learnedRiskFindings } from './learned-risk-findings';
 
 export interface Finding {
   ruleKey: string;
@@ -63,8 +65,14 @@ export async function assessRisk(sql: Sql, d: RiskSubject): Promise<RiskAssessme
     const reason = await evaluate(sql, rule, d);
     if (reason) findings.push({ ruleKey: rule.key, weight: rule.weight, reason: `${reason} ${rule.reason}` });
   }
+  findings.push(...(await learnedRiskFindings(sql, d.id)));
   const score = findings.reduce((acc, f) => acc + f.weight, 0);
-  const lane: RiskLane = score >= thresholds.redFrom ? 'RED' : score >= thresholds.yellowFrom ? 'YELLOW' : 'GREEN';
+  let lane: RiskLane = score >= thresholds.redFrom ? 'RED' : score >= thresholds.yellowFrom ? 'YELLOW' : 'GREEN';
+  const random = drawRandomControl(lane);
+  if (random) {
+    lane = 'YELLOW';
+    findings.push(random);
+  }
   return { score, lane, findings };
 }
 

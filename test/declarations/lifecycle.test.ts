@@ -6,6 +6,7 @@ import { answerQuery } from '../../lib/declarations/answer-query';
 import { assessDuties } from '../../lib/declarations/assess-duties';
 import { createDeclarationDraft } from '../../lib/declarations/create-declaration-draft';
 import { decideCancellation } from '../../lib/declarations/decide-cancellation';
+import { recordControlResult } from '../../lib/risk/record-control-result';
 import { decideDeclaration } from '../../lib/declarations/decide-declaration';
 import { overrideLane } from '../../lib/declarations/override-lane';
 import { raiseQuery } from '../../lib/declarations/raise-query';
@@ -74,6 +75,9 @@ describe('the red lane and control', () => {
     });
     await recordPayment({ actor: customs, id, amount: due, reference: 'BANK-1' });
     expect(await status(id)).toBe('PAID');
+    // It was under control: the control result comes first (lib/risk/assert-control-result-recorded.ts).
+    await expect(decideDeclaration({ actor: customs, id, decision: 'RELEASED' })).rejects.toThrow('This declaration was under control: record the control result before releasing it.');
+    await recordControlResult({ actor: customs, declarationId: id, input: { outcome: 'NO_DISCREPANCY' } });
     await decideDeclaration({ actor: customs, id, decision: 'RELEASED' });
     const released = await getDb().declaration.findUniqueOrThrow({ where: { id } });
     expect(released.status).toBe('RELEASED');

@@ -56,6 +56,8 @@ describe('officer work over GraphQL', () => {
     const wrong = await op('mutation($id: ID!) { recordPayment(id: $id, amount: "5", reference: "B-1") { declaration { status } userErrors { path message } } }', { id }, OFFICER);
     expect(wrong.data.recordPayment).toEqual({ declaration: null, userErrors: [{ path: ['amount'], message: `The amount due is ${Number(assessed.dutyTotal).toFixed(2)}, not 5.` }] });
     await op('mutation($id: ID!, $amount: Decimal!) { recordPayment(id: $id, amount: $amount, reference: "B-1") { declaration { status } } }', { id, amount: assessed.dutyTotal }, OFFICER);
+    const controlled = await op('mutation($id: ID!) { recordControlResult(declarationId: $id, input: { outcome: NO_DISCREPANCY }) { controlResult { version } userErrors { message } } }', { id }, OFFICER);
+    expect(controlled.data.recordControlResult).toEqual({ controlResult: { version: 1 }, userErrors: [] });
     const released = await op('mutation($id: ID!) { releaseDeclaration(id: $id) { declaration { status paymentReference releasedAt } } }', { id }, OFFICER);
     expect(released.data.releaseDeclaration.declaration).toMatchObject({ status: 'RELEASED', paymentReference: 'B-1', releasedAt: expect.any(String) });
   });

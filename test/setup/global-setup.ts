@@ -20,6 +20,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   process.env.LOG_LEVEL ??= 'silent';
+// Random control (lib/risk/draw-random-control.ts) would make lanes a lottery; tests that want it set it.
+process.env.RISK_RANDOM_CONTROL_SHARE ??= '0';
   let embedded: EmbeddedDatabase | undefined;
   let dir: string | undefined;
   let adminUrl = process.env.TEST_DATABASE_URL;

@@ -7,6 +7,8 @@ import { resetEnvCache } from '../../lib/env';
 import { createDatabase, dropDatabase } from './test-database';
 
 process.env.LOG_LEVEL ??= 'silent';
+// Random control (lib/risk/draw-random-control.ts) would make lanes a lottery; tests that want it set it.
+process.env.RISK_RANDOM_CONTROL_SHARE ??= '0';
 resetEnvCache();
 
 let url: string;

@@ -7,6 +7,7 @@ import { decideDeclaration } from '../../lib/declarations/decide-declaration';
 import type { DeclarationInput } from '../../lib/declarations/declaration-input';
 import { getDeclaration } from '../../lib/declarations/get-declaration';
 import { recordPayment } from '../../lib/declarations/record-payment';
+import { recordControlResult } from '../../lib/risk/record-control-result';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { validImport } from '../declarations/fixtures';
 
@@ -38,5 +39,6 @@ export async function releaseSubmitted(id: string): Promise<void> {
     d = (await getDeclaration({ actor: officer, id }))!;
   }
   if (d.dutyTotal && !d.dutyTotal.isZero()) await recordPayment({ actor: officer, id, amount: d.dutyTotal.toFixed(2), reference: `PAY-${id.slice(0, 8)}` });
+  if (d.lane !== 'GREEN') await recordControlResult({ actor: officer, declarationId: id, input: { outcome: 'NO_DISCREPANCY' } });
   await decideDeclaration({ actor: officer, id, decision: 'RELEASED' });
 }

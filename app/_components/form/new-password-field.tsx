@@ -2,6 +2,8 @@
 // The one field where a person chooses a password (sign-up, invitation, reset, change): the same
 // length rule from the server's configuration, the same hint, autocomplete="new-password" so that
 // password managers offer to generate one, and never shown again after an answer.
+import { useTranslations } from 'next-intl';
+
 import { InputField } from './posted-fields';
 import type { FormState } from './form-state';
 
@@ -11,7 +13,7 @@ const MAX_PASSWORD_LENGTH = 200;
 export function NewPasswordField({
   id,
   name = 'password',
-  label = 'New password',
+  label,
   state,
   minLength,
   advice,
@@ -25,17 +27,18 @@ export function NewPasswordField({
   /** Said after the length rule, e.g. how to make a strong one. */
   advice?: string;
 }) {
+  const t = useTranslations('form');
   return (
     <InputField
       id={id}
       name={name}
-      label={label}
+      label={label ?? t('newPassword')}
       type="password"
       state={state}
       minLength={minLength}
       maxLength={MAX_PASSWORD_LENGTH}
       autoComplete="new-password"
-      hint={`At least ${minLength} characters.${advice ? ` ${advice}` : ''}`}
+      hint={`${t('passwordLength', { minLength })}${advice ? ` ${advice}` : ''}`}
     />
   );
 }

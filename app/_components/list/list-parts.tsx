@@ -3,6 +3,7 @@
 // empty state, the table in a scrollable region, and the reason a page could not be read. The pager is
 // in ./pager.tsx.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 /** A GET search form: `keep` are the filters it carries along as hidden fields; `reset` clears them all. */
@@ -10,7 +11,7 @@ export function SearchForm({
   action,
   label,
   keep = {},
-  submit = 'Search',
+  submit,
   reset,
   hinted,
   children,
@@ -26,12 +27,13 @@ export function SearchForm({
   hinted?: boolean;
   children: ReactNode;
 }) {
+  const t = useTranslations('list');
   return (
     <form role="search" method="get" action={action} className="search-form" aria-label={label}>
       {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       {children}
       <div className={hinted ? 'button-row filter-buttons' : 'button-row'}>
-        <button type="submit">{submit}</button>
+        <button type="submit">{submit ?? t('search')}</button>
         {reset && (
           <Link href={reset.href} className="reset-link">
             {reset.label}
@@ -83,12 +85,19 @@ export function SearchField({
   );
 }
 
-/** "12 declarations submitted matching “coffee”": the list's heading, so the count is announced with it. */
-export function ListCount({ id, count, noun, filters, hidden }: { id: string; count: number; noun: [one: string, many: string]; filters?: ReactNode; hidden?: boolean }) {
+/**
+ * "12 declarations submitted matching “coffee”": the list's heading, so the count is announced with it.
+ * A translated page passes the whole sentence as `text` (an ICU plural); `noun` is the English form.
+ */
+export function ListCount({ id, count, noun, filters, hidden, text }: { id: string; count: number; noun?: [one: string, many: string]; filters?: ReactNode; hidden?: boolean; text?: string }) {
   return (
     <h2 id={id} className={hidden ? 'visually-hidden' : undefined}>
-      {count.toLocaleString('en')} {count === 1 ? noun[0] : noun[1]}
-      {filters}
+      {text ?? (
+        <>
+          {count.toLocaleString('en')} {count === 1 ? noun?.[0] : noun?.[1]}
+          {filters}
+        </>
+      )}
     </h2>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 /**
  * "First page" / "Next page" links of a keyset-paged list. `hrefFor(after)` builds the list's URL with
@@ -8,7 +9,7 @@ export function Pager({
   after,
   pageInfo,
   hrefFor,
-  labels = { first: 'First page', next: 'Next page' },
+  labels,
 }: {
   after?: string;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -16,12 +17,13 @@ export function Pager({
   /** Words for the two links where "page" says less than the list's order (e.g. "Newest events", "Older events"). */
   labels?: { first: string; next: string };
 }) {
+  const t = useTranslations('list');
   const next = pageInfo.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : null;
   if (!after && !next) return null;
   return (
-    <nav aria-label="Pages" className="pager">
-      {after && <Link href={hrefFor()}>{labels.first}</Link>}
-      {next && <Link href={hrefFor(next)}>{labels.next}</Link>}
+    <nav aria-label={t('pages')} className="pager">
+      {after && <Link href={hrefFor()}>{labels?.first ?? t('firstPage')}</Link>}
+      {next && <Link href={hrefFor(next)}>{labels?.next ?? t('nextPage')}</Link>}
     </nav>
   );
 }

@@ -19,6 +19,7 @@ import { HistorySection } from './_sections/history-section';
 import { ItemsSection } from './_sections/items-section';
 import { Notices } from './_sections/notices';
 import { PartiesSection } from './_sections/parties-section';
+import { PermitsSection } from './_sections/permits-section';
 import { QueriesSection } from './_sections/queries-section';
 import { RiskSection } from './_sections/risk-section';
 import { VersionsSection } from './_sections/versions-section';
@@ -45,6 +46,7 @@ export default async function DeclarationPage({ params, searchParams }: { params
       <Heading detail={detail} isOfficer={officer} />
       <Notices detail={detail} actor={actor} done={done} isFilerOfThis={isFilerOfThis} />
       <DraftExpiryNotice declaration={d} />
+      <PermitsSection detail={detail} actor={actor} isFilerOfThis={isFilerOfThis} />
       <ActionsPanel detail={detail} isFilerOfThis={isFilerOfThis} />
       <FactsSection detail={detail} />
       <RiskSection detail={detail} />

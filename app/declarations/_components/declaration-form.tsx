@@ -28,6 +28,7 @@ import {
   type DeclarationFormValues,
 } from './form-model';
 import { GoodsStep } from './step-goods';
+import { PermitRequirementsPanel } from './permit-requirements-panel';
 import { HeaderStep } from './step-header';
 import { ReviewStep } from './step-review';
 import { TransportStep } from './step-transport';
@@ -317,6 +318,7 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
         {step === 2 && <GoodsStep form={form} />}
         {step === 3 && <ReviewStep form={form} />}
       </section>
+      <PermitRequirementsPanel state={state} declarationId={id} />
 
       <div className="form-actions">
         {step > 0 && (

@@ -1,4 +1,7 @@
-// Status and lane badges, and the words the portal uses for each status.
+// Status and lane badges, and the words the portal uses for each status. The badges speak the reader's
+// language (messages: status.*, lane.*); STATUS_LABEL is the English wording for pages not yet translated.
+import { useTranslations } from 'next-intl';
+
 import type { DeclarationStatus, RiskLane } from './types';
 
 export const STATUSES: readonly DeclarationStatus[] = [
@@ -54,20 +57,26 @@ const TONE: Record<DeclarationStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: DeclarationStatus }) {
+  const t = useTranslations('status');
   return (
     <span className={`badge badge-${TONE[status]}`} data-status={status} data-testid="status-badge">
-      {STATUS_LABEL[status]}
+      {t(status)}
     </span>
   );
 }
 
-const LANE_LABEL: Record<RiskLane, string> = { GREEN: 'Green', YELLOW: 'Yellow', RED: 'Red' };
+// Colour is never the only signal (WCAG 1.4.1): each lane has its own shape and its name.
+const LANE_ICON: Record<RiskLane, string> = { GREEN: '●', YELLOW: '◆', RED: '▲' };
 
 export function LaneBadge({ lane }: { lane: RiskLane | null }) {
-  if (!lane) return <span className="muted">Not assessed</span>;
+  const t = useTranslations('lane');
+  if (!lane) return <span className="muted">{t('none')}</span>;
   return (
     <span className={`lane lane-${lane.toLowerCase()}`} data-lane={lane}>
-      {LANE_LABEL[lane]}
+      <span aria-hidden="true" className="lane-icon">
+        {LANE_ICON[lane]}
+      </span>{' '}
+      {t(lane)}
     </span>
   );
 }

@@ -1,102 +1,109 @@
+import { useTranslations } from 'next-intl';
+
+import { Money, When } from '../../../_i18n/when';
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
 import { TRANSPORT_MODES } from '../../../../lib/declarations/codes';
-import { formatDateTime, formatDecimal, orDash, TYPE_LABEL } from '../../_components/format';
-import { STATUS_LABEL } from '../../_components/status';
+import { formatDecimal, orDash } from '../../_components/format';
 import { whoOf } from './who-of';
 
 /** The declaration's header: type, procedure, offices, terms, transport, values, dates. */
 export function FactsSection({ detail }: { detail: DeclarationDetail }) {
   const d = detail.declaration;
   const who = whoOf(detail);
+  const t = useTranslations('declaration.facts');
+  const ts = useTranslations('status');
+  const types = useTranslations('declarations.typeName');
   return (
     <section aria-labelledby="facts-heading">
-      <h2 id="facts-heading">Declaration</h2>
+      <h2 id="facts-heading">{t('heading')}</h2>
       <dl className="facts">
         <div>
-          <dt>Type</dt>
+          <dt>{t('type')}</dt>
           <dd>
-            {d.type} {TYPE_LABEL[d.type]}, additional type {d.additionalType}
+            {t('typeValue', { type: d.type, name: types(d.type), additional: d.additionalType })}
           </dd>
         </div>
         <div>
-          <dt>Procedure</dt>
+          <dt>{t('procedure')}</dt>
           <dd>
             {orDash(d.procedureCode)}
             {d.additionalProcedure ? ` / ${d.additionalProcedure}` : ''}
           </dd>
         </div>
         <div>
-          <dt>Status</dt>
-          <dd>{STATUS_LABEL[d.status]}</dd>
+          <dt>{t('status')}</dt>
+          <dd>{ts(d.status)}</dd>
         </div>
         <div>
-          <dt>Office of declaration</dt>
+          <dt>{t('officeOfDeclaration')}</dt>
           <dd>{orDash(d.officeOfDeclaration)}</dd>
         </div>
         <div>
-          <dt>Office of entry</dt>
+          <dt>{t('officeOfEntry')}</dt>
           <dd>{orDash(d.officeOfEntry)}</dd>
         </div>
         {d.officeOfExit && (
           <div>
-            <dt>Office of exit</dt>
+            <dt>{t('officeOfExit')}</dt>
             <dd>{d.officeOfExit}</dd>
           </div>
         )}
         <div>
-          <dt>Incoterms</dt>
+          <dt>{t('incoterms')}</dt>
           <dd>{d.incoterm ? `${d.incoterm} ${d.incotermPlace ?? ''}` : '—'}</dd>
         </div>
         <div>
-          <dt>Mode of transport</dt>
+          <dt>{t('transportMode')}</dt>
           <dd>{d.transportMode !== null ? `${d.transportMode} ${TRANSPORT_MODES[d.transportMode] ?? ''}` : '—'}</dd>
         </div>
         <div>
-          <dt>Transport document</dt>
+          <dt>{t('transportDocument')}</dt>
           <dd>{orDash(d.transportDocument)}</dd>
         </div>
         <div>
-          <dt>Invoice</dt>
-          <dd>{d.invoiceAmount ? `${d.invoiceCurrency ?? ''} ${formatDecimal(d.invoiceAmount, 2)}` : '—'}</dd>
+          <dt>{t('invoice')}</dt>
+          <dd>{d.invoiceAmount ? <Money amount={d.invoiceAmount} currency={d.invoiceCurrency} /> : '—'}</dd>
         </div>
         <div>
-          <dt>Exchange rate</dt>
+          <dt>{t('exchangeRate')}</dt>
           <dd>{d.exchangeRate ? String(d.exchangeRate) : '—'}</dd>
         </div>
         <div>
-          <dt>Freight / insurance</dt>
+          <dt>{t('freightInsurance')}</dt>
           <dd>
             {formatDecimal(d.freight, 2)} / {formatDecimal(d.insurance, 2)}
           </dd>
         </div>
         <div>
-          <dt>Packages / gross mass</dt>
+          <dt>{t('packagesMass')}</dt>
           <dd>
             {orDash(d.totalPackages)} / {d.grossMass ? `${formatDecimal(d.grossMass, 3)} kg` : '—'}
           </dd>
         </div>
         <div>
-          <dt>Duties and taxes</dt>
-          <dd>{d.dutyTotal !== null ? formatDecimal(d.dutyTotal, 2) : <span className="muted">Not assessed yet</span>}</dd>
+          <dt>{t('duties')}</dt>
+          <dd>{d.dutyTotal !== null ? formatDecimal(d.dutyTotal, 2) : <span className="muted">{t('notAssessed')}</span>}</dd>
         </div>
         <div>
-          <dt>Version</dt>
+          <dt>{t('version')}</dt>
           <dd>{d.version}</dd>
         </div>
         <div>
-          <dt>Created</dt>
-          <dd>
-            {formatDateTime(d.createdAt)} by {who(d.createdById)}
-          </dd>
+          <dt>{t('created')}</dt>
+          <dd>{t.rich('createdBy', { when: () => <When date={d.createdAt} />, who: who(d.createdById) })}</dd>
         </div>
         <div>
-          <dt>Submitted</dt>
-          <dd>{formatDateTime(d.submittedAt)}</dd>
+          <dt>{t('submitted')}</dt>
+          <dd>
+            <When date={d.submittedAt} />
+          </dd>
         </div>
         {d.releasedAt && (
           <div>
-            <dt>Released</dt>
-            <dd>{formatDateTime(d.releasedAt)}</dd>
+            <dt>{t('released')}</dt>
+            <dd>
+              <When date={d.releasedAt} />
+            </dd>
           </div>
         )}
       </dl>

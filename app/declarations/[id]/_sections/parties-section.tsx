@@ -1,7 +1,13 @@
+import { useLocale, useTranslations } from 'next-intl';
+
+import { countryName } from '../../../../lib/i18n/country-name';
+import { DEFAULT_LOCALE, isLocale } from '../../../../lib/i18n/locales';
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
 import type { CompanyRow } from '../../_components/types';
 
 function Party({ role, company }: { role: string; company: CompanyRow | null }) {
+  const t = useTranslations('declaration.parties');
+  const locale = useLocale();
   return (
     <li className="card party">
       <h3>{role}</h3>
@@ -9,13 +15,13 @@ function Party({ role, company }: { role: string; company: CompanyRow | null }) 
         <p>
           <strong>{company.name}</strong>
           <br />
-          EORI <code>{company.eori}</code>
+          {t('eori')} <code>{company.eori}</code>
           <br />
           {company.street}, {company.postcode ? `${company.postcode} ` : ''}
-          {company.city}, {company.country}
+          {company.city}, {countryName(company.country, isLocale(locale) ? locale : DEFAULT_LOCALE)}
         </p>
       ) : (
-        <p className="muted">Not given</p>
+        <p className="muted">{t('notGiven')}</p>
       )}
     </li>
   );
@@ -25,14 +31,15 @@ function Party({ role, company }: { role: string; company: CompanyRow | null }) 
 export function PartiesSection({ detail }: { detail: DeclarationDetail }) {
   const d = detail.declaration;
   const { parties } = detail;
+  const t = useTranslations('declaration.parties');
   return (
     <section aria-labelledby="parties-heading">
-      <h2 id="parties-heading">Parties</h2>
+      <h2 id="parties-heading">{t('heading')}</h2>
       <ul className="cards parties">
-        <Party role="Declarant" company={parties.declarant} />
-        <Party role="Importer" company={parties.importer} />
-        <Party role="Exporter" company={parties.exporter} />
-        {d.representativeId && <Party role={`Representative (${d.representationStatus?.toLowerCase() ?? '—'})`} company={parties.representative} />}
+        <Party role={t('declarant')} company={parties.declarant} />
+        <Party role={t('importer')} company={parties.importer} />
+        <Party role={t('exporter')} company={parties.exporter} />
+        {d.representativeId && <Party role={t('representative', { status: d.representationStatus ?? 'none' })} company={parties.representative} />}
       </ul>
     </section>
   );

@@ -1,0 +1,89 @@
+// Permits as the reader may see them (lib/permits/list-permits: the holder's, an agency's own, all for
+// customs), newest first, with validity and — for quantity-managed ones — reserved, drawn and available.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { loadAgencies } from '../../../lib/permits/load-permit-parts';
+import { listPermits } from '../../../lib/permits/list-permits';
+import { documentName } from '../../../lib/permits/permit-codes';
+import { EmptyState, ListCount, ResultsTable } from '../../_components/list/list-parts';
+import { getActor } from '../../session';
+import { day, PermitBadge, qty } from '../_components/permit-format';
+
+export const metadata: Metadata = { title: 'Permits held' };
+export const dynamic = 'force-dynamic';
+
+const STEP = 50;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function PermitsHeldPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await getActor();
+  const raw = (await searchParams).show;
+  const show = Math.min(Math.max(Number(Array.isArray(raw) ? raw[0] : raw) || STEP, STEP), 200);
+  // One more than shown says whether there are more.
+  const permits = await listPermits({ actor, first: show + 1 });
+  const shown = permits.slice(0, show);
+  const agencies = new Map((await loadAgencies([...new Set(shown.map((p) => p.agencyId))])).filter((a) => a !== null).map((a) => [a.id, a]));
+  const now = new Date();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/permits">Permit applications</Link>
+      </p>
+      <h1>Permits held</h1>
+      <ListCount id="permits-count" count={shown.length} noun={['permit', 'permits']} filters={permits.length > show ? ' shown (there are more)' : undefined} />
+      {shown.length === 0 ? (
+        <EmptyState testId="no-permits">
+          <p>
+            No permits yet. An approved application issues one. <Link href="/permits/apply">Apply for a permit</Link>.
+          </p>
+        </EmptyState>
+      ) : (
+        <ResultsTable labelledBy="permits-count" testId="permits">
+          <thead>
+            <tr>
+              <th scope="col">Permit</th>
+              <th scope="col">Document</th>
+              <th scope="col">Commodity codes</th>
+              <th scope="col">Valid</th>
+              <th scope="col">Status</th>
+              <th scope="col">Reserved</th>
+              <th scope="col">Drawn</th>
+              <th scope="col">Available</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((p) => {
+              const status = p.status === 'ACTIVE' && p.validUntil <= now ? 'EXPIRED' : p.status;
+              return (
+                <tr key={p.id} data-testid={`permit-row-${p.number}`}>
+                  <th scope="row">
+                    <Link href={`/permits/held/${p.id}`}>{p.number}</Link>
+                  </th>
+                  <td>
+                    {documentName(p.documentCode)}, {agencies.get(p.agencyId)?.code}
+                  </td>
+                  <td>{p.commodityCodes.join(', ')}</td>
+                  <td>
+                    {day(p.validFrom)} to {day(p.validUntil)}
+                  </td>
+                  <td>
+                    <PermitBadge status={status} />
+                  </td>
+                  <td>{p.totalQuantity === null ? 'not quantity-managed' : qty(p.reserved, p.quantityUnit)}</td>
+                  <td>{p.totalQuantity === null ? '—' : qty(p.drawn, p.quantityUnit)}</td>
+                  <td>{p.totalQuantity === null ? '—' : `${qty(p.available, p.quantityUnit)} of ${qty(p.totalQuantity)}`}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ResultsTable>
+      )}
+      {permits.length > show && show < 200 && (
+        <nav aria-label="Pages" className="pager">
+          <Link href={`/permits/held?show=${show + STEP}`}>Show more permits</Link>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+// Every page of the portal, as each role sees it, through axe-core's WCAG 2.2 A/AA rules (see
+// docs/accessibility.md for the list this file checks): anonymous pages, then each role's pages, plus
+// the error states (a refused sign-in, a form step with errors, a page not found) and the session
+// expiry dialog. Every page is checked before the test fails, so one run names every violation.
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { expectNoAxeViolations } from './expect-no-axe-violations';
+import { openPortalSession } from './portal-session';
+
+const session = openPortalSession();
+let page: Page;
+const url = (path: string) => `${session.clearway.url}${path}`;
+
+beforeAll(() => {
+  page = session.page;
+});
+
+/** Visits each page (a path, or a step that gets there) and checks it; throws once with every failure. */
+async function checkPages(role: string, pages: Array<string | [string, (p: Page) => Promise<void>]>): Promise<void> {
+  const failures: string[] = [];
+  for (const entry of pages) {
+    const [name, reach] = typeof entry === 'string' ? [entry, (p: Page) => p.goto(url(entry)).then(() => undefined)] : entry;
+    try {
+      await reach(page);
+      await page.waitForLoadState('load');
+      await expectNoAxeViolations(page, `${name} as ${role}`);
+    } catch (error) {
+      failures.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (failures.length) throw new Error(failures.join('\n\n'));
+}
+
+// Each role walks through many pages, each checked by axe: minutes on a loaded machine. A walk cut off by
+// the test timeout would go on navigating under the next test, so the limit is generous.
+const WALK = 600_000;
+
+/** The first link on the current page whose href starts with `prefix` and is not in `except`. */
+async function firstLink(p: Page, prefix: string, except: string[] = []): Promise<string> {
+  const hrefs = await p.locator(`main a[href^="${prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const href = hrefs.find((h) => /^\/[\w-]+\/[\w-]{6,}$/.test(h) && !except.includes(h));
+  if (!href) throw new Error(`no ${prefix}… link on ${p.url()}`);
+  return href;
+}
+
+const openFirst = (list: string, prefix: string, except?: string[]) => async (p: Page) => {
+  await p.goto(url(list));
+  await p.goto(url(await firstLink(p, prefix, except)));
+};
+
+describe('every page passes axe (WCAG 2.2 A and AA)', () => {
+  it('anonymous pages, a refused sign-in and a page not found', async () => {
+    await page.context().clearCookies();
+    await checkPages('anonymous', [
+      '/',
+      '/signin',
+      '/signup',
+      '/forgot-password',
+      '/tariff',
+      '/tariff?q=coffee',
+      '/verify',
+      '/performance',
+      '/interchange',
+      '/accessibility',
+      '/no-such-page',
+      [
+        '/signin (wrong password)',
+        async (p) => {
+          await p.goto(url('/signin'));
+          await p.getByLabel('Email').fill('trader@rotterdam-importers.example');
+          await p.getByLabel('Password').fill('not-the-password');
+          await p.getByRole('button', { name: 'Sign in' }).click();
+          await p.getByRole('alert').first().waitFor();
+        },
+      ],
+    ]);
+  }, WALK);
+
+  it("a trader's pages, with a declaration step that has errors", async () => {
+    await session.actAs('trader@rotterdam-importers.example');
+    await checkPages('trader', [
+      '/declarations',
+      '/declarations?status=DRAFT',
+      ['/declarations/[id]', openFirst('/declarations', '/declarations/', ['/declarations/new'])],
+      '/declarations/new',
+      [
+        '/declarations/new (step with errors)',
+        async (p) => {
+          await p.goto(url('/declarations/new'));
+          await p.getByRole('button', { name: 'Continue' }).click();
+          await p.getByTestId('error-summary').waitFor();
+        },
+      ],
+      '/tracking',
+      ['/tracking/[container]', openFirst('/tracking', '/tracking/')],
+      '/notifications',
+      '/notifications/preferences',
+      '/account',
+      '/company',
+      '/company/api-tokens',
+      '/company/webhooks',
+      '/company/delegations',
+      '/company/audit',
+      '/accessibility',
+    ]);
+  }, WALK);
+
+  it("a broker's pages", async () => {
+    await session.actAs('broker@delta-brokers.example');
+    await checkPages('broker', ['/declarations', '/work-queue', '/tracking', '/company/delegations', '/notifications', '/account']);
+  }, WALK);
+
+  it("a customs officer's pages", async () => {
+    await session.actAs('officer@customs.example');
+    await checkPages('officer', [
+      '/officer',
+      '/officer/queue',
+      '/officer/performance',
+      '/declarations',
+      ['/declarations/[id]', openFirst('/declarations', '/declarations/', ['/declarations/new'])],
+      '/tracking',
+      '/company/delegations',
+      '/company/audit',
+      '/account',
+    ]);
+  }, WALK);
+
+  it("a platform administrator's pages", async () => {
+    await session.actAs('admin@clearway.example');
+    await checkPages('admin', ['/declarations', '/officer', '/officer/queue', '/company/audit', '/account']);
+  }, WALK);
+
+  it("an agency officer's pages", async () => {
+    await session.actAs('vet.officer@vet.example');
+    await checkPages('agency officer', ['/declarations', '/notifications', '/account']);
+  }, WALK);
+
+  it('the session expiry warning: a modal dialog before the session ends, which can extend it', async () => {
+    await session.actAs('trader@rotterdam-importers.example');
+    // The page's clock, not the server's: the session (8 hours) is nearly over for the page only.
+    await page.clock.install();
+    await page.goto(url('/declarations'));
+    await page.clock.fastForward('07:56:00');
+    const dialog = page.getByRole('dialog', { name: 'You will be signed out soon' });
+    await dialog.waitFor();
+    await expectNoAxeViolations(page, 'session expiry dialog on /declarations');
+    // The dialog takes the focus, on the button that keeps the person signed in.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Stay signed in');
+    const renewed = page.waitForResponse((r) => r.url().endsWith('/api/auth/session'));
+    await page.keyboard.press('Enter');
+    expect((await renewed).status()).toBe(200);
+    await dialog.waitFor({ state: 'hidden' });
+    await session.shot('session-expiry-after');
+  }, WALK);
+});

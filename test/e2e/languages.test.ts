@@ -1,0 +1,109 @@
+// The portal in four languages: the first visit follows Accept-Language, the header's switcher changes it
+// and a cookie remembers it, a signed-in person's choice is saved on their profile and follows them to
+// another browser, Arabic is right to left. A screenshot per locale of the home and declarations pages
+// lands in test-results/ (languages-<locale>-home.png, languages-<locale>-declarations.png).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { LOCALES } from '../../lib/i18n/locales';
+import { expectNoAxeViolations } from './expect-no-axe-violations';
+import { openPortalSession, signIn } from './portal-session';
+
+const session = openPortalSession();
+let browser: Browser;
+const url = (path: string) => `${session.clearway.url}${path}`;
+const TRADER = 'trader@rotterdam-importers.example';
+
+const HOME_TITLE = {
+  en: 'Clear goods across borders, without paper',
+  fr: 'Dédouanez vos marchandises aux frontières, sans papier',
+  es: 'Despache mercancías en las fronteras, sin papel',
+  ar: 'تخليص البضائع عبر الحدود، دون ورق',
+} as const;
+const DECLARATIONS_TITLE = { en: 'My declarations', fr: 'Mes déclarations', es: 'Mis declaraciones', ar: 'بياناتي الجمركية' } as const;
+
+const opened: Page[] = [];
+async function newPage(locale?: string): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  opened.push(page);
+  return page;
+}
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const html = (page: Page) => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+beforeAll(() => {
+  browser = session.browser;
+});
+afterAll(async () => {
+  for (const page of opened) await page.context().close();
+});
+
+describe('languages', () => {
+  it('follows Accept-Language on the first visit', async () => {
+    const page = await newPage('es-ES');
+    await page.goto(url('/'));
+    await expect(h1(page)).resolves.toBe(HOME_TITLE.es);
+    await expect(html(page)).resolves.toEqual({ lang: 'es', dir: 'ltr' });
+    const other = await newPage('de-DE');
+    await other.goto(url('/'));
+    await expect(h1(other)).resolves.toBe(HOME_TITLE.en);
+  }, 300_000);
+
+  it('switches to Arabic from the header, right to left, and remembers it in a cookie', async () => {
+    const page = await newPage('en-GB');
+    await page.goto(url('/'));
+    await page.getByLabel('Language').selectOption('ar');
+    await page.getByRole('button', { name: 'Change language' }).click();
+    await expect.poll(() => h1(page)).toBe(HOME_TITLE.ar);
+    await expect(html(page)).resolves.toEqual({ lang: 'ar', dir: 'rtl' });
+    // Mirrored: the content's text starts on the right.
+    expect(await page.locator('main h1').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await page.reload();
+    await expect(h1(page)).resolves.toBe(HOME_TITLE.ar);
+    expect((await page.context().cookies()).find((c) => c.name === 'clearway-locale')?.value).toBe('ar');
+    await expectNoAxeViolations(page, '/ in Arabic');
+  }, 300_000);
+
+  it("keeps a signed-in person's choice on their profile, for their other browsers", async () => {
+    const first = await newPage('en-GB');
+    await signIn(first, session.clearway.url, TRADER);
+    await first.getByLabel('Language').selectOption('fr');
+    await first.getByRole('button', { name: 'Changer de langue' }).or(first.getByRole('button', { name: 'Change language' })).first().click();
+    await expect.poll(() => h1(first)).toBe(DECLARATIONS_TITLE.fr);
+    // Another browser, English by Accept-Language and no cookie: after signing in, French from the profile.
+    const second = await newPage('en-GB');
+    await signIn(second, session.clearway.url, TRADER);
+    await expect.poll(() => h1(second)).toBe(DECLARATIONS_TITLE.fr);
+    await expect(html(second)).resolves.toEqual({ lang: 'fr', dir: 'ltr' });
+    await expectNoAxeViolations(second, '/declarations in French');
+    // Back to English for the other tests of this server.
+    await second.getByLabel('Langue').selectOption('en');
+    await second.getByRole('button', { name: 'Changer de langue' }).click();
+    await expect.poll(() => h1(second)).toBe(DECLARATIONS_TITLE.en);
+  }, 300_000);
+
+  it('shows the home and declarations pages in every locale (screenshots)', async () => {
+    const page = await newPage('en-GB');
+    await signIn(page, session.clearway.url, TRADER);
+    for (const locale of LOCALES) {
+      // Signed in, the profile outranks the cookie: choose through the switcher, as a person would.
+      await page.goto(url('/'));
+      await page.locator('#language-select').selectOption(locale);
+      await page.locator('[data-testid="language-switcher"] button').click();
+      await expect.poll(() => h1(page)).toBe(HOME_TITLE[locale]);
+      await expect(html(page)).resolves.toEqual({ lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr' });
+      await session.shot(`languages-${locale}-home`, page);
+      await page.goto(url('/declarations'));
+      await expect(h1(page)).resolves.toBe(DECLARATIONS_TITLE[locale]);
+      // Status badges and dates follow the language too.
+      expect(await page.getByTestId('declarations-table').locator('time').first().getAttribute('datetime')).toMatch(/^\d{4}-/);
+      await expectNoAxeViolations(page, `/declarations in ${locale}`);
+      await session.shot(`languages-${locale}-declarations`, page);
+    }
+    await page.locator('#language-select').selectOption('en');
+    await page.locator('[data-testid="language-switcher"] button').click();
+    await expect.poll(() => h1(page)).toBe(DECLARATIONS_TITLE.en);
+  }, 300_000);
+});
