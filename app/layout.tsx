@@ -48,6 +48,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/officer">{t('nav.officer')}</Link>
                 </li>
                 <li>
+                  <Link href="/terminal">{t('nav.terminal')}</Link>
+                </li>
+                <li>
                   <Link href="/permits/finder">{t('nav.permitsFinder')}</Link>
                 </li>
                 <li>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import type { Actor } from './auth/actor';
 import type { Tx } from './database/tx';
+import { GATE_AUDIT_EVENTS } from './gates/gate-audit-events';
 import { PERMIT_AUDIT_EVENTS } from './permits/permit-audit-events';
 import { SCAN_AUDIT_EVENTS } from './scans/scan-audit-events';
 
@@ -164,6 +165,7 @@ export const AUDIT_EVENTS = {
   },
   ...PERMIT_AUDIT_EVENTS,
   ...SCAN_AUDIT_EVENTS,
+  ...GATE_AUDIT_EVENTS,
   'webhook_endpoint.create': { target: 'webhook_endpoint', details: z.object({ url: z.string().describe('URL'), eventTypes: z.array(z.string()).describe('Event types') }) },
   'webhook_endpoint.update': { target: 'webhook_endpoint', details: z.object({ changes: z.array(z.string()).describe('Changed') }) },
   'webhook_endpoint.rotate_secret': { target: 'webhook_endpoint', details: z.object({ overlapHours: z.number().describe('Old secret valid for (hours)') }) },

@@ -1,6 +1,6 @@
 // The one HTTP server of a Clearway process: /api/graphql goes to Apollo directly, /api/documents to
 // documents-route.ts, a declaration's generated PDFs to pdf-routes.ts, /api/epcis to epcis-routes.ts,
-// /api/interchange to interchange-routes.ts,
+// /api/interchange to interchange-routes.ts, /api/gate/decision to gate-routes.ts,
 // /api/health is answered here, everything else goes to Next.js (the `fallback`). WebSocket upgrades
 // at /api/graphql carry GraphQL subscriptions (graphql/subscription-server.ts).
 // Every response carries an x-request-id, and every request is logged once with its status and duration.
@@ -18,6 +18,7 @@ import { requestIdFrom, type Logger } from '../lib/logger';
 import { createDocumentsRoute } from './documents-route';
 import { handleWorkQueueCsv, WORK_QUEUE_CSV_PATH } from './work-queue-route';
 import { createEpcisRoutes, EPCIS_PATH } from './epcis-routes';
+import { GATE_DECISION_PATH, handleGateDecision } from './gate-routes';
 import { handleInterchangeRoute } from './interchange-routes';
 import { handlePdfRoute } from './pdf-routes';
 import { handlePermitRoute } from './permit-routes';
@@ -84,6 +85,7 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
       if (pathname?.startsWith(`${EPCIS_PATH}/`)) return await handleEpcis(req, res, requestId, pathname);
       if (pathname?.startsWith('/api/interchange/')) return await handleInterchangeRoute(req, res, requestId, new URL(req.url ?? '/', 'http://localhost'));
       if (await handleLedgerRoute(req, res, requestId, pathname!)) return;
+      if (pathname === GATE_DECISION_PATH) return await handleGateDecision(req, res, requestId);
       if (pathname === WORK_QUEUE_CSV_PATH) return await handleWorkQueueCsv(req, res, requestId);
       if (pathname?.startsWith('/api/declarations/') && (await handlePdfRoute(req, res, requestId, pathname))) return;
       if (pathname?.startsWith('/api/permits/') && (await handlePermitRoute(req, res, requestId, pathname))) return;

@@ -5,6 +5,7 @@ import { declarationLifecycleResolvers } from './declaration-lifecycle';
 import { declarationResolvers } from './declarations';
 import { documentResolvers } from './documents';
 import { filingAidResolvers } from './filing-aids';
+import { gateResolvers } from './gates';
 import { healthResolvers } from './health';
 import { identityResolvers } from './identity';
 import { interchangeResolvers } from './interchange';
@@ -40,6 +41,7 @@ export const resolvers: Resolvers = mergeResolvers([
   controlResultResolvers,
   riskModelResolvers,
   scanResolvers,
+  gateResolvers,
 ]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {

@@ -420,3 +420,31 @@ export function assertCanManagePermitRules(actor: Actor): void {
   assertPerson(actor, 'manage agencies and permit rules');
   if (!isPlatformAdmin(actor)) throw new AppError('FORBIDDEN', 'Only platform administrators manage agencies and permit rules.');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Terminal gates (lib/gates)
+
+/** Staff of a terminal operator company: they watch their company's gates. */
+export function isTerminalOperator(actor: Actor): boolean {
+  return actor.role === 'TERMINAL_OPERATOR';
+}
+
+/**
+ * Who may ask a gate for a decision and read its events: officials for every gate; for a gate of a
+ * terminal operator company, that company's API tokens with gate:decide (the readers) and its
+ * TERMINAL_OPERATOR people. Anyone else sees no gate at all (NOT_FOUND, as for an unknown code).
+ */
+export function canOperateGate(actor: Actor, gate: { operatorCompanyId: string | null }): boolean {
+  if (actor.token) return hasScope(actor, 'gate:decide') && !!actor.companyId && actor.companyId === gate.operatorCompanyId;
+  if (isOfficial(actor)) return true;
+  return isTerminalOperator(actor) && !!actor.companyId && actor.companyId === gate.operatorCompanyId;
+}
+
+/** The gates an actor may see, as SQL over table alias `g` (parameter $used+1 when it needs one). */
+export function gateVisibilitySql(actor: Actor, used: number): { where: string; params: unknown[] } {
+  if (!actor.token && isOfficial(actor)) return { where: 'TRUE', params: [] };
+  if (!actor.companyId || (actor.token ? !hasScope(actor, 'gate:decide') : !isTerminalOperator(actor))) {
+    throw new AppError('FORBIDDEN', actor.token ? 'This API token lacks the scope "gate:decide".' : 'Gate traffic is for customs and terminal operators.', actor.token ? { requiredScope: 'gate:decide' } : {});
+  }
+  return { where: `g.operator_company_id = $${used + 1}::uuid`, params: [actor.companyId] };
+}

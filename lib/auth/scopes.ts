@@ -11,6 +11,7 @@ export const SCOPES = {
   'permits:read': 'Read the company’s permit applications, permits (with balances) and declarations’ permit requirements.',
   'permits:write': 'Apply for permits, submit applications, answer agencies’ questions, cite permits on declarations.',
   'scans:write': 'Post X-ray scans (POST /api/scans): carried by scanning stations’ device tokens (lib/scans/register-scan-station.ts).',
+  'gate:decide': 'Ask for terminal gate decisions (gateDecision, POST /api/gate/decision) and read the company’s gate events.',
   'notifications:read': 'Pull the company’s notifications (pendingNotifications, acknowledgeNotifications) and subscribe to declarationEvents.',
 } as const;
 

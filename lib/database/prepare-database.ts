@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { seedDemoDeclarations } from '../declarations/seed-demo-declarations';
 import { seedDemoShipments } from '../tracking/seed-demo-shipments';
 import { ensurePlatformAdmin } from '../auth/ensure-platform-admin';
+import { seedDemoGates } from '../gates/seed-demo-gates';
 import { seedDemoParties } from '../parties/seed-demo-parties';
 import { seedDemoPermitDeclarations } from '../permits/seed-demo-permit-declarations';
 import { seedDemoPermits } from '../permits/seed-demo-permits';
@@ -79,6 +80,7 @@ export async function prepareDatabase(options: {
       await seedDemoTariff();
       if (getEnv().SEED_DEMO) await seedDemoParties();
       if (getEnv().SEED_DEMO) await seedDemoPermits();
+      if (getEnv().SEED_DEMO) await seedDemoGates();
       await ensurePlatformAdmin(logger);
       if (getEnv().SEED_DEMO && options.demoDeclarations !== false) {
         const declarations = await seedDemoDeclarations();

@@ -17,6 +17,8 @@ export interface EventTypeInfo {
   channel: NotificationChannel;
   /** Company-scoped events go to the company's administrators only (not to every colleague). */
   adminsOnly?: boolean;
+  /** Also to customs' officer on duty for the declaration (find-officers-on-duty.ts), not only its parties. */
+  officersOnDuty?: boolean;
 }
 
 export const EVENT_TYPES = {
@@ -44,6 +46,8 @@ export const EVENT_TYPES = {
   'document.attached': { dms: null, title: 'Document attached', channel: 'INBOX' },
   'seal_alert.raised': { dms: null, title: 'Seal alert raised', channel: 'EMAIL' },
   'seal_alert.acknowledged': { dms: null, title: 'Seal alert acknowledged', channel: 'INBOX' },
+  // To the officer on duty (the officer holding the declaration, else every customs officer), and the declaration's parties.
+  'gate.held': { dms: null, title: 'Container held at a terminal gate', channel: 'EMAIL', officersOnDuty: true },
   'invitation.sent': { dms: null, title: 'Invitation sent', channel: 'INBOX', adminsOnly: true },
   'api_token.expiring': { dms: null, title: 'API token expires soon', channel: 'EMAIL', adminsOnly: true },
   'webhook_endpoint.disabled': { dms: null, title: 'Webhook endpoint disabled', channel: 'EMAIL', adminsOnly: true },

@@ -22,6 +22,7 @@ import { candidateCompanies, loadEventSubject, mayReceiveEvent } from './event-a
 import { EVENT_TYPES, isEventType, type EventTypeInfo } from './event-types';
 import { WAIT_FOR_PREDECESSOR_MS } from './deliver-webhook-task';
 import { queueMessage } from './queue-message';
+import { findOfficersOnDuty } from './find-officers-on-duty';
 import { EVENT_COLUMNS, type EventRow } from './webhook-body';
 
 declare global {
@@ -84,6 +85,7 @@ async function fanOut(sql: Sql, event: EventRow, actorOf: (userId: string) => Pr
       WHERE u.company_id = ANY($1::uuid[]) AND u.disabled_at IS NULL ${'adminsOnly' in info && info.adminsOnly ? 'AND u.is_company_admin' : ''}`,
     [companies, event.type],
   );
+  if ('officersOnDuty' in info && info.officersOnDuty && event.declarationId) people.push(...(await findOfficersOnDuty(sql, event.declarationId, event.type)));
   const recipients: { id: string; email: string; channel: string }[] = [];
   for (const person of people) {
     const actor = subject.declaration ? await actorOf(person.id) : null;

@@ -14,6 +14,8 @@ export const DEMO_COMPANIES: { eori: string; name: string; street: string; city:
   { eori: 'KE000111222', name: 'Mombasa Coffee Exporters Ltd', street: 'Moi Avenue 12', city: 'Mombasa', postcode: '80100', country: 'KE', roles: ['EXPORTER'] },
   { eori: 'UG100200300', name: 'Kampala Trading Company Ltd', street: 'Jinja Road 45', city: 'Kampala', postcode: '00256', country: 'UG', roles: ['IMPORTER', 'EXPORTER'] },
   { eori: 'DK555666777', name: 'Northsea Container Line A/S', street: 'Esplanaden 50', city: 'Copenhagen', postcode: '1263', country: 'DK', roles: ['CARRIER'] },
+  // A terminal operator: no party to declarations (no trade role); its gates ask Clearway (lib/gates).
+  { eori: 'NL555000111', name: 'Maasvlakte Container Terminal B.V.', street: 'Europaweg 875', city: 'Rotterdam', postcode: '3199 LD', country: 'NL', roles: [] },
 ];
 
 export const DEMO_USERS: { email: string; name: string; role: UserRole; companyEori: string | null; isCompanyAdmin: boolean }[] = [
@@ -28,6 +30,7 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole; companyE
   // Image analysts of the central analysis centre (X-ray scans, docs/scans.md); two, so claims can be tried.
   { email: 'imaging@customs.example', name: 'Analyst Noor Rahman', role: 'IMAGE_ANALYST', companyEori: null, isCompanyAdmin: false },
   { email: 'imaging2@customs.example', name: 'Analyst Tomas Berg', role: 'IMAGE_ANALYST', companyEori: null, isCompanyAdmin: false },
+  { email: 'terminal@maasvlakte-terminal.example', name: 'Ruben Visser', role: 'TERMINAL_OPERATOR', companyEori: 'NL555000111', isCompanyAdmin: true },
   { email: 'admin@clearway.example', name: 'Platform Admin', role: 'ADMIN', companyEori: null, isCompanyAdmin: false },
   { email: 'analyst@customs.example', name: 'Risk Analyst Sofia Marin', role: 'RISK_ANALYST', companyEori: null, isCompanyAdmin: false },
 ];

@@ -26,6 +26,12 @@ export async function submittedImport(email: string, input: DeclarationInput = v
 /** Submitted, duties assessed (after control when the lane asks for it), paid when due, released. */
 export async function releasedImport(email: string, input: DeclarationInput = validImport()): Promise<string> {
   const id = await submittedImport(email, input);
+  await releaseSubmitted(id);
+  return id;
+}
+
+/** A submitted declaration assessed (after control when the lane asks for it), paid when due and released by the demo officer. */
+export async function releaseSubmitted(id: string): Promise<void> {
   const officer = await loadUserActor({ email: OFFICER_EMAIL });
   let d = (await getDeclaration({ actor: officer, id }))!;
   if (d.status !== 'DUTY_ASSESSED') {
@@ -35,5 +41,4 @@ export async function releasedImport(email: string, input: DeclarationInput = va
   if (d.dutyTotal && !d.dutyTotal.isZero()) await recordPayment({ actor: officer, id, amount: d.dutyTotal.toFixed(2), reference: `PAY-${id.slice(0, 8)}` });
   if (d.lane !== 'GREEN') await recordControlResult({ actor: officer, declarationId: id, input: { outcome: 'NO_DISCREPANCY' } });
   await decideDeclaration({ actor: officer, id, decision: 'RELEASED' });
-  return id;
 }

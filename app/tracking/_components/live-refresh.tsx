@@ -37,7 +37,7 @@ function subscribeToVisibility(onChange: () => void): () => void {
 }
 
 /** Compares the server's fingerprint with the page's every `ms` while the tab is visible, and at once when it becomes visible again. */
-function pollWhileVisible(ms: number, scope: TrackingStampScope, pageStamp: () => string): UpdateSource {
+function pollWhileVisible(ms: number, scope: TrackingStampScope, pageStamp: () => string, poll: StampAction): UpdateSource {
   return (listener) => {
     let timer: ReturnType<typeof setInterval> | undefined;
     let asking = false;
@@ -46,7 +46,7 @@ function pollWhileVisible(ms: number, scope: TrackingStampScope, pageStamp: () =
       if (asking) return;
       asking = true;
       try {
-        const stamp = await trackingStampAction(scope);
+        const stamp = await poll(scope);
         if (stopped) return;
         if (stamp === null) listener.failed();
         else if (stamp !== pageStamp()) listener.changed();
@@ -80,13 +80,29 @@ function pollWhileVisible(ms: number, scope: TrackingStampScope, pageStamp: () =
 }
 
 /** Where a page's updates come from. */
-function updatesFor(scope: TrackingStampScope, pageStamp: () => string): UpdateSource {
-  return pollWhileVisible(POLL_MS, scope, pageStamp);
+function updatesFor(scope: TrackingStampScope, pageStamp: () => string, poll: StampAction): UpdateSource {
+  return pollWhileVisible(POLL_MS, scope, pageStamp, poll);
 }
+
+/** The server action that answers the page's current fingerprint (null when signed out). */
+export type StampAction = (scope: TrackingStampScope) => Promise<string | null>;
 
 const noSubscription = () => () => {};
 
-export function LiveRefresh({ renderedAt, stamp, containerNumber, shipmentId }: { renderedAt: string; stamp: string; containerNumber?: string; shipmentId?: string }) {
+/** `poll`: another page's fingerprint action (e.g. the terminal page's gate traffic); default the tracking pages'. */
+export function LiveRefresh({
+  renderedAt,
+  stamp,
+  containerNumber,
+  shipmentId,
+  poll = trackingStampAction,
+}: {
+  renderedAt: string;
+  stamp: string;
+  containerNumber?: string;
+  shipmentId?: string;
+  poll?: StampAction;
+}) {
   const router = useRouter();
   const [refreshing, startTransition] = useTransition();
   // What the page shows now, for the source's comparisons (a refresh brings a new stamp).
@@ -103,7 +119,7 @@ export function LiveRefresh({ renderedAt, stamp, containerNumber, shipmentId }: 
 
   useEffect(
     () =>
-      updatesFor({ containerNumber, shipmentId }, () => shown.current.stamp)({
+      updatesFor({ containerNumber, shipmentId }, () => shown.current.stamp, poll)({
         changed() {
           setFailed(false);
           // One refresh at a time: the next check compares with the stamp it brings.
@@ -117,7 +133,7 @@ export function LiveRefresh({ renderedAt, stamp, containerNumber, shipmentId }: 
           setFailed(true);
         },
       }),
-    [containerNumber, shipmentId, router],
+    [containerNumber, shipmentId, router, poll],
   );
 
   const updatedAt = checked && checked.stamp === stamp && checked.at > renderedAt ? checked.at : renderedAt;

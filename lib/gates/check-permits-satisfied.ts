@@ -1,0 +1,16 @@
+// Every permit the single window requires is satisfied. The same requirement states as the release gate
+// (lib/permits/check-permit-release-gate.ts): its loader and its wording of each blocking requirement.
+// Not the release gate itself, which draws the permits' quantities when it passes: a gate only reads.
+import { describeBlocking } from '../permits/check-permit-release-gate';
+import { loadPermitRequirements } from '../permits/load-permit-requirements';
+import type { GateCheck } from './gate-check';
+
+export const checkPermitsSatisfied: GateCheck = async (sql, s) => {
+  const blocking = (await loadPermitRequirements(sql, s.declarationId)).filter((r) => r.blocking);
+  if (!blocking.length) return { code: 'PERMITS_SATISFIED', passed: true, message: 'Every required permit is satisfied.' };
+  return {
+    code: 'PERMIT_MISSING',
+    passed: false,
+    message: `${blocking.length} permit requirement${blocking.length === 1 ? ' is' : 's are'} not satisfied: ${blocking.map(describeBlocking).join('; ')}.`,
+  };
+};
