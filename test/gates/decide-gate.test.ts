@@ -10,8 +10,15 @@ import { runPendingJobs } from '../../lib/jobs/run-pending-jobs';
 import { acknowledgeAlert } from '../../lib/tracking/acknowledge-alert';
 import { getShipment } from '../../lib/tracking/get-shipment';
 import { getTrackingTimeline } from '../../lib/tracking/get-tracking-timeline';
+import { loadUserActor } from '../../lib/auth/actor';
+import { authenticateScanStation } from '../../lib/scans/authenticate-scan-station';
+import { claimScan } from '../../lib/scans/claim-scan';
+import { decideScan } from '../../lib/scans/decide-scan';
+import { ingestScan } from '../../lib/scans/ingest-scan';
+import { recordScanInspection } from '../../lib/scans/record-scan-inspection';
 import { recordSealEvents } from '../../lib/tracking/record-seal-events';
 import { kampala, newContainer, officer, trackedShipment, withToken } from '../tracking/fixtures';
+import { newStation, scanMetadata, syntheticImage } from '../support/scans';
 import { GATE_IN, GATE_OUT, reader, releasedShipment, reportTamper, terminalOperator } from './fixtures';
 
 const refusal = (p: Promise<unknown>) =>
@@ -27,7 +34,7 @@ describe('decideGate', () => {
     const { containerNumber, shipmentId } = await releasedShipment();
     const d = await decideGate({ actor: await reader(), input: { containerNumber, gate: GATE_IN, sealNumbers: ['cn1234567'] } });
     expect(d.decision).toBe('OPEN');
-    expect(codes(d)).toEqual(['DECLARATION_RELEASED:ok', 'PERMITS_SATISFIED:ok', 'SEAL_INTACT:ok', 'NO_OPEN_ALERT:ok']);
+    expect(codes(d)).toEqual(['DECLARATION_RELEASED:ok', 'PERMITS_SATISFIED:ok', 'SEAL_INTACT:ok', 'NO_OPEN_ALERT:ok', 'NO_SUSPECT_SCAN:ok']);
     expect(d.reasons[2]!.message).toContain('the seal read at the gate matches');
     expect(d.waitSeconds).toBe(0);
     expect(d.epcisEventId).toBe(`urn:uuid:${d.id}`);
@@ -46,7 +53,7 @@ describe('decideGate', () => {
     const plain = await trackedShipment();
     const held = await decideGate({ actor: await reader(), input: { containerNumber: plain.containerNumber, gate: GATE_IN } });
     expect(held.decision).toBe('HOLD');
-    expect(codes(held)).toEqual(['DECLARATION_NOT_RELEASED:no', 'PERMITS_SATISFIED:ok', 'SEAL_INTACT:ok', 'NO_OPEN_ALERT:ok']);
+    expect(codes(held)).toEqual(['DECLARATION_NOT_RELEASED:no', 'PERMITS_SATISFIED:ok', 'SEAL_INTACT:ok', 'NO_OPEN_ALERT:ok', 'NO_SUSPECT_SCAN:ok']);
     expect(held.reasons[0]!.message).toMatch(/is not released \(status (SUBMITTED|ACCEPTED|RISK_ASSESSED|DUTY_ASSESSED|UNDER_CONTROL)\)/);
 
     // Frozen beef from Brazil needs a veterinary certificate that nobody applied for.
@@ -70,13 +77,13 @@ describe('decideGate', () => {
     await reportTamper(containerNumber);
     const broken = await decideGate({ actor: await reader(), input: { containerNumber, gate: GATE_OUT } });
     expect(broken.decision).toBe('HOLD');
-    expect(codes(broken)).toEqual(['DECLARATION_RELEASED:ok', 'PERMITS_SATISFIED:ok', 'SEAL_BROKEN:no', 'OPEN_ALERT:no']);
+    expect(codes(broken)).toEqual(['DECLARATION_RELEASED:ok', 'PERMITS_SATISFIED:ok', 'SEAL_BROKEN:no', 'OPEN_ALERT:no', 'NO_SUSPECT_SCAN:ok']);
     expect(broken.reasons[3]!.message).toContain('TAMPER');
 
     // Customs reseal (the only way out of suspicion), the alert still open: only the alert holds.
     await recordSealEvents({ actor: await officer(), events: [{ containerNumber, kind: 'RESEALED', eventTime: new Date().toISOString(), sealNumbers: ['CU7654321'] }] });
     const alertOnly = await decideGate({ actor: await reader(), input: { containerNumber, gate: GATE_OUT } });
-    expect(codes(alertOnly)).toEqual(['DECLARATION_RELEASED:ok', 'PERMITS_SATISFIED:ok', 'SEAL_INTACT:ok', 'OPEN_ALERT:no']);
+    expect(codes(alertOnly)).toEqual(['DECLARATION_RELEASED:ok', 'PERMITS_SATISFIED:ok', 'SEAL_INTACT:ok', 'OPEN_ALERT:no', 'NO_SUSPECT_SCAN:ok']);
 
     const alert = (await getShipment({ actor: await officer(), id: shipmentId })).alerts[0]!;
     await acknowledgeAlert({ actor: await officer(), alertId: alert.id, note: 'Inspected at the terminal, resealed.' });
@@ -88,11 +95,32 @@ describe('decideGate', () => {
     expect(open.epcisEventId).not.toBeNull();
   });
 
+  it('holds a container whose X-ray scan an analyst judged suspect until an officer records the inspection', async () => {
+    const { containerNumber } = await releasedShipment();
+    const station = await newStation();
+    const { actor: stationActor, station: identity } = await authenticateScanStation(`Bearer ${station.token}`, { id: null, ip: null });
+    const scan = await ingestScan({ station: identity, actor: stationActor, metadata: scanMetadata(station.code, containerNumber), images: [{ part: 'top', bytes: syntheticImage('png').bytes }] });
+    const analyst = await loadUserActor({ email: 'imaging@customs.example' });
+    await claimScan({ actor: analyst, id: scan.id });
+    const imageId = (await getPool().query<{ id: string }>(`SELECT id FROM scan_image WHERE scan_id = $1`, [scan.id])).rows[0]!.id;
+    await decideScan({ actor: analyst, id: scan.id, verdict: 'SUSPECT', regions: [{ imageId, label: 'CONCEALMENT_IN_STRUCTURE', x: 10, y: 10, width: 40, height: 20 }] });
+
+    const held = await decideGate({ actor: await reader(), input: { containerNumber, gate: GATE_OUT } });
+    expect(held.decision).toBe('HOLD');
+    expect(codes(held)).toEqual(['DECLARATION_RELEASED:ok', 'PERMITS_SATISFIED:ok', 'SEAL_INTACT:ok', 'NO_OPEN_ALERT:ok', 'SUSPECT_SCAN:no']);
+    expect(held.reasons[4]!.message).toContain('CONCEALMENT_IN_STRUCTURE');
+
+    await recordScanInspection({ actor: await officer(), id: scan.id, note: 'Opened at the terminal: nothing behind the panel.' });
+    const open = await decideGate({ actor: await reader(), input: { containerNumber, gate: GATE_OUT } });
+    expect(open.decision).toBe('OPEN');
+    expect(codes(open).at(-1)).toBe('NO_SUSPECT_SCAN:ok');
+  });
+
   it('holds a seal read at the gate that is not the shipment’s', async () => {
     const { containerNumber } = await releasedShipment();
     const d = await decideGate({ actor: await reader(), input: { containerNumber, gate: GATE_IN, sealNumbers: ['CN1234567', 'XX0000001'] } });
     expect(d.decision).toBe('HOLD');
-    expect(codes(d)).toEqual(['DECLARATION_RELEASED:ok', 'PERMITS_SATISFIED:ok', 'SEAL_MISMATCH:no', 'NO_OPEN_ALERT:ok']);
+    expect(codes(d)).toEqual(['DECLARATION_RELEASED:ok', 'PERMITS_SATISFIED:ok', 'SEAL_MISMATCH:no', 'NO_OPEN_ALERT:ok', 'NO_SUSPECT_SCAN:ok']);
     expect(d.reasons[2]!.message).toContain('XX0000001');
   });
 

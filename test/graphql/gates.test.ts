@@ -36,7 +36,7 @@ describe('POST /api/gate/decision', () => {
     const open = await post({ containerNumber: ok.containerNumber, gate: GATE_IN });
     expect(open.status).toBe(200);
     expect(open.json).toMatchObject({ decision: 'OPEN', open: true, gate: GATE_IN, containerNumber: ok.containerNumber, replayed: false });
-    expect(open.json.reasons.map((r: { code: string }) => r.code)).toEqual(['DECLARATION_RELEASED', 'PERMITS_SATISFIED', 'SEAL_INTACT', 'NO_OPEN_ALERT']);
+    expect(open.json.reasons.map((r: { code: string }) => r.code)).toEqual(['DECLARATION_RELEASED', 'PERMITS_SATISFIED', 'SEAL_INTACT', 'NO_OPEN_ALERT', 'NO_SUSPECT_SCAN']);
 
     const bad = await releasedShipment();
     await reportTamper(bad.containerNumber);
