@@ -21,5 +21,6 @@ export async function seedDemoTariff(): Promise<void> {
         })),
       });
     }
-  });
+    // A few hundred statements: Prisma's default 5 s is too short on a loaded machine at first start.
+  }, { timeout: 60_000, maxWait: 30_000 });
 }

@@ -2,7 +2,6 @@
 // watches its gates; a reader (an API token with gate:decide) asks over POST /api/gate/decision for a
 // released container with an intact seal and for a tampered one; the OPEN and the HOLD with its reasons
 // appear by themselves (the page's live refresh), and axe finds no accessibility violation.
-import { createRequire } from 'node:module';
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { disconnectDb } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { asToken } from '../support/auth';
 import { GATE_IN, GATE_OUT, releasedShipment, reportTamper, TERMINAL_EMAIL } from '../gates/fixtures';
+import { expectNoAxeViolations } from './expect-no-axe-violations';
 import { openPortalSession } from './portal-session';
 
 const session = openPortalSession();
@@ -44,13 +44,6 @@ async function ask(containerNumber: string, gate: string) {
 
 const row = (container: string) => page.getByTestId('gate-decisions').locator(`tr[data-container="${container}"]`);
 
-async function axeViolations(): Promise<{ id: string; nodes: { target: string[] }[] }[]> {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
 
 describe('the terminal page', () => {
   it('shows the terminal operator an OPEN and a HOLD with its reasons as the gates decide, live', async () => {
@@ -87,7 +80,7 @@ describe('the terminal page', () => {
     expect(await inGate.getByTestId('open-count').textContent()).toBe('1');
     await shot('terminal-gate-traffic');
 
-    expect(await axeViolations()).toEqual([]);
+    await expectNoAxeViolations(page, 'the terminal page');
   });
 
   it('tells a trader the page is not theirs', async () => {

@@ -4,7 +4,6 @@
 // without fixing anything, watches the progress bar of the background filing, reads the MRN report and
 // downloads it as CSV; then files a WCO DM XML declaration from the same page. The page has no axe
 // violations at each step, and the preview is reached from the keyboard.
-import { createRequire } from 'node:module';
 
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -12,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { readSpreadsheet } from '../../lib/interchange/read-spreadsheet';
 import { fixture, fixtureBytes } from '../interchange/helpers';
+import { expectNoAxeViolations } from './expect-no-axe-violations';
 import type { ClearwayProcess } from './clearway-process';
 import { openPortalSession } from './portal-session';
 
@@ -21,19 +21,10 @@ let clearway: ClearwayProcess;
 let page: Page;
 
 const TRADER = 'trader@rotterdam-importers.example';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ROWS = 40;
 /** Data rows (sheet row = index + 2) whose net mass exceeds their gross mass. */
 const BAD = [7, 30];
 
-async function axeViolations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return found;
-}
 
 /** An Excel workbook in the CSV sample’s layout: ROWS rows, one declaration per two rows. */
 async function generatedSheet(): Promise<Buffer> {
@@ -58,14 +49,14 @@ describe('standard interchange in the portal', () => {
     await actAs(TRADER);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Interchange' }).click();
     await page.waitForURL(/\/interchange$/);
-    expect(await axeViolations()).toEqual([]);
+    await expectNoAxeViolations(page, 'the interchange page');
 
     await page.getByLabel('Spreadsheet (.xlsx or .csv)').setInputFiles({ name: 'march.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await generatedSheet() });
     await page.getByRole('button', { name: 'Read the sheet' }).click();
     await expect.poll(() => page.getByTestId('sheet-summary').textContent()).toContain(`${ROWS} rows`);
     // The proposed mapping found the headers.
     expect(await page.getByLabel('Net mass', { exact: true }).inputValue()).toBe('Net mass');
-    expect(await axeViolations()).toEqual([]);
+    await expectNoAxeViolations(page, 'the interchange page');
 
     // From the keyboard: focus the button, press Enter; focus moves to the preview's heading.
     await page.getByRole('button', { name: 'Preview the declarations' }).focus();
@@ -78,7 +69,7 @@ describe('standard interchange in the portal', () => {
       expect(await row.textContent()).toContain(`row ${i + 2}, column AA`);
     }
     expect(await page.locator('[data-testid="preview-rows"] tr[data-row="2"]').textContent()).toContain('Ready');
-    expect(await axeViolations()).toEqual([]);
+    await expectNoAxeViolations(page, 'the interchange page');
     await shot('interchange-preview');
 
     await page.getByRole('button', { name: 'File the 18 valid declarations' }).click();
@@ -90,7 +81,7 @@ describe('standard interchange in the portal', () => {
     expect(await report.locator('tr[data-lrn="E2E-000"] td').nth(2).textContent()).toMatch(/^\w{18}$/);
     expect(await report.locator('tr[data-lrn="E2E-003"]').textContent()).toContain('Refused');
     expect(await report.locator('tr[data-lrn="E2E-015"]').textContent()).toContain('Refused');
-    expect(await axeViolations()).toEqual([]);
+    await expectNoAxeViolations(page, 'the interchange page');
     await shot('interchange-report');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
@@ -124,6 +115,6 @@ describe('standard interchange in the portal', () => {
     expect(await row.textContent()).toContain('Filed');
     expect(await row.locator('td').nth(2).textContent()).toMatch(/^\w{18}$/);
     expect(await row.locator('td').nth(3).textContent()).toMatch(/^(GREEN|YELLOW|RED)$/);
-    expect(await axeViolations()).toEqual([]);
+    await expectNoAxeViolations(page, 'the interchange page');
   });
 });
