@@ -21,7 +21,15 @@ export async function UserMenu() {
     <div className="user-menu">
       <Link href="/notifications" data-testid="inbox-link" aria-label={t('inboxLabel', { count: unread })}>
         {t('inbox')}
-        {unread ? <span className="chip-count" data-testid="unread-count">{unread}</span> : null}
+        {/* A space, so that the name ("Inbox 2 unread") contains the visible text ("Inbox 2", WCAG 2.5.3). */}
+        {unread ? (
+          <>
+            {' '}
+            <span className="chip-count" data-testid="unread-count">
+              {unread}
+            </span>
+          </>
+        ) : null}
       </Link>{' '}
       <span>
         <strong>{actor.name}</strong>{' '}

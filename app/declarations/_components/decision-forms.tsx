@@ -59,7 +59,8 @@ export function ReleaseForm({ id, hint, controlResultMissing = false }: { id: st
   const [state, action, pending] = useActionState(decideAction, INITIAL);
   const t = useTranslations('declaration.controlResult.release');
   // The release gate of issue 14 (lib/risk/assert-control-result-recorded.ts): said in words, with the way to the form.
-  const missing = !state.ok && state.reason === 'CONTROL_RESULT_MISSING';
+  // (Only while the page still says it is missing: the form's state outlives the result being recorded.)
+  const missing = controlResultMissing && !state.ok && state.reason === 'CONTROL_RESULT_MISSING';
   return (
     <form action={action} className="action-form">
       <Id id={id} />

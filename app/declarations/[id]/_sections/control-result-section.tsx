@@ -34,7 +34,7 @@ export async function ControlResultSection({ detail, result, officer, done }: { 
   const t = await getTranslations('declaration.controlResult');
   const items: ControlFormItem[] = detail.items.map((i) => ({
     sequence: i.sequence,
-    commodityCode: i.commodityCode,
+    commodityCode: formatCommodityCode(i.commodityCode),
     description: i.description,
     customsValue: formatDecimal(i.customsValue, 2),
     originCountry: i.originCountry,
