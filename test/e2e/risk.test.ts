@@ -3,8 +3,8 @@
 // shadow model (the demo's, trained in this file) has scored it. The officer sees the explanation,
 // cannot release before recording a result (told so in words, with the way to the form), is refused an
 // HS code outside the tariff on its field with nothing saved, records a valuation discrepancy with a
-// corrected customs value, sees the additional duty recomputed from the tariff, and releases. The
-// trader sees the outcome and the extra duty, not the officer's note nor the model.
+// corrected customs value, sees the additional duty recomputed from the tariff, releases, and corrects
+// the result as version 2. The trader sees the outcome and the extra duty, not the officer's note nor the model.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -130,16 +130,38 @@ describe('control results in the portal', () => {
     await expect.poll(() => status(), { timeout: 30_000 }).toBe('RELEASED');
   });
 
+  it('takes a correction as version 2, with its reason, the duty recomputed', async () => {
+    const correction = page.getByTestId('control-correction');
+    await correction.locator('summary').click();
+    const form = page.getByTestId('correct-control-result-form');
+    // Prefilled with version 1.
+    const value = form.getByRole('group', { name: /^Item 1:/ }).getByLabel('Corrected customs value', { exact: true });
+    expect(await value.inputValue()).toBe('20000.00');
+    await value.fill('21000.00');
+    await form.getByLabel('Reason for the correction', { exact: true }).fill('The supplier price list was for 2025; the 2026 one says 21,000.');
+    await form.getByRole('button', { name: 'Save as version 2' }).click();
+    await page.waitForURL(/done=control-result-2/, { timeout: 30_000 });
+    const section = page.getByTestId('control-result');
+    expect(await section.getByTestId('control-version').textContent()).toBe('2');
+    expect(await section.textContent()).toContain('The supplier price list was for 2025');
+    const { rows } = await getPool().query(`SELECT version, additional_duties::text AS a FROM control_result WHERE declaration_id = $1 ORDER BY version`, [declarationId]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(Number(rows[1].a)).toBeGreaterThan(Number(rows[0].a));
+    expect(await section.getByTestId('control-additional-duties').getAttribute('data-amount')).toBe(rows[1].a);
+    expect(await section.getByTestId('control-finding-1').textContent()).toContain('→ 21000.00');
+  });
+
   it('shows the trader the outcome and the extra duty, not the note nor the model', async () => {
     await actAs(TRADER);
     await page.goto(declarationUrl);
     expect(await status()).toBe('RELEASED');
     const section = page.getByTestId('control-result');
     expect(await section.getByTestId('control-outcome').textContent()).toBe('Discrepancy');
-    const expected = ((20000 - declaredValue) * 0.21).toFixed(2);
-    expect(await section.getByTestId('control-additional-duties').getAttribute('data-amount')).toBe(expected);
+    const { rows } = await getPool().query(`SELECT additional_duties::text AS a FROM control_result WHERE declaration_id = $1 AND version = 2`, [declarationId]);
+    expect(await section.getByTestId('control-additional-duties').getAttribute('data-amount')).toBe(rows[0].a);
+    expect(await section.getByTestId('control-version').textContent()).toBe('2');
     expect(await section.getByTestId('control-finding-1').textContent()).toContain('Valuation');
-    expect(await section.getByTestId('control-finding-1').textContent()).toContain('→ 20000.00');
+    expect(await section.getByTestId('control-finding-1').textContent()).toContain('→ 21000.00');
     const body = (await page.locator('main').textContent())!;
     expect(body).not.toContain(NOTE);
     expect(await page.getByTestId('risk-explanation').count()).toBe(0);
