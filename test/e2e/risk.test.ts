@@ -29,6 +29,7 @@ let page: Page;
 let declarationUrl: string;
 let declarationId: string;
 let declaredValue: number;
+let secondUrl: string;
 
 beforeAll(async () => {
   page = session.page;
@@ -48,6 +49,9 @@ beforeAll(async () => {
   const { rows } = await getPool().query(`SELECT customs_value::text AS v FROM goods_item WHERE declaration_id = $1 AND sequence = 1`, [declarationId]);
   declaredValue = Number(rows[0].v);
   declarationUrl = `${session.clearway.url}/declarations/${declarationId}`;
+  const second = validImport();
+  second.items = second.items!.map((i) => ({ ...i, originCountry: 'KP' }));
+  secondUrl = `${session.clearway.url}/declarations/${await submittedImport(TRADER, second)}`;
 }, 240_000);
 
 afterAll(async () => {
@@ -168,5 +172,28 @@ describe('control results in the portal', () => {
     expect(await page.getByTestId('control-correction').count()).toBe(0);
     await shot('risk-04-trader-result');
     await expectNoAxeViolations(page, 'a control result (trader)');
+  });
+
+  it('works without JavaScript: a negative value is refused on its field, then the result is saved', async () => {
+    const plain = await session.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    try {
+      await plain.addCookies(await session.cookiesFor(OFFICER_EMAIL));
+      const p = await plain.newPage();
+      await p.goto(secondUrl);
+      const form = p.getByTestId('record-control-result-form');
+      await form.getByLabel('Discrepancy', { exact: true }).check();
+      const item = form.getByRole('group', { name: /^Item 2:/ });
+      await item.getByLabel('Finding', { exact: true }).selectOption('QUANTITY');
+      await item.getByLabel('Corrected net mass (kg)', { exact: true }).fill('-5');
+      await Promise.all([p.waitForLoadState('load'), form.getByRole('button', { name: 'Save control result' }).click()]);
+      await expect.poll(() => p.locator('#record-item-2-correctedNetMass-error').textContent(), { timeout: 30_000 }).toContain('cannot be negative');
+      expect(await p.getByTestId('control-outcome').count()).toBe(0);
+      await p.getByTestId('record-control-result-form').getByRole('group', { name: /^Item 2:/ }).getByLabel('Corrected net mass (kg)', { exact: true }).fill('1150');
+      await Promise.all([p.waitForURL(/done=control-result-1/, { timeout: 30_000 }), p.getByTestId('record-control-result-form').getByRole('button', { name: 'Save control result' }).click()]);
+      expect(await p.getByTestId('control-outcome').getAttribute('data-outcome')).toBe('DISCREPANCY');
+      expect(await p.getByTestId('control-finding-2').textContent()).toContain('→ 1150');
+    } finally {
+      await plain.close();
+    }
   });
 });
