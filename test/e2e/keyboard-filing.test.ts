@@ -110,6 +110,8 @@ describe('a complete filing by keyboard alone', () => {
     await typeInto(field('Gross mass (kg)', item), '1500');
     await typeInto(field('Net mass (kg)', item), '1300');
     await typeInto(field('Item price', item), '9000.00');
+    // Laptops are counted in pieces (NAR) on the national tariff line.
+    await typeInto(item.getByLabel(/^Supplementary quantity/), '100');
     await typeInto(field('Invoice currency'), 'USD');
     await typeInto(field('Invoice amount'), '9000.00');
     await typeInto(field('Exchange rate'), '0.920000');
