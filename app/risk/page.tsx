@@ -154,8 +154,12 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
                           )}
                         </td>
                         <td>{metrics ? t('beside', { model: format.number(metrics.model.auc, { maximumFractionDigits: 3 }), rules: format.number(metrics.rules.auc, { maximumFractionDigits: 3 }) }) : '—'}</td>
-                        <td data-testid="precision-5">{metrics ? t('beside', { model: pct(at(metrics.model, DECISIVE_RATE).precision), rules: pct(at(metrics.rules, DECISIVE_RATE).precision) }) : '—'}</td>
-                        <td>{metrics ? t('beside', { model: pct(at(metrics.model, DECISIVE_RATE).revenue), rules: pct(at(metrics.rules, DECISIVE_RATE).revenue) }) : '—'}</td>
+                        <td data-testid="precision-5" data-model={metrics ? at(metrics.model, DECISIVE_RATE).precision : undefined} data-rules={metrics ? at(metrics.rules, DECISIVE_RATE).precision : undefined}>
+                          {metrics ? t('beside', { model: pct(at(metrics.model, DECISIVE_RATE).precision), rules: pct(at(metrics.rules, DECISIVE_RATE).precision) }) : '—'}
+                        </td>
+                        <td data-testid="revenue-5" data-model={metrics ? at(metrics.model, DECISIVE_RATE).revenue : undefined} data-rules={metrics ? at(metrics.rules, DECISIVE_RATE).revenue : undefined}>
+                          {metrics ? t('beside', { model: pct(at(metrics.model, DECISIVE_RATE).revenue), rules: pct(at(metrics.rules, DECISIVE_RATE).revenue) }) : '—'}
+                        </td>
                         <td>
                           {m.status === 'ACTIVE' && (
                             <p>

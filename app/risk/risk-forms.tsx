@@ -77,7 +77,7 @@ export function ActivateModelForm({ id, version, rollback, worse }: { id: string
     <form action={action} className="action-form" data-testid={`activate-form-${version}`}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <LongTextField id={`reason-${version}`} name="reason" label={t('reasonLabel', { version })} hint={t('reasonHint')} state={state} maxLength={1000} rows={2} />
+      <LongTextField id={`reason-${version}`} name="reason" label={t('reasonLabel', { version })} hint={t('reasonHint')} state={state} maxLength={1000} rows={2} announce />
       {worse.length > 0 && (
         <div className="notice notice-warn" data-testid={`worse-${version}`}>
           <p>{t('worseThanRules', { version })}</p>
