@@ -2,7 +2,7 @@
 // the elements, no script. Each series has its own dash and marker shape, so colour is never the only
 // way to tell them apart; the chart carries a title and a text description (aria-labelledby), and the
 // page shows the same figures in a table beside it.
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, scalePoint } from 'd3-scale';
 
 export interface LineSeries {
   label: string;
@@ -52,9 +52,9 @@ export function LineChart({
 }) {
   const margin = { top: 16, right: 16, bottom: 64, left: 52 };
   const max = yMax ?? Math.max(1e-9, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
-  const x = scaleLinear()
-    .domain([Math.min(...xValues), Math.max(...xValues)])
-    .range([margin.left, width - margin.right]);
+  // Evenly spaced points, whatever the gaps between the x values (1, 2, 5, 10 % would crowd the left).
+  const point = scalePoint<number>().domain(xValues).range([margin.left, width - margin.right]).padding(0.3);
+  const x = (v: number) => point(v) ?? margin.left;
   const y = scaleLinear().domain([0, max]).nice().range([height - margin.bottom, margin.top]);
   const ticks = y.ticks(5);
   const legendY = height - 16;
