@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-import { canAdministerCompany, isAgencyOfficer, isBroker, isFilerRole, isOfficer, isPlatformAdmin } from '../lib/auth/policy';
+import { canAdministerCompany, canSeeRiskDetails, isAgencyOfficer, isBroker, isFilerRole, isOfficer, isPlatformAdmin } from '../lib/auth/policy';
 import { countUnreadNotifications } from '../lib/notifications/count-unread-notifications';
 import { getOptionalActor } from './session';
 import { SignOutButton } from './sign-out-button';
@@ -41,6 +41,7 @@ export async function UserMenu() {
       <Link href="/account">{t('account')}</Link>
       {isAgencyOfficer(actor) ? <> <Link href="/agency">{t('agencyQueue')}</Link></> : isFilerRole(actor) ? <> <Link href="/permits">{t('permits')}</Link></> : null}
       {isPlatformAdmin(actor) && <> <Link href="/admin/permits">{t('agenciesAndRules')}</Link></>}
+      {canSeeRiskDetails(actor) && <> <Link href="/risk">{t('riskModels')}</Link></>}
       {canAdministerCompany(actor) ? (
         <>
           {' '}
