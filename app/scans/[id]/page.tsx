@@ -88,7 +88,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
     return `/scans/${scan.id}?${q.toString()}#viewer`;
   };
   const index = levels.indexOf(level);
-  const base = `/api/scans/images/${image.id}/${preset}_files/${level}`;
+  const base = `/api/scans/images/${image.id}/${preset}_files`;
   const comparisonRegions = comparison && comparison.arrivalScanId === scan.id && image.sequence === 1 ? comparison.regions : [];
 
   return (
@@ -241,7 +241,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
                     <img
                       key={`${tile.col}_${tile.row}`}
                       className="scan-tile"
-                      src={`${base}/${tile.col}_${tile.row}.jpeg`}
+                      src={`${base}/${tile.level}/${tile.col}_${tile.row}.jpeg`}
                       alt=""
                       width={tile.width}
                       height={tile.height}
