@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // A page's answer on a loaded 2-core CI machine can take far longer than vitest's 1 s default.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

@@ -58,6 +58,9 @@ export function getAuthOptions(): NextAuthOptions {
     secret: getAuthSecret(),
     useSecureCookies: usesSecureCookies(),
     session: { strategy: 'jwt', maxAge: SESSION_HOURS * 3600 },
+    // next-auth gives the JWT itself 30 days unless told: the token must end with its cookie, or a copied
+    // token would outlive the session by weeks (and the expiry warning would never come).
+    jwt: { maxAge: SESSION_HOURS * 3600 },
     pages: { signIn: '/signin', error: '/signin' },
     providers,
     callbacks: {

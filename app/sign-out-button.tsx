@@ -4,7 +4,7 @@ import { signOut } from 'next-auth/react';
 
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button type="button" className="link-button" onClick={() => signOut({ callbackUrl: '/signin' })}>
+    <button type="button" className="link-button" data-testid="sign-out" onClick={() => signOut({ callbackUrl: '/signin' })}>
       {label}
     </button>
   );

@@ -20,9 +20,17 @@ export async function UserMenu() {
   const unread = await countUnreadNotifications({ actor });
   return (
     <div className="user-menu">
-      <Link href="/notifications" data-testid="inbox-link" aria-label={t('inboxLabel', { count: unread })}>
+      {/* The link's name is its visible text ("Inbox 3") plus hidden words ("unread messages"), never a
+          different aria-label: speech users say what they see (WCAG 2.5.3). */}
+      <Link href="/notifications" data-testid="inbox-link">
         {t('inbox')}
-        {unread ? <span className="chip-count" data-testid="unread-count">{unread}</span> : null}
+        {unread ? (
+          <>
+            {' '}
+            <span className="chip-count" data-testid="unread-count">{unread}</span>
+            <span className="visually-hidden"> {t('inboxUnread', { count: unread })}</span>
+          </>
+        ) : null}
       </Link>{' '}
       <span>
         <strong>{actor.name}</strong>{' '}

@@ -30,6 +30,8 @@ export interface FormActionState {
   fieldErrors: FieldError[];
   /** What was typed, shown again after a problem (React resets a form once its action has run). */
   values?: Record<string, string>;
+  /** A conflict's machine-readable reason (AppError details.reason), e.g. CONTROL_RESULT_MISSING, for the form to explain. */
+  reason?: string;
 }
 
 /** What `?done=` on a declaration's page reports (see DONE_MESSAGES on the page). */
@@ -49,9 +51,10 @@ export type DoneStep =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function problem(error: unknown): { message: string; fieldErrors: FieldError[] } {
+function problem(error: unknown): { message: string; fieldErrors: FieldError[]; reason?: string } {
   if (!(error instanceof AppError)) throw error;
-  return { message: error.message, fieldErrors: error.details.fieldErrors ?? [] };
+  const reason = typeof error.details.reason === 'string' ? { reason: error.details.reason } : {};
+  return { message: error.message, fieldErrors: error.details.fieldErrors ?? [], ...reason };
 }
 
 function notFound(): { message: string; fieldErrors: FieldError[] } {

@@ -1,5 +1,6 @@
 // The latest control result of a declaration, as its reader may see it: officials (and risk analysts)
-// everything; the filer the outcome, the findings and the corrected amounts, never the officer's note.
+// everything; the filer the outcome, the findings and the corrected amounts, never the officer's note
+// (nor who recorded it).
 import type { Actor } from '../auth/actor';
 import { canSeeRiskDetails } from '../auth/policy';
 import { getDb } from '../db';
@@ -15,11 +16,13 @@ export interface ControlResultView {
   correctionReason: string | null;
   sha256: string;
   recordedAt: Date;
+  /** Who recorded it (null for filers, like the note). */
+  recordedByEmail: string | null;
 }
 
 /** The caller has already been allowed to read the declaration (graphql Declaration resolvers). */
 export async function getControlResult(actor: Actor, declarationId: string): Promise<ControlResultView | null> {
-  const r = await getDb().controlResult.findFirst({ where: { declarationId }, orderBy: { version: 'desc' } });
+  const r = await getDb().controlResult.findFirst({ where: { declarationId }, orderBy: { version: 'desc' }, include: { recordedBy: { select: { email: true } } } });
   if (!r) return null;
   return {
     id: r.id,
@@ -31,5 +34,6 @@ export async function getControlResult(actor: Actor, declarationId: string): Pro
     correctionReason: r.correctionReason,
     sha256: r.sha256,
     recordedAt: r.recordedAt,
+    recordedByEmail: canSeeRiskDetails(actor) ? r.recordedBy.email : null,
   };
 }

@@ -254,6 +254,12 @@ describe('the lifecycle of a declaration in the portal', () => {
     expect(await timelineEntry('PAID').textContent()).toContain(`Paid ${total}`);
     await shot('actions-09-officer-paid');
 
+    // Under control, so the release waits for the control result (issue 14): nothing found here.
+    const result = page.getByTestId('record-control-result-form');
+    await result.getByLabel('No discrepancy', { exact: true }).check();
+    await result.getByRole('button', { name: 'Save control result' }).click();
+    await page.waitForURL(/done=control-result-1/);
+    expect(await page.getByTestId('control-outcome').getAttribute('data-outcome')).toBe('NO_DISCREPANCY');
     await page.getByRole('button', { name: 'Release goods' }).click();
     await expect.poll(() => status()).toBe('RELEASED');
     expect(await page.getByTestId('done').textContent()).toContain('The goods were released');

@@ -33,7 +33,7 @@ beforeAll(async () => {
   resetEnvCache();
   try {
     await signUpCompany({
-      input: { kind: 'TRADER', eori: 'NL555000111', companyName: 'Fresh Imports B.V.', street: 'Kade 1', city: 'Rotterdam', country: 'NL', name: 'First User', email: NEW_TRADER, password: DEMO_PASSWORD },
+      input: { kind: 'TRADER', eori: 'NL555000222', companyName: 'Fresh Imports B.V.', street: 'Kade 1', city: 'Rotterdam', country: 'NL', name: 'First User', email: NEW_TRADER, password: DEMO_PASSWORD },
     });
   } finally {
     await disconnectDb();

@@ -62,7 +62,7 @@ describe('standard interchange in the portal', () => {
     await page.getByRole('button', { name: 'Preview the declarations' }).focus();
     await page.keyboard.press('Enter');
     const heading = page.getByTestId('preview-heading');
-    await expect.poll(() => heading.textContent()).toBe('Preview: 20 declarations, 18 ready, 2 with problems');
+    await expect.poll(() => heading.textContent(), { timeout: 30_000 }).toBe('Preview: 20 declarations, 18 ready, 2 with problems');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('preview-heading');
     for (const i of BAD) {
       const row = page.locator(`[data-testid="preview-rows"] tr[data-row="${i + 2}"]`);
@@ -109,7 +109,8 @@ describe('standard interchange in the portal', () => {
     await page.getByLabel('Document (.xml or .edi)').setInputFiles({ name: 'import-declaration.xml', mimeType: 'application/xml', buffer: Buffer.from(fixture('import-declaration.xml')) });
     await page.getByRole('button', { name: 'File the document' }).click();
     const outcomes = page.getByTestId('document-outcomes');
-    await expect.poll(() => outcomes.count()).toBe(1);
+    // XSD validation compiles the schemas on a first document: slow on a loaded machine.
+    await expect.poll(() => outcomes.count(), { timeout: 30_000 }).toBe(1);
     const row = outcomes.locator('tbody tr').first();
     expect(await row.textContent()).toContain('CW-XML-0001');
     expect(await row.textContent()).toContain('Filed');

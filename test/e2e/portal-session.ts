@@ -35,7 +35,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === new URL(then, baseUrl).pathname);
-  await expect.poll(() => page.getByRole('button', { name: 'Sign out', exact: true }).count()).toBe(1);
+  // By test id: the portal may now speak the person's own language (their profile's choice).
+  await expect.poll(() => page.getByTestId('sign-out').count()).toBe(1);
 }
 
 /**

@@ -51,5 +51,6 @@ describe('npm start on the embedded database', () => {
     } finally {
       expect(await again.stop()).toBe(0);
     }
-  });
+    // Two starts, the first from an empty folder (initdb, every migration, the HS nomenclature, the demo data).
+  }, 300_000);
 });

@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 
 import { isOfficer } from '../../../lib/auth/policy';
 import { getDeclarationDetail } from '../../../lib/declarations/get-declaration-detail';
+import { getControlResult } from '../../../lib/risk/get-control-result';
+import { getRiskExplanation } from '../../../lib/risk/get-risk-explanation';
 import { getActor } from '../../session';
 import { DocumentsSection } from '../_components/documents-section';
 import { one } from '../_components/format';
@@ -12,6 +14,7 @@ import { ShipmentsSection } from '../_components/shipments-section';
 import { ActionsPanel } from './_sections/actions-panel';
 import { DraftExpiryNotice } from './_sections/draft-expiry-notice';
 import { ContainersSection } from './_sections/containers-section';
+import { ControlResultSection, wasControlled } from './_sections/control-result-section';
 import { DutiesSection } from './_sections/duties-section';
 import { FactsSection } from './_sections/facts-section';
 import { Heading } from './_sections/heading';
@@ -40,6 +43,9 @@ export default async function DeclarationPage({ params, searchParams }: { params
 
   const officer = isOfficer(actor);
   const { isFilerOfThis, showFiling } = detail;
+  // Issue 14: what the control found (everyone who reads the declaration; the note for customs only) and
+  // why the declaration has its score (customs only: null for anyone else).
+  const [controlResult, explanation] = await Promise.all([getControlResult(actor, d.id), detail.showRisk ? getRiskExplanation(actor, d) : null]);
 
   return (
     <>
@@ -47,9 +53,10 @@ export default async function DeclarationPage({ params, searchParams }: { params
       <Notices detail={detail} actor={actor} done={done} isFilerOfThis={isFilerOfThis} />
       <DraftExpiryNotice declaration={d} />
       <PermitsSection detail={detail} actor={actor} isFilerOfThis={isFilerOfThis} />
-      <ActionsPanel detail={detail} isFilerOfThis={isFilerOfThis} />
+      <ActionsPanel detail={detail} isFilerOfThis={isFilerOfThis} controlResultMissing={officer && !controlResult && wasControlled(detail)} />
       <FactsSection detail={detail} />
-      <RiskSection detail={detail} />
+      <RiskSection detail={detail} explanation={explanation} />
+      <ControlResultSection detail={detail} result={controlResult} officer={officer} done={done} />
       <DutiesSection detail={detail} />
       {showFiling && <QueriesSection detail={detail} />}
       {showFiling && <DocumentsSection actor={actor} declaration={d} />}

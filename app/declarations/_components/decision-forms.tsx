@@ -5,6 +5,7 @@
 // form posting to a server action (so it works without JavaScript); problems come back next to the
 // field or the button, success goes back to the page with the new status.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import {
@@ -54,17 +55,33 @@ export function SubmitDraftForm({ id, idempotencyKey, canEdit }: { id: string; i
   );
 }
 
-export function ReleaseForm({ id, hint }: { id: string; hint: string }) {
+export function ReleaseForm({ id, hint, controlResultMissing = false }: { id: string; hint: string; controlResultMissing?: boolean }) {
   const [state, action, pending] = useActionState(decideAction, INITIAL);
+  const t = useTranslations('declaration.controlResult.release');
+  // The release gate of issue 14 (lib/risk/assert-control-result-recorded.ts): said in words, with the way to the form.
+  // (Only while the page still says it is missing: the form's state outlives the result being recorded.)
+  const missing = controlResultMissing && !state.ok && state.reason === 'CONTROL_RESULT_MISSING';
   return (
     <form action={action} className="action-form">
       <Id id={id} />
       <input type="hidden" name="decision" value="RELEASED" />
       <p className="hint">{hint}</p>
+      {controlResultMissing && !missing && (
+        <p className="hint" data-testid="release-needs-control-result">
+          {t.rich('needed', { link: (chunks) => <a href="#control-result">{chunks}</a> })}
+        </p>
+      )}
       <button type="submit" disabled={pending} className="button-ok">
         {pending ? 'Releasing…' : 'Release goods'}
       </button>
-      <Outcome state={state} id="release-outcome" />
+      {missing ? (
+        <div role="alert" className="error" id="release-outcome" data-testid="release-control-result-missing">
+          <p className="error-title">{t('missingTitle')}</p>
+          <p>{t.rich('missing', { link: (chunks) => <a href="#control-result">{chunks}</a> })}</p>
+        </div>
+      ) : (
+        <Outcome state={state} id="release-outcome" />
+      )}
     </form>
   );
 }

@@ -93,6 +93,11 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
     if (filing && !running) reportHeading.current?.focus();
   }, [filing, running]);
 
+  // Focus the preview's heading once it is on the page (a timer could run before React has rendered it).
+  useEffect(() => {
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
+
   async function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = new FormData(event.currentTarget).get('sheet');
@@ -146,7 +151,6 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
     try {
       const { previewSpreadsheet } = await graphqlRequest<{ previewSpreadsheet: Preview }>(PREVIEW, { header: sheet.header, rows: sheet.rows, columns });
       setPreview(previewSpreadsheet);
-      setTimeout(() => previewHeading.current?.focus(), 0);
     } catch (error) {
       setProblem((error as Error).message);
     } finally {

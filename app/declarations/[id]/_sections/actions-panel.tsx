@@ -29,7 +29,7 @@ function ActionCard({ id, title, children }: { id: string; title: string; childr
 }
 
 /** "What you can do": one card per action the reader may take (answering a query is in the notices). */
-export function ActionsPanel({ detail, isFilerOfThis }: { detail: DeclarationDetail; isFilerOfThis: boolean }) {
+export function ActionsPanel({ detail, isFilerOfThis, controlResultMissing = false }: { detail: DeclarationDetail; isFilerOfThis: boolean; controlResultMissing?: boolean }) {
   const d = detail.declaration;
   const can = (action: DeclarationDetail['actions'][number]) => detail.actions.includes(action);
   const panelActions = detail.actions.filter((a) => a !== 'ANSWER_QUERY' && a !== 'EDIT_DRAFT');
@@ -71,7 +71,7 @@ export function ActionsPanel({ detail, isFilerOfThis }: { detail: DeclarationDet
           )}
           {can('RELEASE') && (
             <ActionCard id="release" title="Release">
-              <ReleaseForm id={d.id} hint={d.status === 'PAID' ? 'Duties are paid: the goods may leave customs control.' : 'Nothing is due: the goods may leave customs control.'} />
+              <ReleaseForm id={d.id} controlResultMissing={controlResultMissing} hint={d.status === 'PAID' ? 'Duties are paid: the goods may leave customs control.' : 'Nothing is due: the goods may leave customs control.'} />
             </ActionCard>
           )}
           {can('RAISE_QUERY') && (
