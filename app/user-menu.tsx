@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
 import { canAdministerCompany, canSeeRiskDetails, isAgencyOfficer, isBroker, isFilerRole, isOfficer, isPlatformAdmin } from '../lib/auth/policy';
+import { canReadScans } from '../lib/scans/scan-access';
 import { countUnreadNotifications } from '../lib/notifications/count-unread-notifications';
 import { getOptionalActor } from './session';
 import { SignOutButton } from './sign-out-button';
@@ -42,6 +43,7 @@ export async function UserMenu() {
       {isAgencyOfficer(actor) ? <> <Link href="/agency">{t('agencyQueue')}</Link></> : isFilerRole(actor) ? <> <Link href="/permits">{t('permits')}</Link></> : null}
       {isPlatformAdmin(actor) && <> <Link href="/admin/permits">{t('agenciesAndRules')}</Link></>}
       {canSeeRiskDetails(actor) && <> <Link href="/risk">{t('riskModels')}</Link></>}
+      {canReadScans(actor) && !isPlatformAdmin(actor) && <> <Link href="/scans">{t('scans')}</Link></>}
       {canAdministerCompany(actor) ? (
         <>
           {' '}

@@ -8,6 +8,7 @@ import { dataDir, getEnv, migrationsDir } from '../env';
 import type { Logger } from '../logger';
 import { seedDemoDeclarations } from '../declarations/seed-demo-declarations';
 import { seedDemoShipments } from '../tracking/seed-demo-shipments';
+import { seedDemoScans } from '../scans/seed-demo-scans';
 import { ensurePlatformAdmin } from '../auth/ensure-platform-admin';
 import { seedDemoGates } from '../gates/seed-demo-gates';
 import { seedDemoParties } from '../parties/seed-demo-parties';
@@ -89,6 +90,8 @@ export async function prepareDatabase(options: {
         if (permitDeclarations) logger.info({ declarations: permitDeclarations }, 'demo declarations in each permit state created');
         const shipments = await seedDemoShipments();
         if (shipments) logger.info({ shipments }, 'demo shipments under electronic seal created');
+        const scans = await seedDemoScans();
+        if (scans) logger.info({ scans }, 'demo X-ray scans posted');
         const riskModel = await seedDemoRiskModel();
         if (riskModel) logger.info({ riskModel }, 'demo risk model trained on a synthetic control history');
       }

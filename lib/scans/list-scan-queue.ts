@@ -31,6 +31,15 @@ export interface ScanQueueEntry {
   dueAt: Date;
   late: boolean;
   claimedByName: string | null;
+  claimedById: string | null;
+  containerNumber: string | null;
+  vehicleId: string | null;
+  stationCode: string;
+  receivedAt: Date;
+  /** The parts of the priority, for pages that word them in the reader's language. */
+  lane: string | null;
+  openAlerts: number;
+  riskScore: number;
 }
 
 export interface ScanQueuePage {
@@ -44,13 +53,14 @@ export interface ScanQueuePage {
 
 const QUEUE = `
 WITH q AS (
-  SELECT s.id, s.created_at, st.code, st.country, s.container_number,
+  SELECT s.id, s.created_at, st.code, st.country, s.container_number, s.vehicle_id,
          CASE d.lane WHEN 'RED' THEN 40 WHEN 'YELLOW' THEN 20 WHEN 'GREEN' THEN 0 ELSE 10 END AS lane_points, d.lane::text AS lane,
          (SELECT count(*) FROM tracking_alert a WHERE a.shipment_id = s.shipment_id AND a.acknowledged_at IS NULL)::int AS alerts,
          LEAST(COALESCE(d.risk_score, 0) * 0.3, 30) AS risk_points, COALESCE(d.risk_score, 0) AS risk_score,
          LEAST(EXTRACT(EPOCH FROM now() - s.created_at) / 60, 60) AS wait_points,
          (EXTRACT(EPOCH FROM now() - s.created_at) / 60)::int AS waiting,
-         CASE WHEN c.claimed_at > now() - make_interval(mins => $2) THEN u.name END AS claimed_by
+         CASE WHEN c.claimed_at > now() - make_interval(mins => $2) THEN u.name END AS claimed_by,
+         CASE WHEN c.claimed_at > now() - make_interval(mins => $2) THEN c.analyst_id END AS claimed_by_id
     FROM scan s JOIN scan_station st ON st.id = s.station_id
     LEFT JOIN declaration d ON d.id = s.declaration_id
     LEFT JOIN scan_claim c ON c.scan_id = s.id LEFT JOIN app_user u ON u.id = c.analyst_id
@@ -81,7 +91,7 @@ export async function listScanQueue(options: { actor: Actor; filter?: ScanQueueF
   const { SCAN_ANALYSIS_SLA_MINUTES: sla, SCAN_CLAIM_MINUTES: claim } = getEnv();
   const pool = getPool();
   const [{ rows }, load] = await Promise.all([
-    pool.query<{ id: string; created_at: Date; lane: string | null; lane_points: number; alerts: number; risk_score: number; waiting: number; claimed_by: string | null; priority: number; total: string; late_total: string }>(QUEUE, [
+    pool.query<{ id: string; created_at: Date; lane: string | null; lane_points: number; alerts: number; risk_score: number; waiting: number; claimed_by: string | null; claimed_by_id: string | null; code: string; container_number: string | null; vehicle_id: string | null; priority: number; total: string; late_total: string }>(QUEUE, [
       sla,
       claim,
       filter.stationCode ?? null,
@@ -116,6 +126,14 @@ export async function listScanQueue(options: { actor: Actor; filter?: ScanQueueF
         dueAt: new Date(r.created_at.getTime() + sla * 60_000),
         late: r.waiting >= sla,
         claimedByName: r.claimed_by,
+        claimedById: r.claimed_by_id,
+        containerNumber: r.container_number,
+        vehicleId: r.vehicle_id,
+        stationCode: r.code,
+        receivedAt: r.created_at,
+        lane: r.lane,
+        openAlerts: r.alerts,
+        riskScore: Number(r.risk_score),
       },
     })),
     pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? cursor(offset + page.length) : null },

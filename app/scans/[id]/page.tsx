@@ -1,0 +1,389 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+
+import { isOfficer } from '../../../lib/auth/policy';
+import { isAppError } from '../../../lib/errors';
+import { compareScans, type ScanComparison } from '../../../lib/scans/compare-scans';
+import { getScan, type ScanView } from '../../../lib/scans/get-scan';
+import { canReadScans } from '../../../lib/scans/scan-access';
+import { SCAN_PRESET_NAMES, isScanPreset } from '../../../lib/scans/scan-presets';
+import { When } from '../../_i18n/when';
+import { LaneBadge, StatusBadge } from '../../declarations/_components/status';
+import type { DeclarationStatus, RiskLane } from '../../declarations/_components/types';
+import { one } from '../../declarations/_components/format';
+import { getActor } from '../../session';
+import { SCAN_LABELS, scanSubject } from '../labels';
+import { ClaimScanButton, InspectionForm, RegionForm, VerdictForm } from '../scan-forms';
+import { RegionDrawer } from './region-drawer';
+import { levelSize, tilesAt, zoomLevels } from './tile-grid';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('scans.viewer'))('metaTitle') };
+}
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const VERDICT_BADGE = { AWAITING_ANALYSIS: 'badge-info', CLEAR: 'badge-ok', SUSPECT: 'badge-bad', INCONCLUSIVE: 'badge-warn' } as const;
+
+/** The regions drawn over the image: the scanner's ATR, the analyst's, and the comparison's changes. */
+function Overlay({ image, annotations, comparison }: { image: ScanView['images'][number]; annotations: ScanView['annotations']; comparison: ScanComparison['regions'] }) {
+  return (
+    <svg className="scan-overlay" viewBox={`0 0 ${image.width} ${image.height}`} preserveAspectRatio="none" aria-hidden="true" data-testid="scan-overlay">
+      {comparison.map((r, i) => (
+        <rect key={`c${i}`} className="region-comparison" x={r.x} y={r.y} width={r.width} height={r.height} vectorEffect="non-scaling-stroke" />
+      ))}
+      {annotations
+        .filter((a) => a.imageId === image.id)
+        .map((a) => (
+          <rect key={a.id} className={`region-${a.source.toLowerCase()}`} x={a.x} y={a.y} width={a.width} height={a.height} vectorEffect="non-scaling-stroke" data-source={a.source} data-label={a.label} />
+        ))}
+    </svg>
+  );
+}
+
+export default async function ScanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  const [{ id }, query, actor, t, tl] = await Promise.all([params, searchParams, getActor(), getTranslations('scans.viewer'), getTranslations('scans.queue')]);
+  if (!canReadScans(actor)) {
+    return (
+      <>
+        <h1>{t('metaTitle')}</h1>
+        <p role="alert">{tl('forbidden')}</p>
+      </>
+    );
+  }
+  let scan: ScanView;
+  try {
+    scan = await getScan({ actor, id });
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+  // The departure scan of the same container, when there is one (the comparison says NOT_FOUND/CONFLICT otherwise).
+  let comparison: ScanComparison | null = null;
+  if (scan.containerNumber) {
+    try {
+      comparison = await compareScans({ actor, scanId: scan.id });
+    } catch (error) {
+      if (!isAppError(error) || !['NOT_FOUND', 'CONFLICT'].includes(error.code)) throw error;
+    }
+  }
+
+  const analyst = actor.role === 'IMAGE_ANALYST';
+  const mine = !!scan.claim && scan.claim.analystId === actor.userId;
+  const awaiting = scan.status === 'AWAITING_ANALYSIS';
+  const image = scan.images.find((i) => String(i.sequence) === one(query.image)) ?? scan.images[0]!;
+  const presetParam = one(query.preset) ?? 'standard';
+  const preset = isScanPreset(presetParam) ? presetParam : 'standard';
+  const tiled = image.tileSize !== null && image.tiles.length > 0;
+  const geometry = { width: image.width, height: image.height, tileSize: image.tileSize ?? 254, overlap: image.tileOverlap ?? 1 };
+  const { levels, fitLevel } = zoomLevels(geometry);
+  const levelParam = Number(one(query.zoom));
+  const level = levels.includes(levelParam) ? levelParam : fitLevel;
+  const size = levelSize(geometry, level);
+  const at = (over: { image?: number; preset?: string; zoom?: number }) => {
+    const q = new URLSearchParams({ image: String(over.image ?? image.sequence), preset: over.preset ?? preset, zoom: String(over.zoom ?? level) });
+    return `/scans/${scan.id}?${q.toString()}#viewer`;
+  };
+  const index = levels.indexOf(level);
+  const base = `/api/scans/images/${image.id}/${preset}_files`;
+  const comparisonRegions = comparison && comparison.arrivalScanId === scan.id && image.sequence === 1 ? comparison.regions : [];
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <p className="muted">
+            <Link href="/scans">{t('backToQueue')}</Link>
+          </p>
+          <h1>{t('title', { subject: scanSubject(scan) })}</h1>
+          <p className="lead">
+            <span className={`badge ${VERDICT_BADGE[scan.status]}`} data-testid="scan-status" data-status={scan.status}>
+              {t(`status.${scan.status}`)}
+            </span>{' '}
+            {t('scannedAt')} <When date={scan.scannedAt} /> · <code>{scan.station.code}</code> {scan.station.name} ({scan.station.country})
+          </p>
+        </div>
+      </div>
+
+      <dl className="facts">
+        <div>
+          <dt>{t('scanner')}</dt>
+          <dd>
+            {scan.scannerType}
+            {scan.energyKeV ? ` · ${t('energy', { kev: scan.energyKeV })}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('operator')}</dt>
+          <dd>{scan.operator ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('received')}</dt>
+          <dd>
+            <When date={scan.receivedAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('claim')}</dt>
+          <dd data-testid="scan-claim">
+            {scan.claim ? (
+              <>
+                {mine ? t('claimMine') : t('claimOther', { name: scan.claim.analystName })} <span className="muted">{t('claimUntil')}</span> <When date={scan.claim.expiresAt} />
+              </>
+            ) : awaiting ? (
+              t('claimNobody')
+            ) : (
+              '—'
+            )}{' '}
+            {analyst && awaiting && !mine && <ClaimScanButton id={scan.id} label={scan.claim ? t('takeOverLabel') : t('claimLabel')} taking={!!scan.claim} />}
+          </dd>
+        </div>
+      </dl>
+
+      {scan.verdict && (
+        <section aria-labelledby="verdict-heading" className="notice" data-testid="scan-verdict">
+          <h2 id="verdict-heading">{t('verdictHeading', { verdict: scan.verdict.verdict })}</h2>
+          <p>
+            {t('decidedBy', { name: scan.verdict.analystName })} <When date={scan.verdict.decidedAt} />
+            {scan.verdict.note ? ` — ${scan.verdict.note}` : ''}
+          </p>
+          {scan.verdict.verdict === 'SUSPECT' && (
+            <>
+              <p data-testid="sent-to-inspection">
+                {scan.declaration ? (
+                  <>
+                    {t('sentToInspection')} <Link href={`/declarations/${scan.declaration.id}`}>{scan.declaration.lrn}</Link>: <StatusBadge status={scan.declaration.status as DeclarationStatus} />{' '}
+                    <LaneBadge lane={scan.declaration.lane as RiskLane | null} />
+                  </>
+                ) : (
+                  t('sentToInspectionNoDeclaration')
+                )}
+              </p>
+              {scan.verdict.inspectedAt ? (
+                <p data-testid="inspection-recorded">
+                  {t('inspectedAt')} <When date={scan.verdict.inspectedAt} />
+                  {scan.verdict.inspectionNote ? ` — ${scan.verdict.inspectionNote}` : ''}
+                </p>
+              ) : isOfficer(actor) ? (
+                <>
+                  <h3>{t('recordInspectionHeading')}</h3>
+                  <p>{t('recordInspectionLead')}</p>
+                  <InspectionForm scanId={scan.id} />
+                </>
+              ) : (
+                <p>{t('inspectionPending')}</p>
+              )}
+            </>
+          )}
+          {scan.verdict.verdict === 'INCONCLUSIVE' && <p>{t('rescanRequested')}</p>}
+          <p className="muted">
+            {t('anchored')} <code className="hash">{scan.verdict.ledgerLeafHash}</code>
+          </p>
+        </section>
+      )}
+
+      <div className="scan-workspace">
+        <section aria-labelledby="viewer-heading" id="viewer" className="scan-viewer">
+          <h2 id="viewer-heading">{t('imageHeading', { sequence: image.sequence, view: image.view })}</h2>
+          <p className="muted">{t('imageFacts', { width: image.width, height: image.height, bits: image.bits, format: image.format })}</p>
+          {scan.images.length > 1 && (
+            <nav aria-label={t('images')} className="chips">
+              <ul>
+                {scan.images.map((i) => (
+                  <li key={i.id}>
+                    <Link className="chip" href={at({ image: i.sequence })} aria-current={i.id === image.id ? 'page' : undefined}>
+                      {t('imageChip', { sequence: i.sequence, view: i.view })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          {!tiled ? (
+            <div className="notice notice-warn" data-testid="tiles-pending">
+              <p>{scan.processing === 'FAILED' ? t('tilesFailed') : t('tilesPending')}</p>
+              {/* eslint-disable-next-line @next/next/no-img-element -- our own API's thumbnail, behind the session. */}
+              {image.thumbnailUrl && <img src={image.thumbnailUrl} alt={t('thumbnailAlt', { subject: scanSubject(scan) })} width={320} />}
+            </div>
+          ) : (
+            <>
+              <div className="viewer-controls">
+                <nav aria-label={t('presets')} className="chips">
+                  <ul>
+                    {SCAN_PRESET_NAMES.map((p) => (
+                      <li key={p}>
+                        <Link className="chip" href={at({ preset: p })} aria-current={p === preset ? 'page' : undefined}>
+                          {t(`preset.${p}`)}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+                <nav aria-label={t('zoom')} className="chips">
+                  <ul>
+                    <li>{index > 0 ? <Link className="chip" href={at({ zoom: levels[index - 1] })}>{t('zoomOut')}</Link> : <span className="chip chip-disabled">{t('zoomOut')}</span>}</li>
+                    <li>
+                      <span className="chip" data-testid="zoom-level">
+                        {t('zoomLevel', { percent: Math.round(size.scale * 100) })}
+                      </span>
+                    </li>
+                    <li>{index < levels.length - 1 ? <Link className="chip" href={at({ zoom: levels[index + 1] })}>{t('zoomIn')}</Link> : <span className="chip chip-disabled">{t('zoomIn')}</span>}</li>
+                  </ul>
+                </nav>
+              </div>
+              <div className="scan-scroll" tabIndex={0} role="region" aria-label={t('panLabel')} data-testid="scan-viewport">
+                <RegionDrawer imageId={image.id} imageWidth={image.width} imageHeight={image.height} scale={size.width / image.width} enabled={analyst && mine && awaiting}>
+                  {tilesAt(geometry, level).map((tile) => (
+                    // eslint-disable-next-line @next/next/no-img-element -- tiles are our own API's JPEGs, laid out by hand.
+                    <img
+                      key={`${tile.col}_${tile.row}`}
+                      className="scan-tile"
+                      src={`${base}/${tile.level}/${tile.col}_${tile.row}.jpeg`}
+                      alt=""
+                      width={tile.width}
+                      height={tile.height}
+                      draggable={false}
+                      loading="lazy"
+                      style={{ left: tile.left, top: tile.top, width: tile.width, height: tile.height }}
+                    />
+                  ))}
+                  <Overlay image={image} annotations={scan.annotations} comparison={comparisonRegions} />
+                </RegionDrawer>
+              </div>
+              <p className="hint">
+                <span className="legend legend-scanner">{t('legendScanner')}</span> <span className="legend legend-analyst">{t('legendAnalyst')}</span>{' '}
+                {comparisonRegions.length > 0 && <span className="legend legend-comparison">{t('legendComparison')}</span>} {analyst && mine && awaiting ? t('drawHint') : ''}
+              </p>
+            </>
+          )}
+        </section>
+
+        <section aria-labelledby="goods-heading" className="scan-goods">
+          <h2 id="goods-heading">{t('goodsHeading')}</h2>
+          {scan.declaration ? (
+            <p>
+              <Link href={`/declarations/${scan.declaration.id}`}>{scan.declaration.lrn}</Link> {scan.declaration.mrn ? <code>{scan.declaration.mrn}</code> : null}{' '}
+              <StatusBadge status={scan.declaration.status as DeclarationStatus} /> <LaneBadge lane={scan.declaration.lane as RiskLane | null} />
+            </p>
+          ) : (
+            <p>{t('noDeclaration')}</p>
+          )}
+          {scan.goods.length > 0 && (
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="goods-heading">
+              <table data-testid="scan-goods">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('item')}</th>
+                    <th scope="col">{t('description')}</th>
+                    <th scope="col">{t('packages')}</th>
+                    <th scope="col">{t('grossKg')}</th>
+                    <th scope="col">{t('netKg')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {scan.goods.map((g) => (
+                    <tr key={g.sequence}>
+                      <td>{g.sequence}</td>
+                      <td>
+                        {g.description}
+                        <br />
+                        <code>{g.commodityCode}</code>
+                      </td>
+                      <td>
+                        {g.packageCount} {g.packageKind}
+                      </td>
+                      <td>{g.grossMassKg}</td>
+                      <td>{g.netMassKg}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="regions-heading">
+        <h2 id="regions-heading">{t('regionsHeading')}</h2>
+        {scan.annotations.length === 0 ? (
+          <p>{t('noRegions')}</p>
+        ) : (
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="regions-heading">
+            <table data-testid="scan-regions">
+              <thead>
+                <tr>
+                  <th scope="col">{t('sourceColumn')}</th>
+                  <th scope="col">{t('labelColumn')}</th>
+                  <th scope="col">{t('imageColumn')}</th>
+                  <th scope="col">{t('boxColumn')}</th>
+                  <th scope="col">{t('noteColumn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {scan.annotations.map((a) => (
+                  <tr key={a.id} data-source={a.source} data-label={a.label}>
+                    <td>{t(`source.${a.source}`)}</td>
+                    <td>
+                      {tl(`label.${a.label}`)}
+                      {a.confidence !== null ? ` (${Math.round(a.confidence * 100)} %)` : ''}
+                    </td>
+                    <td>{scan.images.find((i) => i.id === a.imageId)?.sequence ?? '—'}</td>
+                    <td>{t('boxValue', { x: a.x, y: a.y, width: a.width, height: a.height })}</td>
+                    <td>
+                      {a.note ?? ''}
+                      {a.createdByName ? <span className="muted"> — {a.createdByName}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {comparison && (
+        <section aria-labelledby="comparison-heading" data-testid="scan-comparison">
+          <h2 id="comparison-heading">{t('comparisonHeading')}</h2>
+          <p>
+            {comparison.arrivalScanId === scan.id ? t('comparisonWithDeparture') : t('comparisonWithArrival')}{' '}
+            <Link href={`/scans/${comparison.arrivalScanId === scan.id ? comparison.departureScanId : comparison.arrivalScanId}`}>{t('otherScan')}</Link>.{' '}
+            {t('comparisonFacts', { x: comparison.shift.x, y: comparison.shift.y, correlation: comparison.correlation.toFixed(3) })}
+          </p>
+          {comparison.regions.length === 0 ? (
+            <p>{t('comparisonNone')}</p>
+          ) : (
+            <>
+              <p>{t('comparisonFound', { count: comparison.regions.length })}</p>
+              <ul data-testid="comparison-regions">
+                {comparison.regions.map((r, i) => (
+                  <li key={i}>{t('comparisonRegion', { x: r.x, y: r.y, width: r.width, height: r.height, difference: r.meanDifference.toFixed(2) })}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      {analyst && mine && awaiting && (
+        <div className="two-columns">
+          <section aria-labelledby="mark-heading">
+            <h2 id="mark-heading">{t('markHeading')}</h2>
+            <RegionForm
+              scanId={scan.id}
+              images={scan.images.map((i) => ({ id: i.id, name: t('imageChip', { sequence: i.sequence, view: i.view }) }))}
+              labels={SCAN_LABELS.map((l) => ({ value: l, label: tl(`label.${l}`) }))}
+            />
+          </section>
+          <section aria-labelledby="decide-heading">
+            <h2 id="decide-heading">{t('decideHeading')}</h2>
+            <VerdictForm scanId={scan.id} />
+          </section>
+        </div>
+      )}
+      {analyst && awaiting && !mine && <p className="notice">{t('claimToWork')}</p>}
+    </>
+  );
+}
