@@ -9,6 +9,7 @@ import { directionOf, isLocale, DEFAULT_LOCALE } from '../lib/i18n/locales';
 import { LanguageSwitcher } from './_i18n/language-switcher';
 import { SessionExpiryWarning } from './_components/session-expiry-warning';
 import { getSessionExpiry } from './session';
+import { MainNav } from './main-nav';
 import { UserMenu } from './user-menu';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,43 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="brand">
               {t('brand')}
             </Link>
-            <nav aria-label={t('mainNav')}>
-              <ul>
-                <li>
-                  <Link href="/declarations">{t('nav.declarations')}</Link>
-                </li>
-                <li>
-                  <Link href="/work-queue">{t('nav.workQueue')}</Link>
-                </li>
-                <li>
-                  <Link href="/interchange">{t('nav.interchange')}</Link>
-                </li>
-                <li>
-                  <Link href="/tracking">{t('nav.tracking')}</Link>
-                </li>
-                <li>
-                  <Link href="/officer">{t('nav.officer')}</Link>
-                </li>
-                <li>
-                  <Link href="/terminal">{t('nav.terminal')}</Link>
-                </li>
-                <li>
-                  <Link href="/permits/finder">{t('nav.permitsFinder')}</Link>
-                </li>
-                <li>
-                  <Link href="/tariff">{t('nav.tariff')}</Link>
-                </li>
-                <li>
-                  <Link href="/verify">{t('nav.verify')}</Link>
-                </li>
-                <li>
-                  <Link href="/performance">{t('nav.performance')}</Link>
-                </li>
-                <li>
-                  <a href="/api/health">{t('nav.health')}</a>
-                </li>
-              </ul>
-            </nav>
+            <MainNav />
             <UserMenu />
             <LanguageSwitcher locale={locale} />
           </header>
