@@ -112,6 +112,7 @@ describe('a complete filing by keyboard alone', () => {
     await typeInto(field('Item price', item), '9000.00');
     // Laptops are counted in pieces (NAR) on the national tariff line.
     await typeInto(item.getByLabel(/^Supplementary quantity/), '100');
+    await typeInto(item.getByLabel(/^Supplementary unit/), 'NAR');
     await typeInto(field('Invoice currency'), 'USD');
     await typeInto(field('Invoice amount'), '9000.00');
     await typeInto(field('Exchange rate'), '0.920000');
