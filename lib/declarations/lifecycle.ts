@@ -32,6 +32,13 @@ const TRANSITIONS: Record<DeclarationStatus, Partial<Record<DeclarationStatus, W
   CANCELLED: {},
 };
 
+/** Before release and not ended: evidence (a seal alert, a suspect X-ray scan) can still send the goods to inspection. */
+export const OPEN_FOR_INSPECTION: readonly DeclarationStatus[] = [...PRE_DECISION, 'PAID', 'CANCEL_REQUESTED'];
+
+/** Whether the system itself, with no person, may put a `from` declaration under control. */
+export function systemMayControl(from: DeclarationStatus): boolean {
+  return TRANSITIONS[from].UNDER_CONTROL?.includes('SYSTEM') ?? false;
+}
 
 export function canTransition(from: DeclarationStatus, to: DeclarationStatus): boolean {
   return TRANSITIONS[from][to] !== undefined;

@@ -5,7 +5,7 @@
 import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit';
 import type { Sql } from '../database/sql';
-import { assertTransition, canTransition } from '../declarations/lifecycle';
+import { OPEN_FOR_INSPECTION, systemMayControl } from '../declarations/lifecycle';
 import type { DeclarationStatus } from '../generated/prisma/enums';
 import { declarationEventType } from '../notifications/declaration-event-type';
 import { recordBusinessEvent } from '../notifications/record-business-event';
@@ -14,23 +14,12 @@ import { recordBusinessEvent } from '../notifications/record-business-event';
 export const XRAY_SUSPECT_RULE = 'xray-suspect';
 /** Enough on its own for the RED lane (the seal-integrity rule's default weight). */
 const WEIGHT = 100;
-const OPEN_STATUSES: DeclarationStatus[] = ['ACCEPTED', 'RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY', 'DUTY_ASSESSED', 'PAID', 'CANCEL_REQUESTED'];
-
-function systemMayControl(from: DeclarationStatus): boolean {
-  if (!canTransition(from, 'UNDER_CONTROL')) return false;
-  try {
-    assertTransition(from, 'UNDER_CONTROL', null);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function routeScanToInspection(sql: Sql, args: { actor: Actor; declarationId: string; scanId: string; reason: string; requestId?: string }): Promise<{ status: DeclarationStatus } | null> {
   const [d] = await sql<{ status: DeclarationStatus; lane: string | null }>(`SELECT status::text AS status, lane::text AS lane FROM declaration WHERE id = $1::uuid FOR UPDATE`, [args.declarationId]);
   if (!d) return null;
   await sql(`INSERT INTO risk_finding (id, declaration_id, rule_key, weight, reason) VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4)`, [args.declarationId, XRAY_SUSPECT_RULE, WEIGHT, args.reason.slice(0, 1000)]);
-  if (!OPEN_STATUSES.includes(d.status)) return { status: d.status };
+  if (!OPEN_FOR_INSPECTION.includes(d.status)) return { status: d.status };
   const status: DeclarationStatus = systemMayControl(d.status) ? 'UNDER_CONTROL' : d.status;
   await sql(`UPDATE declaration SET lane = 'RED', risk_score = COALESCE(risk_score, 0) + $2, status = $3::declaration_status, updated_at = now() WHERE id = $1::uuid`, [args.declarationId, WEIGHT, status]);
   if (status !== d.status) {

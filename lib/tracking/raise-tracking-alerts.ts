@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AUDIT_COLUMNS, auditRowsJson, auditRowsSelect, type AuditEvent } from '../audit';
 import type { Actor } from '../auth/actor';
 import type { Sql } from '../database/sql';
-import { assertTransition, canTransition } from '../declarations/lifecycle';
+import { OPEN_FOR_INSPECTION, systemMayControl } from '../declarations/lifecycle';
 import type { DeclarationStatus } from '../generated/prisma/enums';
 import { ruleParams } from '../risk/rule-params';
 import type { NewAlert } from './evaluate-seal-events';
@@ -14,20 +14,6 @@ import { declarationEventType } from '../notifications/declaration-event-type';
 import { recordBusinessEvent } from '../notifications/record-business-event';
 
 export const SEAL_INTEGRITY_RULE = 'seal-integrity';
-
-/** Before release (and not ended): the lane can still send the goods to inspection. */
-const OPEN_STATUSES: DeclarationStatus[] = ['ACCEPTED', 'RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY', 'DUTY_ASSESSED', 'PAID', 'CANCEL_REQUESTED'];
-
-/** lifecycle.ts decides whether the system may put a declaration under control from `from`. */
-function systemMayControl(from: DeclarationStatus): boolean {
-  if (!canTransition(from, 'UNDER_CONTROL')) return false;
-  try {
-    assertTransition(from, 'UNDER_CONTROL', null);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const WRITE = `
 WITH alerts AS (
@@ -80,7 +66,7 @@ export async function raiseTrackingAlerts(sql: Sql, args: { actor: Actor | null;
       const raised = byDeclaration.get(d.id)!;
       for (const a of raised) findings.push({ d: d.id, w: rule.weight, r: `${a.reason} ${rule.reason}`.slice(0, 1000) });
       let status = d.status;
-      if (OPEN_STATUSES.includes(d.status)) {
+      if (OPEN_FOR_INSPECTION.includes(d.status)) {
         if (systemMayControl(d.status)) {
           status = 'UNDER_CONTROL';
           history.push({ d: d.id, f: d.status, t: status, r: `Seal integrity alert on container ${raised[0]!.containerNumber}: physical inspection.` });
