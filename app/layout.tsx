@@ -8,7 +8,7 @@ import './globals.css';
 import { directionOf, isLocale, DEFAULT_LOCALE } from '../lib/i18n/locales';
 import { LanguageSwitcher } from './_i18n/language-switcher';
 import { SessionExpiryWarning } from './_components/session-expiry-warning';
-import { getSessionExpiry } from './session';
+import { getOptionalActor, getSessionExpiry } from './session';
 import { MainNav } from './main-nav';
 import { UserMenu } from './user-menu';
 
@@ -18,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [t, requested, expiresAt] = await Promise.all([getTranslations('shell'), getLocale(), getSessionExpiry()]);
+  // The signed-in person is looked up once for the header's navigation and account menu.
+  const [t, requested, expiresAt, actor] = await Promise.all([getTranslations('shell'), getLocale(), getSessionExpiry(), getOptionalActor()]);
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   return (
     <html lang={locale} dir={directionOf(locale)}>
@@ -31,8 +32,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="brand">
               {t('brand')}
             </Link>
-            <MainNav />
-            <UserMenu />
+            <MainNav actor={actor} />
+            <UserMenu actor={actor} />
             <LanguageSwitcher locale={locale} />
           </header>
           <main id="main" tabIndex={-1}>

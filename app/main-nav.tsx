@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server';
 
 import type { Actor } from '../lib/auth/actor';
 import { isFilerRole, isOfficer, isTerminalOperator } from '../lib/auth/policy';
-import { getOptionalActor } from './session';
 
 /** Who is offered a link: everyone, or a role's own pages (every page still checks access itself). */
 const NAV: { href: string; key: string; shownTo: (actor: Actor | null) => boolean; plain?: boolean }[] = [
@@ -22,8 +21,8 @@ const NAV: { href: string; key: string; shownTo: (actor: Actor | null) => boolea
 ];
 
 /** The header's main navigation: the public pages, and the signed-in person's own (not another role's). */
-export async function MainNav() {
-  const [actor, t] = await Promise.all([getOptionalActor(), getTranslations('shell')]);
+export async function MainNav({ actor }: { actor: Actor | null }) {
+  const t = await getTranslations('shell');
   return (
     <nav aria-label={t('mainNav')}>
       <ul>

@@ -4,12 +4,12 @@ import { getTranslations } from 'next-intl/server';
 import { canAdministerCompany, canSeeRiskDetails, isAgencyOfficer, isBroker, isFilerRole, isOfficer, isPlatformAdmin } from '../lib/auth/policy';
 import { canReadScans } from '../lib/scans/scan-access';
 import { countUnreadNotifications } from '../lib/notifications/count-unread-notifications';
-import { getOptionalActor } from './session';
+import type { Actor } from './session';
 import { SignOutButton } from './sign-out-button';
 
 /** The header's account area: who is signed in, and their account links. */
-export async function UserMenu() {
-  const [actor, t] = await Promise.all([getOptionalActor(), getTranslations('userMenu')]);
+export async function UserMenu({ actor }: { actor: Actor | null }) {
+  const t = await getTranslations('userMenu');
   if (!actor) {
     return (
       <div className="user-menu">
