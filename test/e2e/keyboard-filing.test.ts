@@ -112,7 +112,9 @@ describe('a complete filing by keyboard alone', () => {
     await typeInto(field('Item price', item), '9000.00');
     // Laptops are counted in pieces (NAR) on the national tariff line.
     await typeInto(item.getByLabel(/^Supplementary quantity/), '100');
-    await typeInto(item.getByLabel(/^Supplementary unit/), 'NAR');
+    // The unit is a combobox over the unit code list: type the code, then close its suggestions.
+    await typeInto(item.getByRole('combobox', { name: /^Supplementary unit/ }), 'NAR');
+    await page.keyboard.press('Escape');
     await typeInto(field('Invoice currency'), 'USD');
     await typeInto(field('Invoice amount'), '9000.00');
     await typeInto(field('Exchange rate'), '0.920000');
