@@ -1,5 +1,9 @@
 import type { Actor } from '../lib/auth/actor';
 import { AppError } from '../lib/errors';
+import { cataloguedMessage } from '../lib/i18n/catalogued-message';
+import { getUserLocale } from '../lib/i18n/get-user-locale';
+import type { Locale } from '../lib/i18n/locales';
+import { pickLocale } from '../lib/i18n/pick-locale';
 import type { Logger } from '../lib/logger';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -12,10 +16,22 @@ export interface GraphQLContext {
   actor(): Promise<Actor>;
   /** The caller, or null when anonymous (for the public fields). */
   viewer: Actor | null;
+  /**
+   * The language of error messages: the request's Accept-Language (an unknown one gives English), else
+   * the signed-in person's profile language, else English. Looked up only when an answer has errors.
+   */
+  locale(): Promise<Locale>;
 }
 
+const SIGN_IN_REQUIRED = cataloguedMessage('signInRequired');
+
+/** Whether an Accept-Language header asks for some language (`*`, which fetch clients send, asks for none). */
+const namesLanguage = (header: string | null | undefined): boolean =>
+  (header ?? '').split(',').some((range) => !['', '*'].includes((range.split(';')[0] ?? '').trim()));
+
 /** `viewer` comes from the request's session cookie or bearer token (lib/auth/authenticate.ts). */
-export function createContext(requestId: string, logger: Logger, viewer: Actor | null): GraphQLContext {
+export function createContext(requestId: string, logger: Logger, viewer: Actor | null, acceptLanguage?: string | null): GraphQLContext {
+  let locale: Promise<Locale> | undefined;
   return {
     requestId,
     logger: logger.child({ requestId }),
@@ -23,7 +39,16 @@ export function createContext(requestId: string, logger: Logger, viewer: Actor |
     viewer,
     actor: async () => {
       if (viewer) return viewer;
-      throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API token as "Authorization: Bearer cw_live_…" (see the README).');
+      throw new AppError('UNAUTHENTICATED', SIGN_IN_REQUIRED.message, { messageKey: SIGN_IN_REQUIRED.messageKey, params: {} });
+    },
+    locale: () => {
+      // An API client that names a language gets it (or English); the profile speaks for the others.
+      locale ??= namesLanguage(acceptLanguage)
+        ? Promise.resolve(pickLocale({ acceptLanguage }))
+        : viewer
+          ? getUserLocale(viewer.userId).then((profile) => pickLocale({ profile }))
+          : Promise.resolve(pickLocale({}));
+      return locale;
     },
   };
 }

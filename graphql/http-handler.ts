@@ -99,7 +99,7 @@ export function createGraphQLHandler({ server, logger, bodyLimitBytes }: GraphQL
     const url = new URL(req.url ?? '/', 'http://localhost');
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: async () => createContext(requestId, logger, admitted.actor),
+      context: async () => createContext(requestId, logger, admitted.actor, headers.get('accept-language')),
     });
 
     res.statusCode = result.status ?? 200;

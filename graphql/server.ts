@@ -21,6 +21,9 @@ import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLFormattedErro
 
 import { getEnv } from '../lib/env';
 import { ErrorCode, httpStatusFor, isAppError } from '../lib/errors';
+import { cataloguedMessage } from '../lib/i18n/catalogued-message';
+import { translateError } from '../lib/i18n/translate-error';
+import type { Locale } from '../lib/i18n/locales';
 import type { GraphQLContext } from './context';
 import { resolvers } from './resolvers';
 
@@ -101,16 +104,39 @@ const nulRefusalPlugin: ApolloServerPlugin<GraphQLContext> = {
       async didResolveOperation({ request, document }) {
         const path = nulPath(request.variables ?? {});
         if (!path && !hasNulLiteral(document)) return;
-        const message = 'Text cannot contain the NUL character (U+0000).';
+        const { message, messageKey, params } = cataloguedMessage('nulCharacter');
         throw new GraphQLError(message, {
-          extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path: path ?? [], code: 'INVALID', message }], http: { status: 400 } },
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            messageKey,
+            params,
+            fieldErrors: [{ path: path ?? [], code: 'INVALID', message, messageKey, params }],
+            http: { status: 400 },
+          },
         });
       },
     };
   },
 };
 
-/** Logs unexpected errors with the request id, and puts that id on every error of the response. */
+/** An error's message and its field errors' messages in the request's language (lib/i18n/translate-error.ts). */
+function translated(error: GraphQLFormattedError, locale: Locale): GraphQLFormattedError {
+  const extensions = error.extensions ?? {};
+  const fieldErrors = Array.isArray(extensions.fieldErrors)
+    ? extensions.fieldErrors.map((f: { message: string }) => ({ ...f, message: translateError(locale, f) }))
+    : extensions.fieldErrors;
+  return {
+    ...error,
+    message: translateError(locale, { message: error.message, messageKey: extensions.messageKey, params: extensions.params }),
+    extensions: fieldErrors === undefined ? extensions : { ...extensions, fieldErrors },
+  };
+}
+
+/**
+ * Logs unexpected errors with the request id, puts that id on every error of the response, and says each
+ * catalogued message in the request's language (the `userErrors` of payloads are translated by their own
+ * resolver, graphql/resolvers/errors.ts).
+ */
 const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart({ contextValue }) {
     return {
@@ -127,10 +153,11 @@ const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
         if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
         const code = response.body.singleResult.errors[0]?.extensions?.code;
         if ((response.http.status ?? 200) === 200 && isErrorCode(code)) response.http.status = httpStatusFor(code);
-        response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
-          ...e,
-          extensions: { ...e.extensions, requestId: contextValue.requestId },
-        }));
+        const locale = await contextValue.locale();
+        response.body.singleResult.errors = response.body.singleResult.errors.map((e) => {
+          const said = translated(e, locale);
+          return { ...said, extensions: { ...said.extensions, requestId: contextValue.requestId } };
+        });
       },
     };
   },

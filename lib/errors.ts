@@ -39,15 +39,27 @@ export const FIELD_ERROR_CODES = {
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_CODES;
 
-/** A field-level problem a person can act on: where, what kind, and a sentence. */
+/** The named values of a catalogued message (`{minimum}`, `{netMass}`), for clients that translate. */
+export type ErrorParams = Record<string, string | number>;
+
+/**
+ * A field-level problem a person can act on: where, what kind, and a sentence. `messageKey` names the
+ * sentence in the message catalogue (messages/<locale>.json under `errors.`, see docs/languages.md) with
+ * its `params`, so a transport can say it in the reader's language; without one, `message` is English.
+ */
 export interface FieldError {
   path: string[];
   code: FieldErrorCode;
   message: string;
+  messageKey?: string;
+  params?: ErrorParams;
 }
 
 export interface AppErrorDetails {
   fieldErrors?: FieldError[];
+  /** The catalogued sentence the error's message is (`errors.<messageKey>`), with its arguments. */
+  messageKey?: string;
+  params?: ErrorParams;
   [key: string]: unknown;
 }
 

@@ -21,6 +21,7 @@ import { saveDeclarationDraft } from '../../lib/declarations/save-declaration-dr
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { AppError, type FieldError, type FieldErrorCode } from '../../lib/errors';
 import { getActor, type Actor } from '../session';
+import { failed } from '../_components/form/action-helpers';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; id: string | null; message: string; fieldErrors: FieldError[] };
 
@@ -51,10 +52,11 @@ export type DoneStep =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function problem(error: unknown): { message: string; fieldErrors: FieldError[]; reason?: string } {
-  if (!(error instanceof AppError)) throw error;
-  const reason = typeof error.details.reason === 'string' ? { reason: error.details.reason } : {};
-  return { message: error.message, fieldErrors: error.details.fieldErrors ?? [], ...reason };
+/** An AppError's message and field errors in the reader's language (see failed()), and its reason code. */
+async function problem(error: unknown): Promise<{ message: string; fieldErrors: FieldError[]; reason?: string }> {
+  const { message, fieldErrors } = await failed(error);
+  const reason = error instanceof AppError && typeof error.details.reason === 'string' ? { reason: error.details.reason } : {};
+  return { message: message ?? '', fieldErrors, ...reason };
 }
 
 function notFound(): { message: string; fieldErrors: FieldError[] } {
@@ -68,7 +70,7 @@ export async function saveDraftAction(id: string | null, input: DeclarationInput
   try {
     return { ok: true, id: (await saveDeclarationDraft({ actor, id, input })).id };
   } catch (error) {
-    return { ok: false, id, ...problem(error) };
+    return { ok: false, id, ...(await problem(error)) };
   }
 }
 
@@ -84,7 +86,7 @@ export async function submitDraftAction(id: string | null, input: DeclarationInp
     submitted = await saveAndSubmitDeclaration({ actor, id, input, idempotencyKey: String(idempotencyKey) });
   } catch (error) {
     const saved = error instanceof AppError && typeof error.details.declarationId === 'string' ? error.details.declarationId : id;
-    return { ok: false, id: saved, ...problem(error) };
+    return { ok: false, id: saved, ...(await problem(error)) };
   }
   revalidatePath('/declarations');
   return { ok: true, id: submitted.id };
@@ -124,7 +126,7 @@ async function lifecycleStep<F extends string>(
     if (typeof outcome !== 'string') return { ok: false, ...outcome, values };
     step = outcome;
   } catch (error) {
-    return { ok: false, ...problem(error), values };
+    return { ok: false, ...(await problem(error)), values };
   }
   done(id, step);
 }
@@ -217,7 +219,7 @@ export async function amendAction(id: string, input: DeclarationInput, reason: s
   try {
     await amendDeclaration({ actor, id, input, reason: String(reason ?? '') });
   } catch (error) {
-    return { ok: false, id, ...problem(error) };
+    return { ok: false, id, ...(await problem(error)) };
   }
   revalidatePath('/declarations');
   revalidatePath(`/declarations/${id}`);

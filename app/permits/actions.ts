@@ -146,7 +146,7 @@ export async function applyForPermitAction(_previous: FormState, formData: FormD
     id = application.id;
   } catch (error) {
     // Standalone goods errors are at goods.0.<field>: the form's fields are named by the last part.
-    const state = failed(error, values);
+    const state = await failed(error, values);
     return { ...state, fieldErrors: state.fieldErrors.map((f) => (f.path[0] === 'goods' ? { ...f, path: [String(f.path[2] ?? 'commodityCode')] } : f)) };
   }
   revalidatePath('/permits');

@@ -15,12 +15,13 @@ import { recordPayment } from '../../lib/declarations/record-payment';
 import { requestCancellation } from '../../lib/declarations/request-cancellation';
 import { submitDeclaration } from '../../lib/declarations/submit-declaration';
 import { updateDeclarationDraft } from '../../lib/declarations/update-declaration-draft';
+import type { FieldError } from '../../lib/errors';
 import type { GraphQLContext } from '../context';
 import type { DeclarationPayload, Resolvers } from '../generated/resolvers-types';
 import { withUserErrors } from '../user-errors';
 import { withoutNulls } from '../without-nulls';
 
-type Payload = Omit<DeclarationPayload, 'declaration'> & { declaration: Awaited<ReturnType<typeof getDeclaration>> };
+type Payload = Omit<DeclarationPayload, 'declaration' | 'userErrors'> & { declaration: Awaited<ReturnType<typeof getDeclaration>>; userErrors: FieldError[] };
 
 /** Runs a change as the caller and answers the declaration as it is afterwards, or the user errors. */
 async function declarationPayload(ctx: GraphQLContext, run: (actor: Actor, requestId: string) => Promise<{ id: string; replayed?: boolean }>): Promise<Payload> {

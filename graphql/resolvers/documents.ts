@@ -3,10 +3,11 @@
 import { attachDocument } from '../../lib/documents/attach-document';
 import type { DocumentRecord } from '../../lib/documents/document-record';
 import { removeDocument } from '../../lib/documents/remove-document';
+import type { FieldError } from '../../lib/errors';
 import type { DocumentPayload, Resolvers } from '../generated/resolvers-types';
 import { withUserErrors } from '../user-errors';
 
-type Payload = Omit<DocumentPayload, 'document'> & { document: DocumentRecord | null };
+type Payload = Omit<DocumentPayload, 'document' | 'userErrors'> & { document: DocumentRecord | null; userErrors: FieldError[] };
 
 async function documentPayload(run: () => Promise<DocumentRecord>): Promise<Payload> {
   const { value, userErrors } = await withUserErrors(run);

@@ -4,6 +4,7 @@ import { controlResultResolvers } from './control-results';
 import { declarationLifecycleResolvers } from './declaration-lifecycle';
 import { declarationResolvers } from './declarations';
 import { documentResolvers } from './documents';
+import { errorResolvers } from './errors';
 import { filingAidResolvers } from './filing-aids';
 import { gateResolvers } from './gates';
 import { healthResolvers } from './health';
@@ -42,6 +43,7 @@ export const resolvers: Resolvers = mergeResolvers([
   riskModelResolvers,
   scanResolvers,
   gateResolvers,
+  errorResolvers,
 ]);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {

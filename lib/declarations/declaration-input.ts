@@ -3,6 +3,7 @@
 // what submission additionally requires.
 import { z } from 'zod';
 
+import { cataloguedIssue } from '../i18n/catalogued-issue';
 import {
   ADDITIONAL_TYPES,
   CUSTOMS_OFFICE,
@@ -71,7 +72,7 @@ export const goodsItemInput = z
   })
   .superRefine((item, ctx) => {
     if (Number(item.netMass) > Number(item.grossMass)) {
-      ctx.addIssue({ code: 'custom', path: ['netMass'], message: `Net mass (${item.netMass} kg) cannot exceed gross mass (${item.grossMass} kg).` });
+      ctx.addIssue({ code: 'custom', path: ['netMass'], ...cataloguedIssue('declaration.netMassExceedsGross', { netMass: item.netMass, grossMass: item.grossMass }) });
     }
     if ((item.supplementaryQuantity == null) !== (item.supplementaryUnit == null)) {
       ctx.addIssue({ code: 'custom', path: ['supplementaryUnit'], message: 'Give both a supplementary quantity and its unit, or neither.' });
@@ -80,7 +81,7 @@ export const goodsItemInput = z
 
 export const declarationInput = z
   .object({
-    lrn: z.string().trim().regex(/^[A-Za-z0-9\-/._]{1,22}$/, 'An LRN is 1 to 22 letters, digits or - / . _'),
+    lrn: z.string().trim().refine((v) => /^[A-Za-z0-9\-/._]{1,22}$/.test(v), cataloguedIssue('declaration.lrnFormat')),
     type: z.enum(['IM', 'EX', 'CO'], { message: 'Declaration type is IM, EX or CO.' }),
     // Any text in (the API's input is a string), one of the codes out.
     additionalType: z.string().pipe(z.enum(ADDITIONAL_TYPES, { message: 'Additional type is A, D, Y or Z.' })).default('A'),

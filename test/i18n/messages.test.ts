@@ -1,7 +1,8 @@
 // The message files stay complete and consistent: every locale has exactly English's keys, every message
 // parses as ICU MessageFormat and uses the same arguments as the English one (a translation that drops
 // {count} or renames {provider} would show a raw brace or the wrong sentence), and every English key is
-// used somewhere in app/ (a key nobody reads is a string nobody translates correctly for long).
+// used somewhere in app/, lib/ or graphql/ (a key nobody reads is a string nobody translates correctly for long; lib/
+// says server text: error sentences, e-mails, PDFs).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -58,7 +59,7 @@ describe('message files', () => {
     });
   }
 
-  it('every English key is used by the portal (app/)', () => {
+  it('every English key is used by the portal (app/) or the server (lib/, graphql/)', () => {
     const sources: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
@@ -68,6 +69,8 @@ describe('message files', () => {
       }
     };
     walk('app');
+    walk('lib');
+    walk('graphql');
     const code = sources.join('\n');
     // A key is used when, for some split into namespace and rest, the namespace is named
     // (useTranslations('declaration.facts')) and the rest is quoted (t('heading')), or a template
