@@ -26,6 +26,8 @@ function translatorFor(locale: Locale): Translate {
       messages: CATALOGUE[locale],
       // Dates in server text are moments both sides read alike: UTC, as <When> shows them in the portal.
       timeZone: 'UTC',
+      // `{when, time, time24}`: hours and minutes on the 24-hour clock customs works by, in every language.
+      formats: { dateTime: { time24: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } } },
       onError: () => undefined,
       getMessageFallback: ({ key, namespace }) => MISSING + [namespace, key].filter(Boolean).join('.'),
     }) as unknown as (key: string, params?: MessageParams) => string;

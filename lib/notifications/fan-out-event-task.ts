@@ -17,7 +17,9 @@ import type { Task } from 'graphile-worker';
 import { loadUserActor, type Actor } from '../auth/actor';
 import { sqlTransaction, type Sql } from '../database/sql';
 import { getEnv } from '../env';
+import { pickLocale } from '../i18n/pick-locale';
 import { getLogger } from '../logger';
+import { composeEmail } from './compose-email';
 import { candidateCompanies, loadEventSubject, mayReceiveEvent } from './event-audience';
 import { EVENT_TYPES, isEventType, type EventTypeInfo } from './event-types';
 import { WAIT_FOR_PREDECESSOR_MS } from './deliver-webhook-task';
@@ -103,13 +105,24 @@ async function fanOut(sql: Sql, event: EventRow, actorOf: (userId: string) => Pr
     [JSON.stringify(recipients.map((r) => ({ u: r.id, c: r.channel }))), event.id, title, link],
   );
   const { PUBLIC_URL } = getEnv();
-  for (const row of inserted.filter((r) => r.channel === 'EMAIL')) {
+  const mailed = inserted.filter((r) => r.channel === 'EMAIL');
+  // Each e-mail in its recipient's profile language (English when they never chose one).
+  const locales = mailed.length
+    ? new Map((await sql<{ id: string; locale: string | null }>(`SELECT id, locale FROM app_user WHERE id = ANY($1::uuid[])`, [mailed.map((r) => r.userId)])).map((u) => [u.id, u.locale]))
+    : new Map<string, string | null>();
+  for (const row of mailed) {
     const to = recipients.find((r) => r.id === row.userId)!.email;
+    const profile = locales.get(row.userId) ?? null;
+    const locale = pickLocale({ profile });
+    const words = composeEmail(locale);
+    const said = `${words.eventTitle(event.type, info.title)}${reference ? `: ${reference}` : ''}`.slice(0, 300);
     await queueMessage(sql, {
       kind: 'notification',
       to,
-      subject: title,
-      body: `${title}\n\nOpen it in Clearway: ${PUBLIC_URL}${link}\n\nChoose which notifications you receive by e-mail: ${PUBLIC_URL}/notifications/preferences`,
+      subject: said,
+      body: words.notificationBody({ title: said, when: new Date(event.occurredAt), link: `${PUBLIC_URL}${link}`, preferences: `${PUBLIC_URL}/notifications/preferences` }),
+      // No profile language: plain English text only, as before languages existed.
+      locale: profile ? locale : null,
     });
   }
   getLogger().debug({ eventId: event.id, type: event.type, webhooks: receiving.length, people: inserted.length }, 'event fanned out');

@@ -5,13 +5,17 @@
 import nodemailer from 'nodemailer';
 
 import { getEnv } from '../env';
+import { isLocale } from '../i18n/locales';
 import { getLogger } from '../logger';
+import { renderEmailHtml } from './render-email-html';
 
 export interface OutgoingMessage {
   kind: string;
   to: string;
   subject: string;
   body: string;
+  /** The language subject and body are written in; with one, the e-mail also gets an HTML part marked with it. */
+  locale?: string | null;
 }
 
 export interface Notifier {
@@ -29,7 +33,14 @@ function smtpNotifier(url: string, from: string): Notifier {
   const transport = nodemailer.createTransport(url, { from });
   return {
     async deliver(message) {
-      await transport.sendMail({ to: message.to, subject: message.subject, text: message.body, headers: { 'X-Clearway-Message': String(message.id) } });
+      const locale = isLocale(message.locale) ? message.locale : null;
+      await transport.sendMail({
+        to: message.to,
+        subject: message.subject,
+        text: message.body,
+        ...(locale ? { html: renderEmailHtml(message.body, locale) } : {}),
+        headers: { 'X-Clearway-Message': String(message.id), ...(locale ? { 'Content-Language': locale } : {}) },
+      });
       getLogger().info({ outboxId: String(message.id), kind: message.kind, to: message.to }, 'message sent over SMTP');
     },
   };

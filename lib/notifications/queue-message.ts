@@ -7,8 +7,8 @@ import type { OutgoingMessage } from './notifier';
 
 export async function queueMessage(sql: Sql, message: OutgoingMessage): Promise<string> {
   const [row] = await sql<{ id: string }>(
-    `INSERT INTO outbox_message (kind, "to", subject, body) VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
-    [message.kind.slice(0, 40), message.to, message.subject.slice(0, 200), message.body],
+    `INSERT INTO outbox_message (kind, "to", subject, body, locale) VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id`,
+    [message.kind.slice(0, 40), message.to, message.subject.slice(0, 200), message.body, message.locale ?? null],
   );
   // graphile-worker's back-off (about 3 s, 7 s, 20 s, 1 min … then hours) over 25 attempts: days of SMTP outage lose nothing.
   await enqueueJob(sql, 'send-email', { messageId: row!.id }, { jobKey: `send-email:${row!.id}`, maxAttempts: 25 });
