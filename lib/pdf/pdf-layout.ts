@@ -4,6 +4,7 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
 import type { PdfFonts } from './embed-pdf-fonts';
+import { visualRuns } from './visual-runs';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 export const MARGIN = { left: 36, right: 36, top: 36, bottom: 52 } as const;
@@ -108,7 +109,17 @@ export function drawLine(page: PDFPage, text: string, { x, y, font, size, color 
   const value = width === undefined ? clean(text) : fitText(text, font, size, width);
   const textWidth = measure(font, value, size);
   const left = align === 'left' || width === undefined ? x : align === 'right' ? x + width - textWidth : x + (width - textWidth) / 2;
-  page.drawText(value, { x: left, y: y - size * 0.8, font, size, color });
+  const runs = visualRuns(value);
+  if (runs.length === 1) {
+    page.drawText(value, { x: left, y: y - size * 0.8, font, size, color });
+    return;
+  }
+  // Right-to-left text mixed with numbers or Latin: each directional run drawn in visual order (visual-runs.ts).
+  let cursor = left;
+  for (const run of runs) {
+    page.drawText(run, { x: cursor, y: y - size * 0.8, font, size, color });
+    cursor += font.widthOfTextAtSize(run, size);
+  }
 }
 
 export interface FieldBox {

@@ -1,0 +1,41 @@
+// A line of text as pdf-lib must draw it: pdf-lib lays text out through fontkit, which joins Arabic
+// letters (init/medi/fina forms from the font's GSUB) and reverses a run whose script is Arabic, but knows
+// no bidi: a mixed line would be reversed whole ("بيان 123" drawn as "321 نايب") or keep its Arabic in
+// logical order. So the line is cut into directional runs by the Unicode bidi algorithm (bidi-js) and the
+// runs put in visual order (rule L2); each run stays in logical order for fontkit to shape (and, when
+// Arabic, to reverse).
+import bidiFactory from 'bidi-js';
+
+const bidi = bidiFactory();
+
+/** Hebrew, Arabic, Syriac, Thaana, NKo … and the Arabic presentation forms: lines without any skip the algorithm. */
+const RTL_SCRIPT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/** The line's runs, left to right as they appear on the page; a line with no right-to-left letter is one run. */
+export function visualRuns(text: string): string[] {
+  if (!RTL_SCRIPT.test(text)) return [text];
+  const { levels } = bidi.getEmbeddingLevels(text);
+  const chars = [...text];
+  const runs: { text: string; level: number }[] = [];
+  let index = 0;
+  for (const char of chars) {
+    const level = levels[index]!;
+    index += char.length;
+    const last = runs[runs.length - 1];
+    if (last && last.level === level) last.text += char;
+    else runs.push({ text: char, level });
+  }
+  // L2: from the highest level down to the lowest odd one, reverse every maximal sequence at that level or above.
+  const highest = Math.max(...runs.map((r) => r.level));
+  const lowestOdd = Math.min(...runs.map((r) => r.level).filter((l) => l % 2 === 1), highest + 1);
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < runs.length; i++) {
+      if (runs[i]!.level < level) continue;
+      let j = i;
+      while (j + 1 < runs.length && runs[j + 1]!.level >= level) j++;
+      runs.splice(i, j - i + 1, ...runs.slice(i, j + 1).reverse());
+      i = j;
+    }
+  }
+  return runs.map((r) => r.text);
+}
