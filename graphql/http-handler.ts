@@ -90,7 +90,15 @@ async function admitPartnerRequest(req: IncomingMessage, res: ServerResponse, re
     sendJson(res, 401, requestId, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', requestId } }] });
     return null;
   }
-  const decision = await getRateLimiter().hit(`partner:${partner!.id}`, env.API_RATE_LIMIT_PER_MINUTE, 60_000);
+  let decision: Awaited<ReturnType<ReturnType<typeof getRateLimiter>['hit']>>;
+  try {
+    decision = await getRateLimiter().hit(`partner:${partner!.id}`, env.API_RATE_LIMIT_PER_MINUTE, 60_000);
+  } catch (error) {
+    // As in admitRequest: the masked error, the cause in the log under the request id.
+    getLogger().error({ err: error, requestId }, 'rate limiter unavailable');
+    sendJson(res, 500, requestId, { errors: [{ message: 'Unexpected error. Quote the requestId to support.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+    return null;
+  }
   res.setHeader('x-ratelimit-limit', String(env.API_RATE_LIMIT_PER_MINUTE));
   res.setHeader('x-ratelimit-remaining', String(decision.remaining));
   if (!decision.allowed) {
