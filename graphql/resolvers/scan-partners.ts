@@ -22,10 +22,7 @@ export const scanPartnerResolvers: Resolvers = {
   Mutation: {
     registerScanPartner: async (_root, { input }, ctx) => {
       const actor = await ctx.actor();
-      const { value, userErrors } = await withUserErrors(async () => {
-        const p = await registerScanPartner({ actor, input, requestId: ctx.requestId });
-        return { ...p, createdAt: new Date(), revokedAt: null };
-      });
+      const { value, userErrors } = await withUserErrors(() => registerScanPartner({ actor, input, requestId: ctx.requestId }));
       return { partner: value, userErrors };
     },
     revokeScanPartner: async (_root, { id }, ctx) => {

@@ -121,6 +121,28 @@ function verdictRecord(row: Row): string | null {
   return createHash('sha256').update(record).digest('hex') === v.recordSha256 ? record : null;
 }
 
+async function auditPull(partner: ScanPartnerPrincipal, pull: { scans: number; containerNumber: string | null; since: Date | null; scanIds: string[]; refused?: string }): Promise<void> {
+  await sqlTransaction((tx) =>
+    recordAudit(tx, {
+      actor: null,
+      action: 'scan.partner_pull',
+      targetType: 'scan_partner',
+      targetId: partner.id,
+      requestId: partner.request.id,
+      details: {
+        scans: pull.scans,
+        country: partner.country,
+        keyId: partner.keyId,
+        containerNumber: pull.containerNumber,
+        since: pull.since?.toISOString() ?? null,
+        scanIds: pull.scanIds,
+        ip: partner.request.ip,
+        ...(pull.refused ? { refused: pull.refused } : {}),
+      },
+    }),
+  );
+}
+
 export async function listPartnerScans(options: {
   partner: ScanPartnerPrincipal;
   containerNumber?: string | null;
@@ -148,6 +170,8 @@ export async function listPartnerScans(options: {
   if (containerNumber) {
     const [routed] = await sql(`SELECT 1 FROM shipment sh WHERE sh.container_number = $2 AND ${ROUTED_THROUGH} LIMIT 1`, [partner.country, containerNumber]);
     if (!routed) {
+      // Kept too: a partner asking for containers not bound to it is what an auditor looks for.
+      await auditPull(partner, { scans: 0, containerNumber, since, scanIds: [], refused: 'not routed through the partner country' });
       throw new AppError('NOT_FOUND', `No shipment of container ${containerNumber} is routed through ${partner.country}: a partner administration sees only the scans of containers bound to or through its country.`, {
         field: 'containerNumber',
       });
@@ -174,23 +198,6 @@ export async function listPartnerScans(options: {
     };
     return { cursor: encodeCursor(CURSOR, `${scanned_key}|${row.id}`), node };
   });
-  await sqlTransaction((tx) =>
-    recordAudit(tx, {
-      actor: null,
-      action: 'scan.partner_pull',
-      targetType: 'scan_partner',
-      targetId: partner.id,
-      requestId: partner.request.id,
-      details: {
-        scans: edges.length,
-        country: partner.country,
-        keyId: partner.keyId,
-        containerNumber,
-        since: since?.toISOString() ?? null,
-        scanIds: edges.map((e) => e.node.id),
-        ip: partner.request.ip,
-      },
-    }),
-  );
+  await auditPull(partner, { scans: edges.length, containerNumber, since, scanIds: edges.map((e) => e.node.id) });
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }

@@ -31,6 +31,8 @@ export interface RegisteredScanPartner {
   country: string;
   keyId: string;
   publicKey: string;
+  createdAt: Date;
+  revokedAt: null;
 }
 
 function keyProblem(message: string): AppError {
@@ -58,9 +60,10 @@ export async function registerScanPartner(options: { actor: Actor; input: Regist
   const input = parseInput(registerScanPartnerInput, options.input);
   const publicKey = parsePartnerPublicKey(input.publicKey);
   const id = randomUUID();
+  let createdAt: Date;
   try {
-    await sqlTransaction(async (sql) => {
-      await sql(`INSERT INTO scan_partner (id, name, country, key_id, public_key, created_by_id) VALUES ($1::uuid, $2, $3, $4, $5, $6::uuid)`, [
+    createdAt = await sqlTransaction(async (sql) => {
+      const [row] = await sql<{ created_at: Date }>(`INSERT INTO scan_partner (id, name, country, key_id, public_key, created_by_id) VALUES ($1::uuid, $2, $3, $4, $5, $6::uuid) RETURNING created_at`, [
         id,
         input.name,
         input.country,
@@ -69,6 +72,7 @@ export async function registerScanPartner(options: { actor: Actor; input: Regist
         actor.userId,
       ]);
       await recordAudit(sql, { actor, action: 'scan_partner.register', targetType: 'scan_partner', targetId: id, requestId: options.requestId, details: { name: input.name, country: input.country, keyId: input.keyId } });
+      return row!.created_at;
     });
   } catch (error) {
     if (pgCode(error) === '23505') {
@@ -77,5 +81,5 @@ export async function registerScanPartner(options: { actor: Actor; input: Regist
     }
     throw error;
   }
-  return { id, name: input.name, country: input.country, keyId: input.keyId, publicKey };
+  return { id, name: input.name, country: input.country, keyId: input.keyId, publicKey, createdAt, revokedAt: null };
 }

@@ -39,6 +39,7 @@ export const SCAN_AUDIT_EVENTS = {
       since: z.string().nullable().optional().describe('Since'),
       scanIds: z.array(z.string()).optional().describe('Scans sent'),
       ip: z.string().nullable().optional().describe('IP address'),
+      refused: z.string().optional().describe('Refused'),
     }),
   },
 } as const;

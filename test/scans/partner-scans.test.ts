@@ -175,6 +175,8 @@ describe('partnerScans', () => {
     expect(asked.status).toBe(404);
     expect(asked.json.data).toBeNull();
     expect(asked.json.errors[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: expect.stringContaining('routed through US') });
+    const refusedAudit = await auditRows(us.id);
+    expect(refusedAudit[0].details).toMatchObject({ scans: 0, country: 'US', containerNumber: shipment.containerNumber, refused: expect.stringContaining('not routed') });
     const unknown = await partnerPost(us, { c: 'CSQU3054383' });
     expect(unknown.json.errors[0].message).toBe(asked.json.errors[0].message.replace(shipment.containerNumber, 'CSQU3054383'));
     const all = await partnerPost(us, {});
