@@ -29,6 +29,30 @@ export function clientIp(req: IncomingMessage): string | null {
   return req.socket.remoteAddress ?? null;
 }
 
+/** Counts the request against `key`'s limit per minute: true to go on, false when an answer was sent (429, or 500). */
+async function withinRateLimit(res: ServerResponse, requestId: string, key: string, limit: number): Promise<boolean> {
+  let decision: Awaited<ReturnType<ReturnType<typeof getRateLimiter>['hit']>>;
+  try {
+    decision = await getRateLimiter().hit(key, limit, 60_000);
+  } catch (error) {
+    // The counters live in the database: when it does not answer, the client gets the same masked error
+    // as any other unexpected failure, and the log keeps the cause under the request id.
+    getLogger().error({ err: error, requestId }, 'rate limiter unavailable');
+    sendJson(res, 500, requestId, { errors: [{ message: 'Unexpected error. Quote the requestId to support.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+    return false;
+  }
+  res.setHeader('x-ratelimit-limit', String(limit));
+  res.setHeader('x-ratelimit-remaining', String(decision.remaining));
+  if (!decision.allowed) {
+    res.setHeader('retry-after', String(decision.retryAfterSeconds));
+    sendJson(res, 429, requestId, {
+      errors: [{ message: `Too many requests: the limit is ${limit} per minute. Retry after ${decision.retryAfterSeconds} s.`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, requestId } }],
+    });
+    return false;
+  }
+  return true;
+}
+
 /**
  * Authenticates and rate-limits a request: the actor (null when anonymous), or an answer already sent
  * (401 for a bad token, 429 over the limit).
@@ -48,25 +72,7 @@ export async function admitRequest(req: IncomingMessage, res: ServerResponse, re
   const env = getEnv();
   const key = actor ? (actor.token ? `token:${actor.token.id}` : `user:${actor.userId}`) : `ip:${ip}`;
   const limit = actor ? env.API_RATE_LIMIT_PER_MINUTE : env.API_ANONYMOUS_RATE_LIMIT_PER_MINUTE;
-  let decision: Awaited<ReturnType<ReturnType<typeof getRateLimiter>['hit']>>;
-  try {
-    decision = await getRateLimiter().hit(key, limit, 60_000);
-  } catch (error) {
-    // The counters live in the database: when it does not answer, the client gets the same masked error
-    // as any other unexpected failure, and the log keeps the cause under the request id.
-    getLogger().error({ err: error, requestId }, 'rate limiter unavailable');
-    sendJson(res, 500, requestId, { errors: [{ message: 'Unexpected error. Quote the requestId to support.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
-    return null;
-  }
-  res.setHeader('x-ratelimit-limit', String(limit));
-  res.setHeader('x-ratelimit-remaining', String(decision.remaining));
-  if (!decision.allowed) {
-    res.setHeader('retry-after', String(decision.retryAfterSeconds));
-    sendJson(res, 429, requestId, {
-      errors: [{ message: `Too many requests: the limit is ${limit} per minute. Retry after ${decision.retryAfterSeconds} s.`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, requestId } }],
-    });
-    return null;
-  }
+  if (!(await withinRateLimit(res, requestId, key, limit))) return null;
   return { actor };
 }
 
@@ -90,24 +96,7 @@ async function admitPartnerRequest(req: IncomingMessage, res: ServerResponse, re
     sendJson(res, 401, requestId, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', requestId } }] });
     return null;
   }
-  let decision: Awaited<ReturnType<ReturnType<typeof getRateLimiter>['hit']>>;
-  try {
-    decision = await getRateLimiter().hit(`partner:${partner!.id}`, env.API_RATE_LIMIT_PER_MINUTE, 60_000);
-  } catch (error) {
-    // As in admitRequest: the masked error, the cause in the log under the request id.
-    getLogger().error({ err: error, requestId }, 'rate limiter unavailable');
-    sendJson(res, 500, requestId, { errors: [{ message: 'Unexpected error. Quote the requestId to support.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
-    return null;
-  }
-  res.setHeader('x-ratelimit-limit', String(env.API_RATE_LIMIT_PER_MINUTE));
-  res.setHeader('x-ratelimit-remaining', String(decision.remaining));
-  if (!decision.allowed) {
-    res.setHeader('retry-after', String(decision.retryAfterSeconds));
-    sendJson(res, 429, requestId, {
-      errors: [{ message: `Too many requests: the limit is ${env.API_RATE_LIMIT_PER_MINUTE} per minute. Retry after ${decision.retryAfterSeconds} s.`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, requestId } }],
-    });
-    return null;
-  }
+  if (!(await withinRateLimit(res, requestId, `partner:${partner!.id}`, env.API_RATE_LIMIT_PER_MINUTE))) return null;
   return { partner: partner! };
 }
 
