@@ -245,6 +245,17 @@ describe('everyday work: filing from a copy, sharing the queue, seeing the relea
     expect(await chart.locator('rect').count()).toBe(laneNames.length);
     const label = (await chart.getAttribute('aria-label'))!;
     for (const lane of laneNames) expect(label).toContain(`${lane}: `);
+    // Every release here took minutes: the chart speaks in minutes, and its axis has distinct steps
+    // (it read "0.0 hours" at every tick and drew no visible bars before).
+    const p90s = await lanes.locator('td:nth-child(4)').allTextContents();
+    expect(p90s.every((t) => / min$/.test(t))).toBe(true);
+    expect(label).toMatch(/: [\d.]+ minutes/);
+    expect(label).not.toContain('hours');
+    const ticks = await chart.locator('g:has(line) > text').allTextContents();
+    expect(ticks.length).toBeGreaterThan(2);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    // No chart's axis writes a figure in more than a few characters (all-zero weeks once read 0.000002).
+    for (const text of await national.locator('svg.chart g:has(line) > text').allTextContents()) expect(text.length, text).toBeLessThanOrEqual(5);
     // The office row is ours alone: one release, within minutes of its lodgement.
     const officeRow = national.getByRole('table', { name: 'Per customs office' }).getByRole('row', { name: new RegExp(`^${NEW_OFFICE} `) });
     const [count, median] = await officeRow.getByRole('cell').allTextContents();
