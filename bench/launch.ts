@@ -2,8 +2,14 @@
 // `readyText`, its output drained afterwards (as a terminal or a log shipper would).
 import { spawn, type ChildProcess } from 'node:child_process';
 
+// BENCH_CPU_PROFILE_DIR=/some/dir writes a V8 CPU profile of every child there when it exits (open it in
+// Chrome's DevTools): where a benchmark's server spends its time. NODE_OPTIONS refuses --cpu-prof.
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
+// tsx's CLI would profile only its own wrapper process, so a profiled child loads tsx as an import hook.
+const RUNNER = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, '--import', 'tsx'] : ['node_modules/tsx/dist/cli.mjs'];
+
 export function launch(args: string[], env: Record<string, string>, readyText: string, options: { echo?: boolean } = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
+  const child = spawn(process.execPath, [...RUNNER, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
