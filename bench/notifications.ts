@@ -1,7 +1,7 @@
 // How fast and how late do webhooks arrive, next to sending the same HTTP posts directly?
 //   (a) product: recordBusinessEvent in its own transaction per event (as a business change commits it),
 //       graphile-worker's fan-out job per event (policy check per endpoint, delivery rows, inbox rows for
-//       the company's people), then a deliver-webhook job per delivery (attempt row committed before the
+//       the company's people), then each endpoint's deliver-webhooks job sending its due deliveries in batches (attempt rows committed before the
 //       request, SSRF check, Standard Webhooks signature, POST, result row) to --receivers local HTTP
 //       receivers (one endpoint each), by an in-process worker of --concurrency jobs.
 //       Phase 1 records events at --rate events/s and measures the latency from each event's commit to

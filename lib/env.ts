@@ -108,6 +108,8 @@ const schema = z.object({
   SCAN_CLAIM_MINUTES: intFrom(30, 1, 24 * 60),
   /** Scans: a scan should have a verdict within this many minutes of arriving (the queue's SLA). */
   SCAN_ANALYSIS_SLA_MINUTES: intFrom(60, 1, 7 * 24 * 60),
+  /** Scans: a partner administration's signed request (RFC 9421) is refused when its `created` is further than this from the server clock. */
+  SCAN_PARTNER_MAX_SKEW_SECONDS: intFrom(300, 10, 3_600),
   /** Documents: where the bytes live, `local` (BLOB_DIR) or `s3` (the S3_* variables). */
   BLOB_STORE: z.enum(['local', 's3']).default('local'),
   /** Local blob store folder; unset: DATA_DIR/blobs. */

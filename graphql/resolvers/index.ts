@@ -16,6 +16,7 @@ import { notificationResolvers } from './notifications';
 import { riskResolvers } from './risk';
 import { riskModelResolvers } from './risk-models';
 import { scalarResolvers } from './scalars';
+import { scanPartnerResolvers } from './scan-partners';
 import { scanResolvers } from './scans';
 import { tariffResolvers } from './tariff';
 import { trackingResolvers } from './tracking';
@@ -41,6 +42,7 @@ export const resolvers: Resolvers = mergeResolvers([
   controlResultResolvers,
   riskModelResolvers,
   scanResolvers,
+  scanPartnerResolvers,
   gateResolvers,
 ]);
 

@@ -3,6 +3,7 @@
 // delegation stops working on the next request, not after a cache expires.
 import { createHash, randomBytes } from 'node:crypto';
 
+import type { Sql } from '../database/sql';
 import { getPool } from '../db';
 import { AppError } from '../errors';
 import { getLogger } from '../logger';
@@ -93,6 +94,16 @@ export async function loadUserActor(who: { userId: string; sessionVersion?: numb
   const stale = 'sessionVersion' in who && who.sessionVersion !== undefined && who.sessionVersion !== row?.session_version;
   if (!row || row.disabled_at || stale) throw new AppError('UNAUTHENTICATED', 'Your session is no longer valid. Please sign in again.');
   return toActor(row, request);
+}
+
+/**
+ * The actors of several people at once, in the caller's transaction (a fan-out checks the policy for every
+ * endpoint and person an event may reach): one statement; disabled people are left out.
+ */
+export async function loadUserActors(sql: Sql, userIds: string[]): Promise<Map<string, Actor>> {
+  if (!userIds.length) return new Map();
+  const rows = await sql<UserRow>(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL`, [userIds]);
+  return new Map(rows.map((row) => [row.id, toActor(row, NO_REQUEST)]));
 }
 
 export const API_TOKEN_PREFIX = 'cw_live_';

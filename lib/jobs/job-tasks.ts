@@ -8,7 +8,7 @@
 // Clearway processes are up: the queue's own `known_crontabs` table decides which process runs a tick.
 import type { Task, TaskList } from 'graphile-worker';
 
-import { deliverWebhookTask } from '../notifications/deliver-webhook-task';
+import { deliverWebhookLegacyTask, deliverWebhooksTask } from '../notifications/deliver-webhooks-task';
 import { fanOutEventTask } from '../notifications/fan-out-event-task';
 import { fileSpreadsheetTask } from '../interchange/file-spreadsheet-task';
 import { processPasswordResetRequestsTask } from '../auth/process-password-reset-requests-task';
@@ -30,7 +30,8 @@ export const jobTasks: TaskList = {
   'process-password-reset-requests': processPasswordResetRequestsTask as Task,
   'send-email': sendEmailTask as Task,
   'fan-out-event': fanOutEventTask as Task,
-  'deliver-webhook': deliverWebhookTask as Task,
+  'deliver-webhooks': deliverWebhooksTask as Task,
+  'deliver-webhook': deliverWebhookLegacyTask as Task,
   'rescue-webhook-deliveries': rescueWebhookDeliveriesTask as Task,
   'purge-business-events': purgeBusinessEventsTask as Task,
   'warn-expiring-api-tokens': warnExpiringApiTokensTask as Task,

@@ -1,5 +1,5 @@
 // The fan-out job of a business event (recordBusinessEvent enqueues it in the event's transaction): a
-// webhook delivery (each its own deliver-webhook job) for every matching endpoint whose company may see
+// webhook delivery (sent by its endpoint's deliver-webhooks job) for every matching endpoint whose company may see
 // the event, and an inbox entry (plus an e-mail, by preference) for every person who may. One
 // transaction, idempotent: a run after a crash finds the rows already there (unique keys) or the event
 // already fanned out.
@@ -9,18 +9,17 @@
 // declaration, and a job fans out every earlier event of its subject still waiting, so a later event's
 // deliveries never exist before an earlier one's.
 //
-// One job per delivery: a delivery whose endpoint still has an earlier delivery of the same declaration
-// pending gets its job delayed (run_at in the future, as a safety net), and that predecessor pulls it
-// forward when it ends (deliver-webhook-task.ts, startSuccessor). No job runs only to find it must wait.
+// Deliveries are sent by their endpoint's deliver-webhooks job (deliver-webhooks-task.ts), woken at the
+// end of this transaction; it keeps a declaration's events in order.
 import type { Task } from 'graphile-worker';
 
-import { loadUserActor, type Actor } from '../auth/actor';
+import { loadUserActors, type Actor } from '../auth/actor';
 import { sqlTransaction, type Sql } from '../database/sql';
 import { getEnv } from '../env';
 import { getLogger } from '../logger';
 import { candidateCompanies, loadEventSubject, mayReceiveEvent } from './event-audience';
 import { EVENT_TYPES, isEventType, type EventTypeInfo } from './event-types';
-import { WAIT_FOR_PREDECESSOR_MS } from './deliver-webhook-task';
+import { wakeEndpointSql } from './deliver-webhooks-task';
 import { queueMessage } from './queue-message';
 import { findOfficersOnDuty } from './find-officers-on-duty';
 import { EVENT_COLUMNS, type EventRow } from './webhook-body';
@@ -29,7 +28,6 @@ declare global {
   namespace GraphileWorker {
     interface Tasks {
       'fan-out-event': { eventId: string };
-      'deliver-webhook': { deliveryId: string };
     }
   }
 }
@@ -49,20 +47,28 @@ export const fanOutEventTask: Task<'fan-out-event'> = async ({ eventId }) => {
         ORDER BY e.id FOR UPDATE`,
       own.declarationId || own.companyId ? [eventId, own.declarationId ?? own.companyId] : [eventId],
     );
-    const actors = new Map<string, Promise<Actor | null>>();
-    const actorOf = (userId: string) => {
-      if (!actors.has(userId)) actors.set(userId, loadUserActor({ userId }).catch(() => null));
-      return actors.get(userId)!;
+    // The people whose rights decide who receives, loaded once per job, many per statement.
+    const actors = new Map<string, Actor | null>();
+    const actorsOf = async (userIds: string[]) => {
+      const missing = [...new Set(userIds.filter((id) => !actors.has(id)))];
+      const loaded = await loadUserActors(sql, missing);
+      for (const id of missing) actors.set(id, loaded.get(id) ?? null);
+      return (userId: string) => actors.get(userId) ?? null;
     };
-    for (const event of events) await fanOut(sql, event, actorOf);
+    const woken = new Set<string>();
+    for (const event of events) for (const endpointId of await fanOut(sql, event, actorsOf)) woken.add(endpointId);
     if (events.length) await sql(`UPDATE business_event SET fanned_out_at = now() WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
+    // Last, and in id order: every fan-out wakes the same endpoints' jobs (one row each), so the row locks
+    // are held only while this transaction commits, and never taken in two orders (no deadlock).
+    if (woken.size) await sql(`SELECT ${wakeEndpointSql('x')} IS NOT NULL FROM unnest($1::uuid[]) AS x ORDER BY x`, [[...woken].sort()]);
   });
 };
 
-async function fanOut(sql: Sql, event: EventRow, actorOf: (userId: string) => Promise<Actor | null>): Promise<void> {
+/** Fans one event out; returns the endpoints that got a delivery (their jobs are woken by the caller). */
+async function fanOut(sql: Sql, event: EventRow, actorsOf: (userIds: string[]) => Promise<(userId: string) => Actor | null>): Promise<string[]> {
   const subject = await loadEventSubject(sql, event);
   const companies = candidateCompanies(subject);
-  if (!companies.length) return;
+  if (!companies.length) return [];
   const info: EventTypeInfo = isEventType(event.type) ? EVENT_TYPES[event.type] : { dms: null, title: event.type, channel: 'INBOX' };
 
   // Webhooks: each endpoint sees what its registering administrator's company may see.
@@ -72,11 +78,12 @@ async function fanOut(sql: Sql, event: EventRow, actorOf: (userId: string) => Pr
     [companies, event.type],
   );
   const receiving: string[] = [];
+  const creatorOf = await actorsOf(endpoints.map((e) => e.createdById));
   for (const endpoint of endpoints) {
-    const actor = await actorOf(endpoint.createdById);
+    const actor = creatorOf(endpoint.createdById);
     if (actor && mayReceiveEvent(actor, subject)) receiving.push(endpoint.id);
   }
-  if (receiving.length) await createDeliveries(sql, event, receiving);
+  const delivering = receiving.length ? await createDeliveries(sql, event, receiving) : [];
 
   // People: the inbox, and e-mail by each person's preference (or the type's default).
   const people = await sql<{ id: string; email: string; channel: string | null }>(
@@ -87,12 +94,13 @@ async function fanOut(sql: Sql, event: EventRow, actorOf: (userId: string) => Pr
   );
   if ('officersOnDuty' in info && info.officersOnDuty && event.declarationId) people.push(...(await findOfficersOnDuty(sql, event.declarationId, event.type)));
   const recipients: { id: string; email: string; channel: string }[] = [];
+  const personOf = subject.declaration ? await actorsOf(people.map((p) => p.id)) : () => null;
   for (const person of people) {
-    const actor = subject.declaration ? await actorOf(person.id) : null;
+    const actor = subject.declaration ? personOf(person.id) : null;
     if (subject.declaration && !(actor && mayReceiveEvent(actor, subject))) continue;
     recipients.push({ id: person.id, email: person.email, channel: person.channel ?? info.channel });
   }
-  if (!recipients.length) return;
+  if (!recipients.length) return delivering;
   const reference = event.mrn ?? event.lrn ?? event.containerNumber ?? '';
   const title = `${info.title}${reference ? `: ${reference}` : ''}`.slice(0, 300);
   const link = event.declarationId ? `/declarations/${event.declarationId}` : '/company';
@@ -113,32 +121,16 @@ async function fanOut(sql: Sql, event: EventRow, actorOf: (userId: string) => Pr
     });
   }
   getLogger().debug({ eventId: event.id, type: event.type, webhooks: receiving.length, people: inserted.length }, 'event fanned out');
+  return delivering;
 }
 
-/**
- * The deliveries of one event to its endpoints, each with its deliver-webhook job in the same statement:
- * due now when it heads its endpoint's chain for the declaration, else delayed behind its predecessor.
- *
- * No lost wake-up: the predecessor's row is locked (FOR UPDATE) while we decide. If the predecessor's
- * result is being recorded at that moment, we wait for it to commit and then see it ended (so ours is due
- * now); if we lock first, its result waits for our commit and its startSuccessor then sees our delivery.
- */
-async function createDeliveries(sql: Sql, event: EventRow, endpointIds: string[]): Promise<void> {
-  await sql(
-    `WITH waits AS (
-       SELECT x AS endpoint_id, EXISTS (
-                SELECT 1 FROM (SELECT p.id FROM webhook_delivery p JOIN business_event pe ON pe.id = p.event_id
-                                WHERE $3::uuid IS NOT NULL AND p.endpoint_id = x AND p.state = 'PENDING'
-                                  AND pe.declaration_id = $3::uuid AND pe.id < $2::bigint
-                                ORDER BY pe.id DESC LIMIT 1 FOR UPDATE OF p) last) AS waiting
-         FROM unnest($1::uuid[]) AS x),
-     d AS (
-       INSERT INTO webhook_delivery (id, endpoint_id, event_id, next_attempt_at)
-       SELECT gen_random_uuid(), w.endpoint_id, $2::bigint, now() FROM waits w
-       ON CONFLICT (endpoint_id, event_id) DO NOTHING RETURNING id, endpoint_id)
-     SELECT graphile_worker.add_job('deliver-webhook', json_build_object('deliveryId', d.id), job_key => 'deliver-webhook:' || d.id, max_attempts => 5,
-              run_at => CASE WHEN w.waiting THEN now() + make_interval(secs => $4::float8 / 1000) ELSE now() END) IS NOT NULL
-       FROM d JOIN waits w ON w.endpoint_id = d.endpoint_id`,
-    [endpointIds, event.id, event.declarationId, WAIT_FOR_PREDECESSOR_MS],
+/** The deliveries of one event to its endpoints; returns the endpoints that got one now (not a retried fan-out's duplicate). */
+async function createDeliveries(sql: Sql, event: EventRow, endpointIds: string[]): Promise<string[]> {
+  const rows = await sql<{ endpointId: string }>(
+    `INSERT INTO webhook_delivery (id, endpoint_id, event_id, next_attempt_at)
+     SELECT gen_random_uuid(), x, $2::bigint, now() FROM unnest($1::uuid[]) AS x
+     ON CONFLICT (endpoint_id, event_id) DO NOTHING RETURNING endpoint_id AS "endpointId"`,
+    [endpointIds, event.id],
   );
+  return rows.map((r) => r.endpointId);
 }

@@ -9,6 +9,7 @@ import { sqlTransaction } from '../database/sql';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
 import { loadEventSubject, mayReceiveEvent } from './event-audience';
+import { wakeEndpointSql } from './deliver-webhooks-task';
 import { loadOwnEndpoint } from './load-own-endpoint';
 import { EVENT_COLUMNS, type EventRow } from './webhook-body';
 
@@ -53,12 +54,9 @@ export async function replayWebhookDeliveries(options: { actor: Actor; endpointI
         )
       ).map((r) => r.id);
     }
-    // Back to PENDING, and a job each; the order rule (deliver-webhook-task.ts) sends them in event order per declaration.
-    await sql(
-      `WITH d AS (UPDATE webhook_delivery SET state = 'PENDING', next_attempt_at = now(), delivered_at = NULL WHERE id = ANY($1::uuid[]) RETURNING id)
-       SELECT graphile_worker.add_job('deliver-webhook', json_build_object('deliveryId', d.id), job_key => 'deliver-webhook:' || d.id, max_attempts => 5) IS NOT NULL FROM d`,
-      [ids],
-    );
+    // Back to PENDING, and the endpoint's job woken: it sends them in event order per declaration (deliver-webhooks-task.ts).
+    await sql(`UPDATE webhook_delivery SET state = 'PENDING', next_attempt_at = now(), delivered_at = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+    await sql(`SELECT ${wakeEndpointSql('$1::uuid')} IS NOT NULL`, [endpointId]);
     await recordAudit(sql, { actor, action: 'webhook_endpoint.replay', targetType: 'webhook_endpoint', targetId: endpointId, requestId: options.requestId, details: { deliveries: ids.length, since: since?.toISOString() ?? null } });
     return ids.length;
   });

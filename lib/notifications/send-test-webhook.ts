@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth/actor';
 import { sqlTransaction } from '../database/sql';
-import { enqueueJob } from '../jobs/enqueue-job';
+import { wakeEndpointSql } from './deliver-webhooks-task';
 import { loadOwnEndpoint } from './load-own-endpoint';
 
 export async function sendTestWebhook(options: { actor: Actor; endpointId: string; requestId?: string }): Promise<string> {
@@ -14,7 +14,7 @@ export async function sendTestWebhook(options: { actor: Actor; endpointId: strin
     const id = randomUUID();
     const body = { type: 'webhook.test', timestamp: new Date().toISOString(), data: { endpointId, message: 'A test event from Clearway: your endpoint and its signature check work.' } };
     await sql(`INSERT INTO webhook_delivery (id, endpoint_id, test_payload, next_attempt_at) VALUES ($1::uuid, $2::uuid, $3::jsonb, now())`, [id, endpointId, JSON.stringify(body)]);
-    await enqueueJob(sql, 'deliver-webhook', { deliveryId: id }, { jobKey: `deliver-webhook:${id}`, maxAttempts: 5 });
+    await sql(`SELECT ${wakeEndpointSql('$1::uuid')} IS NOT NULL`, [endpointId]);
     await recordAudit(sql, { actor, action: 'webhook_endpoint.send_test', targetType: 'webhook_endpoint', targetId: endpointId, requestId: options.requestId });
     return id;
   });

@@ -28,5 +28,18 @@ export const SCAN_AUDIT_EVENTS = {
   },
   'scan.record_inspection': { target: 'scan', details: z.object({ note: z.string().nullable().describe('Note') }) },
   'scan_partner.register': { target: 'scan_partner', details: z.object({ name: z.string().describe('Partner'), country: z.string().describe('Country'), keyId: z.string().describe('Key') }) },
-  'scan.partner_pull': { target: 'scan_partner', details: z.object({ scans: z.number().describe('Scans'), country: z.string().describe('Country') }) },
+  'scan_partner.revoke': { target: 'scan_partner', details: z.object({ name: z.string().describe('Partner'), keyId: z.string().describe('Key') }) },
+  'scan.partner_pull': {
+    target: 'scan_partner',
+    details: z.object({
+      scans: z.number().describe('Scans'),
+      country: z.string().describe('Country'),
+      keyId: z.string().optional().describe('Key'),
+      containerNumber: z.string().nullable().optional().describe('Container asked for'),
+      since: z.string().nullable().optional().describe('Since'),
+      scanIds: z.array(z.string()).optional().describe('Scans sent'),
+      ip: z.string().nullable().optional().describe('IP address'),
+      refused: z.string().optional().describe('Refused'),
+    }),
+  },
 } as const;

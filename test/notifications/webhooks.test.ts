@@ -73,8 +73,9 @@ async function deliveries(endpointId: string) {
   return res.json.data.webhookDeliveries.nodes as { id: string; state: string; eventType: string; attemptCount: number; attempts: { number: number; statusCode: number | null; error: string | null }[] }[];
 }
 
-/** Makes due every job scheduled for later (a retry's back-off), then drains the queue. */
+/** Makes due every retry and every job scheduled for later (the clock moves past the back-off), then drains the queue. */
 async function runDueJobs() {
+  await getPool().query(`UPDATE webhook_delivery SET next_attempt_at = now() WHERE state = 'PENDING' AND next_attempt_at > now()`);
   await getPool().query(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE locked_at IS NULL AND run_at > now()`);
   await runPendingJobs();
 }

@@ -1,5 +1,5 @@
-// Order without lost wake-ups: a delivery whose job is fetched while its predecessor ends is still sent.
-// A process killed mid-delivery: another process delivers after the restart, and no attempt id is sent
+// An endpoint's deliveries in batches: each declaration's events in order across batches, retries and
+// two runs at once; a delivery created while a run is sending is sent without any rescue; a process killed mid-delivery: another process delivers after the restart, and no attempt id is sent
 // twice (the attempt's row is committed before its request goes out; the interrupted one is recorded as
 // such and the next attempt carries the same webhook-id, so the receiver can deduplicate).
 import { spawn } from 'node:child_process';
@@ -11,7 +11,7 @@ import { disconnectDb, getPool } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { runPendingJobs } from '../../lib/jobs/run-pending-jobs';
 import { createWebhookEndpoint } from '../../lib/notifications/create-webhook-endpoint';
-import { deliverWebhookTask } from '../../lib/notifications/deliver-webhook-task';
+import { deliverWebhooks } from '../../lib/notifications/deliver-webhooks-task';
 import { fanOutEventTask } from '../../lib/notifications/fan-out-event-task';
 import { recordBusinessEvent } from '../../lib/notifications/record-business-event';
 import { rescueWebhookDeliveries } from '../../lib/notifications/rescue-webhook-deliveries-task';
@@ -70,62 +70,82 @@ describe('a process killed mid-delivery', () => {
   });
 });
 
-describe('a delivery whose job a worker fetches just as its predecessor ends', () => {
-  // The race behind the notifications bench's stall: the predecessor pulls its successor's job forward
-  // (add_job with the same key) while a worker is locking that very job, so graphile-worker keeps the
-  // fetched job and adds none; the fetched job must then still see the predecessor as ended.
-  it('is still sent (no lost wake-up)', async () => {
+describe('an endpoint with two declarations in flight', () => {
+  it('sends each declaration in order across a retry and two runs at once, and holds a chain behind its retry', async () => {
     process.env.WEBHOOK_ALLOW_PRIVATE = 'true';
     process.env.WEBHOOK_ALLOW_HTTP = 'true';
+    process.env.WEBHOOK_TIMEOUT_MS = '5000';
     resetEnvCache();
     const pool = getPool();
     await pool.query(`UPDATE webhook_endpoint SET disabled_at = now() WHERE disabled_at IS NULL`);
     const receiver = await startReceiver({ status: 200 });
-    // Holds the commit of "delivery 1 delivered" (after it looked for its successor) until the test lets go.
-    await pool.query(`CREATE FUNCTION test_hold_delivered() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_xact_lock(4242); RETURN NULL; END $$`);
-    await pool.query(`CREATE CONSTRAINT TRIGGER test_hold_delivered AFTER UPDATE ON webhook_delivery DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.state = 'DELIVERED') EXECUTE FUNCTION test_hold_delivered()`);
-    const holder = await pool.connect();
-    const worker = await pool.connect();
-    const waiting = async (kind: string) =>
-      (await pool.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND ($1 = 'advisory' AND locktype = 'advisory' AND objid = 4242 OR $1 = 'row' AND locktype IN ('transactionid', 'tuple'))`, [kind])).rows[0].n;
     try {
-      const { secret } = await createWebhookEndpoint({ actor: await loadUserActor({ email: TRADER }), input: { url: receiver.url, eventTypes: ['declaration.amended'] } });
-      const declarationId = await submittedImport(TRADER);
+      const { secret, endpoint } = await createWebhookEndpoint({ actor: await loadUserActor({ email: TRADER }), input: { url: receiver.url, eventTypes: ['declaration.amended'] } });
+      const first = await submittedImport(TRADER);
+      const second = await submittedImport(TRADER);
       await runPendingJobs();
-      const amend = async (n: number) => {
+      const amend = async (declarationId: string, n: number) => {
         const [eventId] = await sqlTransaction((sql) => recordBusinessEvent(sql, { type: 'declaration.amended', declarationId, payload: { declarationId, n } }));
         await fanOutEventTask({ eventId: eventId! }, {} as never);
-        return (await pool.query(`SELECT id FROM webhook_delivery WHERE event_id = $1::bigint`, [eventId])).rows[0].id as string;
       };
-      await amend(1);
-      const second = await amend(2);
+      for (let n = 1; n <= 5; n += 1) {
+        await amend(first, n);
+        await amend(second, n);
+      }
+      // The first request of the first declaration's chain fails: its four successors wait behind the retry.
+      receiver.script.push({ status: 500 });
+      await Promise.all([deliverWebhooks(endpoint.id), deliverWebhooks(endpoint.id)]);
+      const sent = (id: string) => receiver.verified(secret).filter((r) => r.json.data.declarationId === id).map((r) => r.json.data.n);
+      expect(sent(second)).toEqual([1, 2, 3, 4, 5]);
+      expect(sent(first)).toEqual([1]);
 
-      // A worker (this connection) is locking delivery 2's job, not yet committed.
-      await worker.query('BEGIN');
-      await worker.query(`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'test-worker', attempts = attempts + 1 WHERE key = $1`, [`deliver-webhook:${second}`]);
-      await holder.query(`SELECT pg_advisory_lock(4242)`);
-      // Delivery 1 is sent; pulling its successor forward waits for that lock.
-      const first = runPendingJobs();
-      await expect.poll(() => waiting('row'), { timeout: 20_000, interval: 50 }).toBeGreaterThan(0);
-      await worker.query('COMMIT');
-      // Its commit waits (the trigger) while the worker runs the job it fetched.
-      await expect.poll(() => waiting('advisory'), { timeout: 10_000, interval: 50 }).toBe(1);
-      const fetched = deliverWebhookTask({ deliveryId: second }, {} as never);
-      await Promise.race([fetched, new Promise((r) => setTimeout(r, 1_500))]);
-      await holder.query(`SELECT pg_advisory_unlock(4242)`);
-      await Promise.all([first, fetched]);
-      await pool.query(`DELETE FROM graphile_worker._private_jobs WHERE locked_by = 'test-worker'`);
+      // A new event of the held declaration is not sent before the retry either.
+      await amend(first, 6);
       await runPendingJobs();
+      expect(sent(first)).toEqual([1]);
+      const { rows: waiting } = await pool.query(
+        `SELECT (payload->>'n')::int AS n, d.state, d.attempt_count FROM webhook_delivery d JOIN business_event e ON e.id = d.event_id WHERE e.declaration_id = $1::uuid ORDER BY e.id`,
+        [first],
+      );
+      expect(waiting).toEqual([1, 2, 3, 4, 5, 6].map((n) => ({ n, state: 'PENDING', attempt_count: n === 1 ? 1 : 0 })));
 
-      expect(receiver.verified(secret).map((r) => r.json.data.n)).toEqual([1, 2]);
-      const { rows } = await pool.query(`SELECT state FROM webhook_delivery d JOIN business_event e ON e.id = d.event_id WHERE e.declaration_id = $1::uuid ORDER BY e.id`, [declarationId]);
+      // The retry falls due (the clock moved on): the whole chain follows, in order.
+      await pool.query(`UPDATE webhook_delivery SET next_attempt_at = now() WHERE state = 'PENDING'`);
+      await pool.query(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE locked_at IS NULL`);
+      await runPendingJobs();
+      expect(sent(first)).toEqual([1, 1, 2, 3, 4, 5, 6]);
+      expect(sent(second)).toEqual([1, 2, 3, 4, 5]);
+      const { rows: states } = await pool.query(`SELECT state, count(*)::int AS n FROM webhook_delivery WHERE endpoint_id = $1::uuid GROUP BY state`, [endpoint.id]);
+      expect(states).toEqual([{ state: 'DELIVERED', n: 11 }]);
+      const { rows: open } = await pool.query(`SELECT count(*)::int AS n FROM webhook_attempt WHERE finished_at IS NULL`);
+      expect(open[0].n).toBe(0);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('sends a delivery created while the endpoint’s run is sending (no lost wake-up)', async () => {
+    process.env.WEBHOOK_ALLOW_PRIVATE = 'true';
+    process.env.WEBHOOK_ALLOW_HTTP = 'true';
+    process.env.WEBHOOK_TIMEOUT_MS = '5000';
+    resetEnvCache();
+    const pool = getPool();
+    await pool.query(`UPDATE webhook_endpoint SET disabled_at = now() WHERE disabled_at IS NULL`);
+    const receiver = await startReceiver({ status: 200 });
+    try {
+      const { secret } = await createWebhookEndpoint({ actor: await loadUserActor({ email: TRADER }), input: { url: receiver.url, eventTypes: ['declaration.submitted'] } });
+      // The first answer is slow: the run is still sending when the second declaration's event is fanned out.
+      receiver.script.push({ status: 200, delayMs: 1_500 });
+      await submittedImport(TRADER);
+      const running = runPendingJobs();
+      await expect.poll(() => receiver.received.length, { timeout: 20_000, interval: 20 }).toBe(1);
+      await submittedImport(TRADER);
+      await running;
+      await runPendingJobs();
+      expect(receiver.verified(secret)).toHaveLength(2);
+      const { rows } = await pool.query(`SELECT state FROM webhook_delivery d JOIN webhook_endpoint w ON w.id = d.endpoint_id WHERE w.disabled_at IS NULL`);
       expect(rows.map((r) => r.state)).toEqual(['DELIVERED', 'DELIVERED']);
     } finally {
-      await worker.query('ROLLBACK').catch(() => undefined);
-      worker.release();
-      await holder.query(`SELECT pg_advisory_unlock_all()`).catch(() => undefined);
-      holder.release();
-      await pool.query(`DROP TRIGGER IF EXISTS test_hold_delivered ON webhook_delivery`);
       await receiver.close();
     }
   });

@@ -1,0 +1,341 @@
+// The deliver-webhooks job: sends an endpoint's due deliveries, in batches, until none is due.
+//
+// One job per endpoint, not per delivery: its key `deliver-webhooks:<endpoint id>` makes every wake-up
+// (a fan-out, a replay, a test event, the rescue cron) at most one pending job, and a wake-up while a run
+// is sending becomes the next run (graphile-worker gives a running job's key to the new job). Each batch
+// costs a handful of statements however many deliveries it holds — a job per delivery cost about twenty
+// round trips each, which capped delivery at ~140/s on the reference machine (docs/benchmarks.md).
+//
+// In order per declaration: a delivery is sent only when every earlier delivery of its declaration to
+// this endpoint has ended (delivered or dead-lettered) or is in the same batch before it; within a batch
+// a declaration's deliveries go one after the other and a failure stops the rest of its chain (they are
+// put back untouched, behind the retry). Different declarations go in parallel. Two runs of one endpoint
+// (a wake-up while a process that died still holds its job's lock) never take the same delivery nor a
+// later one of a declaration still in flight: claims take the endpoint's advisory lock, and a delivery
+// in flight is pending with an unfinished attempt, which holds back its successors.
+//
+// At most once per attempt id: the attempts' rows are committed before the requests go out; a batch whose
+// process died mid-request leaves them unfinished, and once they cannot still be answered (timeout + 5 s)
+// the next claim records them as interrupted and makes the next attempt. The delivery id (`webhook-id`)
+// stays the same across attempts, so a receiver that saw the interrupted request deduplicates.
+//
+// An endpoint whose payload format is XML or EDIFACT gets a declaration's customs answers as a WCO DM
+// Response or a CUSRES interchange (lib/interchange/build-event-response.ts), signed the same way.
+import type { Task } from 'graphile-worker';
+
+import { buildEventResponse } from '../interchange/build-event-response';
+import { sqlTransaction, type Sql } from '../database/sql';
+import { getEnv } from '../env';
+import { isAppError } from '../errors';
+import { enqueueJob } from '../jobs/enqueue-job';
+import { getLogger } from '../logger';
+import { nextRetryDelay } from './next-retry-delay';
+import { postWebhook, type WebhookResponse } from './post-webhook';
+import { recordBusinessEvent } from './record-business-event';
+import { resolveWebhookAddress, type WebhookAddress } from './resolve-webhook-address';
+import { signWebhook } from './sign-webhook';
+import { EVENT_COLUMNS, webhookBody, type EventRow } from './webhook-body';
+
+declare global {
+  namespace GraphileWorker {
+    interface Tasks {
+      'deliver-webhooks': { endpointId: string };
+      /** Jobs queued before deliveries were batched per endpoint (one per delivery): they wake its endpoint. */
+      'deliver-webhook': { deliveryId: string };
+    }
+  }
+}
+
+/** Five days of failures (and no success) disable an endpoint. */
+export const FAILING_DAYS_BEFORE_DISABLE = 5;
+/** Deliveries claimed per batch. */
+export const WEBHOOK_BATCH_SIZE = 200;
+/** Requests in flight at once to one endpoint (one per declaration chain). */
+export const WEBHOOK_PARALLEL_REQUESTS = 16;
+/** A run hands over to a fresh job after this long, so one busy endpoint cannot hold a worker forever. */
+const RUN_BUDGET_MS = 20_000;
+
+/**
+ * SQL (a boolean) that wakes an endpoint's deliver-webhooks job, for an expression naming the endpoint id:
+ * the one way every writer of deliveries (fan-out, replay, test event, rescue) asks for them to be sent.
+ *
+ * A job that is waiting and due is left alone: every fan-out wakes the same endpoints, and
+ * add_job on the one job row would make all of them wait for each other's commits (measured: most of a
+ * fan-out's time). The window this leaves — that job starts, finds nothing and ends between this check
+ * and our commit — is closed by the run itself: a run that sent anything books a follow-up run a second
+ * later (bookNextRun), and the rescue cron wakes any endpoint with a delivery overdue.
+ */
+export function wakeEndpointSql(endpointIdExpression: string): string {
+  return `CASE WHEN EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'deliver-webhooks:' || ${endpointIdExpression} AND j.locked_at IS NULL AND j.run_at <= now())
+               THEN true
+               ELSE graphile_worker.add_job('deliver-webhooks', json_build_object('endpointId', ${endpointIdExpression}), job_key => 'deliver-webhooks:' || ${endpointIdExpression}, max_attempts => 25) IS NOT NULL END`;
+}
+
+interface Item {
+  deliveryId: string;
+  attemptId: string;
+  number: number;
+  eventId: string | null;
+  declarationId: string | null;
+  body: string;
+  contentType: string;
+}
+
+interface Batch {
+  url: string;
+  secrets: string[];
+  items: Item[];
+}
+
+type Outcome = { item: Item; response: WebhookResponse } | { item: Item; response: null };
+
+export const deliverWebhooksTask: Task<'deliver-webhooks'> = async ({ endpointId }) => {
+  await deliverWebhooks(endpointId);
+};
+
+export const deliverWebhookLegacyTask: Task<'deliver-webhook'> = async ({ deliveryId }) => {
+  const [d] = await sqlTransaction((sql) => sql<{ endpointId: string }>(`SELECT endpoint_id AS "endpointId" FROM webhook_delivery WHERE id = $1::uuid`, [deliveryId]));
+  if (d) await deliverWebhooks(d.endpointId);
+};
+
+/** Sends the endpoint's due deliveries until none is left (or the run's budget is spent), then books its next run. */
+export async function deliverWebhooks(endpointId: string): Promise<number> {
+  const env = getEnv();
+  const started = Date.now();
+  let sent = 0;
+  let idle = true;
+  for (;;) {
+    const batch = await sqlTransaction((sql) => claimBatch(sql, endpointId, env.WEBHOOK_TIMEOUT_MS));
+    if (!batch?.items.length) {
+      idle = true;
+      break;
+    }
+    idle = false;
+    const outcomes = await sendBatch(batch, env.WEBHOOK_TIMEOUT_MS);
+    await sqlTransaction((sql) => recordBatch(sql, endpointId, outcomes));
+    sent += outcomes.filter((o) => o.response).length;
+    if (Date.now() - started > RUN_BUDGET_MS) break;
+  }
+  await sqlTransaction((sql) => bookNextRun(sql, endpointId, env.WEBHOOK_TIMEOUT_MS, idle, sent > 0));
+  return sent;
+}
+
+// Pending deliveries of the endpoint; `ready` when due and not in flight (an unfinished attempt that
+// could still be answered). A declaration's chain is ready up to its first delivery that is not.
+const CLAIM = `
+WITH pending AS (
+  SELECT d.id, d.event_id, e.declaration_id, d.created_at,
+         COALESCE(d.next_attempt_at, '-infinity') <= now() AND NOT EXISTS (
+           SELECT 1 FROM webhook_attempt a WHERE a.delivery_id = d.id AND a.finished_at IS NULL
+              AND a.started_at >= now() - make_interval(secs => $2::float8 / 1000 + 5)) AS ready
+    FROM webhook_delivery d LEFT JOIN business_event e ON e.id = d.event_id
+   WHERE d.endpoint_id = $1::uuid AND d.state = 'PENDING'),
+chains AS (
+  SELECT p.*, bool_and(p.ready) OVER (PARTITION BY p.declaration_id ORDER BY p.event_id ROWS UNBOUNDED PRECEDING) AS chain_ready
+    FROM pending p),
+picked AS (
+  SELECT c.id FROM chains c
+   WHERE c.ready AND (c.declaration_id IS NULL OR c.chain_ready)
+   ORDER BY c.event_id NULLS FIRST, c.created_at LIMIT $3),
+locked AS (
+  SELECT d.id, d.attempt_count, d.event_id, d.test_payload FROM webhook_delivery d
+   WHERE d.id IN (SELECT id FROM picked) AND d.state = 'PENDING' FOR UPDATE OF d),
+interrupted AS (
+  UPDATE webhook_attempt a SET finished_at = now(), error = 'Interrupted: the sending process stopped before the answer was recorded.'
+    FROM locked l WHERE a.delivery_id = l.id AND a.finished_at IS NULL),
+counted AS (
+  UPDATE webhook_delivery d SET attempt_count = d.attempt_count + 1 FROM locked l WHERE d.id = l.id
+  RETURNING d.id, d.attempt_count),
+attempts AS (
+  INSERT INTO webhook_attempt (id, delivery_id, number)
+  SELECT gen_random_uuid(), c.id, c.attempt_count FROM counted c
+  RETURNING id, delivery_id, number)
+SELECT a.delivery_id AS "deliveryId", a.id AS "attemptId", a.number, l.event_id::text AS "eventId", l.test_payload AS "testPayload"
+  FROM attempts a JOIN locked l ON l.id = a.delivery_id`;
+
+async function claimBatch(sql: Sql, endpointId: string, timeoutMs: number): Promise<Batch | null> {
+  const [endpoint] = await sql<{ url: string; disabled: boolean; payloadFormat: string; createdById: string }>(
+    `SELECT url, disabled_at IS NOT NULL AS disabled, payload_format AS "payloadFormat", created_by_id AS "createdById" FROM webhook_endpoint WHERE id = $1::uuid`,
+    [endpointId],
+  );
+  if (!endpoint || endpoint.disabled) return null;
+  // Claims of one endpoint one at a time: what one claims is in flight (holding back its successors) for the next.
+  await sql(`SELECT pg_advisory_xact_lock(hashtextextended('deliver-webhooks:' || $1, 16))`, [endpointId]);
+  const claimed = await sql<{ deliveryId: string; attemptId: string; number: number; eventId: string | null; testPayload: unknown }>(CLAIM, [endpointId, timeoutMs, WEBHOOK_BATCH_SIZE]);
+  if (!claimed.length) return { url: endpoint.url, secrets: [], items: [] };
+
+  const eventIds = claimed.flatMap((c) => (c.eventId ? [c.eventId] : []));
+  const events = new Map(
+    (eventIds.length ? await sql<EventRow>(`SELECT ${EVENT_COLUMNS} FROM business_event e WHERE e.id = ANY($1::bigint[])`, [eventIds]) : []).map((e) => [e.id, e]),
+  );
+  const secrets = await sql<{ secret: string }>(
+    `SELECT secret FROM webhook_secret WHERE endpoint_id = $1::uuid AND (expires_at IS NULL OR expires_at > now()) ORDER BY created_at DESC`,
+    [endpointId],
+  );
+  const standard = endpoint.payloadFormat === 'XML' || endpoint.payloadFormat === 'EDIFACT' ? endpoint.payloadFormat : null;
+  const items: Item[] = [];
+  for (const c of claimed) {
+    const event = c.eventId ? events.get(c.eventId) : undefined;
+    let body = JSON.stringify(event ? webhookBody(event) : c.testPayload);
+    let contentType = 'application/json';
+    if (event && standard) {
+      const response = await buildEventResponse({ event, format: standard, userId: endpoint.createdById }).catch(jsonInstead);
+      if (response) ({ body, contentType } = response);
+    }
+    items.push({ deliveryId: c.deliveryId, attemptId: c.attemptId, number: c.number, eventId: c.eventId, declarationId: event?.declarationId ?? null, body, contentType });
+  }
+  // The order the chains are sent in: event order (test events, which have none, first).
+  items.sort((a, b) => (a.eventId === null ? -1 : b.eventId === null ? 1 : Number(BigInt(a.eventId) - BigInt(b.eventId))));
+  return { url: endpoint.url, secrets: secrets.map((s) => s.secret), items };
+}
+
+/** Each declaration's chain one after the other (a failure ends it), chains in parallel. */
+async function sendBatch(batch: Batch, timeoutMs: number): Promise<Outcome[]> {
+  let target: WebhookAddress | null = null;
+  let refusal: string | null = null;
+  try {
+    target = await resolveWebhookAddress(batch.url);
+  } catch (err) {
+    // The SSRF guard refused the address (DNS changed since registration), or the name no longer resolves.
+    const details = (err as { details?: { fieldErrors?: { message: string }[] } }).details;
+    refusal = (details?.fieldErrors?.[0]?.message ?? (err as Error).message).slice(0, 500);
+  }
+  const chains = new Map<string, Item[]>();
+  for (const item of batch.items) {
+    const key = item.declarationId ?? `delivery:${item.deliveryId}`;
+    const chain = chains.get(key);
+    if (chain) chain.push(item);
+    else chains.set(key, [item]);
+  }
+  const outcomes: Outcome[] = [];
+  const send = async (chain: Item[]) => {
+    let broken = false;
+    for (const item of chain) {
+      if (broken) {
+        outcomes.push({ item, response: null });
+        continue;
+      }
+      const response: WebhookResponse = target
+        ? await postWebhook(target, {
+            headers: { ...signWebhook({ deliveryId: item.deliveryId, body: item.body, secrets: batch.secrets }), 'content-type': item.contentType },
+            body: item.body,
+            timeoutMs,
+          })
+        : { status: null, latencyMs: 0, excerpt: null, retryAfterSeconds: null, error: refusal };
+      outcomes.push({ item, response });
+      // A failure ends the chain for this batch: the declaration's later events go back untouched, behind
+      // the retry (or, after a dead letter, to the next batch).
+      if (!succeeded(response)) broken = true;
+    }
+  };
+  const queue = [...chains.values()];
+  await Promise.all(
+    Array.from({ length: Math.min(WEBHOOK_PARALLEL_REQUESTS, queue.length) }, async () => {
+      for (let chain = queue.shift(); chain; chain = queue.shift()) await send(chain);
+    }),
+  );
+  return outcomes;
+}
+
+const succeeded = (r: WebhookResponse) => r.status !== null && r.status >= 200 && r.status < 300;
+
+// One statement for the batch: the attempts' answers, the deliveries' states, and the attempts that were
+// never sent (a chain stopped by a failure) taken back with their count.
+const RECORD = `
+WITH r AS (
+  SELECT * FROM json_to_recordset($1::json) AS r(attempt uuid, delivery uuid, status int, latency float8, error text, excerpt text, outcome text, next_at timestamptz)),
+finished AS (
+  UPDATE webhook_attempt a SET finished_at = now(), status_code = r.status, latency_ms = r.latency, error = r.error, response_excerpt = r.excerpt
+    FROM r WHERE a.id = r.attempt AND r.outcome <> 'UNSENT'),
+unsent AS (
+  DELETE FROM webhook_attempt a USING r WHERE a.id = r.attempt AND r.outcome = 'UNSENT'),
+deliveries AS (
+  UPDATE webhook_delivery d
+     SET state = CASE r.outcome WHEN 'DELIVERED' THEN 'DELIVERED' WHEN 'FAILED' THEN 'FAILED' ELSE d.state END,
+         delivered_at = CASE WHEN r.outcome = 'DELIVERED' THEN now() ELSE d.delivered_at END,
+         next_attempt_at = CASE r.outcome WHEN 'RETRY' THEN r.next_at WHEN 'UNSENT' THEN d.next_attempt_at ELSE NULL END,
+         attempt_count = CASE WHEN r.outcome = 'UNSENT' THEN d.attempt_count - 1 ELSE d.attempt_count END
+    FROM r WHERE d.id = r.delivery)
+SELECT 1`;
+
+async function recordBatch(sql: Sql, endpointId: string, outcomes: Outcome[]): Promise<void> {
+  let gone = false;
+  const rows = outcomes.map(({ item, response: r }) => {
+    if (!r) return { attempt: item.attemptId, delivery: item.deliveryId, outcome: 'UNSENT' };
+    const ok = succeeded(r);
+    const error = ok ? null : (r.error ?? (r.status !== null ? `Answered ${r.status}.` : 'No answer.'));
+    let outcome = 'DELIVERED';
+    let nextAt: string | null = null;
+    if (!ok) {
+      gone ||= r.status === 410;
+      const delay = r.status === 410 ? null : nextRetryDelay(item.number, r.status === 429 || r.status === 503 ? r.retryAfterSeconds : null);
+      // Dead-lettered after the last retry (or 410): kept in the log, replayable until retention ends.
+      outcome = delay === null ? 'FAILED' : 'RETRY';
+      nextAt = delay === null ? null : new Date(Date.now() + delay).toISOString();
+    }
+    return { attempt: item.attemptId, delivery: item.deliveryId, status: r.status, latency: r.latencyMs, error: error?.slice(0, 500) ?? null, excerpt: r.excerpt?.slice(0, 1000) ?? null, outcome, next_at: nextAt };
+  });
+  await sql(RECORD, [JSON.stringify(rows)]);
+
+  const sentRows = rows.filter((r) => r.outcome !== 'UNSENT');
+  if (!sentRows.length) return;
+  const [endpoint] = await sql<{ companyId: string; url: string; failingSince: Date | null }>(
+    `UPDATE webhook_endpoint w
+        SET failing_since = CASE WHEN $2::boolean THEN NULL ELSE COALESCE(w.failing_since, now()) END
+      WHERE w.id = $1::uuid
+      RETURNING w.company_id AS "companyId", w.url, w.failing_since AS "failingSince"`,
+    [endpointId, sentRows.some((r) => r.outcome === 'DELIVERED')],
+  );
+  if (!endpoint) return;
+  const failingFor = endpoint.failingSince ? Date.now() - endpoint.failingSince.getTime() : 0;
+  if (gone || failingFor > FAILING_DAYS_BEFORE_DISABLE * 86_400_000) {
+    await disableEndpoint(sql, { endpointId, ...endpoint }, gone ? 'The endpoint answered 410 Gone.' : `Every delivery failed for ${FAILING_DAYS_BEFORE_DISABLE} days.`);
+  }
+}
+
+/**
+ * The first pending delivery of each declaration's chain (each declaration-less delivery is its own) of
+ * enabled endpoints matching `where`, with the time it can be sent: when due, or when its attempt in
+ * flight can no longer be answered ($2: the webhook timeout in ms). A chain's later deliveries wait for
+ * their head, so only heads say when an endpoint has work.
+ */
+export const CHAIN_HEADS = (where: string) => `
+  SELECT DISTINCT ON (d.endpoint_id, COALESCE(e.declaration_id::text, d.id::text)) d.endpoint_id,
+         GREATEST(COALESCE(d.next_attempt_at, now()),
+                  COALESCE((SELECT max(a.started_at) + make_interval(secs => $2::float8 / 1000 + 5)
+                              FROM webhook_attempt a WHERE a.delivery_id = d.id AND a.finished_at IS NULL), '-infinity')) AS ready_at
+    FROM webhook_delivery d JOIN webhook_endpoint w ON w.id = d.endpoint_id AND w.disabled_at IS NULL
+    LEFT JOIN business_event e ON e.id = d.event_id
+   WHERE d.state = 'PENDING' AND ${where}
+   ORDER BY d.endpoint_id, COALESCE(e.declaration_id::text, d.id::text), d.event_id NULLS FIRST`;
+
+/**
+ * The endpoint's next run: when the first delivery of a chain falls due, or its attempt in flight can no
+ * longer be answered (a later delivery of a chain waits for its head, so only heads count). After a run
+ * that found nothing to send, never sooner than a second from now; after a run that sent anything, at
+ * the latest a second from now. `preserve_run_at`: a wake-up that came
+ * meanwhile (due now) is not pushed back.
+ */
+async function bookNextRun(sql: Sql, endpointId: string, timeoutMs: number, idle: boolean, sentAny: boolean): Promise<void> {
+  const [next] = await sql<{ at: Date | null }>(`SELECT min(h.ready_at) AS at FROM (${CHAIN_HEADS('d.endpoint_id = $1::uuid')}) h`, [endpointId, timeoutMs]);
+  const soon = Date.now() + 1_000;
+  // The follow-up of a busy run (see wakeEndpointSql): a second from now, unless work is due sooner.
+  const candidates = [...(next?.at ? [idle ? Math.max(next.at.getTime(), soon) : next.at.getTime()] : []), ...(sentAny ? [soon] : [])];
+  if (!candidates.length) return;
+  const runAt = new Date(Math.min(...candidates));
+  await enqueueJob(sql, 'deliver-webhooks', { endpointId }, { jobKey: `deliver-webhooks:${endpointId}`, jobKeyMode: 'preserve_run_at', runAt, maxAttempts: 25 });
+}
+
+/** The registering administrator was disabled, or can no longer see the declaration: the JSON event, which says only what the event says, goes instead. */
+function jsonInstead(error: unknown): null {
+  if (isAppError(error)) return null;
+  throw error;
+}
+
+async function disableEndpoint(sql: Sql, d: { endpointId: string; companyId: string; url: string }, reason: string): Promise<void> {
+  const [changed] = await sql(`UPDATE webhook_endpoint SET disabled_at = now(), disabled_reason = $2 WHERE id = $1::uuid AND disabled_at IS NULL RETURNING 1`, [d.endpointId, reason]);
+  if (!changed) return;
+  // The company's administrators are told through the notifications path (inbox + e-mail by default).
+  await recordBusinessEvent(sql, { type: 'webhook_endpoint.disabled', companyId: d.companyId, payload: { endpointId: d.endpointId, url: d.url, reason } });
+  getLogger().warn({ endpointId: d.endpointId, reason }, 'webhook endpoint disabled');
+}
