@@ -103,9 +103,11 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
       req.headers['x-clearway-url'] = req.url ?? '/';
       await fallback(req, res);
     } catch (error) {
-      logger.error({ err: error, requestId }, 'unhandled request error');
+      const busy = isPoolExhausted(error);
+      logger.error({ err: error, requestId }, busy ? 'no database connection free in time' : 'unhandled request error');
       if (!res.headersSent) {
-        sendAppError(res, requestId, new AppError('INTERNAL_SERVER_ERROR', 'Unexpected error.'));
+        // Overload is not the client's fault nor a bug: 503 with Retry-After, so readers and apps back off and retry.
+        sendAppError(res, requestId, busy ? new AppError('SERVICE_UNAVAILABLE', 'The server is busy: retry in a second.', { retryAfterSeconds: 1 }) : new AppError('INTERNAL_SERVER_ERROR', 'Unexpected error.'));
       } else {
         res.end();
       }
@@ -132,4 +134,9 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
       await apollo.stop();
     },
   };
+}
+
+/** pg-pool's error when every connection stayed busy for its connectionTimeoutMillis (lib/db.ts). */
+function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Error && error.message === 'timeout exceeded when trying to connect';
 }

@@ -5,6 +5,15 @@ import Link from 'next/link';
 import type { ClearanceFigures, ClearanceStatistics, ReleaseFigure } from '../../lib/statistics/compute-clearance-statistics';
 import { BarChart } from '../_components/charts/bar-chart';
 
+/**
+ * The unit a chart of durations reads best in: minutes when every figure is under an hour (a quick
+ * border's medians would otherwise be bars of 0.02 h), hours otherwise.
+ */
+function durationScale(values: (number | null)[]): { unit: string; of: (h: number | null) => number | null } {
+  const underAnHour = values.every((v) => v === null || v < 1);
+  return underAnHour ? { unit: 'minutes', of: (h) => (h === null ? null : Math.round(h * 600) / 10) } : { unit: 'hours', of: (h) => h };
+}
+
 const hours = (v: number | null) => (v === null ? '—' : v < 1 ? `${Math.round(v * 60)} min` : `${v.toFixed(1)} h`);
 
 function ReleaseTable({ caption, rows }: { caption: string; rows: ReleaseFigure[] }) {
@@ -36,6 +45,8 @@ function ReleaseTable({ caption, rows }: { caption: string; rows: ReleaseFigure[
 function Figures({ f, stats, label }: { f: ClearanceFigures; stats: ClearanceStatistics; label: string }) {
   const all = f.releases.find((r) => r.dimension === 'ALL')!;
   const by = (d: ReleaseFigure['dimension']) => f.releases.filter((r) => r.dimension === d);
+  const lanes = durationScale(by('LANE').flatMap((r) => [r.medianHours, r.p90Hours]));
+  const weeks = durationScale(by('WEEK').flatMap((r) => [r.medianHours, r.p90Hours]));
   const bucketLabels = [`< ${stats.bucketsHours[0]} h`, ...stats.bucketsHours.slice(1).map((b, i) => `${stats.bucketsHours[i]}–${b} h`), `≥ ${stats.bucketsHours.at(-1)} h`];
   return (
     <>
@@ -48,19 +59,19 @@ function Figures({ f, stats, label }: { f: ClearanceFigures; stats: ClearanceSta
         <figure>
           <BarChart
             title="Time from lodgement to release per lane (median; 90th percentile marked)"
-            unit="hours"
+            unit={lanes.unit}
             markerLabel="90th percentile"
-            bars={by('LANE').map((r) => ({ label: r.key ?? '—', value: r.medianHours ?? 0, marker: r.p90Hours }))}
+            bars={by('LANE').map((r) => ({ label: r.key ?? '—', value: lanes.of(r.medianHours) ?? 0, marker: lanes.of(r.p90Hours) }))}
             testId={`${label}-release-time-chart`}
           />
-          <figcaption>Median hours from lodgement to release per lane; the orange mark is the 90th percentile.</figcaption>
+          <figcaption>Median {lanes.unit} from lodgement to release per lane; the orange mark is the 90th percentile.</figcaption>
         </figure>
         <figure>
           <BarChart title="Distribution of release times" unit="releases" bars={bucketLabels.map((l, i) => ({ label: l, value: all.distribution[i] ?? 0 }))} testId={`${label}-distribution-chart`} />
           <figcaption>How many releases took each length of time.</figcaption>
         </figure>
         <figure>
-          <BarChart title="Median release time per week" unit="hours" bars={by('WEEK').map((r) => ({ label: r.key!.slice(5), value: r.medianHours ?? 0, marker: r.p90Hours }))} />
+          <BarChart title="Median release time per week" unit={weeks.unit} bars={by('WEEK').map((r) => ({ label: r.key!.slice(5), value: weeks.of(r.medianHours) ?? 0, marker: weeks.of(r.p90Hours) }))} />
           <figcaption>Median (bar) and 90th percentile (mark) per ISO week of release.</figcaption>
         </figure>
         <figure>

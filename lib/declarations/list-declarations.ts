@@ -6,13 +6,12 @@ import { assertReadScope, canSeeRiskDetails, declarationVisibility } from '../au
 import { AppError } from '../errors';
 import { getDb, type Prisma } from '../db';
 import type { Declaration } from '../generated/prisma/client';
+import { DeclarationStatus } from '../generated/prisma/enums';
 import { CURSOR_KEY, decodeCursor, encodeCursor, type Page } from '../pagination';
 import { parseInput } from '../validation';
 
-const STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RISK_ASSESSED', 'UNDER_CONTROL', 'QUERY', 'DUTY_ASSESSED', 'PAID', 'RELEASED', 'REJECTED', 'CANCEL_REQUESTED', 'CANCELLED'] as const;
-
 const listDeclarationsInput = z.object({
-  status: z.array(z.enum(STATUSES)).max(12).optional(),
+  status: z.array(z.enum(DeclarationStatus)).max(Object.keys(DeclarationStatus).length).optional(),
   lane: z.array(z.enum(['GREEN', 'YELLOW', 'RED'])).max(3).optional(),
   partyEori: z.string().trim().toUpperCase().max(17).optional(),
   hsCode: z.string().regex(/^\d{2,10}$/, 'An HS code filter is 2 to 10 digits.').optional(),

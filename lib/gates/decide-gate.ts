@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 
 import { z } from 'zod';
 
-import { recordAudit } from '../audit';
+import { AUDIT_COLUMNS, auditPlaceholders, auditValues } from '../audit';
 import type { Actor } from '../auth/actor';
 import { assertScope, canOperateGate } from '../auth/policy';
 import { sqlTransaction, type Sql } from '../database/sql';
@@ -48,16 +48,22 @@ const EPCIS_CONTEXT = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.
 
 const EXISTING = `SELECT ${GATE_EVENT_COLUMNS} FROM gate_event e JOIN gate g ON g.id = e.gate_id WHERE e.gate_id = $1::uuid AND e.request_key = $2`;
 
-// arrived_at: the first read of the container at this gate since its last OPEN there (or now).
+// arrived_at: the first read of the container at this gate since its last OPEN there (or now). The
+// decision's audit row in the same statement (only when the decision is stored), and the decision as
+// readers see it: one round trip.
 const INSERT = `
-INSERT INTO gate_event (id, gate_id, request_key, container_number, shipment_id, declaration_id, decision, reasons, epcis_event_id, actor_id, company_id, token_id, arrived_at, decided_at)
-SELECT $1::uuid, $2::uuid, $3, $4, $5::uuid, $6::uuid, $7, $8::jsonb, $9, $10::uuid, $11::uuid, $12::uuid,
-       COALESCE((SELECT min(p.decided_at) FROM gate_event p
-                  WHERE p.container_number = $4 AND p.gate_id = $2::uuid
-                    AND p.decided_at > COALESCE((SELECT max(o.decided_at) FROM gate_event o
-                                                  WHERE o.container_number = $4 AND o.gate_id = $2::uuid AND o.decision = 'OPEN'), '-infinity')), $13), $13
-ON CONFLICT (gate_id, request_key) DO NOTHING
-RETURNING id`;
+WITH stored AS (
+  INSERT INTO gate_event (id, gate_id, request_key, container_number, shipment_id, declaration_id, decision, reasons, epcis_event_id, actor_id, company_id, token_id, arrived_at, decided_at)
+  SELECT $1::uuid, $2::uuid, $3, $4, $5::uuid, $6::uuid, $7, $8::jsonb, $9, $10::uuid, $11::uuid, $12::uuid,
+         COALESCE((SELECT min(p.decided_at) FROM gate_event p
+                    WHERE p.container_number = $4 AND p.gate_id = $2::uuid
+                      AND p.decided_at > COALESCE((SELECT max(o.decided_at) FROM gate_event o
+                                                    WHERE o.container_number = $4 AND o.gate_id = $2::uuid AND o.decision = 'OPEN'), '-infinity')), $13), $13
+  ON CONFLICT (gate_id, request_key) DO NOTHING
+  RETURNING *),
+audit AS (
+  INSERT INTO audit_event (${AUDIT_COLUMNS}) SELECT ${auditPlaceholders(14)} WHERE EXISTS (SELECT 1 FROM stored))
+SELECT ${GATE_EVENT_COLUMNS} FROM stored e JOIN gate g ON g.id = e.gate_id`;
 
 export async function decideGate(options: { actor: Actor; input: DecideGateInput; requestId?: string | null }): Promise<GateEventView> {
   const { actor } = options;
@@ -68,12 +74,16 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
   const sealsRead = [...new Set((input.sealNumbers ?? []).map(normalizeSealNumber))];
 
   return sqlTransaction(async (sql) => {
-    const [gate] = await sql<GateView>(`SELECT ${GATE_COLUMNS} FROM gate g WHERE g.code = $1`, [input.gate]);
+    // The gate, and whether this request was decided before (read in full only then: retries are rare).
+    const [gate] = await sql<GateView & { seen: boolean }>(
+      `SELECT ${GATE_COLUMNS}, EXISTS (SELECT 1 FROM gate_event e WHERE e.gate_id = g.id AND e.request_key = $2) AS seen FROM gate g WHERE g.code = $1`,
+      [input.gate, requestKey],
+    );
     // A gate the caller may not use is answered like one that does not exist.
     if (!gate || !canOperateGate(actor, gate)) {
       throw new AppError('NOT_FOUND', `Unknown gate "${input.gate}".`, { fieldErrors: [{ path: ['gate'], code: 'UNKNOWN', message: `No gate "${input.gate}" that you may use.` }] });
     }
-    const replay = await replayed(sql, gate.id, requestKey, input.containerNumber);
+    const replay = gate.seen ? await replayed(sql, gate.id, requestKey, input.containerNumber) : null;
     if (replay) return replay;
     if (gate.retiredAt) {
       throw new AppError('CONFLICT', `Gate ${gate.code} was retired on ${gate.retiredAt.toISOString()}: it gives no more decisions.`, { fieldErrors: [{ path: ['gate'], code: 'CONFLICT', message: `Gate ${gate.code} is retired.` }] });
@@ -93,18 +103,26 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
     // A journey that ended (seal removed at its destination) takes no more events: the decision stands alone.
     const epcisEventId = subject.closedAt ? null : `urn:uuid:${id}`;
 
-    const inserted = await sql(INSERT, [
+    const held = reasons.filter((r) => !r.passed).map((r) => r.code);
+    const [view] = await sql<Parameters<typeof toGateEventView>[0]>(INSERT, [
       id, gate.id, requestKey, subject.containerNumber, subject.shipmentId, subject.declarationId, decision, JSON.stringify(reasons), epcisEventId,
       actor.userId, actor.companyId, actor.token?.id ?? null, now,
+      ...auditValues({
+        actor,
+        action: 'gate.decide',
+        targetType: 'gate_event',
+        targetId: id,
+        requestId: options.requestId ?? actor.request.id,
+        details: { gate: gate.code, containerNumber: subject.containerNumber, decision, codes: decision === 'OPEN' ? reasons.map((r) => r.code) : held },
+      }),
     ]);
-    if (!inserted.length) {
+    if (!view) {
       // A retry of the same request committed first: its decision is the answer.
       const winner = await replayed(sql, gate.id, requestKey, input.containerNumber);
       if (winner) return winner;
       throw new AppError('CONFLICT', 'The same request is being decided in parallel; retry it.');
     }
 
-    const held = reasons.filter((r) => !r.passed).map((r) => r.code);
     if (epcisEventId) {
       const event = {
         type: 'ObjectEvent',
@@ -146,14 +164,6 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
       await storeSealEvents(sql, { actor, records: [record], document, eventCount: 1, captureId: randomUUID(), requestId: options.requestId ?? actor.request.id, trustedReporter: true });
     }
 
-    await recordAudit(sql, {
-      actor,
-      action: 'gate.decide',
-      targetType: 'gate_event',
-      targetId: id,
-      requestId: options.requestId ?? actor.request.id,
-      details: { gate: gate.code, containerNumber: subject.containerNumber, decision, codes: decision === 'OPEN' ? reasons.map((r) => r.code) : held },
-    });
     if (decision === 'HOLD') {
       await recordBusinessEvent(sql, {
         type: 'gate.held',
@@ -163,8 +173,7 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
         payload: { gateEventId: id, gate: gate.code, containerNumber: subject.containerNumber, declarationId: subject.declarationId, reasons: held },
       });
     }
-    const [view] = await sql<Parameters<typeof toGateEventView>[0]>(EXISTING, [gate.id, requestKey]);
-    return toGateEventView(view!);
+    return toGateEventView(view);
   });
 }
 

@@ -1,7 +1,7 @@
 // The portal form's values derive from the declaration's zod schema (app/declarations/_components/form-model.ts).
 import { describe, expect, it } from 'vitest';
 
-import { emptyContainer, emptyForm, emptyItem, labelOf, stepOf, toInput, validate, type DeclarationFormValues } from '../../app/declarations/_components/form-model';
+import { emptyContainer, emptyForm, emptyItem, labelOf, prefillSupplementaryUnit, stepOf, toInput, validate, type DeclarationFormValues } from '../../app/declarations/_components/form-model';
 import { containerInput, declarationInput, goodsItemInput } from '../../lib/declarations/declaration-input';
 import { validImport } from './fixtures';
 
@@ -23,7 +23,7 @@ describe('the declaration form model', () => {
     const form = emptyForm();
     expect(Object.keys(form).sort()).toEqual(Object.keys(declarationInput.shape).sort());
     expect(form).toMatchObject({ type: 'IM', additionalType: 'A', lrn: '', containers: [], items: [] });
-    expect(Object.keys(emptyItem('k')).sort()).toEqual(['commodityLabel', 'key', ...Object.keys(goodsItemInput.shape)].sort());
+    expect(Object.keys(emptyItem('k')).sort()).toEqual(['commodityLabel', 'key', 'unitFilledFrom', ...Object.keys(goodsItemInput.shape)].sort());
     expect(emptyItem('k').valuationMethod).toBe('1');
     expect(Object.keys(emptyContainer('k')).sort()).toEqual(['key', ...Object.keys(containerInput.shape)].sort());
   });
@@ -63,5 +63,22 @@ describe('the declaration form model', () => {
     expect([labelOf('containers.0.seals'), stepOf('containers.0.seals')]).toEqual(['Container 1, seal numbers', 1]);
     expect([labelOf('reason'), stepOf('reason')]).toEqual(['Reason for the amendment', 3]);
     for (const key of Object.keys(declarationInput.shape)) expect(labelOf(key), key).not.toBe(key);
+  });
+
+  it('fills the supplementary unit from the tariff line, never over what the person typed', () => {
+    const laptops = { formattedCode: '8471.30 00', supplementaryUnit: 'NAR' };
+    const coffee = { formattedCode: '0901.21 00', supplementaryUnit: null };
+    const wine = { formattedCode: '2204.21 09', supplementaryUnit: 'LTR' };
+    // Empty: filled in, and the form remembers which line did it (for the hint).
+    expect(prefillSupplementaryUnit({ supplementaryUnit: '', unitFilledFrom: '' }, laptops, 2)).toEqual({ 'items.2.supplementaryUnit': 'NAR', 'items.2.unitFilledFrom': '8471.30 00' });
+    // Typed by the person (unitFilledFrom empty): left alone, whatever the line says.
+    expect(prefillSupplementaryUnit({ supplementaryUnit: 'KGM', unitFilledFrom: '' }, laptops, 0)).toEqual({});
+    expect(prefillSupplementaryUnit({ supplementaryUnit: 'KGM', unitFilledFrom: '' }, coffee, 0)).toEqual({});
+    // Filled in by an earlier line: follows the new line, and goes when the new line has no unit.
+    expect(prefillSupplementaryUnit({ supplementaryUnit: 'NAR', unitFilledFrom: '8471.30 00' }, wine, 0)).toEqual({ 'items.0.supplementaryUnit': 'LTR', 'items.0.unitFilledFrom': '2204.21 09' });
+    expect(prefillSupplementaryUnit({ supplementaryUnit: 'NAR', unitFilledFrom: '8471.30 00' }, coffee, 0)).toEqual({ 'items.0.supplementaryUnit': '', 'items.0.unitFilledFrom': '' });
+    // Nothing to fill and nothing of ours to take back.
+    expect(prefillSupplementaryUnit({ supplementaryUnit: '', unitFilledFrom: '' }, coffee, 0)).toEqual({});
+    expect(prefillSupplementaryUnit({ supplementaryUnit: '  ', unitFilledFrom: '' }, { formattedCode: '0901.21', supplementaryUnit: undefined }, 0)).toEqual({});
   });
 });

@@ -56,7 +56,7 @@ describe('a query from customs reaches the broker', () => {
     // demo data's own events may still be arriving: look for this query's entry, not just any new one.)
     const entry = page.locator(`[data-testid="inbox-entry"][data-type="declaration.query_raised"]:has(a[href="/declarations/${declarationId}"])`);
     await expect
-      .poll(async () => (await page.goto(`${session.clearway.url}/notifications`), await entry.count()), { timeout: 30_000, interval: 500 })
+      .poll(async () => (await page.goto(`${session.clearway.url}/notifications`), await entry.count()), { timeout: 60_000, interval: 500 })
       .toBe(1);
     expect(Number(await page.getByTestId('unread-count').textContent())).toBeGreaterThan(before);
     expect(await entry.getAttribute('data-type')).toBe('declaration.query_raised');

@@ -12,10 +12,14 @@ export interface Bar {
 
 export function BarChart({ title, bars, unit, markerLabel, width = 560, height = 240, testId }: { title: string; bars: Bar[]; unit: string; markerLabel?: string; width?: number; height?: number; testId?: string }) {
   const margin = { top: 16, right: 16, bottom: 40, left: 48 };
-  const max = Math.max(1e-9, ...bars.map((b) => Math.max(b.value, b.marker ?? 0)));
+  // All zero (e.g. releases within seconds): a 0–1 axis, not one of 0 to a billionth in six decimals.
+  const top = Math.max(0, ...bars.map((b) => Math.max(b.value, b.marker ?? 0)));
+  const max = top > 0 ? top : 1;
   const x = scaleBand<string>().domain(bars.map((b) => b.label)).range([margin.left, width - margin.right]).padding(0.25);
   const y = scaleLinear().domain([0, max]).nice().range([height - margin.bottom, margin.top]);
   const ticks = y.ticks(5);
+  // d3 picks the decimals the tick step needs (0.002 apart reads 0.002, 0.004…, not 0.0 five times).
+  const tickText = y.tickFormat(5);
   const description = bars.map((b) => `${b.label}: ${format(b.value)} ${unit}${b.marker != null && markerLabel ? `, ${markerLabel} ${format(b.marker)} ${unit}` : ''}`).join('; ');
   return (
     <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={`${title}. ${description || 'No data.'}`} className="chart" data-testid={testId}>
@@ -24,7 +28,7 @@ export function BarChart({ title, bars, unit, markerLabel, width = 560, height =
         <g key={t}>
           <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} stroke="#d5dae3" />
           <text x={margin.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize="11" fill="#4a5568">
-            {format(t)}
+            {tickText(t)}
           </text>
         </g>
       ))}
@@ -52,5 +56,7 @@ export function BarChart({ title, bars, unit, markerLabel, width = 560, height =
 }
 
 function format(v: number): string {
+  // Below 1, two significant digits: a value of 0.02 is not "0.0".
+  if (Math.abs(v) < 1 && v !== 0) return String(Number(v.toPrecision(2)));
   return Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(v === Math.round(v) ? 0 : 1);
 }

@@ -18,11 +18,13 @@ interface PickerProps extends FieldBinding {
   optional?: boolean;
   width?: 'xs' | 's' | 'm' | 'l' | 'full';
   maxLength?: number;
+  /** Said after the hint, e.g. where a filled-in value came from (part of the field's description). */
+  note?: ReactNode;
 }
 
 /** A combobox over a list of entries given by the caller (e.g. party suggestions). */
 export function CodePicker(props: PickerProps & { entries: readonly CodeListEntry[]; search: (q: string) => CodeListEntry[]; unknownHint?: string }) {
-  const { id, value, error, onChange, onBlur, label, hint, optional, width, maxLength, entries, search, unknownHint } = props;
+  const { id, value, error, onChange, onBlur, label, hint, optional, width, maxLength, entries, search, unknownHint, note } = props;
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -37,7 +39,7 @@ export function CodePicker(props: PickerProps & { entries: readonly CodeListEntr
   };
 
   const hintId = `${id}-hint`;
-  const shownHint = current ? (
+  const described = current ? (
     <>
       <span className="picked">
         {current.code} — {current.name}
@@ -47,6 +49,13 @@ export function CodePicker(props: PickerProps & { entries: readonly CodeListEntr
     unknownHint
   ) : (
     hint
+  );
+  const shownHint = note ? (
+    <>
+      {described} <span className="prefill-note">{note}</span>
+    </>
+  ) : (
+    described
   );
   return (
     <div className={`field width-${width ?? 'm'} code-picker${error ? ' field-invalid' : ''}`}>

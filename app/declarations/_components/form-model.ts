@@ -20,8 +20,12 @@ import { fieldErrorsOf } from '../../../lib/validation';
 /** A container row of the form. Lists (seals) are typed as one string, separated by commas. */
 export type ContainerFormValues = { key: string } & { [K in keyof ContainerInput]-?: string };
 
-/** A goods item row of the form; `commodityLabel` is the HS description of the picked code, shown as a hint (not sent). */
-export type ItemFormValues = { key: string; commodityLabel: string } & { [K in keyof GoodsItemInput]-?: string };
+/**
+ * A goods item row of the form; `commodityLabel` is the HS description of the picked code, shown as a hint,
+ * and `unitFilledFrom` the tariff line whose supplementary unit the form filled in ('' when the person
+ * typed the unit or nothing was filled in). Neither is sent.
+ */
+export type ItemFormValues = { key: string; commodityLabel: string; unitFilledFrom: string } & { [K in keyof GoodsItemInput]-?: string };
 
 export type DeclarationFormValues = { [K in HeaderField]-?: string } & { containers: ContainerFormValues[]; items: ItemFormValues[] };
 
@@ -131,7 +135,25 @@ export function emptyContainer(key = newRowKey('c')): ContainerFormValues {
 }
 
 export function emptyItem(key = newRowKey('i')): ItemFormValues {
-  return { key, commodityLabel: '', ...emptyValues(goodsItemInput.shape, { valuationMethod: '1' }) };
+  return { key, commodityLabel: '', unitFilledFrom: '', ...emptyValues(goodsItemInput.shape, { valuationMethod: '1' }) };
+}
+
+/**
+ * The changes to goods item `index` when its commodity code becomes a tariff line: the line's
+ * supplementary unit fills the unit field when the field is empty or still holds what an earlier line
+ * filled in; a unit the person typed is never replaced. A line without a unit takes back only a unit
+ * the form filled in. The server checks the unit against the line whatever the form did.
+ */
+export function prefillSupplementaryUnit(
+  item: Pick<ItemFormValues, 'supplementaryUnit' | 'unitFilledFrom'>,
+  line: { formattedCode: string; supplementaryUnit?: string | null },
+  index: number,
+): Record<string, string> {
+  const ours = !item.supplementaryUnit.trim() || !!item.unitFilledFrom;
+  if (!ours) return {};
+  const unit = line.supplementaryUnit ?? '';
+  if (!unit && !item.unitFilledFrom) return {};
+  return { [`items.${index}.supplementaryUnit`]: unit, [`items.${index}.unitFilledFrom`]: unit ? line.formattedCode : '' };
 }
 
 export function emptyForm(defaults: Partial<DeclarationFormValues> = {}): DeclarationFormValues {

@@ -13,18 +13,20 @@ export interface Suggestion {
   formattedCode: string;
   description: string;
   kind: 'subheading' | 'line';
+  /** A national line's supplementary unit (UN/ECE Rec. 20), when it names one. */
+  supplementaryUnit?: string | null;
 }
 
 interface Found {
   hsCodes?: { edges: { node: { code: string; formattedCode: string; description: string } }[] };
-  tariffLines?: { edges: { node: { code: string; hsCode: string; description: string } }[] };
+  tariffLines?: { edges: { node: { code: string; hsCode: string; description: string; supplementaryUnit: string | null } }[] };
 }
 
 const QUERY = `query($q:String){
   hsCodes(search:$q, level: SUBHEADING, first: 8){ edges { node { code formattedCode description } } }
-  tariffLines(search:$q, first: 8){ edges { node { code hsCode description } } }
+  tariffLines(search:$q, first: 8){ edges { node { code hsCode description supplementaryUnit } } }
 }`;
-const LINES_QUERY = 'query($q:String){ tariffLines(search:$q, first: 30){ edges { node { code hsCode description } } } }';
+const LINES_QUERY = 'query($q:String){ tariffLines(search:$q, first: 30){ edges { node { code hsCode description supplementaryUnit } } } }';
 
 /** 09012100 → 0901.21 00 */
 function formatLine(code: string): string {
@@ -43,7 +45,7 @@ async function graphql(query: string, q: string, signal: AbortSignal): Promise<F
 }
 
 function lineSuggestions(found: Found): Suggestion[] {
-  return (found.tariffLines?.edges ?? []).map(({ node }) => ({ code: node.code, formattedCode: formatLine(node.code), description: node.description, kind: 'line' as const }));
+  return (found.tariffLines?.edges ?? []).map(({ node }) => ({ code: node.code, formattedCode: formatLine(node.code), description: node.description, kind: 'line' as const, supplementaryUnit: node.supplementaryUnit }));
 }
 
 /**

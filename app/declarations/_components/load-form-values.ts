@@ -35,6 +35,8 @@ function formValuesOf(
       ...textsOf(GOODS_ITEM_COLUMNS, i),
       commodityCode: formatCommodityCode(i.commodityCode),
       commodityLabel: hsLabelOf(i.commodityCode),
+      // A saved unit is the person's (or was accepted by them): never replaced by a prefill.
+      unitFilledFrom: '',
     })),
   });
 }

@@ -2,7 +2,7 @@
 import { SelectField, TextField } from '../../_components/form/bound-fields';
 import { CodeListPicker } from '../../_components/form/code-picker';
 import type { FormApi } from './form-api';
-import { sumDecimals } from './form-model';
+import { prefillSupplementaryUnit, sumDecimals } from './form-model';
 import { HsPicker } from './hs-picker';
 
 const VALUATION = [
@@ -30,6 +30,7 @@ export function GoodsStep({ form }: { form: FormApi }) {
       {state.items.map((item, i) => {
         const n = i + 1;
         const code = bind(`items.${i}.commodityCode`);
+        const unit = bind(`items.${i}.supplementaryUnit`);
         return (
           <fieldset key={item.key} className="row-group" data-testid={`item-${n}`}>
             <legend>Goods item {n}</legend>
@@ -39,8 +40,10 @@ export function GoodsStep({ form }: { form: FormApi }) {
                 onChange={(value) => form.updateMany({ [`items.${i}.commodityCode`]: value, [`items.${i}.commodityLabel`]: '' })}
                 label="Commodity code"
                 picked={item.commodityLabel}
-                onPick={(s) => form.updateMany({ [`items.${i}.commodityCode`]: s.formattedCode, [`items.${i}.commodityLabel`]: `${s.formattedCode} — ${s.description}` })}
-                onRecognise={(s) => form.updateMany({ [`items.${i}.commodityLabel`]: `${s.formattedCode} — ${s.description}` })}
+                onPick={(s) =>
+                  form.updateMany({ [`items.${i}.commodityCode`]: s.formattedCode, [`items.${i}.commodityLabel`]: `${s.formattedCode} — ${s.description}`, ...prefillSupplementaryUnit(item, s, i) })
+                }
+                onRecognise={(s) => form.updateMany({ [`items.${i}.commodityLabel`]: `${s.formattedCode} — ${s.description}`, ...prefillSupplementaryUnit(item, s, i) })}
               />
               <TextField {...bind(`items.${i}.description`)} label="Goods description" hint="In plain words, as on the invoice." maxLength={512} width="l" spellCheck />
               <TextField {...bind(`items.${i}.originCountry`)} label="Country of origin" hint="2 letters, e.g. CN." maxLength={2} uppercase width="xs" />
@@ -50,7 +53,18 @@ export function GoodsStep({ form }: { form: FormApi }) {
               <TextField {...bind(`items.${i}.netMass`)} label="Net mass (kg)" inputMode="decimal" width="s" />
               <TextField {...bind(`items.${i}.itemPrice`)} label={`Item price${state.invoiceCurrency ? ` (${state.invoiceCurrency.toUpperCase()})` : ''}`} inputMode="decimal" width="s" />
               <TextField {...bind(`items.${i}.supplementaryQuantity`)} label="Supplementary quantity" optional inputMode="decimal" width="s" />
-              <CodeListPicker {...bind(`items.${i}.supplementaryUnit`)} list="units" label="Supplementary unit" optional hint="UN/ECE Rec. 20, e.g. NAR (items), LTR." maxLength={3} width="m" />
+              <CodeListPicker
+                {...unit}
+                // What the person types is theirs: a later line never replaces it.
+                onChange={(value) => form.updateMany({ [`items.${i}.supplementaryUnit`]: value, [`items.${i}.unitFilledFrom`]: '' })}
+                list="units"
+                label="Supplementary unit"
+                optional
+                hint="UN/ECE Rec. 20, e.g. NAR (items), LTR."
+                note={item.unitFilledFrom ? `Filled in from tariff line ${item.unitFilledFrom}, which counts its goods in ${item.supplementaryUnit}.` : undefined}
+                maxLength={3}
+                width="m"
+              />
               <SelectField {...bind(`items.${i}.valuationMethod`)} label="Valuation method" options={VALUATION} />
               <TextField {...bind(`items.${i}.preferenceCode`)} label="Preference code" optional hint="3 digits, e.g. 100." inputMode="numeric" maxLength={3} width="xs" />
               <CodeListPicker {...bind(`items.${i}.procedureCode`)} list="procedureCodes" label="Item procedure code" optional hint="Only when it differs from the header." maxLength={4} width="m" />

@@ -91,7 +91,7 @@ export default async function SharedQueuePage({ searchParams }: { searchParams: 
             </select>
           </div>
           <div className="field width-m">
-            <label htmlFor="q-late">
+            <label htmlFor="q-late" className="checkbox">
               <input id="q-late" name="late" type="checkbox" value="true" defaultChecked={raw.late === 'true'} /> Only late ones
             </label>
           </div>
