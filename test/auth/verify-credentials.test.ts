@@ -28,14 +28,15 @@ describe('verifyCredentials', () => {
   it('answers a wrong password and an unknown email the same way, in about the same time', async () => {
     expect(await verifyCredentials({ email: 'exports@bright-electronics.example', password: 'wrong-password!', ip: '10.0.0.2' })).toBeNull();
     expect(await verifyCredentials({ email: 'nobody@nowhere.example', password: 'wrong-password!', ip: '10.0.0.2' })).toBeNull();
-    // Both pay one argon2id verification: the medians stay within a factor of two of each other.
+    // Both pay one argon2id verification: the fastest of each stays within a factor of two of the other
+    // (the fastest, not the median: on a loaded CI machine the other runs only add the machine's noise).
     const wrong: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       wrong.push(await timed(() => verifyCredentials({ email: 'officer@customs.example', password: `nope-${i}-password`, ip: `10.0.1.${i}` })));
       unknown.push(await timed(() => verifyCredentials({ email: `ghost${i}@nowhere.example`, password: `nope-${i}-password`, ip: `10.0.2.${i}` })));
     }
-    const ratio = median(wrong) / median(unknown);
+    const ratio = Math.min(...wrong) / Math.min(...unknown);
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });

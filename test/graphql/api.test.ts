@@ -47,7 +47,8 @@ describe('GraphQL over HTTP', () => {
         message: 'Invalid HS search.',
         extensions: {
           code: 'BAD_USER_INPUT',
-          fieldErrors: [{ path: ['first'], code: 'TOO_BIG', message: 'first is at most 100.' }],
+          // The message's catalogue key and parameters let clients word it in their own language (docs/languages.md).
+          fieldErrors: [{ path: ['first'], code: 'TOO_BIG', message: 'first is at most 100.', messageKey: 'zod.tooBig', params: { origin: 'number', limit: 100, inclusive: 'yes' } }],
           requestId: 'trace-123',
         },
       }),
