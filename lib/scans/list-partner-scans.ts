@@ -13,6 +13,7 @@ import { AppError } from '../errors';
 import { CURSOR_KEY, decodeCursor, encodeCursor } from '../pagination';
 import { containerProblem } from '../tracking/identifiers';
 import type { ScanPartnerPrincipal } from './authenticate-scan-partner';
+import type { ScanView } from './get-scan';
 
 /** An image of a partner scan (its bytes and proof are read when asked for: graphql/resolvers/scan-partners.ts). */
 export interface PartnerScanImage {
@@ -38,16 +39,8 @@ export interface PartnerScanVerdict {
   inspectedAt: Date | null;
 }
 
-export interface PartnerScan {
-  id: string;
-  status: string;
-  containerNumber: string | null;
-  vehicleId: string | null;
-  scannedAt: Date;
-  receivedAt: Date;
-  operator: string | null;
-  scannerType: string;
-  energyKeV: number | null;
+/** The scan's own fields as analysts see them (get-scan.ts), plus what a partner needs to check them. */
+export interface PartnerScan extends Pick<ScanView, 'id' | 'status' | 'containerNumber' | 'vehicleId' | 'scannedAt' | 'receivedAt' | 'operator' | 'scannerType' | 'energyKeV'> {
   /** The metadata as the station posted it (after validation), as JSON text. */
   metadata: string;
   metadataSha256: string;

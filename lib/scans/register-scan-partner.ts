@@ -13,6 +13,7 @@ import { recordAudit } from '../audit';
 import { pgCode, sqlTransaction } from '../database/sql';
 import { AppError } from '../errors';
 import { parseInput } from '../validation';
+import type { ScanPartnerView } from './list-scan-partners';
 
 /** RFC 9421 keyid is a structured-field string: printable ASCII without quotes or backslashes; kept to a safe subset. */
 export const PARTNER_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._:@/+-]{0,99}$/;
@@ -25,15 +26,8 @@ const registerScanPartnerInput = z.object({
 });
 export type RegisterScanPartnerInput = z.input<typeof registerScanPartnerInput>;
 
-export interface RegisteredScanPartner {
-  id: string;
-  name: string;
-  country: string;
-  keyId: string;
-  publicKey: string;
-  createdAt: Date;
-  revokedAt: null;
-}
+/** A partner as listed (list-scan-partners.ts), just registered: not revoked. */
+export type RegisteredScanPartner = ScanPartnerView & { revokedAt: null };
 
 function keyProblem(message: string): AppError {
   return new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['publicKey'], code: 'INVALID', message }] });
