@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 
 import { loadUserActor } from '../lib/auth/actor';
-import { sqlOfClient } from '../lib/database/sql';
+import { sqlOfClient, sqlTransaction } from '../lib/database/sql';
 import { createDeclarationDraft } from '../lib/declarations/create-declaration-draft';
 import { submitDeclaration } from '../lib/declarations/submit-declaration';
 import { activateRiskModel, worseThanRules } from '../lib/risk/activate-risk-model';
@@ -42,13 +42,15 @@ const { values } = parseArgs({
     submissions: { type: 'string', default: '100' },
     rounds: { type: 'string', default: '2' },
     seed: { type: 'string', default: '14' },
+    'score-passes': { type: 'string', default: '10' },
   },
 });
 const ROWS = Number(values.rows);
 const SUBMISSIONS = Number(values.submissions);
 const ROUNDS = Number(values.rounds);
 const SEED = Number(values.seed);
-for (const [name, value] of Object.entries({ rows: ROWS, submissions: SUBMISSIONS, rounds: ROUNDS, seed: SEED })) {
+const SCORE_PASSES = Number(values['score-passes']);
+for (const [name, value] of Object.entries({ rows: ROWS, submissions: SUBMISSIONS, rounds: ROUNDS, seed: SEED, 'score-passes': SCORE_PASSES })) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
 }
 const TRADER_EMAIL = 'trader@rotterdam-importers.example';
@@ -138,11 +140,23 @@ runBench({ env: { RISK_DEMO_MODEL: 'off', SEED_DEMO: 'true' }, prepare: { demoDe
   await setModel(true);
   // The learned step alone, on the declarations just submitted (what submission runs for each).
   const ids = (await sql<{ id: string }>(`SELECT id FROM declaration WHERE lrn LIKE 'Bm%' OR lrn LIKE 'Bn%' ORDER BY created_at LIMIT $1`, [SUBMISSIONS])).map((r) => r.id);
+  // Inside a transaction, as submission runs it: the score insert is committed with the rest of the
+  // submission, whose commit the submitDeclaration figures below include. Each pass is rolled back so
+  // the passes score the same declarations; several passes give the p99 enough samples to mean
+  // something (with 100 it is the second-slowest run).
   const scoring: number[] = [];
-  for (const declarationId of ids) {
-    const t = await timed(() => learnedRiskFindings(sql, declarationId));
-    if (!t.result.length) throw new Error('the active model did not score a declaration');
-    scoring.push(t.ms);
+  const rollBack = new Error('roll back the scoring pass');
+  for (let pass = 0; pass < SCORE_PASSES; pass++) {
+    for (const declarationId of ids) {
+      await sqlTransaction(async (tx) => {
+        const t = await timed(() => learnedRiskFindings(tx, declarationId));
+        if (!t.result.length) throw new Error('the active model did not score a declaration');
+        scoring.push(t.ms);
+        throw rollBack;
+      }).catch((error: unknown) => {
+        if (error !== rollBack) throw error;
+      });
+    }
   }
   requireMeasured(scoring.length, 'scored declarations');
   // The model alone, without the database: the features and the forests, explained as for the active model.
@@ -160,7 +174,7 @@ runBench({ env: { RISK_DEMO_MODEL: 'off', SEED_DEMO: 'true' }, prepare: { demoDe
   const s = latencies(scoring);
   const a = latencies(withModel);
   const b = latencies(without);
-  console.log(`\nscoring per declaration (learnedRiskFindings, ${scoring.length}): p50 ${ms(s.p50)}  p99 ${ms(s.p99)} (goal p99 < ${GOAL_SCORING_P99_MS} ms: ${s.p99 < GOAL_SCORING_P99_MS ? 'met' : 'NOT met'})`);
+  console.log(`\nscoring per declaration inside a transaction (learnedRiskFindings, ${ids.length} declarations × ${SCORE_PASSES} passes): p50 ${ms(s.p50)}  p99 ${ms(s.p99)} (goal p99 < ${GOAL_SCORING_P99_MS} ms: ${s.p99 < GOAL_SCORING_P99_MS ? 'met' : 'NOT met'})`);
   console.log(`the model alone (scoreWithModel, explained, ${pure.length} rows): p50 ${ms(m.p50)}  p99 ${ms(m.p99)}`);
   console.log(`submitDeclaration with the active model (${withModel.length}): p50 ${ms(a.p50)}  p99 ${ms(a.p99)}`);
   console.log(`submitDeclaration without a model     (${without.length}): p50 ${ms(b.p50)}  p99 ${ms(b.p99)}`);

@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { getBlobStore } from './get-blob-store';
 import { assertCanUploadDocuments } from './document-access';
 import { ALLOWED_DOCUMENT_FORMATS, sniffContentType, SNIFF_BYTES, type DocumentContentType } from './sniff-content-type';
+import { formatBytes } from '../format-bytes';
 
 export interface StoredUpload {
   /** Pass to attachDocument (or the SHA-256: the company's latest upload of those bytes is used). */
@@ -130,10 +131,4 @@ function cleanFileName(name: string | null | undefined, contentType: DocumentCon
   if (cleaned && cleaned !== '.' && cleaned !== '..') return cleaned;
   const extension = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg', 'application/xml': 'xml', 'application/json': 'json' }[contentType];
   return `document.${extension}`;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
 }

@@ -18,6 +18,7 @@ import { isCountryCode } from '../declarations/codes';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
 import type { ControlHistoryImport } from '../generated/prisma/client';
+import { formatBytes } from '../format-bytes';
 
 export const DATE_COLUMNS = ['sgd.id', 'sgd.date', 'importer.id', 'declarant.id', 'country', 'office.id', 'tariff.code', 'quantity', 'gross.weight', 'fob.value', 'cif.value', 'total.taxes', 'illicit', 'revenue'] as const;
 type DateColumn = (typeof DATE_COLUMNS)[number];
@@ -143,7 +144,7 @@ export async function importControlHistory(options: {
     await flush();
   } catch (error) {
     if (error instanceof TooLarge || (error as { cause?: unknown }).cause instanceof TooLarge) {
-      refuse(0, null, `The file is larger than the ${(maxBytes / 1_048_576).toFixed(0)} MiB limit (CONTROL_HISTORY_MAX_BYTES): split it into smaller files.`);
+      refuse(0, null, `The file is larger than the limit of ${formatBytes(maxBytes)} (CONTROL_HISTORY_MAX_BYTES): split it into smaller files.`);
     } else if (headerProblem) {
       refuse(1, null, `The header does not match the layout: ${headerProblem}.`);
     } else if ((error as { code?: string }).code?.startsWith?.('CSV_')) {

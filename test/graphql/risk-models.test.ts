@@ -119,7 +119,7 @@ describe('importControlHistory', () => {
     try {
       const res = (await op(IMPORT, { csv: csvOf(generateControlHistory({ rows: 100, seed: 6, idPrefix: 'BIG' })), fileName: 'big.csv' }, H.analyst)).data.importControlHistory.controlHistoryImport;
       expect(res.status).toBe('REFUSED');
-      expect(res.errors).toEqual([{ line: 0, column: null, message: 'The file is larger than the 0 MiB limit (CONTROL_HISTORY_MAX_BYTES): split it into smaller files.' }]);
+      expect(res.errors).toEqual([{ line: 0, column: null, message: 'The file is larger than the limit of 2000 bytes (CONTROL_HISTORY_MAX_BYTES): split it into smaller files.' }]);
       expect(await keptRows(res.id)).toBe(0);
     } finally {
       delete process.env.CONTROL_HISTORY_MAX_BYTES;
