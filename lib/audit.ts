@@ -71,7 +71,7 @@ export const AUDIT_EVENTS = {
   'declaration.refuse_cancellation': { target: 'declaration', details: z.object({ reason: z.string().nullable().describe('Reason') }) },
   'declaration.pdf': {
     target: 'declaration',
-    details: z.object({ document: z.string().describe('Document'), sha256: z.string().describe('SHA-256'), size: z.number().describe('Bytes'), pageCount: z.number().describe('Pages') }),
+    details: z.object({ document: z.string().describe('Document'), sha256: z.string().describe('SHA-256'), size: z.number().describe('Bytes'), pageCount: z.number().describe('Pages'), locale: z.string().optional().describe('Language') }),
   },
   'declaration.release_note_attest': {
     target: 'declaration',

@@ -5,11 +5,14 @@
 //   GET /api/declarations/{id}/release-note.oa.json   the release note as an OpenAttestation v2 document,
 //                                                     issued on the chain; 409 when none is configured
 // Each PDF carries a QR code to /verify, and its own SHA-256 is anchored in the ledger (kind "pdf") the
-// first time those bytes are produced (x-document-sha256, x-ledger-leaf-index).
+// first time those bytes are produced (x-document-sha256, x-ledger-leaf-index). A PDF is printed in the
+// person's language (profile, else the language cookie or Accept-Language, else English; request-pdf-locale.ts),
+// named in Content-Language.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { admitRequest, sendJson } from '../graphql/http-handler';
 import { AppError, isAppError } from '../lib/errors';
+import { requestPdfLocale } from './request-pdf-locale';
 import { sendAppError } from './send-app-error';
 import { attestReleaseNote } from '../lib/pdf/attest-release-note';
 import { generateDeclarationPdf, type GeneratedPdf } from '../lib/pdf/generate-declaration-pdf';
@@ -40,8 +43,9 @@ export async function handlePdfRoute(req: IncomingMessage, res: ServerResponse, 
       sendJson(res, 200, requestId, attested.document);
       return true;
     }
-    const pdf = file === 'declaration.pdf' ? await generateDeclarationPdf({ actor, declarationId }) : await generateReleaseNotePdf({ actor, declarationId });
-    sendPdf(res, pdf);
+    const locale = await requestPdfLocale(req, actor);
+    const pdf = file === 'declaration.pdf' ? await generateDeclarationPdf({ actor, declarationId, locale }) : await generateReleaseNotePdf({ actor, declarationId, locale });
+    sendPdf(res, pdf, locale);
   } catch (error) {
     if (!isAppError(error)) throw error;
     sendAppError(res, requestId, error);
@@ -49,9 +53,12 @@ export async function handlePdfRoute(req: IncomingMessage, res: ServerResponse, 
   return true;
 }
 
-function sendPdf(res: ServerResponse, pdf: GeneratedPdf): void {
+function sendPdf(res: ServerResponse, pdf: GeneratedPdf, locale: string): void {
   res.writeHead(200, {
     'content-type': 'application/pdf',
+    'content-language': locale,
+    // The same URL gives another file in another language.
+    vary: 'Accept-Language, Cookie',
     'content-length': String(pdf.bytes.length),
     // File names are built from an MRN or LRN: ASCII letters, digits and dashes (quotes are dropped anyway).
     'content-disposition': `inline; filename="${pdf.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`,

@@ -2,11 +2,13 @@
 // permits:read / permits:write); anyone else gets 404:
 //   GET /api/permits/{id}/certificate.pdf
 // Its QR code links to /verify?hash=<SHA-256 of the agency's decision record>, anchored at approval.
+// Printed in the person's language (request-pdf-locale.ts), named in Content-Language.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { admitRequest } from '../graphql/http-handler';
 import { AppError, isAppError } from '../lib/errors';
 import { generatePermitCertificatePdf } from '../lib/permits/generate-permit-certificate-pdf';
+import { requestPdfLocale } from './request-pdf-locale';
 import { sendAppError } from './send-app-error';
 
 const ROUTE = /^\/api\/permits\/([^/]+)\/certificate\.pdf$/;
@@ -23,9 +25,12 @@ export async function handlePermitRoute(req: IncomingMessage, res: ServerRespons
   if (!admitted) return true;
   try {
     if (!admitted.actor) throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API token with the scope "permits:read".');
-    const pdf = await generatePermitCertificatePdf({ actor: admitted.actor, permitId: match[1]! });
+    const locale = await requestPdfLocale(req, admitted.actor);
+    const pdf = await generatePermitCertificatePdf({ actor: admitted.actor, permitId: match[1]!, locale });
     res.writeHead(200, {
       'content-type': 'application/pdf',
+      'content-language': locale,
+      vary: 'Accept-Language, Cookie',
       'content-length': String(pdf.bytes.length),
       'content-disposition': `inline; filename="${pdf.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`,
       'x-content-type-options': 'nosniff',

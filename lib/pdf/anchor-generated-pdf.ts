@@ -21,7 +21,11 @@ export interface AnchoredPdf extends RenderedPdf {
   anchoredNow: boolean;
 }
 
-export async function anchorGeneratedPdf(options: { actor: Actor; declarationId: string; kind: GeneratedPdfKind; pdf: RenderedPdf }): Promise<AnchoredPdf> {
+/**
+ * `locale`: the language the PDF was printed in, kept in the audit event. Each language's bytes are
+ * deterministic, so each is anchored once, on its first download, and verifies like any other.
+ */
+export async function anchorGeneratedPdf(options: { actor: Actor; declarationId: string; kind: GeneratedPdfKind; pdf: RenderedPdf; locale?: string }): Promise<AnchoredPdf> {
   const { actor, declarationId, kind, pdf } = options;
   const known = await leafIn(sqlOfClient(getPool()), pdf.sha256);
   if (known) return { ...pdf, ...known, anchoredNow: false };
@@ -34,7 +38,7 @@ export async function anchorGeneratedPdf(options: { actor: Actor; declarationId:
       action: 'declaration.pdf',
       targetType: 'declaration',
       targetId: declarationId,
-      details: { document: kind, sha256: pdf.sha256, size: pdf.bytes.length, pageCount: pdf.pageCount },
+      details: { document: kind, sha256: pdf.sha256, size: pdf.bytes.length, pageCount: pdf.pageCount, locale: options.locale ?? 'en' },
     });
     const leaf = await anchorItem(sql, { kind: 'pdf', sha256: pdf.sha256, ref: declarationId });
     return { ...pdf, leafIndex: leaf.leafIndex, leafHash: leaf.leafHash, anchoredNow: true };

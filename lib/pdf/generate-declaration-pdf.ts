@@ -3,6 +3,7 @@
 // in the ledger (kind "pdf") the first time these exact bytes are produced.
 import type { Actor } from '../auth/actor';
 import { getEnv } from '../env';
+import type { Locale } from '../i18n/locales';
 import { anchorGeneratedPdf, type AnchoredPdf } from './anchor-generated-pdf';
 import { buildDeclarationPdfInput } from './build-declaration-pdf-input';
 import { loadDeclarationForPdf } from './load-declaration-for-pdf';
@@ -13,12 +14,15 @@ export interface GeneratedPdf extends AnchoredPdf {
   fileName: string;
 }
 
-/** NOT_FOUND when the actor cannot see the declaration; CONFLICT for a draft (no frozen version yet). */
-export async function generateDeclarationPdf(options: { actor: Actor; declarationId: string }): Promise<GeneratedPdf> {
+/**
+ * NOT_FOUND when the actor cannot see the declaration; CONFLICT for a draft (no frozen version yet).
+ * `locale` (default English): the language of its labels, dates and numbers (pick-pdf-locale.ts).
+ */
+export async function generateDeclarationPdf(options: { actor: Actor; declarationId: string; locale?: Locale }): Promise<GeneratedPdf> {
   const source = await loadDeclarationForPdf(options);
-  const input = buildDeclarationPdfInput(source, { baseUrl: getEnv().PUBLIC_URL });
+  const input = buildDeclarationPdfInput(source, { baseUrl: getEnv().PUBLIC_URL, locale: options.locale });
   const pdf = await renderDeclarationPdf(input);
-  const anchored = await anchorGeneratedPdf({ actor: options.actor, declarationId: source.declaration.id, kind: 'declaration', pdf });
+  const anchored = await anchorGeneratedPdf({ actor: options.actor, declarationId: source.declaration.id, kind: 'declaration', pdf, locale: input.locale });
   const name = source.declaration.mrn ?? source.declaration.lrn;
   return { ...anchored, fileName: `declaration-${name}-v${input.version}.pdf` };
 }

@@ -1,6 +1,7 @@
 // Pieces shared by the PDF input builders (build-declaration-pdf-input.ts, build-release-note-pdf-input.ts):
 // parties, procedure labels and duty sums, exact to the cent (amounts are never floats here).
 import type { Company, DutyLine } from '../generated/prisma/client';
+import type { PdfWords } from './compose-pdf-words';
 import type { PdfParty } from './render-declaration-pdf';
 
 /**
@@ -9,15 +10,8 @@ import type { PdfParty } from './render-declaration-pdf';
  */
 export const NATIONAL_CURRENCY = 'EUR';
 
-/** The procedures the demo declarations use; others print as their code. */
-const PROCEDURES: Record<string, string> = {
-  '1000': 'permanent export',
-  '4000': 'release for free circulation and home use',
-  '4200': 'release for free circulation, VAT-exempt onward supply',
-  '5100': 'inward processing',
-  '7100': 'customs warehousing',
-};
-const TAX_LABEL: Record<string, string> = { DUTY: 'Customs duty', EXCISE: 'Excise', VAT: 'Import VAT' };
+// Procedure names (the ones the demo declarations use; others print as their code) and tax names are in
+// the catalogue: pdf.procedure.<code>, pdf.tax.<type>.
 const TAX_ORDER = ['DUTY', 'EXCISE', 'VAT'];
 
 export function partyOf(company: Company | null | undefined): PdfParty | null {
@@ -25,9 +19,9 @@ export function partyOf(company: Company | null | undefined): PdfParty | null {
   return { name: company.name, eori: company.eori, address: [company.street, [company.postcode, company.city].filter(Boolean).join(' '), company.country] };
 }
 
-export function procedureOf(code: string | null, additional: string | null): string | null {
+export function procedureOf(code: string | null, additional: string | null, words: PdfWords): string | null {
   if (!code) return null;
-  const label = PROCEDURES[code];
+  const label = words.optional(`procedure.${code}`);
   return `${code}${additional ? ` ${additional}` : ''}${label ? `: ${label}` : ''}`;
 }
 
@@ -39,13 +33,13 @@ const fromCents = (value: bigint) => {
 };
 
 /** Duty lines summed per tax type (exact: in cents), DUTY, EXCISE, VAT first. */
-export function dutiesByTaxType(lines: DutyLine[]): Array<{ taxType: string; description: string; amount: string }> {
+export function dutiesByTaxType(lines: DutyLine[], words: PdfWords): Array<{ taxType: string; description: string; amount: string }> {
   const sums = new Map<string, bigint>();
   for (const line of lines) sums.set(line.taxType, (sums.get(line.taxType) ?? 0n) + cents(line.amount));
   const rank = (t: string) => (TAX_ORDER.indexOf(t) + 1 || TAX_ORDER.length + 1);
   return [...sums]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([taxType, amount]) => ({ taxType, description: TAX_LABEL[taxType] ?? taxType, amount: fromCents(amount) }));
+    .map(([taxType, amount]) => ({ taxType, description: words.optional(`tax.${taxType}`) ?? taxType, amount: fromCents(amount) }));
 }
 
 export function sumAmounts(lines: DutyLine[]): string {

@@ -1,7 +1,7 @@
 // Drawing helpers shared by the generated documents: A4 geometry, text fitting, labelled boxes, a flow
 // that opens pages as content runs down, and a table that repeats its header on every page.
 // pdf-lib measures from the bottom-left corner; every `y` here is the *top* of what is drawn.
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 
 import type { PdfFonts } from './embed-pdf-fonts';
 import { visualRuns } from './visual-runs';
@@ -16,6 +16,32 @@ export const RULE = rgb(0.6, 0.63, 0.67);
 export const SHADE = rgb(0.93, 0.94, 0.96);
 export const ACCENT = rgb(0.08, 0.22, 0.4);
 export const WHITE = rgb(1, 1, 1);
+
+// Pages laid out right to left (Arabic): everything is placed as on a left-to-right page and mirrored
+// here, at the last step, so a renderer writes its layout once. Text is mirrored as a whole line (its
+// runs still go left to right inside it), never glyph by glyph.
+const RTL_PAGES = new WeakSet<PDFPage>();
+
+/** The x where something `width` wide goes on `page`, given its x on a left-to-right page. */
+function placeX(page: PDFPage, x: number, width: number): number {
+  return RTL_PAGES.has(page) ? A4.width - x - width : x;
+}
+
+/** page.drawRectangle, mirrored on a right-to-left page. */
+export function drawBox(page: PDFPage, options: NonNullable<Parameters<PDFPage['drawRectangle']>[0]> & { x: number; width: number }): void {
+  page.drawRectangle({ ...options, x: placeX(page, options.x, options.width) });
+}
+
+/** page.drawLine, mirrored on a right-to-left page. */
+export function drawRule(page: PDFPage, options: Parameters<PDFPage['drawLine']>[0]): void {
+  const { start, end } = options;
+  page.drawLine({ ...options, start: { x: placeX(page, start.x, 0), y: start.y }, end: { x: placeX(page, end.x, 0), y: end.y } });
+}
+
+/** page.drawImage, mirrored on a right-to-left page (the image itself is not flipped). */
+export function drawPicture(page: PDFPage, image: PDFImage, options: { x: number; y: number; width: number; height: number }): void {
+  page.drawImage(image, { ...options, x: placeX(page, options.x, options.width) });
+}
 
 /** One line of printable text: control characters and runs of white space become one space. */
 export function clean(text: string | number | null | undefined): string {
@@ -108,8 +134,8 @@ export interface TextOptions {
 export function drawLine(page: PDFPage, text: string, { x, y, font, size, color = INK, width, align = 'left' }: TextOptions): void {
   const value = width === undefined ? clean(text) : fitText(text, font, size, width);
   const textWidth = measure(font, value, size);
-  const left = align === 'left' || width === undefined ? x : align === 'right' ? x + width - textWidth : x + (width - textWidth) / 2;
-  const runs = visualRuns(value);
+  const left = placeX(page, align === 'left' || width === undefined ? x : align === 'right' ? x + width - textWidth : x + (width - textWidth) / 2, textWidth);
+  const runs = visualRuns(value, RTL_PAGES.has(page) ? 'rtl' : undefined);
   if (runs.length === 1) {
     page.drawText(value, { x: left, y: y - size * 0.8, font, size, color });
     return;
@@ -136,7 +162,7 @@ export interface FieldBox {
 
 /** A SAD-style box: a small label in the corner, the value underneath, cut to fit the box. */
 export function drawField(page: PDFPage, fonts: PdfFonts, { x, y, width, height, label, lines, size = 8.5, boldFirst = true }: FieldBox): void {
-  page.drawRectangle({ x, y: y - height, width, height, borderColor: RULE, borderWidth: 0.6 });
+  drawBox(page, { x, y: y - height, width, height, borderColor: RULE, borderWidth: 0.6 });
   drawLine(page, label, { x: x + 4, y: y - 3, font: fonts.regular, size: 6.2, color: MUTED, width: width - 8 });
   const lineHeight = size * 1.22;
   const room = Math.max(1, Math.floor((height - 13) / lineHeight));
@@ -177,7 +203,7 @@ export function drawFieldRow(
 /** A section title with a rule under it. Returns the y below it. */
 export function drawSectionTitle(page: PDFPage, fonts: PdfFonts, title: string, y: number): number {
   drawLine(page, title.toUpperCase(), { x: MARGIN.left, y, font: fonts.bold, size: 8, color: ACCENT });
-  page.drawLine({ start: { x: MARGIN.left, y: y - 10 }, end: { x: A4.width - MARGIN.right, y: y - 10 }, thickness: 0.8, color: ACCENT });
+  drawRule(page, { start: { x: MARGIN.left, y: y - 10 }, end: { x: A4.width - MARGIN.right, y: y - 10 }, thickness: 0.8, color: ACCENT });
   return y - 14;
 }
 
@@ -190,12 +216,15 @@ export class PageFlow {
     readonly doc: PDFDocument,
     /** Draws what heads a page (full header on the first, a running one after) and returns the y below it. */
     private readonly startPage: (page: PDFPage, pageNumber: number) => number,
+    /** 'rtl' mirrors every page of the flow (see drawBox, drawLine). */
+    readonly direction: 'ltr' | 'rtl' = 'ltr',
   ) {
     this.newPage();
   }
 
   newPage(): void {
     this.page = this.doc.addPage([A4.width, A4.height]);
+    if (this.direction === 'rtl') RTL_PAGES.add(this.page);
     this.y = this.startPage(this.page, this.doc.getPageCount());
   }
 
@@ -250,17 +279,17 @@ export function drawTable<Row>(flow: PageFlow, fonts: PdfFonts, columns: Array<C
 
   const drawRowFrame = (y: number, height: number, fill?: ReturnType<typeof rgb>) => {
     const { page } = flow;
-    if (fill) page.drawRectangle({ x: MARGIN.left, y: y - height, width: CONTENT_WIDTH, height, color: fill });
-    page.drawLine({ start: { x: MARGIN.left, y: y - height }, end: { x: MARGIN.left + CONTENT_WIDTH, y: y - height }, thickness: 0.4, color: RULE });
+    if (fill) drawBox(page, { x: MARGIN.left, y: y - height, width: CONTENT_WIDTH, height, color: fill });
+    drawRule(page, { start: { x: MARGIN.left, y: y - height }, end: { x: MARGIN.left + CONTENT_WIDTH, y: y - height }, thickness: 0.4, color: RULE });
     for (const x of [...xs, MARGIN.left + CONTENT_WIDTH]) {
-      page.drawLine({ start: { x, y }, end: { x, y: y - height }, thickness: 0.4, color: RULE });
+      drawRule(page, { start: { x, y }, end: { x, y: y - height }, thickness: 0.4, color: RULE });
     }
   };
 
   const drawHeader = () => {
     const { page, y } = flow;
     drawRowFrame(y, headerHeight, SHADE);
-    page.drawLine({ start: { x: MARGIN.left, y }, end: { x: MARGIN.left + CONTENT_WIDTH, y }, thickness: 0.4, color: RULE });
+    drawRule(page, { start: { x: MARGIN.left, y }, end: { x: MARGIN.left + CONTENT_WIDTH, y }, thickness: 0.4, color: RULE });
     headerLines.forEach((lines, i) =>
       lines.forEach((line, j) =>
         drawLine(page, line, { x: xs[i]! + pad, y: y - pad - j * lineHeight, font: fonts.bold, size: size - 0.6, width: widths[i]! - 2 * pad, align: columns[i]!.align }),
@@ -301,14 +330,20 @@ export function drawTable<Row>(flow: PageFlow, fonts: PdfFonts, columns: Array<C
 }
 
 /** Footer on every page, drawn once all pages exist so that "Page n of m" knows m. */
-export function drawFooters(doc: PDFDocument, fonts: PdfFonts, left: string, right?: string): void {
+export function drawFooters(
+  doc: PDFDocument,
+  fonts: PdfFonts,
+  left: string,
+  right?: string,
+  pageOf: (page: number, pages: number) => string = (page, pages) => `Page ${page} of ${pages}`,
+): void {
   const pages = doc.getPages();
   pages.forEach((page, i) => {
     const y = MARGIN.bottom - 18;
-    page.drawLine({ start: { x: MARGIN.left, y: y + 4 }, end: { x: A4.width - MARGIN.right, y: y + 4 }, thickness: 0.5, color: RULE });
+    drawRule(page, { start: { x: MARGIN.left, y: y + 4 }, end: { x: A4.width - MARGIN.right, y: y + 4 }, thickness: 0.5, color: RULE });
     drawLine(page, left, { x: MARGIN.left, y, font: fonts.regular, size: 7, color: MUTED, width: CONTENT_WIDTH - 64 });
     if (right) drawLine(page, right, { x: MARGIN.left, y: y - 9, font: fonts.mono, size: 6, color: MUTED, width: CONTENT_WIDTH - 64 });
-    drawLine(page, `Page ${i + 1} of ${pages.length}`, { x: MARGIN.left, y, font: fonts.bold, size: 7.5, color: INK, width: CONTENT_WIDTH, align: 'right' });
+    drawLine(page, pageOf(i + 1, pages.length), { x: MARGIN.left, y, font: fonts.bold, size: 7.5, color: INK, width: CONTENT_WIDTH, align: 'right' });
   });
 }
 

@@ -3,6 +3,8 @@
 // Input is a plain object (the caller maps database rows), amounts as decimal strings, never floats.
 import { PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 
+import type { Locale } from '../i18n/locales';
+import { composePdfWords, type PdfWords } from './compose-pdf-words';
 import { embedPdfFonts, type PdfFonts } from './embed-pdf-fonts';
 import { embedVerificationQr, type VerificationTarget } from './embed-verification-qr';
 import {
@@ -14,14 +16,16 @@ import {
   PageFlow,
   WHITE,
   clean,
+  drawBox,
   drawField,
   drawFieldRow,
   drawFooters,
   drawLine,
+  drawPicture,
+  drawRule,
   drawSectionTitle,
   drawTable,
-  formatDateTime,
-  groupDigits,
+  measure,
   wrapText,
   type Column,
 } from './pdf-layout';
@@ -102,6 +106,8 @@ export interface DeclarationPdfData {
   generatedAt: Date;
   /** IANA zone for printed times (default UTC); the zone is always printed with them. */
   timeZone?: string;
+  /** The language of the labels, dates and numbers (default English); Arabic mirrors the page. */
+  locale?: Locale;
 }
 
 const QR_SIZE = 88;
@@ -115,50 +121,64 @@ export async function renderDeclarationPdf(data: DeclarationPdfData): Promise<Re
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedPdfFonts(doc);
   const qr = await embedVerificationQr(doc, data.verify);
+  const words = composePdfWords(data.locale);
+  const { t } = words;
   const tz = data.timeZone ?? 'UTC';
-  const reference = `LRN ${clean(data.lrn)} · MRN ${clean(data.mrn) || 'not yet assigned'}`;
+  const reference = t('declaration.reference', { lrn: clean(data.lrn), mrn: clean(data.mrn) || t('declaration.notAssigned') });
 
-  const flow = new PageFlow(doc, (page, pageNumber) => (pageNumber === 1 ? drawFirstPageHeader(page, fonts, data, qr.image, tz) : drawRunningHeader(page, fonts, reference)));
+  const flow = new PageFlow(
+    doc,
+    (page, pageNumber) => (pageNumber === 1 ? drawFirstPageHeader(page, fonts, words, data, qr.image, tz) : drawRunningHeader(page, fonts, words, reference)),
+    words.direction,
+  );
 
-  drawPartiesAndTransport(flow, fonts, data);
+  drawPartiesAndTransport(flow, fonts, words, data);
 
   flow.y -= 10;
   flow.ensure(60);
-  flow.y = drawSectionTitle(flow.page, fonts, `Goods items (${data.items.length})`, flow.y);
+  flow.y = drawSectionTitle(flow.page, fonts, t('declaration.goods', { count: data.items.length }), flow.y);
   const currency = clean(data.duties.currency);
   const columns: Array<Column<DeclarationPdfItem>> = [
-    { header: 'Item', width: 24, align: 'right', value: (i) => String(i.itemNumber) },
-    { header: 'Commodity code', width: 54, mono: true, value: (i) => i.commodityCode },
-    { header: 'Description of goods', width: 0, wrap: true, value: (i) => i.description },
-    { header: 'Origin', width: 28, align: 'center', value: (i) => i.originCountry },
-    { header: 'Packages', width: 42, align: 'right', value: (i) => i.packages ?? '' },
-    { header: 'Net mass (kg)', width: 48, align: 'right', value: (i) => groupDigits(i.netMassKg) },
-    { header: 'Gross mass (kg)', width: 48, align: 'right', value: (i) => groupDigits(i.grossMassKg) },
-    { header: `Customs value (${currency})`, width: 60, align: 'right', value: (i) => groupDigits(i.customsValue) },
-    { header: `Duties and taxes (${currency})`, width: 58, align: 'right', value: (i) => groupDigits(i.duties) },
+    { header: t('column.item'), width: 24, align: 'right', value: (i) => String(i.itemNumber) },
+    { header: t('column.commodityCode'), width: 54, mono: true, value: (i) => i.commodityCode },
+    { header: t('column.description'), width: 0, wrap: true, value: (i) => i.description },
+    { header: t('column.origin'), width: 28, align: 'center', value: (i) => i.originCountry },
+    { header: t('column.packages'), width: 42, align: 'right', value: (i) => i.packages ?? '' },
+    { header: t('column.netMass'), width: 48, align: 'right', value: (i) => words.decimal(i.netMassKg) },
+    { header: t('column.grossMass'), width: 48, align: 'right', value: (i) => words.decimal(i.grossMassKg) },
+    { header: t('column.customsValue', { currency }), width: 60, align: 'right', value: (i) => words.decimal(i.customsValue) },
+    { header: t('column.dutiesAndTaxes', { currency }), width: 58, align: 'right', value: (i) => words.decimal(i.duties) },
   ];
   drawTable(flow, fonts, columns, data.items);
 
-  drawDuties(flow, fonts, data);
+  drawDuties(flow, fonts, words, data);
 
-  drawFooters(doc, fonts, `Clearway · Customs declaration ${reference} · version ${data.version} · printed ${formatDateTime(data.generatedAt, tz)}`, `Verify: ${qr.url}`);
+  drawFooters(
+    doc,
+    fonts,
+    t('declaration.footer', { reference, version: data.version, printed: words.dateTime(data.generatedAt, tz) }),
+    t('verifyFooter', { url: qr.url }),
+    words.pageOf,
+  );
   return savePdf(doc, {
-    title: `Customs declaration ${clean(data.mrn) || clean(data.lrn)}`,
-    subject: `Customs declaration ${reference}, version ${data.version}`,
+    title: t('declaration.documentTitle', { reference: clean(data.mrn) || clean(data.lrn) }),
+    subject: t('declaration.subject', { reference, version: data.version }),
     keywords: ['customs declaration', clean(data.lrn), clean(data.mrn), `sha256:${data.verify.hash}`].filter(Boolean),
     generatedAt: data.generatedAt,
+    language: words.locale,
   });
 }
 
-function drawFirstPageHeader(page: PDFPage, fonts: PdfFonts, data: DeclarationPdfData, qr: PDFImage, tz: string): number {
+function drawFirstPageHeader(page: PDFPage, fonts: PdfFonts, words: PdfWords, data: DeclarationPdfData, qr: PDFImage, tz: string): number {
+  const { t } = words;
   const top = A4.height - MARGIN.top;
-  page.drawRectangle({ x: MARGIN.left, y: top - 44, width: HEADER_WIDTH, height: 44, color: ACCENT });
-  drawLine(page, 'CUSTOMS DECLARATION', { x: MARGIN.left + 10, y: top - 8, font: fonts.bold, size: 15, color: WHITE });
-  drawLine(page, 'Single Administrative Document · filed through Clearway', { x: MARGIN.left + 10, y: top - 29, font: fonts.regular, size: 8, color: WHITE });
+  drawBox(page, { x: MARGIN.left, y: top - 44, width: HEADER_WIDTH, height: 44, color: ACCENT });
+  drawLine(page, t('declaration.title'), { x: MARGIN.left + 10, y: top - 8, font: fonts.bold, size: 15, color: WHITE, width: HEADER_WIDTH - 20 });
+  drawLine(page, t('declaration.subtitle'), { x: MARGIN.left + 10, y: top - 29, font: fonts.regular, size: 8, color: WHITE, width: HEADER_WIDTH - 20 });
 
   const qrX = A4.width - MARGIN.right - QR_SIZE;
-  page.drawImage(qr, { x: qrX, y: top - QR_SIZE, width: QR_SIZE, height: QR_SIZE });
-  drawLine(page, 'Scan to verify this declaration', { x: qrX - 6, y: top - QR_SIZE - 1, font: fonts.regular, size: 5.8, color: MUTED, width: QR_SIZE + 6, align: 'center' });
+  drawPicture(page, qr, { x: qrX, y: top - QR_SIZE, width: QR_SIZE, height: QR_SIZE });
+  drawLine(page, t('declaration.scanToVerify'), { x: qrX - 6, y: top - QR_SIZE - 1, font: fonts.regular, size: 5.8, color: MUTED, width: QR_SIZE + 6, align: 'center' });
   drawLine(page, `sha256 ${data.verify.hash.slice(0, 8)}…${data.verify.hash.slice(-8)}`, {
     x: qrX - 6,
     y: top - QR_SIZE - 8.5,
@@ -171,56 +191,57 @@ function drawFirstPageHeader(page: PDFPage, fonts: PdfFonts, data: DeclarationPd
 
   let y = top - 50;
   y = drawFieldRow(page, fonts, MARGIN.left, y, HEADER_WIDTH, 34, [
-    { label: '1 Declaration type', lines: [data.declarationType], weight: 1 },
-    { label: '7 Local reference number', lines: [data.lrn], weight: 1.1 },
-    { label: 'Movement reference number', lines: [clean(data.mrn) || 'not yet assigned'], boldFirst: Boolean(clean(data.mrn)), weight: 1.25 },
-    { label: 'Status', lines: [data.status], weight: 0.75 },
+    { label: t('declaration.type'), lines: [data.declarationType], weight: 1 },
+    { label: t('declaration.lrn'), lines: [data.lrn], weight: 1.1 },
+    { label: t('declaration.mrn'), lines: [clean(data.mrn) || t('declaration.notAssigned')], boldFirst: Boolean(clean(data.mrn)), weight: 1.25 },
+    { label: t('declaration.status'), lines: [data.status], weight: 0.75 },
   ]);
   y = drawFieldRow(page, fonts, MARGIN.left, y, HEADER_WIDTH, 34, [
-    { label: 'Version', lines: [String(data.version)], boldFirst: false, weight: 0.5 },
-    { label: '37 Procedure', lines: [clean(data.procedure) || '—'], boldFirst: false, weight: 1.45 },
-    { label: '20 Delivery terms', lines: [clean(data.deliveryTerms) || '—'], boldFirst: false, weight: 1 },
-    { label: data.acceptedAt ? 'Accepted' : 'Submitted', lines: [formatDateTime(data.acceptedAt ?? data.submittedAt, tz)], boldFirst: false, weight: 1.15 },
+    { label: t('declaration.version'), lines: [String(data.version)], boldFirst: false, weight: 0.5 },
+    { label: t('declaration.procedure'), lines: [clean(data.procedure) || '—'], boldFirst: false, weight: 1.45 },
+    { label: t('declaration.deliveryTerms'), lines: [clean(data.deliveryTerms) || '—'], boldFirst: false, weight: 1 },
+    { label: data.acceptedAt ? t('declaration.accepted') : t('declaration.submitted'), lines: [words.dateTime(data.acceptedAt ?? data.submittedAt, tz)], boldFirst: false, weight: 1.15 },
   ]);
   return y - 10;
 }
 
-function drawRunningHeader(page: PDFPage, fonts: PdfFonts, reference: string): number {
+function drawRunningHeader(page: PDFPage, fonts: PdfFonts, words: PdfWords, reference: string): number {
   const top = A4.height - MARGIN.top;
-  drawLine(page, 'Customs declaration (continued)', { x: MARGIN.left, y: top, font: fonts.bold, size: 9, color: ACCENT });
+  drawLine(page, words.t('declaration.continued'), { x: MARGIN.left, y: top, font: fonts.bold, size: 9, color: ACCENT });
   drawLine(page, reference, { x: MARGIN.left, y: top, font: fonts.regular, size: 8, color: MUTED, width: CONTENT_WIDTH, align: 'right' });
-  page.drawLine({ start: { x: MARGIN.left, y: top - 14 }, end: { x: A4.width - MARGIN.right, y: top - 14 }, thickness: 0.8, color: ACCENT });
+  drawRule(page, { start: { x: MARGIN.left, y: top - 14 }, end: { x: A4.width - MARGIN.right, y: top - 14 }, thickness: 0.8, color: ACCENT });
   return top - 22;
 }
 
-function drawPartiesAndTransport(flow: PageFlow, fonts: PdfFonts, data: DeclarationPdfData): void {
+function drawPartiesAndTransport(flow: PageFlow, fonts: PdfFonts, words: PdfWords, data: DeclarationPdfData): void {
+  const { t } = words;
   const { page } = flow;
   const { parties, transport } = data;
-  let y = drawSectionTitle(page, fonts, 'Parties', flow.y);
+  let y = drawSectionTitle(page, fonts, t('declaration.parties'), flow.y);
   const half = CONTENT_WIDTH / 2;
   // Name, EORI and three address lines.
   const partyHeight = 66;
-  drawField(page, fonts, { x: MARGIN.left, y, width: half, height: partyHeight, label: '2 Exporter / consignor', lines: partyLines(parties.exporter) });
-  drawField(page, fonts, { x: MARGIN.left + half, y, width: half, height: partyHeight, label: '8 Importer / consignee', lines: partyLines(parties.importer) });
+  drawField(page, fonts, { x: MARGIN.left, y, width: half, height: partyHeight, label: t('declaration.exporter'), lines: partyLines(parties.exporter) });
+  drawField(page, fonts, { x: MARGIN.left + half, y, width: half, height: partyHeight, label: t('declaration.importer'), lines: partyLines(parties.importer) });
   y -= partyHeight;
-  drawField(page, fonts, { x: MARGIN.left, y, width: half, height: partyHeight, label: '14 Declarant', lines: partyLines(parties.declarant) });
+  drawField(page, fonts, { x: MARGIN.left, y, width: half, height: partyHeight, label: t('declaration.declarant'), lines: partyLines(parties.declarant) });
   const rep = parties.representative;
   drawField(page, fonts, {
     x: MARGIN.left + half,
     y,
     width: half,
     height: partyHeight,
-    label: '14 Representative',
-    lines: rep ? partyLines(rep, rep.capacity ? `Representation: ${rep.capacity}` : null) : ['None: the declarant acts in its own name'],
+    label: t('declaration.representative'),
+    lines: rep ? partyLines(rep, rep.capacity ? t('declaration.representation', { capacity: rep.capacity }) : null) : [t('declaration.noRepresentative')],
     boldFirst: Boolean(rep),
   });
   y -= partyHeight + 8;
 
-  y = drawSectionTitle(page, fonts, 'Transport and customs offices', y);
+  y = drawSectionTitle(page, fonts, t('declaration.transport'), y);
   y = drawFieldRow(page, fonts, MARGIN.left, y, CONTENT_WIDTH, 26, [
-    { label: '25 Mode of transport at the border', lines: [clean(transport.mode) || '—'], boldFirst: false },
-    { label: '44 Transport document', lines: [clean(transport.document) || '—'], boldFirst: false },
-    { label: '21 Means of transport', lines: [clean(transport.meansOfTransport) || '—'], boldFirst: false },
+    { label: t('declaration.transportMode'), lines: [clean(transport.mode) || '—'], boldFirst: false },
+    { label: t('declaration.transportDocument'), lines: [clean(transport.document) || '—'], boldFirst: false },
+    { label: t('declaration.meansOfTransport'), lines: [clean(transport.meansOfTransport) || '—'], boldFirst: false },
   ]);
   if (transport.offices.length) {
     y = drawFieldRow(
@@ -234,8 +255,8 @@ function drawPartiesAndTransport(flow: PageFlow, fonts: PdfFonts, data: Declarat
     );
   }
   const containerText = transport.containers.length
-    ? transport.containers.map((c) => `${clean(c.number)}${c.seals.length ? ` (seals ${c.seals.map(clean).join(', ')})` : ''}`).join(' · ')
-    : 'None (not containerised)';
+    ? transport.containers.map((c) => (c.seals.length ? t('declaration.containerSeals', { number: clean(c.number), seals: c.seals.map(clean).join(', ') }) : clean(c.number))).join(' · ')
+    : t('declaration.noContainers');
   const containerLines = wrapText(containerText, fonts.regular, 8, CONTENT_WIDTH - 8, 5);
   const containerHeight = 13 + containerLines.length * 8 * 1.22 + 3;
   drawField(page, fonts, {
@@ -243,7 +264,7 @@ function drawPartiesAndTransport(flow: PageFlow, fonts: PdfFonts, data: Declarat
     y,
     width: CONTENT_WIDTH,
     height: containerHeight,
-    label: `31 Containers and seals (${transport.containers.length})`,
+    label: t('declaration.containers', { count: transport.containers.length }),
     lines: containerLines,
     size: 8,
     boldFirst: false,
@@ -254,34 +275,37 @@ function drawPartiesAndTransport(flow: PageFlow, fonts: PdfFonts, data: Declarat
     const v = data.valuation;
     const cur = clean(v.invoiceCurrency);
     y = drawFieldRow(page, fonts, MARGIN.left, y, CONTENT_WIDTH, 26, [
-      { label: '22 Invoice amount', lines: [`${groupDigits(v.invoiceAmount)} ${cur}`], boldFirst: false },
-      { label: '23 Exchange rate', lines: [clean(v.exchangeRate) || '—'], boldFirst: false },
-      { label: 'Freight', lines: [v.freight ? `${groupDigits(v.freight)} ${cur}` : '—'], boldFirst: false },
-      { label: 'Insurance', lines: [v.insurance ? `${groupDigits(v.insurance)} ${cur}` : '—'], boldFirst: false },
+      { label: t('declaration.invoiceAmount'), lines: [words.money(v.invoiceAmount, cur)], boldFirst: false },
+      { label: t('declaration.exchangeRate'), lines: [v.exchangeRate ? words.decimal(v.exchangeRate) : '—'], boldFirst: false },
+      { label: t('declaration.freight'), lines: [v.freight ? words.money(v.freight, cur) : '—'], boldFirst: false },
+      { label: t('declaration.insurance'), lines: [v.insurance ? words.money(v.insurance, cur) : '—'], boldFirst: false },
     ]);
   }
   flow.y = y;
 }
 
-function drawDuties(flow: PageFlow, fonts: PdfFonts, data: DeclarationPdfData): void {
+function drawDuties(flow: PageFlow, fonts: PdfFonts, words: PdfWords, data: DeclarationPdfData): void {
+  const { t } = words;
   const { duties } = data;
   const currency = clean(duties.currency);
   // Title, table and total stay together on one page.
   flow.y -= 12;
   flow.ensure(14 + 22 + duties.lines.length * 12 + 30);
-  flow.y = drawSectionTitle(flow.page, fonts, '47 Calculation of duties and taxes', flow.y);
+  flow.y = drawSectionTitle(flow.page, fonts, t('declaration.duties'), flow.y);
   type Line = DeclarationPdfData['duties']['lines'][number];
   const columns: Array<Column<Line>> = [
-    { header: 'Tax type', width: 70, value: (l) => l.taxType },
-    { header: 'Description', width: 0, value: (l) => clean(l.description) },
-    { header: `Tax base (${currency})`, width: 100, align: 'right', value: (l) => groupDigits(l.base) },
-    { header: `Amount (${currency})`, width: 100, align: 'right', value: (l) => groupDigits(l.amount) },
+    { header: t('column.taxType'), width: 70, value: (l) => l.taxType },
+    { header: t('column.taxDescription'), width: 0, value: (l) => clean(l.description) },
+    { header: t('column.taxBase', { currency }), width: 100, align: 'right', value: (l) => words.decimal(l.base) },
+    { header: t('column.amount', { currency }), width: 100, align: 'right', value: (l) => words.decimal(l.amount) },
   ];
   drawTable(flow, fonts, columns, duties.lines, { size: 8, keepWithHeader: duties.lines.length });
   const { page } = flow;
   const y = flow.y - 6;
-  page.drawRectangle({ x: MARGIN.left + CONTENT_WIDTH - 240, y: y - 20, width: 240, height: 20, borderColor: ACCENT, borderWidth: 1 });
-  drawLine(page, 'Total duties and taxes', { x: MARGIN.left + CONTENT_WIDTH - 234, y: y - 5.5, font: fonts.bold, size: 9 });
-  drawLine(page, `${groupDigits(duties.total)} ${currency}`, { x: MARGIN.left + CONTENT_WIDTH - 140, y: y - 5, font: fonts.bold, size: 10, width: 134, align: 'right' });
+  drawBox(page, { x: MARGIN.left + CONTENT_WIDTH - 240, y: y - 20, width: 240, height: 20, borderColor: ACCENT, borderWidth: 1 });
+  // The label takes what the amount leaves of the box (translations differ in length; an amount is never cut).
+  const total = words.money(duties.total, currency);
+  drawLine(page, t('declaration.total'), { x: MARGIN.left + CONTENT_WIDTH - 234, y: y - 5.5, font: fonts.bold, size: 9, width: 222 - measure(fonts.bold, total, 10) });
+  drawLine(page, total, { x: MARGIN.left + CONTENT_WIDTH - 140, y: y - 5, font: fonts.bold, size: 10, width: 134, align: 'right' });
   flow.y = y - 24;
 }

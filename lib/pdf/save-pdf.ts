@@ -15,6 +15,8 @@ export interface PdfMetadata {
   keywords: string[];
   /** Also the creation and modification dates, so the same input renders the same bytes (and hash). */
   generatedAt: Date;
+  /** BCP 47 language of the text (the catalogue's `/Lang`, read by screen readers); default English. */
+  language?: string;
 }
 
 /** Set the document information and serialise. pdf-lib's own "now" dates and producer are replaced. */
@@ -25,7 +27,7 @@ export async function savePdf(doc: PDFDocument, meta: PdfMetadata): Promise<Rend
   doc.setAuthor('Clearway');
   doc.setCreator('Clearway');
   doc.setProducer('Clearway (pdf-lib)');
-  doc.setLanguage('en');
+  doc.setLanguage(meta.language ?? 'en');
   doc.setCreationDate(meta.generatedAt);
   doc.setModificationDate(meta.generatedAt);
   const bytes = await doc.save({ updateFieldAppearances: false });

@@ -11,10 +11,11 @@ const bidi = bidiFactory();
 /** Hebrew, Arabic, Syriac, Thaana, NKo … and the Arabic presentation forms: lines without any skip the algorithm. */
 const RTL_SCRIPT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
-/** The line's runs, left to right as they appear on the page; a line with no right-to-left letter is one run. */
-export function visualRuns(text: string): string[] {
+/** The line's runs (`direction`: the paragraph's base direction), left to right as they appear on the page; a line with no right-to-left letter is one run. */
+export function visualRuns(text: string, direction?: 'ltr' | 'rtl'): string[] {
   if (!RTL_SCRIPT.test(text)) return [text];
-  const { levels } = bidi.getEmbeddingLevels(text);
+  // Without a direction, the paragraph's is its first strong letter's (rules P2–P3); a right-to-left page gives 'rtl'.
+  const { levels } = bidi.getEmbeddingLevels(text, direction);
   const chars = [...text];
   const runs: { text: string; level: number }[] = [];
   let index = 0;

@@ -4,12 +4,14 @@ import type { Actor } from '../auth/actor';
 import { getDb } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
+import type { Locale } from '../i18n/locales';
 import { renderPermitCertificatePdf } from '../pdf/render-permit-certificate-pdf';
 import type { RenderedPdf } from '../pdf/save-pdf';
 import { getPermit } from './get-permit';
 import { documentName, QUANTITY_UNITS } from './permit-codes';
 
-export async function generatePermitCertificatePdf(options: { actor: Actor; permitId: string }): Promise<RenderedPdf & { fileName: string }> {
+/** `locale` (default English): the language of its labels, dates and numbers (pdf/pick-pdf-locale.ts). */
+export async function generatePermitCertificatePdf(options: { actor: Actor; permitId: string; locale?: Locale }): Promise<RenderedPdf & { fileName: string }> {
   const permit = await getPermit({ actor: options.actor, id: options.permitId });
   if (!permit) throw new AppError('NOT_FOUND', `No permit ${options.permitId} that you can see.`);
   const full = await getDb().permit.findUniqueOrThrow({ where: { id: permit.id }, include: { agency: true, holder: true, application: { include: { rule: true } } } });
@@ -30,6 +32,7 @@ export async function generatePermitCertificatePdf(options: { actor: Actor; perm
     goods: goods.map((g) => ({ commodityCode: g.commodityCode, description: g.description, originCountry: g.originCountry })),
     issuedAt: full.createdAt,
     verify: { baseUrl: getEnv().PUBLIC_URL, hash: full.decisionSha256 },
+    locale: options.locale,
   });
   return { ...pdf, fileName: `${full.number}.pdf` };
 }
