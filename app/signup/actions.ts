@@ -1,7 +1,10 @@
 'use server';
 // Registering a company with its first administrator. No automatic sign-in: the person signs in with
 // the password they chose, like everyone else (and the sign-in page is the one place that says how).
+import { getLocale } from 'next-intl/server';
+
 import { signUpCompany } from '../../lib/auth/sign-up-company';
+import { isLocale } from '../../lib/i18n/locales';
 import { failed, requestInfo, succeeded, textOf, valuesOf } from '../_components/form/action-helpers';
 import { type FormState } from '../_components/form/form-state';
 
@@ -24,6 +27,8 @@ export async function signUpAction(_previous: FormState<{ email: string }>, form
         password: textOf(formData, 'password'),
       },
       request: await requestInfo(),
+      // The welcome e-mail in the language the page was read in.
+      locale: await getLocale().then((locale) => (isLocale(locale) ? locale : undefined)),
     });
   } catch (error) {
     return failed(error, values);

@@ -1,10 +1,16 @@
 // A company administrator invites a colleague; a platform administrator invites customs officers and
-// other platform administrators. The link (valid 7 days, single use) goes out through the outbox.
+// other platform administrators. The link (valid 7 days, single use) goes out through the outbox, in the
+// inviter's profile language: the invitee has no profile yet, and an administrator invites colleagues of
+// their own company or administration, who most likely work in the same language (an inviter without a
+// profile language sends English text only, as notifications do).
 import { z } from 'zod';
 
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { getEnv } from '../env';
+import { isLocale } from '../i18n/locales';
+import { pickLocale } from '../i18n/pick-locale';
+import { composeEmail } from '../notifications/compose-email';
 import { AppError } from '../errors';
 import type { UserRole } from '../generated/prisma/client';
 import { queueMessage } from '../notifications/queue-message';
@@ -52,12 +58,10 @@ export async function inviteUser(options: { actor: Actor; input: InviteUserInput
       data: { companyId, email: input.email, name: input.name, role, isCompanyAdmin: companyId ? input.isCompanyAdmin : false, tokenHash: hash, expiresAt, invitedById: actor.userId },
       select: { id: true },
     });
-    await queueMessage(sqlOfPrisma(tx), {
-      kind: 'invitation',
-      to: input.email,
-      subject: 'Your invitation to Clearway',
-      body: `${actor.name} invited you to Clearway. Choose your password here (the link works once, until ${expiresAt.toISOString()}): ${link}`,
-    });
+    const inviter = await tx.user.findUnique({ where: { id: actor.userId }, select: { locale: true } });
+    const profile = isLocale(inviter?.locale) ? inviter.locale : null;
+    const mail = composeEmail(pickLocale({ profile })).invitation({ inviter: actor.name, until: expiresAt, link });
+    await queueMessage(sqlOfPrisma(tx), { kind: 'invitation', to: input.email, ...mail, locale: profile });
     if (companyId) {
       await recordBusinessEvent(sqlOfPrisma(tx), { type: 'invitation.sent', companyId, payload: { invitationId: invitation.id, companyId, role, expiresAt: expiresAt.toISOString() } });
     }

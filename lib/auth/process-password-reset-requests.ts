@@ -5,6 +5,9 @@
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { getEnv } from '../env';
+import { isLocale } from '../i18n/locales';
+import { pickLocale } from '../i18n/pick-locale';
+import { composeEmail } from '../notifications/compose-email';
 import { queueMessage } from '../notifications/queue-message';
 import { sqlOfPrisma } from '../database/sql';
 import { newLinkSecret } from './new-link-secret';
@@ -27,18 +30,16 @@ export async function processPasswordResetRequests(options: { limit?: number } =
       SELECT id, email, request_id, ip FROM password_reset_request
        WHERE processed_at IS NULL ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
     for (const request of queued) {
-      const user = await tx.user.findUnique({ where: { email: request.email }, select: { id: true, email: true, name: true, role: true, companyId: true, disabledAt: true } });
+      const user = await tx.user.findUnique({ where: { email: request.email }, select: { id: true, email: true, name: true, role: true, companyId: true, disabledAt: true, locale: true } });
       if (!user || user.disabledAt) continue;
       const { secret, hash } = newLinkSecret();
       const expiresAt = new Date(Date.now() + RESET_MINUTES * 60_000);
       const link = `${getEnv().PUBLIC_URL}/reset-password/${secret}`;
       await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hash, expiresAt } });
-      await queueMessage(sqlOfPrisma(tx), {
-        kind: 'password_reset',
-        to: user.email,
-        subject: 'Reset your Clearway password',
-        body: `Someone asked to reset the password of ${user.email}. If it was you, choose a new password here within ${RESET_MINUTES} minutes (the link works once): ${link}\nIf it was not you, ignore this message.`,
-      });
+      // In the person's profile language, as their notification e-mails; without one, English text only.
+      const profile = isLocale(user.locale) ? user.locale : null;
+      const mail = composeEmail(pickLocale({ profile })).passwordReset({ email: user.email, minutes: RESET_MINUTES, link });
+      await queueMessage(sqlOfPrisma(tx), { kind: 'password_reset', to: user.email, ...mail, locale: profile });
       const actor = { userId: user.id, email: user.email, name: user.name, role: user.role, companyId: user.companyId, isCompanyAdmin: false, token: null, clients: [], request: { id: request.request_id, ip: request.ip } };
       await recordAudit(tx, { actor, action: 'user.request_password_reset', targetType: 'user', targetId: user.id });
     }

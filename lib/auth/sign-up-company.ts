@@ -9,6 +9,9 @@ import { recordAudit } from '../audit';
 import { EORI, isCountryCode } from '../declarations/codes';
 import { getDb } from '../db';
 import { getEnv } from '../env';
+import { isLocale, type Locale } from '../i18n/locales';
+import { pickLocale } from '../i18n/pick-locale';
+import { composeEmail } from '../notifications/compose-email';
 import { AppError } from '../errors';
 import type { PartyRole, UserRole } from '../generated/prisma/client';
 import { queueMessage } from '../notifications/queue-message';
@@ -41,9 +44,11 @@ const PARTY_ROLES: Record<'TRADER' | 'BROKER', PartyRole[]> = { TRADER: ['IMPORT
 
 /**
  * Registers the company, or — when the email already has an account — tells that account's owner instead
- * and returns null. Callers answer both the same way ("check your mailbox").
+ * and returns null. Callers answer both the same way ("check your mailbox"). `locale`: the language of the
+ * sign-up page, which the welcome e-mail is written in; the owner of an existing account is told in their
+ * own profile language (whoever filled in the form may speak another).
  */
-export async function signUpCompany(options: { input: SignUpInput; request?: RequestInfo }): Promise<{ companyId: string; userId: string } | null> {
+export async function signUpCompany(options: { input: SignUpInput; request?: RequestInfo; locale?: Locale }): Promise<{ companyId: string; userId: string } | null> {
   const input = parseInput(signUpInput, options.input);
   throwFieldErrors(passwordContextErrors(input.password, { email: input.email, companyName: input.companyName }, 'password'));
   const ip = options.request?.ip || 'unknown';
@@ -56,16 +61,13 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
   const result = await getDb().$transaction(async (tx) => {
     const [company, user] = await Promise.all([
       tx.company.findUnique({ where: { eori: input.eori }, select: { id: true } }),
-      tx.user.findUnique({ where: { email: input.email }, select: { id: true } }),
+      tx.user.findUnique({ where: { email: input.email }, select: { id: true, locale: true } }),
     ]);
     throwFieldErrors(company ? [{ path: ['eori'], code: 'DUPLICATE', message: `A company with EORI ${input.eori} is already registered; ask its administrator for an invitation.` }] : []);
     if (user) {
-      await queueMessage(sqlOfPrisma(tx), {
-        kind: 'sign_up_existing_account',
-        to: input.email,
-        subject: 'Someone tried to register with your Clearway address',
-        body: `Someone tried to register the company ${input.companyName} (EORI ${input.eori}) on Clearway with ${input.email}, which already has an account. Nothing was created.\nIf it was you, sign in at ${signIn} (or reset your password there). If it was not you, you can ignore this message.`,
-      });
+      const profile = isLocale(user.locale) ? user.locale : null;
+      const mail = composeEmail(pickLocale({ profile })).signUpExistingAccount({ company: input.companyName, eori: input.eori, email: input.email, signIn });
+      await queueMessage(sqlOfPrisma(tx), { kind: 'sign_up_existing_account', to: input.email, ...mail, locale: profile });
       await recordAudit(tx, { actor: null, action: 'company.sign_up_refused', targetType: 'user', targetId: user.id, requestId: options.request?.id ?? undefined, details: { eori: input.eori, reason: 'email_taken' } });
       return null;
     }
@@ -76,12 +78,9 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
     const admin = await tx.user.create({ data: { email: input.email, name: input.name, role, companyId: created.id, isCompanyAdmin: true, passwordHash }, select: { id: true } });
     const actor = { userId: admin.id, email: input.email, name: input.name, role, companyId: created.id, isCompanyAdmin: true, token: null, clients: [], request: options.request ?? { id: null, ip: null } };
     await recordAudit(tx, { actor, action: 'company.sign_up', targetType: 'company', targetId: created.id, details: { eori: input.eori, kind: input.kind } });
-    await queueMessage(sqlOfPrisma(tx), {
-      kind: 'sign_up',
-      to: input.email,
-      subject: `${input.companyName} is registered on Clearway`,
-      body: `${input.companyName} (EORI ${input.eori}) is registered on Clearway, with ${input.email} as its administrator. Sign in at ${signIn} with the password you chose, then invite your colleagues from the Company page.`,
-    });
+    const locale = options.locale ?? null;
+    const mail = composeEmail(pickLocale({ profile: locale })).signUp({ company: input.companyName, eori: input.eori, email: input.email, signIn });
+    await queueMessage(sqlOfPrisma(tx), { kind: 'sign_up', to: input.email, ...mail, locale });
     return { companyId: created.id, userId: admin.id };
   });
   return result;

@@ -2,7 +2,7 @@
 // letters (init/medi/fina forms from the font's GSUB) and reverses a run whose script is Arabic, but knows
 // no bidi: a mixed line would be reversed whole ("بيان 123" drawn as "321 نايب") or keep its Arabic in
 // logical order. So the line is cut into directional runs by the Unicode bidi algorithm (bidi-js) and the
-// runs put in visual order (rule L2); each run stays in logical order for fontkit to shape (and, when
+// runs put in visual order (rule L2), mirrored characters swapped (L4); each run stays in logical order for fontkit to shape (and, when
 // Arabic, to reverse).
 import bidiFactory from 'bidi-js';
 
@@ -19,9 +19,12 @@ export function visualRuns(text: string, direction?: 'ltr' | 'rtl'): string[] {
   const chars = [...text];
   const runs: { text: string; level: number }[] = [];
   let index = 0;
-  for (const char of chars) {
+  for (const original of chars) {
     const level = levels[index]!;
-    index += char.length;
+    index += original.length;
+    // L4: brackets and the like inside right-to-left text take their mirrored glyph (fontkit reverses an
+    // Arabic run but does not mirror it): "(2)" after an Arabic word would otherwise read ")2(".
+    const char = level % 2 === 1 ? (bidi.getMirroredCharacter(original) ?? original) : original;
     const last = runs[runs.length - 1];
     if (last && last.level === level) last.text += char;
     else runs.push({ text: char, level });

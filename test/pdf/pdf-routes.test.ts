@@ -15,6 +15,7 @@ import { resetEnvCache } from '../../lib/env';
 import { deployDocumentStore } from '../../lib/ledger/anchor/deploy-document-store';
 import { connectDocumentStore } from '../../lib/ledger/anchor/document-store-contract';
 import { awaitAnchoring } from '../../lib/ledger/await-anchoring';
+import { verifyProofBundle, type ProofBundle } from '../../lib/ledger/verify-proof';
 
 // The entry once integrated (anchoring queues it; the integrator gives it its leaf).
 const getLedgerEntry = async (sha256: string) => {
@@ -179,6 +180,73 @@ describe('GET /api/declarations/{id}/release-note.pdf', () => {
     expect(sha256(second.bytes)).toBe(hash);
     expect(await ledgerSize()).toBe(size);
     expect((await get(`/api/declarations/${released}/release-note.pdf`, H.otherTrader)).status).toBe(404);
+  });
+});
+
+describe('PDFs in the person’s language', () => {
+  // What /verify does with a file's hash (app/verify/verify-in-browser.ts): the proof from the server,
+  // checked against the published key.
+  async function verifiesAtVerify(hash: string): Promise<boolean> {
+    await getLedgerEntry(hash);
+    const key = (await get('/.well-known/clearway-ledger.json', {})).json() as { publicKey: string; origin: string };
+    const proof = await get(`/api/ledger/proof?hash=${hash}`, {});
+    expect(proof.status).toBe(200);
+    const result = await verifyProofBundle(proof.json() as ProofBundle, { publicKey: key.publicKey, itemSha256: hash, origin: key.origin });
+    expect(result.problems).toEqual([]);
+    return result.ok;
+  }
+
+  it('prints the release note in the profile’s language, anchors that file once and it verifies like the English one', async () => {
+    await getPool().query(`UPDATE app_user SET locale = 'fr' WHERE email = $1`, [EMAILS.trader]);
+    try {
+      // The profile wins over the browser's Accept-Language, as on the portal's pages.
+      const french = await get(`/api/declarations/${released}/release-note.pdf`, { ...H.trader, 'accept-language': 'en' });
+      expect(french.status).toBe(200);
+      expect(french.headers.get('content-language')).toBe('fr');
+      const hash = sha256(french.bytes);
+      if (hasPdftotext) {
+        const text = pdfPages(french.bytes, 1)[0]!;
+        expect(text).toContain('BON DE MAINLEVÉE');
+        expect(text).toContain('Décision de mainlevée');
+        expect(text).not.toContain('RELEASE NOTE');
+      }
+      expect(await verifiesAtVerify(hash)).toBe(true);
+      const { rows } = await getPool().query(`SELECT details FROM audit_event WHERE action = 'declaration.pdf' AND details->>'sha256' = $1`, [hash]);
+      expect(rows.map((r) => r.details.locale)).toEqual(['fr']);
+
+      // Downloading it again in French renders the same bytes: nothing new is anchored.
+      const size = await ledgerSize();
+      expect(sha256((await get(`/api/declarations/${released}/release-note.pdf`)).bytes)).toBe(hash);
+      expect(await ledgerSize()).toBe(size);
+
+      // The officer (no profile language, an English browser) gets the English note: another file, anchored and verifiable too.
+      const english = await get(`/api/declarations/${released}/release-note.pdf`, { ...H.officer, 'accept-language': 'en-GB,en;q=0.9' });
+      expect(english.headers.get('content-language')).toBe('en');
+      expect(sha256(english.bytes)).not.toBe(hash);
+      expect(await verifiesAtVerify(sha256(english.bytes))).toBe(true);
+      if (hasPdftotext) expect(pdfPages(english.bytes, 1)[0]).toContain('RELEASE NOTE');
+    } finally {
+      await getPool().query(`UPDATE app_user SET locale = NULL WHERE email = $1`, [EMAILS.trader]);
+    }
+  });
+
+  it('without a profile language follows the language cookie, then Accept-Language; an API token only Accept-Language', async () => {
+    const arabic = await get(`/api/declarations/${submitted}/declaration.pdf`, { ...H.trader, 'accept-language': 'ar,en;q=0.5' });
+    expect(arabic.headers.get('content-language')).toBe('ar');
+    if (hasPdftotext) expect(pdfPages(arabic.bytes, 1)[0]).toContain('Clearway');
+    const cookie = `${H.trader!.cookie}; clearway-locale=es`;
+    const spanish = await get(`/api/declarations/${submitted}/declaration.pdf`, { ...H.trader, cookie, 'accept-language': 'fr' });
+    expect(spanish.headers.get('content-language')).toBe('es');
+    if (hasPdftotext) expect(pdfPages(spanish.bytes, 1)[0]).toContain('DECLARACIÓN DE ADUANA');
+    // A token acts for the company: its creator's profile (French here) does not choose for it.
+    await getPool().query(`UPDATE app_user SET locale = 'fr' WHERE email = $1`, [EMAILS.trader]);
+    try {
+      const { headers } = await asToken(EMAILS.trader, ['declarations:read']);
+      expect((await get(`/api/declarations/${submitted}/declaration.pdf`, { ...headers, 'accept-language': 'es-MX' })).headers.get('content-language')).toBe('es');
+      expect((await get(`/api/declarations/${submitted}/declaration.pdf`, headers)).headers.get('content-language')).toBe('en');
+    } finally {
+      await getPool().query(`UPDATE app_user SET locale = NULL WHERE email = $1`, [EMAILS.trader]);
+    }
   });
 });
 

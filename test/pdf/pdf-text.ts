@@ -22,3 +22,29 @@ export function pdfPages(bytes: Uint8Array, pageCount: number): string[] {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+}
+
+/** The words of one page with their boxes (pdftotext -bbox), in points from the top-left corner. */
+export function pdfWords(bytes: Uint8Array, page = 1): PdfWord[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'clearway-pdf-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    writeFileSync(file, bytes);
+    const run = spawnSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`pdftotext failed: ${run.stderr}`);
+    return [...run.stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      text: m[4]!.replace(/&amp;/g, '&'),
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
