@@ -180,6 +180,18 @@ async function measure(serverPid: number, postgresPid: number, ...args: Paramete
   return { ...run, cpuMs: { server: per(serverPid), postgres: per(postgresPid) } };
 }
 
+/** Runs SQL on a connection of its own; the last statement's result. */
+async function pgStatements(url: string, text: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = (await client.query(text)) as pg.QueryResult | pg.QueryResult[];
+    return Array.isArray(result) ? result.at(-1)! : result;
+  } finally {
+    await client.end();
+  }
+}
+
 /** The PostgreSQL server's main process (its backends are its children). */
 async function postmasterPid(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -200,7 +212,15 @@ async function main() {
   let prepared: Awaited<ReturnType<typeof prepareDatabase>> | undefined;
   const children: ChildProcess[] = [];
   try {
-    database = await startEmbeddedPostgres({ dir: path.join(dir, 'postgres'), port: 0, database: 'clearway', persistent: false });
+    // BENCH_PG_STATEMENTS=1: PostgreSQL's own account of the product's run, statement by statement (pg_stat_statements).
+    const statementStats = process.env.BENCH_PG_STATEMENTS === '1';
+    database = await startEmbeddedPostgres({
+      dir: path.join(dir, 'postgres'),
+      port: 0,
+      database: 'clearway',
+      persistent: false,
+      settings: statementStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' } : {},
+    });
     process.env.DATABASE_URL = database.url;
     resetEnvCache();
     prepared = await prepareDatabase({ logger: getLogger(), demoDeclarations: false });
@@ -236,7 +256,18 @@ async function main() {
     const warm = [await drive(productUrl, auth, containers, Math.min(RATE, 50), 2), await drive(baselineUrl, {}, containers, Math.min(RATE, 50), 2)];
     const postgresPid = await postmasterPid(database.url);
     const baseline = await measure(children[1]!.pid!, postgresPid, baselineUrl, {}, containers, RATE, SECONDS);
+    if (statementStats) await pgStatements(database.url, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()');
     const product = await measure(children[0]!.pid!, postgresPid, productUrl, auth, containers, RATE, SECONDS);
+    if (statementStats) {
+      const { rows } = await pgStatements(
+        database.url,
+        `SELECT calls, round((total_exec_time / calls)::numeric, 3) AS exec_ms, round((total_plan_time / greatest(calls, 1))::numeric, 3) AS plan_ms,
+                left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query
+           FROM pg_stat_statements WHERE calls >= ${Math.floor(RATE * SECONDS * 0.3)} ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
+      );
+      console.error('PostgreSQL, per call during the product run (mean ms):');
+      for (const r of rows as { calls: number; exec_ms: string; plan_ms: string; query: string }[]) console.error(`  ${String(r.calls).padStart(6)}  exec ${r.exec_ms.padStart(7)}  plan ${r.plan_ms.padStart(7)}  ${r.query}`);
+    }
 
     const p = (xs: number[]) => (xs.length ? { p50: percentile(xs, 0.5), p99: percentile(xs, 0.99) } : { p50: NaN, p99: NaN });
     const pr = p(product.latencies);

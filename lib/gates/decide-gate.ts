@@ -73,6 +73,8 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
   const requestKey = input.requestId ?? options.requestId ?? actor.request.id ?? randomUUID();
   const sealsRead = [...new Set((input.sealNumbers ?? []).map(normalizeSealNumber))];
 
+  // Prepared statements: a decision's statements are a fixed set, and planning them cost more than
+  // running them (bench/gates.ts, BENCH_PG_STATEMENTS=1).
   return sqlTransaction(async (sql) => {
     // The gate, whether this request was decided before, and the container's subject: one read.
     const { gate, subject } = await loadGateSubject(sql, { gate: input.gate, requestKey, containerNumber: input.containerNumber, sealsRead });
@@ -171,7 +173,7 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
       });
     }
     return toGateEventView(view);
-  });
+  }, { prepared: true });
 }
 
 /** The decision already given for this request, or null; the same request id for another container is a conflict. */
