@@ -2,7 +2,8 @@
 // tile: the lossless raw tile (the image's own 8/16-bit samples, cut-raw-scan-tiles.ts) for a free
 // window, or a preset's 8-bit tile for a preset shown in colour. A tile is ~255 × 255 samples, so this
 // costs milliseconds, and the answer is cached by the browser under its ETag (the source tile's hash
-// and the window), so panning back or returning to a window costs nothing.
+// and the window), so panning back or returning to a window costs nothing. Colour tiles keep full
+// chroma (4:4:4): JPEG's default halving would smear a colour map's hues across edges.
 import { buffer } from 'node:stream/consumers';
 import type { Readable } from 'node:stream';
 
@@ -26,5 +27,5 @@ export async function renderScanTile(options: { source: Readable; window: ScanWi
     bits = 8;
   }
   const { channels, data } = applyScanWindow(samples, bits, options.window, options.map);
-  return sharp(data, { raw: { width, height, channels } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(data, { raw: { width, height, channels } }).jpeg({ quality: 90, chromaSubsampling: channels === 3 ? '4:4:4' : undefined }).toBuffer();
 }

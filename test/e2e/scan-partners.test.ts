@@ -89,12 +89,13 @@ describe('the platform administrator', () => {
   it('revokes it only with a reason and a confirmation', async () => {
     const revoke = page.getByTestId('revoke-form-be-customs-e2e');
     await page.getByText('Revoke Belgian Customs (BE), key be-customs-e2e').click();
+    // The reason is a required field (the browser asks for it); without the confirmation the server refuses.
+    expect(await revoke.getByLabel('Reason for the revocation').getAttribute('required')).not.toBeNull();
+    await revoke.getByLabel('Reason for the revocation').fill('Key rotated after the 2026 audit');
     await revoke.getByRole('button', { name: 'Revoke key be-customs-e2e' }).click();
-    await page.locator('[id$="-reason-error"]').waitFor();
+    await revoke.locator('[id$="-confirm-error"]').waitFor();
     expect(await revoke.locator('[id$="-confirm-error"]').textContent()).toContain('Tick the box');
     expect(await row('be-customs-e2e').getAttribute('data-status')).toBe('active');
-
-    await revoke.getByLabel('Reason for the revocation').fill('Key rotated after the 2026 audit');
     await revoke.getByLabel('I confirm: Belgian Customs (key be-customs-e2e) can no longer pull scans.').check();
     await revoke.getByRole('button', { name: 'Revoke key be-customs-e2e' }).click();
     await expect.poll(() => row('be-customs-e2e').getAttribute('data-status')).toBe('revoked');
