@@ -81,7 +81,8 @@ export async function fanOutEvents(options: { batchSize?: number } = {}): Promis
         enqueueJob(sql, FAN_OUT_TASK, {}, { jobKey: `${FAN_OUT_TASK}:again`, runAt: new Date(Date.now() + (batch.heldBack ? HELD_BACK_RETRY_MS : 0)) }),
       );
     }
-    if (!more || outOfTime) return total;
+    // Everything claimed held back: the follow-up looks again once the other run has committed (no spinning).
+    if (!more || outOfTime || !batch.fannedOut) return total;
   }
 }
 
