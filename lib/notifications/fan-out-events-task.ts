@@ -6,21 +6,21 @@
 // rights read once for the batch; one INSERT each of deliveries, inbox rows and e-mails). One job and
 // about nine statements per event capped the fan-out at ~30 events/s (docs/benchmarks.md).
 //
-// Exactly once: an event is claimed with its row locked (FOR UPDATE SKIP LOCKED, so runs in several
-// processes take disjoint events and never wait for each other) and marked `fanned_out_at` in the same
-// transaction as its rows. A run that dies mid-batch rolls back: its events are pending again, with their
-// locks released, for the next run (any event's job, or the cron line once a minute). The unique keys of
-// deliveries and inbox rows are a second guard.
+// Exactly once: a run holds the subjects (declarations, companies) of the events it claims with a
+// transaction advisory lock, tried and never waited for, and locks and marks the events (`fanned_out_at`)
+// in the same transaction as the rows it writes; runs in several processes take disjoint subjects and
+// never wait for each other. A run that dies mid-batch rolls back: its events are pending again, with
+// their locks released, for the next run (a later event's job, or the cron line once a minute). The
+// unique keys of deliveries and inbox rows are a second guard.
 //
 // Order: a declaration's events are fanned out in id order (its commit order, under the declaration's row
 // lock), so a later event's deliveries never exist before an earlier one's and its endpoint sends them in
-// order (deliver-webhooks-task.ts). A run does not fan out an event while an earlier event of the same
-// subject is claimed by another run still in flight ("held back"): it leaves it pending and books a
-// follow-up run shortly after, by when that run has committed.
+// order (deliver-webhooks-task.ts). While one run holds a subject, other runs leave its events alone; the
+// holder claims again after every batch that found work, so what arrived meanwhile is its to take.
 //
-// Upgrades: jobs queued before batching (`fan-out-event`, one per event) run a batch like any other; an
-// older process still running them locks its event rows, which this claim skips, so nothing is fanned
-// out twice during a rolling upgrade.
+// Upgrades: jobs queued before batching (`fan-out-event`, one per event) run a batch like any other. An
+// older process still running them takes the same advisory lock per subject ('fan-out:' || subject)
+// before it locks its events, so nothing is fanned out twice or out of order during a rolling upgrade.
 import type { Task } from 'graphile-worker';
 
 import { loadUserActors } from '../auth/actor';
@@ -54,8 +54,6 @@ declare global {
 export const FAN_OUT_BATCH_SIZE = 500;
 /** A run hands over to a fresh job after this long, so a backlog cannot hold one worker forever. */
 const RUN_BUDGET_MS = 20_000;
-/** A held-back event is looked at again this much later (the run holding its predecessor commits first). */
-const HELD_BACK_RETRY_MS = 100;
 
 export const fanOutEventsTask: Task<'fan-out-events'> = async () => {
   await fanOutEvents();
@@ -65,53 +63,42 @@ export const fanOutEventLegacyTask: Task<'fan-out-event'> = async () => {
   await fanOutEvents();
 };
 
-/** Fans out pending events, batch after batch, until none is left; returns how many this run fanned out. */
+/** Fans out pending events, batch after batch, until a claim finds none it may take; returns how many this run fanned out. */
 export async function fanOutEvents(options: { batchSize?: number } = {}): Promise<number> {
   const batchSize = options.batchSize ?? FAN_OUT_BATCH_SIZE;
   const started = Date.now();
   let total = 0;
   for (;;) {
-    const batch = await sqlTransaction((sql) => fanOutBatch(sql, batchSize));
-    total += batch.fannedOut;
-    // A short claim saw every pending event: those committed since have their own wake-up.
-    const more = batch.claimed >= batchSize;
-    const outOfTime = more && Date.now() - started > RUN_BUDGET_MS;
-    if (batch.heldBack || outOfTime) {
-      await sqlTransaction((sql) =>
-        enqueueJob(sql, FAN_OUT_TASK, {}, { jobKey: `${FAN_OUT_TASK}:again`, runAt: new Date(Date.now() + (batch.heldBack ? HELD_BACK_RETRY_MS : 0)) }),
-      );
+    const fannedOut = await sqlTransaction((sql) => fanOutBatch(sql, batchSize));
+    total += fannedOut;
+    // After a batch, always one more claim: events held back behind this run's are now free, and their
+    // own jobs may have come and gone while this run held their subject.
+    if (!fannedOut) return total;
+    if (Date.now() - started > RUN_BUDGET_MS) {
+      await sqlTransaction((sql) => enqueueJob(sql, FAN_OUT_TASK, {}, { jobKey: `${FAN_OUT_TASK}:again` }));
+      return total;
     }
-    // Everything claimed held back: the follow-up looks again once the other run has committed (no spinning).
-    if (!more || outOfTime || !batch.fannedOut) return total;
   }
 }
 
-interface Claimed extends EventRow {
-  heldBack: boolean;
-}
-
 /**
- * One batch in the caller's transaction: claims up to `batchSize` pending events (oldest first, skipping
- * those another run has claimed) and fans out those not held back behind another run's.
+ * One batch in the caller's transaction: claims up to `batchSize` pending events, oldest first, of the
+ * subjects no other run holds, and fans them out; returns how many.
  */
-async function fanOutBatch(sql: Sql, batchSize: number): Promise<{ claimed: number; fannedOut: number; heldBack: number }> {
-  // `busy`: pending events before the last one claimed that this claim did not get — another run's (or
-  // committed since the claim began). A claimed event behind one of its subject's is held back.
-  const claimed = await sql<Claimed>(
-    `WITH free AS MATERIALIZED (
-       SELECT e.id FROM business_event e WHERE e.fanned_out_at IS NULL ORDER BY e.id LIMIT $1 FOR UPDATE SKIP LOCKED),
-     busy AS (
-       SELECT ${FAN_OUT_SUBJECT('p')} AS subject, min(p.id) AS first FROM business_event p
-        WHERE p.fanned_out_at IS NULL AND p.id < (SELECT max(id) FROM free) AND p.id NOT IN (SELECT id FROM free)
-        GROUP BY 1)
-     SELECT ${EVENT_COLUMNS}, COALESCE(b.first < e.id, false) AS "heldBack"
-       FROM free f JOIN business_event e ON e.id = f.id LEFT JOIN busy b ON b.subject = ${FAN_OUT_SUBJECT('e')}
-      ORDER BY e.id`,
+async function fanOutBatch(sql: Sql, batchSize: number): Promise<number> {
+  // A subject is held for the transaction with an advisory lock (tried, never waited for): the run that
+  // holds it claims its pending events; another run leaves them, and the holder's next claim takes them.
+  const events = await sql<EventRow>(
+    `WITH candidates AS MATERIALIZED (
+       SELECT e.id, ${FAN_OUT_SUBJECT('e')} AS subject FROM business_event e WHERE e.fanned_out_at IS NULL ORDER BY e.id LIMIT $1),
+     held AS MATERIALIZED (
+       SELECT s.subject FROM (SELECT DISTINCT subject FROM candidates) s WHERE pg_try_advisory_xact_lock(hashtextextended('fan-out:' || s.subject, 16)))
+     SELECT ${EVENT_COLUMNS} FROM business_event e
+      WHERE e.id IN (SELECT c.id FROM candidates c JOIN held h ON h.subject = c.subject) AND e.fanned_out_at IS NULL
+      ORDER BY e.id FOR UPDATE OF e SKIP LOCKED`,
     [batchSize],
   );
-  const events = claimed.filter((e) => !e.heldBack);
-  const heldBack = claimed.length - events.length;
-  if (!events.length) return { claimed: claimed.length, fannedOut: 0, heldBack };
+  if (!events.length) return 0;
 
   const { deliveries, recipients, locales } = await audience(sql, events);
   const delivering = deliveries.length
@@ -156,8 +143,8 @@ async function fanOutBatch(sql: Sql, batchSize: number): Promise<{ claimed: numb
   // never taken in two orders by two runs (no deadlock).
   const woken = [...new Set(delivering.map((d) => d.endpointId))].sort();
   if (woken.length) await sql(`SELECT ${wakeEndpointSql('x')} IS NOT NULL FROM unnest($1::uuid[]) AS x ORDER BY x`, [woken]);
-  getLogger().debug({ events: events.length, heldBack, deliveries: delivering.length, people: inserted.length, emails: messages.length }, 'events fanned out');
-  return { claimed: claimed.length, fannedOut: events.length, heldBack };
+  getLogger().debug({ events: events.length, deliveries: delivering.length, people: inserted.length, emails: messages.length }, 'events fanned out');
+  return events.length;
 }
 
 interface Recipient {

@@ -39,7 +39,8 @@ export const FAN_OUT_TASK = 'fan-out-events';
 
 /**
  * SQL naming an event's fan-out subject, for a business_event alias: its declaration, else its company,
- * else the event itself. A subject's events are fanned out in id order.
+ * else the event itself. A subject's events are fanned out in id order, by the run holding the
+ * subject's advisory lock ('fan-out:' || subject, the key the per-event jobs before batching took too).
  */
 export const FAN_OUT_SUBJECT = (alias: string) => `COALESCE(${alias}.declaration_id::text, ${alias}.company_id::text, ${alias}.id::text)`;
 
