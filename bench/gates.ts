@@ -7,15 +7,22 @@
 // Baseline, same load and same containers: a bare node:http handler in a child process running the same
 // lookups as hand-written SQL, with no authentication, validation or writes (bench/serve-gate-baseline.ts).
 // Half the containers are released with intact seals (OPEN), half held (not released). Any non-2xx
-// answer, or a run with no measurement, fails the benchmark.
+// answer, or a run with no measurement, fails the benchmark, after it printed what it measured: the
+// achieved rate, p50/p99 of the 2xx answers and the count of each failing status.
+// Beside the latencies, what a loaded shared machine blurs least: the statements one decision sends to
+// PostgreSQL (counted on an in-process copy of the server) and the CPU per answer of the server's
+// process and of PostgreSQL (from /proc, Linux only).
 //
 //   npm run bench:gates [-- --rate 200 --seconds 15 --containers 40]
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+
+import pg from 'pg';
 
 import { loadUserActor } from '../lib/auth/actor';
 import { createApiToken } from '../lib/auth/create-api-token';
@@ -25,7 +32,8 @@ import { resetEnvCache } from '../lib/env';
 import { getLogger } from '../lib/logger';
 import { releaseSubmitted } from '../test/support/declarations';
 import { trackedShipment } from '../test/tracking/fixtures';
-import { launch } from './launch';
+import { createAppServer } from '../server/create-app-server';
+import { launch, stopChild } from './launch';
 
 const { values } = parseArgs({ options: { rate: { type: 'string', default: '200' }, seconds: { type: 'string', default: '15' }, containers: { type: 'string', default: '40' } } });
 const RATE = Number(values.rate);
@@ -42,12 +50,25 @@ const percentile = (xs: number[], p: number) => {
 };
 const ms = (x: number) => `${x.toFixed(2).padStart(8)} ms`;
 
-/** Sends `rate` requests per second for `seconds`, open loop; every answer must be 2xx. Latencies in ms. */
-async function drive(url: string, headers: Record<string, string>, containers: string[], rate: number, seconds: number): Promise<{ latencies: number[]; decisions: Record<string, number>; achieved: number }> {
+interface DriveResult {
+  url: string;
+  offered: number;
+  /** Latencies of the 2xx answers, in ms from when each request was due. */
+  latencies: number[];
+  decisions: Record<string, number>;
+  /** 2xx answers per second of the run. */
+  achieved: number;
+  /** Non-2xx answers by status ("network" for a request that got no answer), and the first of each. */
+  failures: Record<string, { count: number; first: string }>;
+}
+
+/** Sends `rate` requests per second for `seconds`, open loop, and records every answer; judge() fails the run. */
+async function drive(url: string, headers: Record<string, string>, containers: string[], rate: number, seconds: number): Promise<DriveResult> {
   const total = rate * seconds;
   const latencies: number[] = [];
   const decisions: Record<string, number> = {};
-  const failures: string[] = [];
+  const failures: DriveResult['failures'] = {};
+  const fail = (status: string, text: string) => void ((failures[status] ??= { count: 0, first: text.slice(0, 300) }).count += 1);
   const started = performance.now();
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -62,21 +83,125 @@ async function drive(url: string, headers: Record<string, string>, containers: s
           body: JSON.stringify({ containerNumber: containers[i % containers.length], gate: GATE, requestId: randomUUID() }),
         });
         const text = await res.text();
-        if (res.status < 200 || res.status > 299) {
-          failures.push(`${res.status} ${text.slice(0, 300)}`);
-          return;
-        }
+        if (res.status < 200 || res.status > 299) return fail(String(res.status), text);
         latencies.push(performance.now() - due);
         const decision = (JSON.parse(text) as { decision: string }).decision;
         decisions[decision] = (decisions[decision] ?? 0) + 1;
-      })().catch((error: unknown) => void failures.push(String(error))),
+      })().catch((error: unknown) => fail('network', String(error))),
     );
   }
   await Promise.all(inflight);
   const wall = (performance.now() - started) / 1000;
-  if (failures.length) throw new Error(`${failures.length} of ${total} requests to ${url} failed; first: ${failures[0]}`);
-  if (!latencies.length) throw new Error(`no measurement from ${url}`);
-  return { latencies, decisions, achieved: latencies.length / wall };
+  return { url, offered: total, latencies, decisions, achieved: latencies.length / wall, failures };
+}
+
+/** A run that measured nothing, or got any answer that is not 2xx, fails the benchmark (after its figures are printed). */
+function problems(run: DriveResult): string[] {
+  const out = Object.entries(run.failures).map(([status, f]) => `${f.count} of ${run.offered} requests to ${run.url} answered ${status}; first: ${f.first}`);
+  if (!run.latencies.length) out.push(`no measurement from ${run.url}`);
+  return out;
+}
+
+/**
+ * The statements one decision sends to PostgreSQL, in order (pg sends each as its own round trip), on an
+ * in-process copy of the product's server: a warm-up decision first (first-use work such as a token's
+ * "last used" stamp is not the steady state), then one OPEN (containers[0]) and one HOLD (containers[1]).
+ */
+async function countStatements(headers: Record<string, string>, containers: string[]): Promise<Record<'OPEN' | 'HOLD', string[]>> {
+  const app = await createAppServer({ logger: getLogger(), fallback: (_req, res) => void res.writeHead(404).end() });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/gate/decision`;
+  let recording: string[] | null = null;
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    recording?.push((typeof first === 'string' ? first : (first.text ?? '')).replace(/\s+/g, ' ').trim().slice(0, 110));
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  const decide = async (containerNumber: string) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ containerNumber, gate: GATE, requestId: randomUUID() }) });
+    if (res.status !== 200) throw new Error(`counting statements: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { decision: 'OPEN' | 'HOLD' }).decision;
+  };
+  const out = { OPEN: [] as string[], HOLD: [] as string[] };
+  try {
+    await decide(containers[0]!);
+    for (const containerNumber of containers.slice(0, 2)) {
+      const statements: string[] = [];
+      recording = statements;
+      const decision = await decide(containerNumber);
+      recording = null;
+      out[decision] = statements;
+    }
+  } finally {
+    pg.Client.prototype.query = query;
+    await app.close(1_000);
+  }
+  return out;
+}
+
+/** CPU seconds (user + system) so far of every process in the trees rooted at `roots`, by pid, with its root (Linux /proc). */
+async function treeCpu(roots: number[]): Promise<Map<number, { root: number; cpu: number }>> {
+  const procs: { pid: number; ppid: number; cpu: number }[] = [];
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    // Fields after the command name (which may hold spaces, inside parentheses): state ppid … utime(14) stime(15).
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    procs.push({ pid: Number(name), ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / CLOCK_TICKS });
+  }
+  const parentOf = new Map(procs.map((p) => [p.pid, p.ppid]));
+  const out = new Map<number, { root: number; cpu: number }>();
+  for (const p of procs) {
+    for (let cur: number | undefined = p.pid; cur; cur = parentOf.get(cur)) {
+      if (roots.includes(cur)) {
+        out.set(p.pid, { root: cur, cpu: p.cpu });
+        break;
+      }
+    }
+  }
+  return out;
+}
+/** USER_HZ: Linux reports process times in 1/100 s. */
+const CLOCK_TICKS = 100;
+
+/**
+ * drive(), and the CPU the server's process tree and PostgreSQL (every backend) spent meanwhile, in ms per
+ * 2xx answer. A process that ended during the run (an idle pool connection closed) is left out.
+ */
+async function measure(serverPid: number, postgresPid: number, ...args: Parameters<typeof drive>): Promise<DriveResult & { cpuMs: { server: number; postgres: number } }> {
+  const before = await treeCpu([serverPid, postgresPid]);
+  const run = await drive(...args);
+  const after = await treeCpu([serverPid, postgresPid]);
+  const spent = new Map([[serverPid, 0], [postgresPid, 0]]);
+  for (const [pid, p] of after) spent.set(p.root, spent.get(p.root)! + p.cpu - (before.get(pid)?.cpu ?? 0));
+  const per = (root: number) => (spent.get(root)! * 1000) / Math.max(1, run.latencies.length);
+  return { ...run, cpuMs: { server: per(serverPid), postgres: per(postgresPid) } };
+}
+
+/** Runs SQL on a connection of its own; the last statement's result. */
+async function pgStatements(url: string, text: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = (await client.query(text)) as pg.QueryResult | pg.QueryResult[];
+    return Array.isArray(result) ? result.at(-1)! : result;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The PostgreSQL server's main process (its backends are its children). */
+async function postmasterPid(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory');
+    return Number((await readFile(path.join(rows[0]!.data_directory, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  } finally {
+    await client.end();
+  }
 }
 
 async function main() {
@@ -87,7 +212,15 @@ async function main() {
   let prepared: Awaited<ReturnType<typeof prepareDatabase>> | undefined;
   const children: ChildProcess[] = [];
   try {
-    database = await startEmbeddedPostgres({ dir: path.join(dir, 'postgres'), port: 0, database: 'clearway', persistent: false });
+    // BENCH_PG_STATEMENTS=1: PostgreSQL's own account of the product's run, statement by statement (pg_stat_statements).
+    const statementStats = process.env.BENCH_PG_STATEMENTS === '1';
+    database = await startEmbeddedPostgres({
+      dir: path.join(dir, 'postgres'),
+      port: 0,
+      database: 'clearway',
+      persistent: false,
+      settings: statementStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' } : {},
+    });
     process.env.DATABASE_URL = database.url;
     resetEnvCache();
     prepared = await prepareDatabase({ logger: getLogger(), demoDeclarations: false });
@@ -113,23 +246,50 @@ async function main() {
     const productUrl = `http://127.0.0.1:${productPort}/api/gate/decision`;
     const baselineUrl = `http://127.0.0.1:${baselinePort}/api/gate/decision`;
 
-    // Warm both (JIT, pools, plans), then measure each at the same rate.
-    await drive(productUrl, auth, containers, Math.min(RATE, 50), 2);
-    await drive(baselineUrl, {}, containers, Math.min(RATE, 50), 2);
-    const baseline = await drive(baselineUrl, {}, containers, RATE, SECONDS);
-    const product = await drive(productUrl, auth, containers, RATE, SECONDS);
+    // What one decision costs in statements (each a round trip to PostgreSQL), counted on an in-process
+    // copy of the same server: one OPEN and one HOLD, after a warm-up decision.
+    const counted = await countStatements(auth, containers);
+    console.error(`statements per decision: OPEN ${counted.OPEN.length}, HOLD ${counted.HOLD.length}`);
+    for (const [i, text] of counted.HOLD.entries()) console.error(`  ${String(i + 1).padStart(2)}. ${text}`);
 
-    const p = (xs: number[]) => ({ p50: percentile(xs, 0.5), p99: percentile(xs, 0.99) });
+    // Warm both (JIT, pools, plans), then measure each at the same rate.
+    const warm = [await drive(productUrl, auth, containers, Math.min(RATE, 50), 2), await drive(baselineUrl, {}, containers, Math.min(RATE, 50), 2)];
+    const postgresPid = await postmasterPid(database.url);
+    const baseline = await measure(children[1]!.pid!, postgresPid, baselineUrl, {}, containers, RATE, SECONDS);
+    if (statementStats) await pgStatements(database.url, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()');
+    const product = await measure(children[0]!.pid!, postgresPid, productUrl, auth, containers, RATE, SECONDS);
+    if (statementStats) {
+      const { rows } = await pgStatements(
+        database.url,
+        `SELECT calls, round((total_exec_time / calls)::numeric, 3) AS exec_ms, round((total_plan_time / greatest(calls, 1))::numeric, 3) AS plan_ms,
+                left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query
+           FROM pg_stat_statements WHERE calls >= ${Math.floor(RATE * SECONDS * 0.3)} ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
+      );
+      console.error('PostgreSQL, per call during the product run (mean ms):');
+      for (const r of rows as { calls: number; exec_ms: string; plan_ms: string; query: string }[]) console.error(`  ${String(r.calls).padStart(6)}  exec ${r.exec_ms.padStart(7)}  plan ${r.plan_ms.padStart(7)}  ${r.query}`);
+    }
+
+    const p = (xs: number[]) => (xs.length ? { p50: percentile(xs, 0.5), p99: percentile(xs, 0.99) } : { p50: NaN, p99: NaN });
     const pr = p(product.latencies);
     const bl = p(baseline.latencies);
+    const failed = (run: DriveResult) => Object.entries(run.failures).map(([status, f]) => `${status}×${f.count}`).join(' ') || '—';
     console.log(`\nGate decisions over HTTP, ${RATE}/s for ${SECONDS} s (open loop), ${CONTAINERS} containers, load average ${os.loadavg()[0]!.toFixed(1)}`);
-    console.log(`                                                     achieved/s          p50           p99`);
-    console.log(`  product: POST /api/gate/decision (records it)      ${product.achieved.toFixed(0).padStart(10)}  ${ms(pr.p50)}  ${ms(pr.p99)}   ${JSON.stringify(product.decisions)}`);
-    console.log(`  baseline: bare handler, same lookups in SQL        ${baseline.achieved.toFixed(0).padStart(10)}  ${ms(bl.p50)}  ${ms(bl.p99)}   ${JSON.stringify(baseline.decisions)}`);
-    console.log(`  ratio product/baseline                              p50 ${(pr.p50 / bl.p50).toFixed(2)}×   p99 ${(pr.p99 / bl.p99).toFixed(2)}×`);
-    console.log(`  goal p99 < ${GOAL_P99_MS} ms: ${pr.p99 < GOAL_P99_MS ? 'met' : 'NOT met'}`);
+    console.log(`  statements per decision: OPEN ${counted.OPEN.length}, HOLD ${counted.HOLD.length}`);
+    // CPU per answer is what a loaded, shared machine cannot blur much: the server's process and PostgreSQL's.
+    const cpu = (run: typeof product) => `${run.cpuMs.server.toFixed(2).padStart(6)} ms ${run.cpuMs.postgres.toFixed(2).padStart(6)} ms`;
+    console.log(`                                                achieved/s     2xx p50       2xx p99   CPU/answer: server  PostgreSQL   failed`);
+    console.log(`  product: POST /api/gate/decision (records)   ${product.achieved.toFixed(0).padStart(10)}  ${ms(pr.p50)}  ${ms(pr.p99)}   ${cpu(product)}   ${failed(product)}   ${JSON.stringify(product.decisions)}`);
+    console.log(`  baseline: bare handler, same lookups in SQL  ${baseline.achieved.toFixed(0).padStart(10)}  ${ms(bl.p50)}  ${ms(bl.p99)}   ${cpu(baseline)}   ${failed(baseline)}   ${JSON.stringify(baseline.decisions)}`);
+    console.log(`  ratio product/baseline                        p50 ${(pr.p50 / bl.p50).toFixed(2)}×   p99 ${(pr.p99 / bl.p99).toFixed(2)}×`);
+    const errors = [...warm, baseline, product].flatMap(problems);
+    console.log(`  goal p99 < ${GOAL_P99_MS} ms: ${errors.length ? 'NOT met (failed answers)' : pr.p99 < GOAL_P99_MS ? 'met' : 'NOT met'}`);
+    if (errors.length) {
+      for (const e of errors) console.error(`FAILED: ${e}`);
+      process.exitCode = 1;
+    }
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    // Wait for each child to exit: a profiled child writes its CPU profile on the way out.
+    await Promise.all(children.map(stopChild));
     await prepared?.stop().catch(() => undefined);
     await database?.stop().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });

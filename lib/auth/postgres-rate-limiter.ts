@@ -7,7 +7,7 @@
 // WHERE). The conflicting row is locked and re-read by ON CONFLICT, so concurrent hits from any number
 // of processes never admit more than the limit. A refused hit writes nothing.
 import type { Sql } from '../database/sql';
-import { sqlOfClient } from '../database/sql';
+import { preparedSqlOfClient } from '../database/sql';
 import { getPool } from '../db';
 import type { RateDecision, RateLimiter } from './rate-limiter';
 
@@ -41,7 +41,8 @@ interface HitRow {
 
 export function createPostgresRateLimiter(options: { sql?: Sql; now?: () => number } = {}): RateLimiter {
   // The pool is looked up per call: tests and scripts switch DATABASE_URL.
-  const sql = () => options.sql ?? sqlOfClient(getPool());
+  // Prepared: one statement per API request, whose planning cost more than running it (bench/gates.ts).
+  const sql = () => options.sql ?? preparedSqlOfClient(getPool());
   return {
     // `now` is the in-process limiter's clock; here only options.now (tests) overrides the database's.
     async hit(key, limit, windowMs): Promise<RateDecision> {

@@ -35,6 +35,8 @@ export interface EmbeddedOptions {
   persistent: boolean;
   log?: (line: string) => void;
   warn?: (message: string) => void;
+  /** More server settings, e.g. `{ shared_preload_libraries: 'pg_stat_statements' }` (benchmarks). */
+  settings?: Record<string, string>;
 }
 
 const USER = 'clearway';
@@ -98,7 +100,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8'],
       // Loopback TCP only: no Unix socket (its default folder may not exist), no remote access.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
       onLog: (message: unknown) => log(String(message)),
       onError: (message: unknown) => log(`[ERROR] ${String(message)}`),
     });

@@ -3,11 +3,16 @@
 // Not the release gate itself, which draws the permits' quantities when it passes: a gate only reads.
 import { describeBlocking } from '../permits/check-permit-release-gate';
 import { loadPermitRequirements } from '../permits/load-permit-requirements';
-import type { GateCheck } from './gate-check';
+import type { GateCheck, GateReason } from './gate-check';
+
+const SATISFIED: GateReason = { code: 'PERMITS_SATISFIED', passed: true, message: 'Every required permit is satisfied.' };
 
 export const checkPermitsSatisfied: GateCheck = async (sql, s) => {
+  // A filed declaration's requirements are the rows frozen at submission: none stored, none to satisfy,
+  // and the loader's three statements are saved (a draft's follow the rules in force, so it is asked).
+  if (s.declarationStatus !== 'DRAFT' && s.storedPermitRequirements === 0) return SATISFIED;
   const blocking = (await loadPermitRequirements(sql, s.declarationId)).filter((r) => r.blocking);
-  if (!blocking.length) return { code: 'PERMITS_SATISFIED', passed: true, message: 'Every required permit is satisfied.' };
+  if (!blocking.length) return SATISFIED;
   return {
     code: 'PERMIT_MISSING',
     passed: false,

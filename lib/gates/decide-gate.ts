@@ -25,7 +25,7 @@ import { storeSealEvents } from '../tracking/store-seal-events';
 import { parseInput } from '../validation';
 import type { GateReason } from './gate-check';
 import { GATE_CHECKS } from './gate-checks';
-import { GATE_COLUMNS, GATE_EVENT_COLUMNS, toGateEventView, type GateEventView, type GateView } from './gate-event-view';
+import { GATE_EVENT_COLUMNS, toGateEventView, type GateEventView } from './gate-event-view';
 import { loadGateSubject } from './load-gate-subject';
 
 const decideGateInput = z.object({
@@ -73,22 +73,21 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
   const requestKey = input.requestId ?? options.requestId ?? actor.request.id ?? randomUUID();
   const sealsRead = [...new Set((input.sealNumbers ?? []).map(normalizeSealNumber))];
 
+  // Prepared statements: a decision's statements are a fixed set, and planning them cost more than
+  // running them (bench/gates.ts, BENCH_PG_STATEMENTS=1).
   return sqlTransaction(async (sql) => {
-    // The gate, and whether this request was decided before (read in full only then: retries are rare).
-    const [gate] = await sql<GateView & { seen: boolean }>(
-      `SELECT ${GATE_COLUMNS}, EXISTS (SELECT 1 FROM gate_event e WHERE e.gate_id = g.id AND e.request_key = $2) AS seen FROM gate g WHERE g.code = $1`,
-      [input.gate, requestKey],
-    );
+    // The gate, whether this request was decided before, and the container's subject: one read.
+    const { gate, subject } = await loadGateSubject(sql, { gate: input.gate, requestKey, containerNumber: input.containerNumber, sealsRead });
     // A gate the caller may not use is answered like one that does not exist.
     if (!gate || !canOperateGate(actor, gate)) {
       throw new AppError('NOT_FOUND', `Unknown gate "${input.gate}".`, { fieldErrors: [{ path: ['gate'], code: 'UNKNOWN', message: `No gate "${input.gate}" that you may use.` }] });
     }
+    // The stored decision is read in full only for a retry: retries are rare.
     const replay = gate.seen ? await replayed(sql, gate.id, requestKey, input.containerNumber) : null;
     if (replay) return replay;
     if (gate.retiredAt) {
       throw new AppError('CONFLICT', `Gate ${gate.code} was retired on ${gate.retiredAt.toISOString()}: it gives no more decisions.`, { fieldErrors: [{ path: ['gate'], code: 'CONFLICT', message: `Gate ${gate.code} is retired.` }] });
     }
-    const subject = await loadGateSubject(sql, input.containerNumber, sealsRead);
     if (!subject) {
       throw new AppError('NOT_FOUND', `Unknown container ${input.containerNumber}: customs track no shipment of it, so the gate cannot decide. Call the customs office.`, {
         fieldErrors: [{ path: ['containerNumber'], code: 'UNKNOWN', message: `No shipment of container ${input.containerNumber} is known.` }],
@@ -174,7 +173,7 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
       });
     }
     return toGateEventView(view);
-  });
+  }, { prepared: true });
 }
 
 /** The decision already given for this request, or null; the same request id for another container is a conflict. */

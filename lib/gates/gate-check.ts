@@ -1,10 +1,12 @@
-// The shape every gate check shares (gate-checks.ts lists them in order). A check reads what it needs
-// through `sql` and answers one reason: passed or not, a stable code and a sentence a gate clerk or a
+// The shape every gate check shares (gate-checks.ts lists them in order). A check answers from the
+// subject (loaded in one statement for all checks: add what a new check needs there, so a decision
+// stays one read) and reads more through `sql` only when it must; it answers one reason: passed or not, a stable code and a sentence a gate clerk or a
 // driver can act on. A check never writes: a decision must not change what it decides on.
 import type { Sql } from '../database/sql';
 import type { ShipmentStatus } from '../generated/prisma/enums';
+import type { OpenSuspectScan } from '../scans/find-open-suspect-scan';
 
-/** The container at the gate, as loaded once for all checks (load-gate-subject.ts). */
+/** The container at the gate, as loaded once for all checks, in the decision's one read (load-gate-subject.ts). */
 export interface GateSubject {
   containerNumber: string;
   shipmentId: string;
@@ -18,6 +20,10 @@ export interface GateSubject {
   seals: string[];
   /** Unacknowledged tracking alerts. */
   openAlerts: { kind: string; reason: string }[];
+  /** The declaration's stored permit requirement rows (a filed declaration's are frozen at submission). */
+  storedPermitRequirements: number;
+  /** The container's SUSPECT scan awaiting its physical inspection (lib/scans' findOpenSuspectScan), or null. */
+  openSuspectScan: OpenSuspectScan | null;
   /** Seals the reader read at the gate (RFID/OCR), normalized; empty when it read none. */
   sealsRead: string[];
 }
