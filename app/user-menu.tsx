@@ -42,6 +42,7 @@ export async function UserMenu({ actor }: { actor: Actor | null }) {
       <Link href="/account">{t('account')}</Link>
       {isAgencyOfficer(actor) ? <> <Link href="/agency">{t('agencyQueue')}</Link></> : isFilerRole(actor) ? <> <Link href="/permits">{t('permits')}</Link></> : null}
       {isPlatformAdmin(actor) && <> <Link href="/admin/permits">{t('agenciesAndRules')}</Link></>}
+      {isPlatformAdmin(actor) && <> <Link href="/admin/scan-partners">{t('scanPartners')}</Link></>}
       {canSeeRiskDetails(actor) && <> <Link href="/risk">{t('riskModels')}</Link></>}
       {canReadScans(actor) && !isPlatformAdmin(actor) && <> <Link href="/scans">{t('scans')}</Link></>}
       {canAdministerCompany(actor) ? (

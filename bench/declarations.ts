@@ -28,7 +28,7 @@ import { generateMrn } from '../lib/declarations/mrn';
 import { loadUserActor } from '../lib/auth/actor';
 import { createApiToken } from '../lib/auth/create-api-token';
 import { formatLedgerEntries } from '../lib/ledger/format-ledger-entries';
-import { EVENT_CHANNEL } from '../lib/notifications/record-business-event';
+import { EVENT_CHANNEL, FAN_OUT_SUBJECT, FAN_OUT_TASK } from '../lib/notifications/record-business-event';
 import { validImport } from '../test/declarations/fixtures';
 import { describeMachine, launch, median, ms, percentile, printRatio, promisePool, requireMeasured, runBench, sleep, stopChild } from './support';
 
@@ -232,10 +232,12 @@ async function loadTemplate(db: pg.Pool, declarationId: string): Promise<TableTe
     let n = 0;
     const values = rows.map(() => `(${columns.map((c) => `$${++n}::${cast(c)}`).join(', ')})`).join(', ');
     let sql = `INSERT INTO ${quote(table)} (${columns.map((c) => quote(c.column)).join(', ')}) VALUES ${values}`;
-    // As recordBusinessEvent does, in the same statement: each event's fan-out job and its NOTIFY.
+    // As recordBusinessEvent does, in the same statement: a fan-out job per subject and each event's NOTIFY.
     if (table === 'business_event') {
       sql = `WITH e AS (${sql} RETURNING id, declaration_id, company_id)
-        SELECT graphile_worker.add_job('fan-out-event', json_build_object('eventId', e.id::text), job_key => 'fan-out-event:' || e.id, max_attempts => 25) IS NOT NULL AS queued,
+        , queued AS (SELECT graphile_worker.add_job('${FAN_OUT_TASK}', '{}'::json, job_key => '${FAN_OUT_TASK}:' || s.subject, max_attempts => 25) IS NOT NULL AS queued
+                       FROM (SELECT DISTINCT ${FAN_OUT_SUBJECT('e')} AS subject FROM e) s)
+        SELECT (SELECT count(*) FROM queued) AS queued,
                pg_notify('${EVENT_CHANNEL}', json_build_object('id', e.id::text, 'declarationId', e.declaration_id, 'companyId', e.company_id)::text) IS NULL AS notified
           FROM e ORDER BY e.id`;
     }

@@ -8,6 +8,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Actor } from '../lib/auth/actor';
 import { authenticate } from '../lib/auth/authenticate';
 import { getRateLimiter } from '../lib/auth/rate-limiter';
+import { isPoolExhausted } from '../lib/database/is-pool-exhausted';
 import { getEnv } from '../lib/env';
 import { getLogger } from '../lib/logger';
 import { AppError, isAppError } from '../lib/errors';
@@ -35,6 +36,8 @@ async function withinRateLimit(res: ServerResponse, requestId: string, key: stri
   try {
     decision = await getRateLimiter().hit(key, limit, 60_000);
   } catch (error) {
+    // Every connection busy is overload, not a fault: the server's handler answers it 503 with Retry-After.
+    if (isPoolExhausted(error)) throw error;
     // The counters live in the database: when it does not answer, the client gets the same masked error
     // as any other unexpected failure, and the log keeps the cause under the request id.
     getLogger().error({ err: error, requestId }, 'rate limiter unavailable');

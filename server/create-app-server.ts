@@ -42,6 +42,7 @@ async function admitSignIn(req: IncomingMessage, res: ServerResponse, requestId:
   return false;
 }
 import { sendAppError } from './send-app-error';
+import { isPoolExhausted } from '../lib/database/is-pool-exhausted';
 
 export type Fallback = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -134,9 +135,4 @@ export async function createAppServer(options: { logger: Logger; fallback: Fallb
       await apollo.stop();
     },
   };
-}
-
-/** pg-pool's error when every connection stayed busy for its connectionTimeoutMillis (lib/db.ts). */
-function isPoolExhausted(error: unknown): boolean {
-  return error instanceof Error && error.message === 'timeout exceeded when trying to connect';
 }

@@ -2,7 +2,8 @@
 //   POST /api/scans                                         a station posts a scan (multipart: "metadata" JSON + image parts) → 201
 //   GET  /api/scans/images/{imageId}/thumbnail.png          the image's thumbnail
 //   GET  /api/scans/images/{imageId}/{preset}.dzi            its Deep Zoom descriptor at a window/level preset
-//   GET  /api/scans/images/{imageId}/{preset}_files/{level}/{col}_{row}.jpeg   one tile
+//   GET  /api/scans/images/{imageId}/{preset}_files/{level}/{col}_{row}.jpeg   one tile (?map= a colour map)
+//   GET  /api/scans/images/{imageId}/window_files/{level}/{col}_{row}.jpeg?wc=&ww=&map=   one tile at a free window
 // POST takes a scanning station's token (cw_scan_…); the GETs a signed-in analyst, officer or admin
 // (session cookie). The upload is read into memory part by part while counted against SCAN_MAX_BYTES:
 // beyond it the answer is 413 at once, and nothing has been stored (storage starts after every part is checked).
@@ -38,7 +39,7 @@ export function createScansRoute({ logger }: { logger: Logger }) {
         }
         return await postScan(req, res, requestId);
       }
-      const asset = parseAssetPath(pathname);
+      const asset = parseAssetPath(pathname, new URL(req.url ?? '/', 'http://local').searchParams);
       if (!asset) throw new AppError('NOT_FOUND', 'No such endpoint.');
       if (method !== 'GET' && method !== 'HEAD') {
         res.setHeader('allow', 'GET');
@@ -47,9 +48,16 @@ export function createScansRoute({ logger }: { logger: Logger }) {
       const cookie = req.headers.cookie;
       const actor = await authenticate({ session: await readSession(Array.isArray(cookie) ? cookie[0] : cookie) }, { id: requestId, ip: clientIp(req) });
       const found = await getScanImageAsset({ actor, imageId: asset.imageId, asset: asset.asset });
-      res.writeHead(200, { 'content-type': found.contentType, 'cache-control': 'private, max-age=3600', etag: `"${found.etag}"`, 'x-content-type-options': 'nosniff' });
-      if (typeof found.body === 'string') res.end(found.body);
-      else await pipeline(found.body, res).catch((error: unknown) => logger.info({ err: error, requestId }, 'scan tile download interrupted'));
+      const headers = { 'cache-control': 'private, max-age=3600', etag: `"${found.etag}"`, 'x-content-type-options': 'nosniff' };
+      // Tiles are content-addressed (the ETag names the stored tile and the window): an unchanged one is 304, not rendered again.
+      if (req.headers['if-none-match'] === headers.etag) {
+        res.writeHead(304, headers);
+        return void res.end();
+      }
+      const body = typeof found.body === 'function' ? await found.body() : found.body;
+      res.writeHead(200, { 'content-type': found.contentType, ...headers });
+      if (typeof body === 'string' || Buffer.isBuffer(body)) res.end(body);
+      else await pipeline(body, res).catch((error: unknown) => logger.info({ err: error, requestId }, 'scan tile download interrupted'));
     } catch (error) {
       if (!isAppError(error)) throw error;
       if (!res.headersSent) return sendAppError(res, requestId, error);
@@ -58,13 +66,13 @@ export function createScansRoute({ logger }: { logger: Logger }) {
   };
 }
 
-function parseAssetPath(pathname: string): { imageId: string; asset: ScanImageAsset } | null {
+function parseAssetPath(pathname: string, query: URLSearchParams): { imageId: string; asset: ScanImageAsset } | null {
   const m = /^\/api\/scans\/images\/([0-9a-fA-F-]{36})\/(?:(thumbnail)\.png|([a-z-]+)\.dzi|([a-z-]+)_files\/(\d{1,2})\/(\d{1,5})_(\d{1,5})\.jpeg)$/.exec(pathname);
   if (!m) return null;
   const imageId = m[1]!;
   if (m[2]) return { imageId, asset: { kind: 'thumbnail' } };
   if (m[3]) return { imageId, asset: { kind: 'dzi', preset: m[3] } };
-  return { imageId, asset: { kind: 'tile', preset: m[4]!, level: Number(m[5]), col: Number(m[6]), row: Number(m[7]) } };
+  return { imageId, asset: { kind: 'tile', preset: m[4]!, level: Number(m[5]), col: Number(m[6]), row: Number(m[7]), centre: query.get('wc'), width: query.get('ww'), map: query.get('map') } };
 }
 
 async function postScan(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {

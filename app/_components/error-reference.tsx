@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 
 /**
  * What a person quotes to support after an unexpected error. Next.js gives the browser only a digest
@@ -6,10 +7,7 @@
  * the stack. Errors raised in the browser itself have no digest: nothing was logged on the server.
  */
 export function ErrorReference({ digest }: { digest?: string }) {
-  if (!digest) return <p>The page failed in your browser. Reload it; if it happens again, tell support what you were doing.</p>;
-  return (
-    <p>
-      Quote this reference to support: <code data-testid="error-reference">{digest}</code>
-    </p>
-  );
+  const t = useTranslations('errorPage');
+  if (!digest) return <p>{t('inBrowser')}</p>;
+  return <p>{t.rich('quote', { digest, code: (chunks) => <code data-testid="error-reference">{chunks}</code> })}</p>;
 }

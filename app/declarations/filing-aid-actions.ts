@@ -2,10 +2,12 @@
 // Server actions of "filing fast": copy a declaration under a new LRN, save one as a company template.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { copyDeclaration } from '../../lib/declarations/copy-declaration';
 import { saveDeclarationTemplate } from '../../lib/declarations/save-declaration-template';
 import { AppError } from '../../lib/errors';
+import { failed } from '../_components/form/action-helpers';
 import type { FormState } from '../_components/form/form-state';
 import { getActor } from '../session';
 
@@ -14,9 +16,13 @@ const text = (formData: FormData, name: string) => {
   return typeof v === 'string' ? v : '';
 };
 
-function problem(error: unknown, values: Record<string, string>): FormState {
-  if (!(error instanceof AppError)) throw error;
-  return { ok: false, message: error.code === 'NOT_FOUND' ? 'No such declaration that you can see.' : error.message, fieldErrors: error.details.fieldErrors ?? [], values };
+/** The problem in the reader's language (failed()); a declaration one cannot see is said as not found. */
+async function problem(error: unknown, values: Record<string, string>): Promise<FormState> {
+  if (error instanceof AppError && error.code === 'NOT_FOUND') {
+    const t = await getTranslations('declarationForm.filingAid');
+    return { ok: false, message: t('notFound'), fieldErrors: error.details.fieldErrors ?? [], values };
+  }
+  return failed(error, values);
 }
 
 /** "Copy": a new draft with the declaration's content under the LRN typed; opens it for editing. */
@@ -40,5 +46,6 @@ export async function saveTemplateAction(_previous: FormState, formData: FormDat
   } catch (error) {
     return problem(error, values);
   }
-  return { ok: true, message: `Saved as template “${values.name.trim()}”. Start from it under New declaration.`, fieldErrors: [] };
+  const t = await getTranslations('declarationForm.filingAid');
+  return { ok: true, message: t('templateSaved', { name: values.name.trim() }), fieldErrors: [] };
 }

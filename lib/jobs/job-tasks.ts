@@ -9,7 +9,7 @@
 import type { Task, TaskList } from 'graphile-worker';
 
 import { deliverWebhookLegacyTask, deliverWebhooksTask } from '../notifications/deliver-webhooks-task';
-import { fanOutEventTask } from '../notifications/fan-out-event-task';
+import { fanOutEventLegacyTask, fanOutEventsTask } from '../notifications/fan-out-events-task';
 import { fileSpreadsheetTask } from '../interchange/file-spreadsheet-task';
 import { processPasswordResetRequestsTask } from '../auth/process-password-reset-requests-task';
 import { pruneRateLimitCountersTask } from '../auth/prune-rate-limit-counters-task';
@@ -29,7 +29,8 @@ export const jobTasks: TaskList = {
   'publish-ledger-anchor': publishLedgerAnchorTask,
   'process-password-reset-requests': processPasswordResetRequestsTask as Task,
   'send-email': sendEmailTask as Task,
-  'fan-out-event': fanOutEventTask as Task,
+  'fan-out-events': fanOutEventsTask as Task,
+  'fan-out-event': fanOutEventLegacyTask as Task,
   'deliver-webhooks': deliverWebhooksTask as Task,
   'deliver-webhook': deliverWebhookLegacyTask as Task,
   'rescue-webhook-deliveries': rescueWebhookDeliveriesTask as Task,
@@ -49,6 +50,8 @@ export const jobCrontab: string[] = [
   // The latest checkpoint to the chain (when ANCHOR_* is configured) at most every ANCHOR_EVERY_SECONDS.
   '* * * * * publish-ledger-anchor ?max=1',
   '* * * * * rescue-webhook-deliveries ?max=1',
+  // Events left pending by a worker that died mid-batch, when no later event's job picked them up.
+  '* * * * * fan-out-events ?max=1',
   '17 3 * * * purge-business-events ?max=1',
   '0 6 * * * warn-expiring-api-tokens ?max=1',
   '0 7 * * * send-notification-digests ?max=1',

@@ -17,14 +17,22 @@ export interface EventSubject {
 
 /** The declaration's parties (one indexed read), or null when the event has no declaration. */
 export async function loadEventSubject(sql: Sql, event: { type: string; declarationId: string | null; companyId: string | null }): Promise<EventSubject> {
-  if (!event.declarationId) return { type: event.type, declaration: null, companyId: event.companyId };
-  const [d] = await sql<DeclarationParties>(
-    `SELECT type::text AS type, status::text AS status, declarant_id AS "declarantId", importer_id AS "importerId",
-            exporter_id AS "exporterId", representative_id AS "representativeId"
-       FROM declaration WHERE id = $1::uuid`,
-    [event.declarationId],
-  );
-  return { type: event.type, declaration: d ?? null, companyId: event.companyId };
+  return (await loadEventSubjects(sql, [event]))[0]!;
+}
+
+/** The subjects of many events in one read (a fan-out batch), in the events' order. */
+export async function loadEventSubjects(sql: Sql, events: { type: string; declarationId: string | null; companyId: string | null }[]): Promise<EventSubject[]> {
+  const ids = [...new Set(events.map((e) => e.declarationId).filter((id): id is string => !!id))];
+  const parties = ids.length
+    ? await sql<DeclarationParties & { id: string }>(
+        `SELECT id, type::text AS type, status::text AS status, declarant_id AS "declarantId", importer_id AS "importerId",
+                exporter_id AS "exporterId", representative_id AS "representativeId"
+           FROM declaration WHERE id = ANY($1::uuid[])`,
+        [ids],
+      )
+    : [];
+  const byId = new Map(parties.map(({ id, ...d }) => [id, d as DeclarationParties]));
+  return events.map((e) => ({ type: e.type, declaration: e.declarationId ? (byId.get(e.declarationId) ?? null) : null, companyId: e.companyId }));
 }
 
 /** Companies that may be concerned (a superset; mayReceiveEvent decides). */

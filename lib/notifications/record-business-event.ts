@@ -1,8 +1,15 @@
 // Writes business events in the caller's transaction: the event exists if and only if the change that
-// caused it commits. In the same statement it adds the event's fan-out job (graphile-worker, so webhook
-// deliveries, inbox entries and e-mails follow after commit, in any process) and a NOTIFY on the
+// caused it commits. In the same statement it wakes the fan-out (graphile-worker, so webhook deliveries,
+// inbox entries and e-mails follow after commit, in any process) and sends a NOTIFY on the
 // `business_event` channel, which PostgreSQL delivers on commit to every process's subscription
 // listener (Subscription.declarationEvents). One round trip, whatever the number of events.
+//
+// The fan-out job fans out every pending event, not just these (fan-out-events-task.ts), so one waiting
+// job per subject is enough: its key is the subject's (declaration, else company, else the event), and a
+// second event of the subject replaces the waiting job instead of adding one. Keyed by subject, not one
+// key for all: writers of one declaration already wait for each other (its row lock), so the job row
+// they share adds no waiting; a single key would make every event-writing transaction wait for the
+// previous one's commit.
 import type { Sql } from '../database/sql';
 import { EVENT_TYPES, type EventType } from './event-types';
 
@@ -26,6 +33,16 @@ export interface BusinessEventInput {
 export const MAX_PAYLOAD_BYTES = 20_000;
 
 export const EVENT_CHANNEL = 'business_event';
+
+/** The fan-out job's task name (lib/notifications/fan-out-events-task.ts). */
+export const FAN_OUT_TASK = 'fan-out-events';
+
+/**
+ * SQL naming an event's fan-out subject, for a business_event alias: its declaration, else its company,
+ * else the event itself. A subject's events are fanned out in id order, by the run holding the
+ * subject's advisory lock ('fan-out:' || subject, the key the per-event jobs before batching took too).
+ */
+export const FAN_OUT_SUBJECT = (alias: string) => `COALESCE(${alias}.declaration_id::text, ${alias}.company_id::text, ${alias}.id::text)`;
 
 export async function recordBusinessEvent(sql: Sql, event: BusinessEventInput | BusinessEventInput[]): Promise<string[]> {
   const events = Array.isArray(event) ? event : [event];
@@ -53,9 +70,12 @@ export async function recordBusinessEvent(sql: Sql, event: BusinessEventInput | 
          FROM json_to_recordset($1::json) AS x(n int, type text, version int, dms_code text, declaration_id uuid, company_id uuid,
               mrn text, lrn text, container_number text, payload text)
         ORDER BY x.n
-       RETURNING id, declaration_id, company_id)
+       RETURNING id, declaration_id, company_id),
+     queued AS (
+       SELECT graphile_worker.add_job('${FAN_OUT_TASK}', '{}'::json, job_key => '${FAN_OUT_TASK}:' || s.subject, max_attempts => 25) IS NOT NULL AS queued
+         FROM (SELECT DISTINCT ${FAN_OUT_SUBJECT('e')} AS subject FROM e) s)
      SELECT e.id::text AS id,
-            graphile_worker.add_job('fan-out-event', json_build_object('eventId', e.id::text), job_key => 'fan-out-event:' || e.id, max_attempts => 25) IS NOT NULL AS queued,
+            (SELECT count(*) FROM queued) AS queued,
             pg_notify('${EVENT_CHANNEL}', json_build_object('id', e.id::text, 'declarationId', e.declaration_id, 'companyId', e.company_id)::text) IS NULL AS notified
        FROM e ORDER BY e.id`,
     [JSON.stringify(rows)],

@@ -5,7 +5,7 @@ import { getEnv } from '../env';
 import { getPool } from '../db';
 import { AppError } from '../errors';
 import { assertScanReader } from './scan-access';
-import { SCAN_PRESET_NAMES } from './scan-presets';
+import { RAW_TILES, SCAN_PRESET_NAMES } from './scan-presets';
 
 export interface ScanView {
   id: string;
@@ -23,7 +23,7 @@ export interface ScanView {
   declaration: { id: string; lrn: string; mrn: string | null; status: string; lane: string | null; riskScore: number | null } | null;
   shipmentId: string | null;
   goods: { sequence: number; commodityCode: string; description: string; packageKind: string; packageCount: number; grossMassKg: string; netMassKg: string }[];
-  images: { id: string; sequence: number; format: string; view: string; width: number; height: number; bits: number; sha256: string; ledgerLeafHash: string; tileSize: number | null; tileOverlap: number | null; thumbnailUrl: string | null; tiles: { preset: string; dziUrl: string }[] }[];
+  images: { id: string; sequence: number; format: string; view: string; width: number; height: number; bits: number; sha256: string; ledgerLeafHash: string; tileSize: number | null; tileOverlap: number | null; /** Raw tiles exist (processed since free window/level): the viewer can window freely. */ freeWindow: boolean; thumbnailUrl: string | null; tiles: { preset: string; dziUrl: string }[] }[];
   annotations: { id: string; imageId: string; source: 'SCANNER' | 'ANALYST' | 'COMPARISON'; label: string; confidence: number | null; x: number; y: number; width: number; height: number; note: string | null; createdAt: Date; createdByName: string | null }[];
   claim: { analystId: string; analystName: string; analystEmail: string; claimedAt: Date; expiresAt: Date } | null;
   verdict: { verdict: 'CLEAR' | 'SUSPECT' | 'INCONCLUSIVE'; note: string | null; decidedAt: Date; analystName: string; recordSha256: string; ledgerLeafHash: string; inspectedAt: Date | null; inspectionNote: string | null } | null;
@@ -39,7 +39,8 @@ SELECT s.id, s.status::text AS status, s.processing::text AS processing, s.conta
                  'packageCount', g.package_count, 'grossMassKg', g.gross_mass::text, 'netMassKg', g.net_mass::text) ORDER BY g.sequence)
                  FROM goods_item g WHERE g.declaration_id = d.id), '[]') AS goods,
        (SELECT json_agg(json_build_object('id', i.id, 'sequence', i.sequence, 'format', i.format, 'view', i.view, 'width', i.width, 'height', i.height, 'bits', i.bits,
-               'sha256', i.sha256, 'ledgerLeafHash', i.ledger_leaf_hash, 'thumbnail', i.thumbnail_sha256, 'tiled', i.tile_size IS NOT NULL, 'tileSize', i.tile_size, 'tileOverlap', i.tile_overlap) ORDER BY i.sequence)
+               'sha256', i.sha256, 'ledgerLeafHash', i.ledger_leaf_hash, 'thumbnail', i.thumbnail_sha256, 'tiled', i.tile_size IS NOT NULL, 'tileSize', i.tile_size, 'tileOverlap', i.tile_overlap,
+               'freeWindow', EXISTS (SELECT 1 FROM scan_tile t WHERE t.image_id = i.id AND t.preset = '${RAW_TILES}')) ORDER BY i.sequence)
           FROM scan_image i WHERE i.scan_id = s.id) AS images,
        COALESCE((SELECT json_agg(json_build_object('id', a.id, 'imageId', a.image_id, 'source', a.source, 'label', a.label, 'confidence', a.confidence, 'x', a.x, 'y', a.y,
                'width', a.width, 'height', a.height, 'note', a.note, 'createdAt', a.created_at, 'createdByName', u.name) ORDER BY a.created_at, a.id)

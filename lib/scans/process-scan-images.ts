@@ -1,5 +1,5 @@
 // After ingest (the process-scan-images job): for each image of a scan, a thumbnail and deep-zoom
-// tiles (DZI, the layout OpenSeadragon reads) at every window/level preset, made with sharp (libvips)
+// tiles (DZI, the layout OpenSeadragon reads) at every window/level preset and of the raw samples, made with sharp (libvips)
 // and stored in the blob store like the images, so every process serves them (S3 too). Idempotent: a
 // retried job overwrites the rows with the same content-addressed tiles.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -14,7 +14,8 @@ import { getBlobStore } from '../documents/get-blob-store';
 import { getPool } from '../db';
 import { decodeScanImage } from './decode-scan-image';
 import { readBlob } from './read-blob';
-import { applyScanPreset, SCAN_PRESET_NAMES } from './scan-presets';
+import { cutRawScanTiles } from './cut-raw-scan-tiles';
+import { applyScanPreset, RAW_TILES, SCAN_PRESET_NAMES } from './scan-presets';
 
 export const TILE_SIZE = 254;
 export const TILE_OVERLAP = 1;
@@ -53,6 +54,11 @@ export async function processScanImages(scanId: string): Promise<{ images: numbe
             tiles.push({ preset, level: Number(level), col: Number(match[1]), row: Number(match[2]), sha256: put.sha256 });
           }
         }
+      }
+      // The samples at their own depth, for free window/level (render-scan-tile.ts renders them on demand).
+      for (const raw of cutRawScanTiles(decoded, TILE_SIZE, TILE_OVERLAP)) {
+        const put = await store.put(Readable.from([raw.png]));
+        tiles.push({ preset: RAW_TILES, level: raw.level, col: raw.col, row: raw.row, sha256: put.sha256 });
       }
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -27,7 +27,7 @@ const registerScanPartnerInput = z.object({
 export type RegisterScanPartnerInput = z.input<typeof registerScanPartnerInput>;
 
 /** A partner as listed (list-scan-partners.ts), just registered: not revoked. */
-export type RegisteredScanPartner = ScanPartnerView & { revokedAt: null };
+export type RegisteredScanPartner = ScanPartnerView & { revokedAt: null; lastPullAt: null };
 
 function keyProblem(message: string): AppError {
   return new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['publicKey'], code: 'INVALID', message }] });
@@ -75,5 +75,5 @@ export async function registerScanPartner(options: { actor: Actor; input: Regist
     }
     throw error;
   }
-  return { id, name: input.name, country: input.country, keyId: input.keyId, publicKey, createdAt, revokedAt: null };
+  return { id, name: input.name, country: input.country, keyId: input.keyId, publicKey, createdAt, revokedAt: null, lastPullAt: null };
 }

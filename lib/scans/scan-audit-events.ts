@@ -28,7 +28,7 @@ export const SCAN_AUDIT_EVENTS = {
   },
   'scan.record_inspection': { target: 'scan', details: z.object({ note: z.string().nullable().describe('Note') }) },
   'scan_partner.register': { target: 'scan_partner', details: z.object({ name: z.string().describe('Partner'), country: z.string().describe('Country'), keyId: z.string().describe('Key') }) },
-  'scan_partner.revoke': { target: 'scan_partner', details: z.object({ name: z.string().describe('Partner'), keyId: z.string().describe('Key') }) },
+  'scan_partner.revoke': { target: 'scan_partner', details: z.object({ name: z.string().describe('Partner'), keyId: z.string().describe('Key'), reason: z.string().optional().describe('Reason') }) },
   'scan.partner_pull': {
     target: 'scan_partner',
     details: z.object({

@@ -10,6 +10,12 @@ export const SCAN_PRESETS = {
   'high-density': [0.001, 0.5],
 } as const satisfies Record<string, readonly [number, number]>;
 
+/**
+ * The scan_tile "preset" of the lossless tiles of the image's own samples (cut-raw-scan-tiles.ts): not a
+ * window, but what a free window is rendered from. Not a ScanPreset: the viewer never shows them as they are.
+ */
+export const RAW_TILES = 'raw';
+
 export type ScanPreset = keyof typeof SCAN_PRESETS;
 export const SCAN_PRESET_NAMES = Object.keys(SCAN_PRESETS) as ScanPreset[];
 

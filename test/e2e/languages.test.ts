@@ -107,6 +107,38 @@ describe('languages', () => {
     await expect.poll(() => h1(page)).toBe(DECLARATIONS_TITLE.en);
   }, 300_000);
 
+  it('shows the declaration form in Arabic, right to left, and a declaration page in French (screenshots)', async () => {
+    const page = await newPage('en-GB');
+    await signIn(page, session.clearway.url, TRADER);
+    const choose = async (locale: string) => {
+      await page.locator('#language-select').selectOption(locale);
+      await page.locator('[data-testid="language-switcher"] button').click();
+    };
+    await choose('ar');
+    await page.goto(url('/declarations/new'));
+    await expect.poll(() => h1(page)).toBe('بيان جديد');
+    await expect(html(page)).resolves.toEqual({ lang: 'ar', dir: 'rtl' });
+    expect(await page.locator('#step-heading').textContent()).toContain('الرأسية والأطراف');
+    expect(await page.getByLabel('المرجع المحلي LRN (مرجعك)').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'حفظ المسودة' }).count()).toBe(1);
+    // Client-side validation speaks Arabic too: Continue with an empty step lists the problems.
+    await page.getByRole('button', { name: 'متابعة' }).click();
+    await expect.poll(() => page.getByTestId('error-summary').textContent()).toContain('توجد مشكلة');
+    await expectNoAxeViolations(page, '/declarations/new in Arabic');
+    await session.shot('languages-ar-declaration-form', page);
+
+    await choose('fr');
+    await page.goto(url('/declarations'));
+    const href = await page.getByTestId('declarations-table').locator('a').first().getAttribute('href');
+    await page.goto(url(href!));
+    await expect(html(page)).resolves.toEqual({ lang: 'fr', dir: 'ltr' });
+    await expect.poll(() => page.locator('#history-heading').textContent()).toBe('Historique des états');
+    expect(await page.locator('#versions-heading').textContent()).toBe('Versions');
+    expect(await page.locator('#items-heading').textContent()).toBe('Articles');
+    await expectNoAxeViolations(page, 'a declaration in French');
+    await session.shot('languages-fr-declaration', page);
+    await choose('en');
+    await expect.poll(() => page.locator('#history-heading').textContent()).toBe('Status history');
   // Issue 19, tracking and single window (i18nc): the pages in Arabic (right to left) and French.
   it('shows the tracking and permit pages in Arabic and French', async () => {
     const page = await newPage('en-GB');

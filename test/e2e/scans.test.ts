@@ -25,6 +25,8 @@ let url: (path: string) => string;
 let scanId: string;
 let declarationId: string;
 let containerNumber: string;
+/** The posted image's 16-bit samples (600 × 200), to choose a window around a known sample. */
+let samples: Uint16Array;
 
 beforeAll(async () => {
   page = session.page;
@@ -36,7 +38,8 @@ beforeAll(async () => {
   const shipment = await trackedShipment();
   declarationId = shipment.declarationId;
   containerNumber = shipment.containerNumber;
-  const { bytes } = syntheticImage('png', { concealment: { x: 200, y: 160, width: 30, height: 8 } });
+  const { bytes, image } = syntheticImage('png', { concealment: { x: 200, y: 160, width: 30, height: 8 } });
+  samples = image.pixels as Uint16Array;
   const atr = { atr: [{ part: 'top', label: 'CONCEALMENT_IN_STRUCTURE', confidence: 0.82, x: 195, y: 155, width: 40, height: 16 }] };
   const posted = await postScan(session.clearway.url, station.token, scanMetadata(station.code, containerNumber, atr), { top: bytes });
   expect(posted.status, JSON.stringify(posted.json)).toBe(201);
@@ -98,6 +101,68 @@ describe('the image analyst', () => {
     expect(await viewport.locator('img.scan-tile').first().getAttribute('src')).toContain('/high-density_files/');
     await expectNoAxeViolations(page, 'the scan viewer');
     await shot('scans-viewer');
+  });
+
+  it('sets a free window and a colour map: the tiles are rendered from the 16-bit samples at that window, and it is said in words', async () => {
+    const viewport = page.getByTestId('scan-viewport');
+    const first = viewport.locator('img.scan-tile').first();
+    // The first tile (level at full resolution for a 600 px image) at image pixel (128, 100): its RGB.
+    expect(await first.getAttribute('data-tile')).toMatch(/\/0_0$/);
+    const pixel = () =>
+      first.evaluate(async (img: HTMLImageElement) => {
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const g = canvas.getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        return [...g.getImageData(128, 100, 1, 1).data.slice(0, 3)];
+      });
+    const before = await pixel();
+    // A window 4,000 wide whose lower edge lies 1,000 below the sample there: that pixel shows a quarter grey (64).
+    const sample = samples[100 * 600 + 128]!;
+    const centre = sample + 1000;
+    const form = page.getByTestId('window-form');
+    await form.getByLabel('Window centre', { exact: true }).fill(String(centre));
+    await form.getByLabel('Window width', { exact: true }).fill('4000');
+    await expect.poll(() => first.getAttribute('src')).toContain(`/window_files/`);
+    expect(await first.getAttribute('src')).toContain(`wc=${centre}&ww=4000`);
+    const windowed = await pixel();
+    expect(windowed, `before ${before}`).not.toEqual(before);
+    for (const c of windowed) expect(Math.abs(c - 64), `windowed ${windowed}`).toBeLessThanOrEqual(6);
+    expect(await page.getByTestId('window-announcement').textContent()).toBe(`Showing window centre ${centre}, width 4000 (samples ${centre - 2000} to ${centre + 2000}) in Grey.`);
+    // The slider moves with the number and works from the keyboard.
+    const slider = form.getByRole('slider', { name: 'Window width slider' });
+    expect(await slider.inputValue()).toBe('4000');
+
+    // Hot at a quarter: dark red (191, 0, 0); the colour map is said too, beside its ramp.
+    await form.getByLabel('Colour map').selectOption('hot');
+    await expect.poll(() => first.getAttribute('src')).toContain('map=hot');
+    const hot = await pixel();
+    expect(Math.abs(hot[0]! - 191), `hot ${hot}`).toBeLessThanOrEqual(20);
+    expect(hot[1]!, `hot ${hot}`).toBeLessThanOrEqual(25);
+    expect(await page.getByTestId('window-announcement').textContent()).toContain('in Hot (black, red, yellow, white).');
+    await page.getByTestId('window-ramp').waitFor();
+    await expectNoAxeViolations(page, 'the scan viewer with a free window in colour');
+    await shot('scans-viewer-window');
+
+    // The address kept the window: a reload lays the tiles out at it server-side.
+    await expect.poll(() => page.url()).toContain('map=hot');
+    await page.reload();
+    expect(await first.getAttribute('src')).toContain(`/window_files/`);
+    expect(await form.getByLabel('Window centre', { exact: true }).inputValue()).toBe(String(centre));
+    // Keyboard: the width slider one step right re-renders.
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => first.getAttribute('src')).toContain('ww=4001');
+    // A window that does not fit a 16-bit image is a 400 naming the field.
+    const bad = await page.request.get(url(`${(await first.getAttribute('src'))!.replace(/ww=\d+/, 'ww=0')}`));
+    expect(bad.status()).toBe(400);
+    expect(await bad.text()).toContain('(ww)');
+    // Back to the presets in grey.
+    await form.getByLabel('Colour map').selectOption('grey');
+    await page.getByRole('navigation', { name: 'Window' }).getByRole('link', { name: 'Standard' }).click();
+    await page.waitForURL((u) => u.search.includes('preset=standard') && !u.search.includes('wc='));
   });
 
   it('draws a region with the mouse; a box outside the image is refused next to the box', async () => {
@@ -183,6 +248,16 @@ describe('without JavaScript', () => {
       for (const [field, value] of [['Left (x)', '100'], ['Top (y)', '60'], ['Width', '50'], ['Height', '40']] as const) await form.getByLabel(field, { exact: true }).fill(value);
       await form.getByRole('button', { name: 'Add region' }).click();
       await plain.getByTestId('scan-regions').locator('tr[data-source="ANALYST"][data-label="ORGANIC_MASS"]').waitFor();
+      // The window form works without JavaScript too: a GET that lays the tiles out at that window and map.
+      if ((await plain.getByTestId('scan-viewport').count()) > 0) {
+        const windowForm = plain.getByTestId('window-form');
+        await windowForm.getByLabel('Window centre', { exact: true }).fill('20000');
+        await windowForm.getByLabel('Window width', { exact: true }).fill('30000');
+        await windowForm.getByLabel('Colour map').selectOption('viridis');
+        await Promise.all([plain.waitForURL((u) => u.search.includes('wc=20000')), windowForm.getByRole('button', { name: 'Apply window' }).click()]);
+        expect(await plain.getByTestId('scan-viewport').locator('img.scan-tile').first().getAttribute('src')).toMatch(/\/window_files\/.*wc=20000&ww=30000&map=viridis/);
+        expect(await plain.getByTestId('window-announcement').textContent()).toContain('width 30000');
+      }
       // The first analyst now sees who holds it.
       await page.goto(url('/scans'));
       expect(await page.getByTestId('scan-queue').locator(`tr[data-scan="${demo.id}"]`).getByTestId('claimed-by').textContent()).toBe('Analyst Tomas Berg');

@@ -12,7 +12,7 @@ import { resetEnvCache } from '../../lib/env';
 import { runPendingJobs } from '../../lib/jobs/run-pending-jobs';
 import { createWebhookEndpoint } from '../../lib/notifications/create-webhook-endpoint';
 import { deliverWebhooks } from '../../lib/notifications/deliver-webhooks-task';
-import { fanOutEventTask } from '../../lib/notifications/fan-out-event-task';
+import { fanOutEvents } from '../../lib/notifications/fan-out-events-task';
 import { recordBusinessEvent } from '../../lib/notifications/record-business-event';
 import { rescueWebhookDeliveries } from '../../lib/notifications/rescue-webhook-deliveries-task';
 import { sqlTransaction } from '../../lib/database/sql';
@@ -85,8 +85,8 @@ describe('an endpoint with two declarations in flight', () => {
       const second = await submittedImport(TRADER);
       await runPendingJobs();
       const amend = async (declarationId: string, n: number) => {
-        const [eventId] = await sqlTransaction((sql) => recordBusinessEvent(sql, { type: 'declaration.amended', declarationId, payload: { declarationId, n } }));
-        await fanOutEventTask({ eventId: eventId! }, {} as never);
+        await sqlTransaction((sql) => recordBusinessEvent(sql, { type: 'declaration.amended', declarationId, payload: { declarationId, n } }));
+        await fanOutEvents();
       };
       for (let n = 1; n <= 5; n += 1) {
         await amend(first, n);

@@ -5,6 +5,7 @@
 // the list), Enter picks, Escape closes, Tab leaves with what was typed. The code typed is what is sent:
 // the server validates it whatever the picker showed. The hint names what the current code designates,
 // or says when it is not one the list knows.
+import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 
 import { CODE_LIST_DATA, type CodeListEntry, type CodeListName } from '../../../lib/code-lists/data';
@@ -25,6 +26,7 @@ interface PickerProps extends FieldBinding {
 /** A combobox over a list of entries given by the caller (e.g. party suggestions). */
 export function CodePicker(props: PickerProps & { entries: readonly CodeListEntry[]; search: (q: string) => CodeListEntry[]; unknownHint?: string }) {
   const { id, value, error, onChange, onBlur, label, hint, optional, width, maxLength, entries, search, unknownHint, note } = props;
+  const t = useTranslations('formParts');
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -61,7 +63,7 @@ export function CodePicker(props: PickerProps & { entries: readonly CodeListEntr
     <div className={`field width-${width ?? 'm'} code-picker${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {optional && <span className="optional"> (optional)</span>}
+        {optional && <span className="optional"> {t('optional')}</span>}
       </label>
       {shownHint && (
         <p className="hint" id={hintId}>
@@ -113,7 +115,7 @@ export function CodePicker(props: PickerProps & { entries: readonly CodeListEntr
             onBlur();
           }}
         />
-        <ul id={listId} role="listbox" aria-label={`${label}: options`} className="listbox" hidden={!expanded}>
+        <ul id={listId} role="listbox" aria-label={t('optionsLabel', { label })} className="listbox" hidden={!expanded}>
           {options.map((o, i) => (
             <li
               key={o.code}
@@ -131,7 +133,7 @@ export function CodePicker(props: PickerProps & { entries: readonly CodeListEntr
         </ul>
       </div>
       <p role="status" className="visually-hidden">
-        {expanded ? `${options.length} options` : ''}
+        {expanded ? t('optionCount', { count: options.length }) : ''}
       </p>
     </div>
   );
@@ -140,6 +142,7 @@ export function CodePicker(props: PickerProps & { entries: readonly CodeListEntr
 /** A combobox over one of the shipped code lists (lib/code-lists/data.ts). */
 export function CodeListPicker(props: PickerProps & { list: CodeListName }) {
   const { list } = props;
+  const t = useTranslations('formParts');
   const data = CODE_LIST_DATA[list];
   const search = useMemo(() => (q: string) => searchCodeList({ name: list, search: q, first: 12 }).entries, [list]);
   return (
@@ -147,7 +150,7 @@ export function CodeListPicker(props: PickerProps & { list: CodeListName }) {
       {...props}
       entries={data.entries}
       search={search}
-      unknownHint={data.complete ? undefined : `Not in the ${data.title.toLowerCase()} Clearway ships (${data.version}); check the code — customs validates it.`}
+      unknownHint={data.complete ? undefined : t('notInList', { list: t(`codeList.${list}`), version: data.version })}
     />
   );
 }

@@ -2,6 +2,7 @@
 // next to it with ids the control names in aria-describedby (`${id}-hint`, `${id}-error`), and the
 // invalid styling. Fields that are not one labelled control (checkbox groups, radio sets) use FieldHint
 // and FieldError directly so that they read the same.
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 /** The ids of the hint and error that describe a control, when they are shown. */
@@ -24,10 +25,11 @@ export function FieldHint({ id, children }: { id: string; children?: ReactNode }
  * summary that takes the focus (the declaration's action forms), so that a screen reader still hears it.
  */
 export function FieldError({ id, error, announce }: { id: string; error?: string; announce?: boolean }) {
+  const t = useTranslations('formParts');
   if (!error) return null;
   return (
     <p className="field-error" id={`${id}-error`} role={announce ? 'alert' : undefined}>
-      <span className="visually-hidden">Error: </span>
+      <span className="visually-hidden">{t('errorPrefix')} </span>
       {error}
     </p>
   );
@@ -47,11 +49,12 @@ export interface FrameProps {
 }
 
 export function FieldFrame({ id, label, hint, error, optional, className, announce, children }: FrameProps & { children: ReactNode }) {
+  const t = useTranslations('formParts');
   return (
     <div className={['field', className ?? '', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
       <label htmlFor={id}>
         {label}
-        {optional && <span className="optional"> (optional)</span>}
+        {optional && <span className="optional"> {t('optional')}</span>}
       </label>
       <FieldHint id={id}>{hint}</FieldHint>
       <FieldError id={id} error={error} announce={announce} />

@@ -3,6 +3,7 @@
 // company) gets an ErrorSummary at the top that takes the focus and links each problem to its field, and
 // a SuccessNotice; a small action form beside other content (a declaration's decision, a tracking alert)
 // gets an Outcome below its button, quiet when every problem is already next to its field.
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 import type { FormState } from './form-state';
@@ -27,11 +28,12 @@ const hasSuccess = (s: FormState<unknown>) => s.ok && !!s.message;
  * form has it (`fields` maps a field name to its element id).
  */
 export function ErrorSummary({ state, id, fields = {} }: { state: FormState<unknown>; id: string; fields?: Record<string, string> }) {
+  const t = useTranslations('formParts');
   const ref = useFocusOn<HTMLDivElement>(state, hasProblem);
   if (state.ok || !state.message) return null;
   return (
     <div role="alert" className="error-summary" id={id} tabIndex={-1} ref={ref} data-testid="error-summary">
-      <h2>{state.fieldErrors.length ? 'There is a problem' : state.message}</h2>
+      <h2>{state.fieldErrors.length ? t('thereIsAProblem') : state.message}</h2>
       {state.fieldErrors.length > 0 && (
         <ul>
           {state.fieldErrors.map((f, i) => {

@@ -2,6 +2,7 @@
 // comes from one lib loader (getDeclarationDetail); each section is a component in _sections/.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { isOfficer } from '../../../lib/auth/policy';
 import { getDeclarationDetail } from '../../../lib/declarations/get-declaration-detail';
@@ -27,7 +28,9 @@ import { QueriesSection } from './_sections/queries-section';
 import { RiskSection } from './_sections/risk-section';
 import { VersionsSection } from './_sections/versions-section';
 
-export const metadata: Metadata = { title: 'Declaration' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('declaration.facts'))('heading') };
+}
 export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ id: string }>;

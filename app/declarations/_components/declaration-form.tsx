@@ -6,6 +6,7 @@
 // In amend mode (a submitted declaration) it sends the whole content again with a required reason,
 // as the next version: no draft saving, and the LRN and type stay as they are.
 import { useRouter } from 'next/navigation';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 
 import { amendAction, saveDraftAction, submitDraftAction, type SaveResult } from '../actions';
@@ -26,6 +27,7 @@ import {
   validate,
   type ErrorMap,
   type DeclarationFormValues,
+  type Say,
 } from './form-model';
 import { GoodsStep } from './step-goods';
 import { PermitRequirementsPanel } from './permit-requirements-panel';
@@ -46,14 +48,17 @@ function linkTarget(key: string): string {
 const DRAFT: FormMode = { kind: 'draft' };
 const REASON_MAX = 500;
 
-function reasonProblem(reason: string): string | null {
-  if (!reason.trim()) return 'Give the reason for the amendment: customs sees it with the new version.';
-  if (reason.trim().length > REASON_MAX) return `The reason is limited to ${REASON_MAX} characters.`;
+function reasonProblem(reason: string, t: Say): string | null {
+  if (!reason.trim()) return t('reasonMissing');
+  if (reason.trim().length > REASON_MAX) return t('reasonTooLong', { max: REASON_MAX });
   return null;
 }
 
 export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { declarationId: string | null; initial: DeclarationFormValues; mode?: FormMode }) {
   const router = useRouter();
+  const t = useTranslations('declarationForm');
+  const sayError = useTranslations('errors');
+  const format = useFormatter();
   const amending = mode.kind === 'amend';
   const [state, setState] = useState(initial);
   const [reason, setReason] = useState('');
@@ -79,13 +84,13 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
   const [clean, setClean] = useState({ state: initial, reason: '' });
   const [leaving, setLeaving] = useState(false);
   const dirty = state !== clean.state || reason !== clean.reason;
-  useUnsavedChangesWarning(dirty && !leaving);
+  useUnsavedChangesWarning(dirty && !leaving, t('leaveUnsaved'));
 
   const { input, errors } = useMemo(() => {
-    const checked = validate(state);
-    const reasonError = amending ? reasonProblem(reason) : null;
+    const checked = validate(state, t as Say, sayError as Say);
+    const reasonError = amending ? reasonProblem(reason, t as Say) : null;
     return reasonError ? { input: checked.input, errors: { ...checked.errors, reason: reasonError } } : checked;
-  }, [state, reason, amending]);
+  }, [state, reason, amending, t, sayError]);
 
   const visible = useMemo(() => {
     const out: ErrorMap = {};
@@ -168,7 +173,7 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
     if (busy.current) return;
     reveal(0, 1, 2, 3);
     if (Object.keys(errors).length) {
-      setProblem(kind === 'save' ? 'Correct these fields before saving the draft.' : amending ? 'Correct these fields before submitting the amendment.' : 'Correct these fields before submitting.');
+      setProblem(t('correctBefore', { action: kind === 'save' ? 'save' : amending ? 'amend' : 'submit' }));
       setProblemIsLocal(true);
       setSummaryScope('all');
       setSaved(null);
@@ -188,7 +193,7 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
               ? await amendAction(id!, input, reason)
               : await submitDraftAction(id, input, idempotencyKey);
       } catch {
-        result = { ok: false, id, message: 'The portal could not reach the server. Check your connection and try again.', fieldErrors: [] };
+        result = { ok: false, id, message: t('unreachable'), fieldErrors: [] };
       }
       if (result.id && result.id !== id) {
         setId(result.id);
@@ -207,7 +212,7 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
         setServerErrors({});
         setProblem(null);
         setSummaryScope(null);
-        setSaved(`Draft saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}.`);
+        setSaved(t('draftSaved', { time: format.dateTime(new Date(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) }));
       } else {
         setServerErrors(errorMapOf(result.fieldErrors));
         setProblem(result.message);
@@ -256,21 +261,21 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
         else run('submit');
       }}
     >
-      <nav aria-label="Form steps">
+      <nav aria-label={t('formSteps')}>
         <ol className="steps">
           {STEPS.map((s, i) => (
-            <li key={s.title} className={i === step ? 'current' : i < step ? 'done' : undefined}>
+            <li key={s} className={i === step ? 'current' : i < step ? 'done' : undefined}>
               <button type="button" className="step-button" aria-current={i === step ? 'step' : undefined} onClick={() => goTo(i)}>
                 <span className="step-number" aria-hidden="true">
                   {i + 1}
                 </span>
                 <span>
-                  <span className="visually-hidden">Step {i + 1}: </span>
-                  {s.title}
+                  <span className="visually-hidden">{t('stepNumber', { n: i + 1 })} </span>
+                  {t(`step.${s}`)}
                   {stepsWithErrors.has(i) && i !== LAST && (
-                    <span className="step-flag" title="Needs attention">
+                    <span className="step-flag" title={t('needsAttention')}>
                       <span aria-hidden="true">!</span>
-                      <span className="visually-hidden"> (needs attention)</span>
+                      <span className="visually-hidden"> {t('needsAttentionHidden')}</span>
                     </span>
                   )}
                 </span>
@@ -282,7 +287,7 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
 
       {showSummary && (
         <div className="error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" data-testid="error-summary">
-          <h2 id="error-summary-title">There is a problem</h2>
+          <h2 id="error-summary-title">{t('thereIsAProblem')}</h2>
           {summaryScope === 'all' && problem && <p>{problem}</p>}
           {summary.length > 0 && (
             <ul>
@@ -296,7 +301,7 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
                       setFocus(focusOn(linkTarget(key)));
                     }}
                   >
-                    {key ? `${labelOf(key)}: ` : ''}
+                    {key ? `${labelOf(key, t as Say)}: ` : ''}
                     {message}
                   </a>
                 </li>
@@ -309,9 +314,9 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
       <section className="step" aria-labelledby="step-heading">
         <h2 id="step-heading" ref={headingRef} tabIndex={-1}>
           <span className="step-of">
-            Step {step + 1} of {STEPS.length}
+            {t('stepOf', { n: step + 1, total: STEPS.length })}
           </span>{' '}
-          {STEPS[step]!.title}
+          {t(`step.${STEPS[step]!}`)}
         </h2>
         {step === 0 && <HeaderStep form={form} />}
         {step === 1 && <TransportStep form={form} />}
@@ -323,19 +328,19 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
       <div className="form-actions">
         {step > 0 && (
           <button type="button" className="button-secondary" onClick={() => goTo(step - 1)}>
-            Back
+            {t('back')}
           </button>
         )}
         {!amending && (
           <button type="button" className="button-secondary" onClick={() => run('save')} disabled={running !== null}>
-            {running === 'save' ? 'Saving…' : 'Save draft'}
+            {running === 'save' ? t('saving') : t('saveDraft')}
           </button>
         )}
         {step < LAST ? (
-          <button type="submit">Continue</button>
+          <button type="submit">{t('continue')}</button>
         ) : (
           <button type="submit" disabled={running !== null}>
-            {running === 'submit' ? 'Submitting…' : amending ? 'Submit amendment' : 'Submit declaration'}
+            {running === 'submit' ? t('submitting') : amending ? t('submitAmendment') : t('submitDeclaration')}
           </button>
         )}
         <p role="status" className="save-status" data-testid="save-status">
@@ -350,7 +355,7 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
  * Asks before the page is left with unsaved changes: the browser's own prompt on reload, close or an
  * address typed, and a confirm() on the portal's links (client-side navigation fires no beforeunload).
  */
-function useUnsavedChangesWarning(active: boolean) {
+function useUnsavedChangesWarning(active: boolean, question: string) {
   useEffect(() => {
     if (!active) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -360,7 +365,7 @@ function useUnsavedChangesWarning(active: boolean) {
     const onClick = (e: MouseEvent) => {
       const link = (e.target as Element | null)?.closest?.('a[href]');
       if (!link || link.getAttribute('href')?.startsWith('#') || e.defaultPrevented) return;
-      if (!window.confirm('You have changes that are not saved. Leave this page and lose them?')) {
+      if (!window.confirm(question)) {
         e.preventDefault();
         e.stopPropagation();
       }
@@ -371,5 +376,5 @@ function useUnsavedChangesWarning(active: boolean) {
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, true);
     };
-  }, [active]);
+  }, [active, question]);
 }

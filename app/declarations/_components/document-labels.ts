@@ -1,19 +1,10 @@
-// Words for documents on the declaration pages; browser-safe (the upload form uses them too).
-import type { DOCUMENT_TYPES } from '../../../lib/documents/document-record';
+// Words for documents on the declaration pages; browser-safe (the upload form uses them too). The kinds'
+// names are in the catalogue (declarationPage.documents.type.*).
+import type { ErrorParams } from '../../../lib/errors';
 
-export const DOCUMENT_TYPE_LABEL: Record<(typeof DOCUMENT_TYPES)[number], string> = {
-  COMMERCIAL_INVOICE: 'Commercial invoice',
-  PACKING_LIST: 'Packing list',
-  BILL_OF_LADING: 'Bill of lading',
-  AIR_WAYBILL: 'Air waybill',
-  CERTIFICATE_OF_ORIGIN: 'Certificate of origin',
-  LICENCE: 'Licence',
-  OTHER: 'Other',
-};
-
-/** 48213 → "47.1 KB"; binary units, as the upload limit is stated. */
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} bytes`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+/** 48213 → "47.1 KB"; binary units, as the upload limit is stated. `say` is `declarationPage.documents`. */
+export function formatBytes(size: number, say: (key: string, values?: ErrorParams) => string): string {
+  if (size < 1024) return say('bytes', { size });
+  if (size < 1024 * 1024) return say('kilobytes', { size: Math.round((size / 1024) * 10) / 10 });
+  return say('megabytes', { size: Math.round((size / 1024 / 1024) * 10) / 10 });
 }

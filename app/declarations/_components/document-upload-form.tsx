@@ -4,12 +4,13 @@
 // answers is then attached by a server action, which anchors the document in the ledger. Problems the
 // server reports (too large, not an accepted type, an empty file, a duplicate) are shown as it words them.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 
 import { DOCUMENT_TYPES } from '../../../lib/documents/document-record';
 import { describedBy, FieldFrame } from '../../_components/form/field-frame';
 import { attachDocumentAction } from '../document-actions';
-import { DOCUMENT_TYPE_LABEL, formatBytes } from './document-labels';
+import { formatBytes } from './document-labels';
 
 type Field = 'file' | 'type' | 'reference';
 type Phase =
@@ -41,14 +42,15 @@ function sendFile(file: File, onProgress: (loaded: number, total: number) => voi
   });
 }
 
-function refusal({ status, body }: UploadAnswer): string {
+function refusal({ status, body }: UploadAnswer, t: (key: string, values?: Record<string, string | number>) => string): string {
   const said = body?.error?.message ?? body?.errors?.[0]?.message;
-  if (status === 401) return 'Your session has ended: sign in again, then upload the file.';
+  if (status === 401) return t('sessionEnded');
   if (said) return said;
-  return `The upload failed (HTTP ${status}). Try again${body?.error?.requestId ? `, or quote ${body.error.requestId} to support` : ''}.`;
+  return body?.error?.requestId ? t('failedWithId', { status, requestId: body.error.requestId }) : t('failed', { status });
 }
 
 export function DocumentUploadForm({ declarationId, maxBytes }: { declarationId: string; maxBytes: number }) {
+  const t = useTranslations('declarationPage.documents');
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -62,21 +64,21 @@ export function DocumentUploadForm({ declarationId, maxBytes }: { declarationId:
     const type = String(data.get('type') ?? '');
     const reference = String(data.get('reference') ?? '').trim();
     const fields: Partial<Record<Field, string>> = {};
-    if (!(file instanceof File) || file.size === 0) fields.file = file instanceof File && file.name ? 'The file is empty.' : 'Choose the file to attach.';
-    else if (file.size > maxBytes) fields.file = `The file is ${formatBytes(file.size)}: the limit is ${formatBytes(maxBytes)}.`;
-    if (!type) fields.type = 'Choose the kind of document.';
-    if (!reference) fields.reference = 'Give the document’s reference (invoice, bill of lading or certificate number).';
-    if (Object.keys(fields).length > 0 || !(file instanceof File)) return setPhase({ kind: 'failed', message: 'Some fields need correcting.', fields });
+    if (!(file instanceof File) || file.size === 0) fields.file = file instanceof File && file.name ? t('fileEmpty') : t('chooseFile');
+    else if (file.size > maxBytes) fields.file = t('fileTooLarge', { size: formatBytes(file.size, t), limit: formatBytes(maxBytes, t) });
+    if (!type) fields.type = t('chooseType');
+    if (!reference) fields.reference = t('giveReference');
+    if (Object.keys(fields).length > 0 || !(file instanceof File)) return setPhase({ kind: 'failed', message: t('fieldsNeedCorrecting'), fields });
 
     setPhase({ kind: 'uploading', loaded: 0, total: file.size });
     let answer: UploadAnswer;
     try {
       answer = await sendFile(file, (loaded, total) => setPhase({ kind: 'uploading', loaded, total }));
     } catch {
-      return setPhase({ kind: 'failed', message: 'The upload was interrupted: the connection to the server was lost. Try again.', fields: {} });
+      return setPhase({ kind: 'failed', message: t('interrupted'), fields: {} });
     }
     if (answer.status !== 201 || !answer.body?.uploadId) {
-      const message = refusal(answer);
+      const message = refusal(answer, t);
       return setPhase({ kind: 'failed', message, fields: answer.status === 413 || answer.status === 415 || answer.status === 400 ? { file: message } : {} });
     }
 
@@ -91,7 +93,7 @@ export function DocumentUploadForm({ declarationId, maxBytes }: { declarationId:
       return setPhase({ kind: 'failed', message: result.message, fields: byField });
     }
     formRef.current?.reset();
-    setPhase({ kind: 'done', message: result.leafIndex === null ? `${result.fileName} is attached; its ledger anchoring follows in a moment.` : `${result.fileName} is attached, anchored in the ledger at leaf ${result.leafIndex}.` });
+    setPhase({ kind: 'done', message: result.leafIndex === null ? t('attachedAnchoring', { file: result.fileName }) : t('attachedAnchored', { file: result.fileName, leaf: result.leafIndex }) });
     router.refresh();
   }
 
@@ -101,46 +103,46 @@ export function DocumentUploadForm({ declarationId, maxBytes }: { declarationId:
 
   return (
     <form ref={formRef} onSubmit={submit} className="document-upload" aria-labelledby="document-upload-heading" noValidate data-testid="document-upload">
-      <h3 id="document-upload-heading">Attach a document</h3>
+      <h3 id="document-upload-heading">{t('attachHeading')}</h3>
       <div className="form-grid">
         <FieldFrame
           id="doc-file"
-          label="File"
+          label={t('file')}
           className="width-l"
-          hint={`PDF, PNG, JPEG, XML or JSON, up to ${formatBytes(maxBytes)}. The type is recognised from the content, not the name.`}
+          hint={t('fileHint', { limit: formatBytes(maxBytes, t) })}
           error={fieldError('file')}
           announce
         >
           <input id="doc-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.xml,.json,application/pdf,image/png,image/jpeg,application/xml,text/xml,application/json" aria-describedby={described('file', true)} disabled={busy} />
         </FieldFrame>
-        <FieldFrame id="doc-type" label="Kind of document" error={fieldError('type')} announce>
+        <FieldFrame id="doc-type" label={t('kind')} error={fieldError('type')} announce>
           <select id="doc-type" name="type" defaultValue="" aria-describedby={described('type')} disabled={busy}>
             <option value="" disabled>
-              Choose…
+              {t('choose')}
             </option>
-            {DOCUMENT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {DOCUMENT_TYPE_LABEL[t]}
+            {DOCUMENT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`type.${type}`)}
               </option>
             ))}
           </select>
         </FieldFrame>
-        <FieldFrame id="doc-reference" label="Reference" hint="The document’s own number." error={fieldError('reference')} announce>
+        <FieldFrame id="doc-reference" label={t('reference')} hint={t('referenceHint')} error={fieldError('reference')} announce>
           <input id="doc-reference" name="reference" maxLength={70} aria-describedby={described('reference', true)} disabled={busy} />
         </FieldFrame>
       </div>
       <div className="button-row">
         <button type="submit" disabled={busy}>
-          {phase.kind === 'uploading' ? 'Uploading…' : phase.kind === 'attaching' ? 'Attaching…' : 'Upload and attach'}
+          {phase.kind === 'uploading' ? t('uploading') : phase.kind === 'attaching' ? t('attaching') : t('upload')}
         </button>
         {phase.kind === 'uploading' && (
           <span className="upload-progress" role="status">
-            <progress max={phase.total || 1} value={phase.loaded} aria-label="Upload progress" /> {formatBytes(phase.loaded)} of {formatBytes(phase.total)}
+            <progress max={phase.total || 1} value={phase.loaded} aria-label={t('progress')} /> {t('progressOf', { loaded: formatBytes(phase.loaded, t), total: formatBytes(phase.total, t) })}
           </span>
         )}
         {phase.kind === 'attaching' && (
           <span role="status" className="muted">
-            Anchoring in the ledger…
+            {t('anchoring')}
           </span>
         )}
       </div>

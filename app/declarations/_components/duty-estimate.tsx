@@ -3,10 +3,11 @@
 // items would pay, with the same valuation and tariff arithmetic as an assessment. Only an estimate:
 // customs assesses what is due after submission. Problems (a code not in the tariff, a missing
 // supplementary quantity) are listed politely; they do not stop anyone from going on.
+import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 
 import type { FieldError } from '../../../lib/errors';
-import { keyOf, labelOf, type DeclarationFormValues } from './form-model';
+import { keyOf, labelOf, type DeclarationFormValues, type Say } from './form-model';
 
 const QUERY = `query DutyEstimate($input: DutyEstimateInput!) {
   dutyEstimate(input: $input) { total items { sequence customsValue total lines { taxType rate amount } } }
@@ -23,13 +24,10 @@ interface Estimate {
   items: { sequence: number; customsValue: string; total: string; lines: EstimateLine[] }[];
 }
 
-type Outcome = { kind: 'done'; estimate: Estimate } | { kind: 'problem'; message: string; problems: string[] };
+// A problem's message is a catalogue key (declarationForm.estimate.*), said when shown.
+type Outcome = { kind: 'done'; estimate: Estimate } | { kind: 'problem'; message: 'unavailable' | 'needsFirst' | 'notComputed'; problems: { key: string | null; message: string }[] };
 
-const TAXES = [
-  { taxType: 'DUTY', label: 'Customs duty' },
-  { taxType: 'EXCISE', label: 'Excise' },
-  { taxType: 'VAT', label: 'VAT' },
-] as const;
+const TAXES = ['DUTY', 'EXCISE', 'VAT'] as const;
 
 /** A decimal from the API ("1250.5") with at least two decimals ("1250.50"). */
 function money(value: string): string {
@@ -58,10 +56,10 @@ function estimateInput(s: DeclarationFormValues) {
 }
 
 /** What the estimate needs of every item; without it there is nothing to ask. */
-function missing(s: DeclarationFormValues): string | null {
-  if (s.items.length === 0) return 'Add goods items to see an estimate of the duties and taxes.';
+function missing(s: DeclarationFormValues, t: Say): string | null {
+  if (s.items.length === 0) return t('addItems');
   const incomplete = s.items.findIndex((i) => !i.commodityCode.trim() || !i.originCountry.trim() || !i.netMass.trim() || !i.itemPrice.trim());
-  if (incomplete >= 0) return `Give the commodity code, origin, net mass and price of goods item ${incomplete + 1} to see an estimate.`;
+  if (incomplete >= 0) return t('completeItem', { n: incomplete + 1 });
   return null;
 }
 
@@ -77,25 +75,24 @@ async function fetchEstimate(body: string, signal: AbortSignal): Promise<Outcome
     json = (await res.json()) as GraphQLResponse;
   } catch {
     if (signal.aborted) throw new Error('aborted');
-    return { kind: 'problem', message: 'The estimate is not available right now. This does not stop you from going on.', problems: [] };
+    return { kind: 'problem', message: 'unavailable', problems: [] };
   }
   if (json.data?.dutyEstimate) return { kind: 'done', estimate: json.data.dutyEstimate };
   const fieldErrors = (json.errors ?? []).flatMap((e) => e.extensions?.fieldErrors ?? []);
   if (fieldErrors.length) {
     return {
       kind: 'problem',
-      message: 'No estimate yet: the tariff needs a few things first.',
-      problems: fieldErrors.map((f) => {
-        const key = keyOf(f.path);
-        return key ? `${labelOf(key)}: ${f.message}` : f.message;
-      }),
+      message: 'needsFirst',
+      problems: fieldErrors.map((f) => ({ key: keyOf(f.path) || null, message: f.message })),
     };
   }
-  return { kind: 'problem', message: 'The estimate could not be computed. This does not stop you from going on.', problems: (json.errors ?? []).map((e) => e.message) };
+  return { kind: 'problem', message: 'notComputed', problems: (json.errors ?? []).map((e) => ({ key: null, message: e.message })) };
 }
 
 export function DutyEstimate({ state }: { state: DeclarationFormValues }) {
-  const notReady = missing(state);
+  const t = useTranslations('declarationForm.estimate');
+  const form = useTranslations('declarationForm');
+  const notReady = missing(state, t as Say);
   const body = useMemo(() => JSON.stringify({ query: QUERY, variables: { input: estimateInput(state) } }), [state]);
   // The outcome for the request it answers: a newer request shows "Estimating…" until it is answered.
   const [result, setResult] = useState<{ body: string; outcome: Outcome } | null>(null);
@@ -114,44 +111,44 @@ export function DutyEstimate({ state }: { state: DeclarationFormValues }) {
   return (
     <section aria-labelledby="estimate-heading" className="review-section estimate" data-testid="duty-estimate">
       <h3 id="estimate-heading">
-        Duty estimate <span className="tag">Estimate</span>
+        {t('heading')} <span className="tag">{t('tag')}</span>
       </h3>
       <p className="hint">
-        What the national tariff gives for these goods, in national currency, for guidance only. Customs assesses the duties and taxes due after submission.
+        {t('lead')}
       </p>
       <div aria-live="polite" aria-busy={!notReady && !outcome}>
         {notReady ? (
           <p className="empty">{notReady}</p>
         ) : !outcome ? (
-          <p className="muted">Estimating…</p>
+          <p className="muted">{t('estimating')}</p>
         ) : outcome.kind === 'problem' ? (
           <div className="notice notice-warn" data-testid="estimate-problem">
-            <p>{outcome.message}</p>
+            <p>{t(outcome.message)}</p>
             {outcome.problems.length > 0 && (
               <ul>
                 {outcome.problems.map((p, i) => (
-                  <li key={i}>{p}</li>
+                  <li key={i}>{p.key ? `${labelOf(p.key, form as Say)}: ${p.message}` : p.message}</li>
                 ))}
               </ul>
             )}
           </div>
         ) : (
-          <div className="table-scroll" role="region" aria-label="Estimated duties and taxes per goods item" tabIndex={0}>
+          <div className="table-scroll" role="region" aria-label={t('perItem')} tabIndex={0}>
             <table className="results compact" data-testid="estimate-table">
-              <caption className="visually-hidden">Estimated duties and taxes per goods item</caption>
+              <caption className="visually-hidden">{t('perItem')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Item</th>
+                  <th scope="col">{t('item')}</th>
                   <th scope="col" className="num">
-                    Customs value
+                    {t('customsValue')}
                   </th>
-                  {TAXES.map((t) => (
-                    <th key={t.taxType} scope="col" className="num">
-                      {t.label}
+                  {TAXES.map((tax) => (
+                    <th key={tax} scope="col" className="num">
+                      {t(`tax.${tax}`)}
                     </th>
                   ))}
                   <th scope="col" className="num">
-                    Item total
+                    {t('itemTotal')}
                   </th>
                 </tr>
               </thead>
@@ -160,10 +157,10 @@ export function DutyEstimate({ state }: { state: DeclarationFormValues }) {
                   <tr key={item.sequence}>
                     <td>{item.sequence}</td>
                     <td className="num">{money(item.customsValue)}</td>
-                    {TAXES.map((t) => {
-                      const line = item.lines.find((l) => l.taxType === t.taxType);
+                    {TAXES.map((tax) => {
+                      const line = item.lines.find((l) => l.taxType === tax);
                       return (
-                        <td key={t.taxType} className="num">
+                        <td key={tax} className="num">
                           {line ? (
                             <>
                               {money(line.amount)}
@@ -183,7 +180,7 @@ export function DutyEstimate({ state }: { state: DeclarationFormValues }) {
               <tfoot>
                 <tr>
                   <th scope="row" colSpan={TAXES.length + 2}>
-                    Estimated total
+                    {t('total')}
                   </th>
                   <td className="num">
                     <strong data-testid="estimate-total">{money(outcome.estimate.total)}</strong>

@@ -1,6 +1,7 @@
 'use client';
 // "Copy" and "Save as template" on a declaration's page, and "Copy a previous declaration" in the new
 // declaration flow: plain forms posting to server actions, so they work without JavaScript.
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import { Outcome } from '../../_components/form/form-outcome';
@@ -9,6 +10,7 @@ import { InputField } from '../../_components/form/posted-fields';
 import { copyDeclarationAction, saveTemplateAction } from '../filing-aid-actions';
 
 export function CopyDeclarationForm({ id, choices, suggestedLrn }: { id?: string; choices?: { id: string; label: string }[]; suggestedLrn: string }) {
+  const t = useTranslations('declarationForm.filingAid');
   const [state, action, pending] = useActionState(copyDeclarationAction, INITIAL);
   return (
     <form action={action} className="action-form" data-testid="copy-declaration">
@@ -16,7 +18,7 @@ export function CopyDeclarationForm({ id, choices, suggestedLrn }: { id?: string
         <input type="hidden" name="id" value={id} />
       ) : (
         <div className="field width-l">
-          <label htmlFor="copy-source">Declaration to copy</label>
+          <label htmlFor="copy-source">{t('declarationToCopy')}</label>
           <select id="copy-source" name="id" defaultValue={state.values?.id ?? choices?.[0]?.id}>
             {choices?.map((c) => (
               <option key={c.id} value={c.id}>
@@ -26,9 +28,9 @@ export function CopyDeclarationForm({ id, choices, suggestedLrn }: { id?: string
           </select>
         </div>
       )}
-      <InputField id="copy-lrn" name="lrn" label="LRN of the copy" hint="Your reference for the new declaration; everything else is copied and checked again." state={state} defaultValue={suggestedLrn} maxLength={22} className="width-m" />
+      <InputField id="copy-lrn" name="lrn" label={t('copyLrn')} hint={t('copyLrnHint')} state={state} defaultValue={suggestedLrn} maxLength={22} className="width-m" />
       <button type="submit" disabled={pending} className="button-secondary">
-        {pending ? 'Copying…' : 'Copy to a new draft'}
+        {pending ? t('copying') : t('copy')}
       </button>
       <Outcome state={state} id="copy-outcome" fields={['lrn']} />
     </form>
@@ -36,13 +38,14 @@ export function CopyDeclarationForm({ id, choices, suggestedLrn }: { id?: string
 }
 
 export function SaveTemplateForm({ id }: { id: string }) {
+  const t = useTranslations('declarationForm.filingAid');
   const [state, action, pending] = useActionState(saveTemplateAction, INITIAL);
   return (
     <form action={action} className="action-form" data-testid="save-template">
       <input type="hidden" name="id" value={id} />
-      <InputField id="template-name" name="name" label="Template name" hint="Saving an existing name replaces that template." state={state} maxLength={100} className="width-m" />
+      <InputField id="template-name" name="name" label={t('templateName')} hint={t('templateNameHint')} state={state} maxLength={100} className="width-m" />
       <button type="submit" disabled={pending} className="button-secondary">
-        {pending ? 'Saving…' : 'Save as template'}
+        {pending ? t('saving') : t('saveTemplate')}
       </button>
       <Outcome state={state} id="template-outcome" fields={['name']} />
     </form>

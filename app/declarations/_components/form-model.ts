@@ -3,6 +3,7 @@
 // The fields are those of the zod schema (lib/declarations/declaration-input.ts): the values' type, the
 // empty form and the translation derive from it, and FIELDS below must name each of them (the compiler
 // says so), so a new field needs a label and a step here and nothing else in this file.
+import { createTranslator } from 'use-intl/core';
 import { z } from 'zod';
 
 import {
@@ -14,8 +15,9 @@ import {
   type GoodsItemInput,
   type HeaderField,
 } from '../../../lib/declarations/declaration-input';
-import type { FieldError } from '../../../lib/errors';
+import type { ErrorParams, FieldError } from '../../../lib/errors';
 import { fieldErrorsOf } from '../../../lib/validation';
+import en from '../../../messages/en.json';
 
 /** A container row of the form. Lists (seals) are typed as one string, separated by commas. */
 export type ContainerFormValues = { key: string } & { [K in keyof ContainerInput]-?: string };
@@ -31,76 +33,76 @@ export type DeclarationFormValues = { [K in HeaderField]-?: string } & { contain
 
 export type { HeaderField };
 
-export const STEPS = [
-  { title: 'Header & parties', short: 'Header' },
-  { title: 'Transport & containers', short: 'Transport' },
-  { title: 'Goods items', short: 'Goods' },
-  { title: 'Review & submit', short: 'Review' },
-] as const;
+/** The form's steps; each is named in the catalogue (`declarationForm.step.<key>`). */
+export const STEPS = ['header', 'transport', 'goods', 'review'] as const;
+
+/** A translator of the catalogue (next-intl's `t`), scoped to a namespace. */
+export type Say = (key: string, values?: ErrorParams) => string;
+
+// English, for code that runs outside React (the unit tests); the form passes the reader's language.
+const ENGLISH = createTranslator({ locale: 'en', messages: en, namespace: 'declarationForm' }) as unknown as Say;
+const ENGLISH_ERRORS = createTranslator({ locale: 'en', messages: en, namespace: 'errors' }) as unknown as Say;
 
 type Step = 0 | 1 | 2;
 
-/** Each field of the declaration: its name in the error summary, and the step (0-based) it is entered on. */
+/** The step (0-based) each field of the declaration is entered on; its name is `declarationForm.field.<name>`. */
 const FIELDS = {
-  lrn: { label: 'LRN', step: 0 },
-  type: { label: 'Declaration type', step: 0 },
-  additionalType: { label: 'Additional declaration type', step: 0 },
-  procedureCode: { label: 'Procedure code', step: 0 },
-  additionalProcedure: { label: 'Additional procedure', step: 0 },
-  officeOfDeclaration: { label: 'Customs office of declaration', step: 0 },
-  importerEori: { label: 'Importer EORI', step: 0 },
-  exporterEori: { label: 'Exporter EORI', step: 0 },
-  representativeEori: { label: 'Representative EORI', step: 0 },
-  representationStatus: { label: 'Representation', step: 0 },
-  transportMode: { label: 'Mode of transport', step: 1 },
-  transportDocument: { label: 'Transport document number', step: 1 },
-  officeOfEntry: { label: 'Customs office of entry', step: 1 },
-  officeOfExit: { label: 'Customs office of exit', step: 1 },
-  incoterm: { label: 'Incoterms rule', step: 1 },
-  incotermPlace: { label: 'Incoterms place', step: 1 },
-  containers: { label: 'Containers', step: 1 },
-  items: { label: 'Goods items', step: 2 },
-  invoiceCurrency: { label: 'Invoice currency', step: 2 },
-  invoiceAmount: { label: 'Invoice amount', step: 2 },
-  exchangeRate: { label: 'Exchange rate', step: 2 },
-  freight: { label: 'Freight', step: 2 },
-  insurance: { label: 'Insurance', step: 2 },
-  totalPackages: { label: 'Total packages', step: 2 },
-  grossMass: { label: 'Total gross mass', step: 2 },
-} as const satisfies Record<keyof DeclarationInput, { label: string; step: Step }>;
+  lrn: 0,
+  type: 0,
+  additionalType: 0,
+  procedureCode: 0,
+  additionalProcedure: 0,
+  officeOfDeclaration: 0,
+  importerEori: 0,
+  exporterEori: 0,
+  representativeEori: 0,
+  representationStatus: 0,
+  transportMode: 1,
+  transportDocument: 1,
+  officeOfEntry: 1,
+  officeOfExit: 1,
+  incoterm: 1,
+  incotermPlace: 1,
+  containers: 1,
+  items: 2,
+  invoiceCurrency: 2,
+  invoiceAmount: 2,
+  exchangeRate: 2,
+  freight: 2,
+  insurance: 2,
+  totalPackages: 2,
+  grossMass: 2,
+} as const satisfies Record<keyof DeclarationInput, Step>;
 
-/** A container's fields, as named after "Container 1, …". */
-const CONTAINER_LABELS = {
-  containerNumber: 'container number',
-  seals: 'seal numbers',
-} as const satisfies Record<keyof ContainerInput, string>;
+/** A container's fields, as named after "Container 1, …" (`declarationForm.containerField.<name>`). */
+const CONTAINER_FIELDS = { containerNumber: true, seals: true } as const satisfies Record<keyof ContainerInput, true>;
 
-/** A goods item's fields, as named after "Goods item 1, …". */
-const ITEM_LABELS = {
-  commodityCode: 'commodity code',
-  description: 'goods description',
-  originCountry: 'country of origin',
-  packageKind: 'kind of packages',
-  packageCount: 'number of packages',
-  grossMass: 'gross mass',
-  netMass: 'net mass',
-  itemPrice: 'item price',
-  supplementaryQuantity: 'supplementary quantity',
-  supplementaryUnit: 'supplementary unit',
-  preferenceCode: 'preference code',
-  procedureCode: 'item procedure code',
-  valuationMethod: 'valuation method',
-  marks: 'marks and numbers',
-  documentRefs: 'document references',
-} as const satisfies Record<keyof GoodsItemInput, string>;
+/** A goods item's fields, as named after "Goods item 1, …" (`declarationForm.itemField.<name>`). */
+const ITEM_FIELDS = {
+  commodityCode: true,
+  description: true,
+  originCountry: true,
+  packageKind: true,
+  packageCount: true,
+  grossMass: true,
+  netMass: true,
+  itemPrice: true,
+  supplementaryQuantity: true,
+  supplementaryUnit: true,
+  preferenceCode: true,
+  procedureCode: true,
+  valuationMethod: true,
+  marks: true,
+  documentRefs: true,
+} as const satisfies Record<keyof GoodsItemInput, true>;
 
-/** Fields of the form that are not part of the declaration. */
-const OTHER_LABELS: Record<string, string> = { reason: 'Reason for the amendment' };
+/** Fields of the form that are not part of the declaration (`declarationForm.otherField.<name>`). */
+const OTHER_FIELDS: readonly string[] = ['reason'];
 
 /** The step (0-based) on which the field with this key is entered; unknown keys belong to the review. */
 export function stepOf(key: string): number {
   const head = key.split('.')[0]!;
-  return Object.hasOwn(FIELDS, head) ? FIELDS[head as keyof typeof FIELDS].step : STEPS.length - 1;
+  return Object.hasOwn(FIELDS, head) ? FIELDS[head as keyof typeof FIELDS] : STEPS.length - 1;
 }
 
 /** The id of the element that shows the field with this key (summary links point there). */
@@ -219,18 +221,28 @@ export function errorMapOf(fieldErrors: readonly FieldError[]): ErrorMap {
   return map;
 }
 
-/** Format checks of the whole form, with the same schema the server applies. */
-export function validate(s: DeclarationFormValues): { input: DeclarationInput; errors: ErrorMap } {
+// zod's own wording (no sentence written by the schema) is marked, so that it can be said from the catalogue.
+const ZOD_DEFAULT = '\u0000zod';
+
+/**
+ * Format checks of the whole form, with the same schema the server applies, said in the reader's language
+ * where the catalogue has the sentence (`say` for the form's own, `sayError` for `errors.*`); sentences
+ * the schema wrote without a key stay English, as the server's do (docs/languages.md).
+ */
+export function validate(s: DeclarationFormValues, say: Say = ENGLISH, sayError: Say = ENGLISH_ERRORS): { input: DeclarationInput; errors: ErrorMap } {
   const input = toInput(s);
-  const parsed = declarationInput.safeParse(input);
+  const parsed = declarationInput.safeParse(input, { error: () => ZOD_DEFAULT });
   if (parsed.success) return { input, errors: {} };
   const fieldErrors = fieldErrorsOf(parsed.error).map((f, i) => {
     // zod's own wording for a missing or non-numeric number is technical: say what to type instead.
     const issue = parsed.error.issues[i]!;
     if (issue.code === 'invalid_type') {
       const expected = (issue as { expected?: string }).expected;
-      return { ...f, message: expected === 'number' ? 'Enter a whole number, e.g. 12.' : 'This field is required.' };
+      return { ...f, message: say(expected === 'number' ? 'wholeNumber' : 'required') };
     }
+    if (!f.messageKey) return f;
+    const english = ENGLISH_ERRORS(f.messageKey, f.params);
+    if (f.message === ZOD_DEFAULT || f.message === english) return { ...f, message: sayError(f.messageKey, f.params) };
     return f;
   });
   return { input, errors: errorMapOf(fieldErrors) };
@@ -301,14 +313,16 @@ export function newIdempotencyKey(): string {
 }
 
 /** Where a field is, in words, for the error summary ("Container 1, container number"). */
-export function labelOf(key: string): string {
+export function labelOf(key: string, say: Say = ENGLISH): string {
   const [head, index, field] = key.split('.');
   if ((head === 'items' || head === 'containers') && index !== undefined && /^\d+$/.test(index)) {
-    const row = `${head === 'items' ? 'Goods item' : 'Container'} ${Number(index) + 1}`;
+    const n = Number(index) + 1;
+    const row = head === 'items' ? say('itemRow', { n }) : say('containerRow', { n });
     if (!field) return row;
-    const labels: Record<string, string> = head === 'items' ? ITEM_LABELS : CONTAINER_LABELS;
-    return `${row}, ${Object.hasOwn(labels, field) ? labels[field] : field}`;
+    const known = Object.hasOwn(head === 'items' ? ITEM_FIELDS : CONTAINER_FIELDS, field);
+    if (!known) return say('rowField', { row, field });
+    return say('rowField', { row, field: head === 'items' ? say(`itemField.${field}`) : say(`containerField.${field}`) });
   }
-  if (Object.hasOwn(FIELDS, head!)) return FIELDS[head as keyof typeof FIELDS].label;
-  return OTHER_LABELS[head!] ?? head!;
+  if (Object.hasOwn(FIELDS, head!)) return say(`field.${head}`);
+  return OTHER_FIELDS.includes(head!) ? say(`otherField.${head}`) : head!;
 }

@@ -2,6 +2,7 @@
 // The commodity code field: a combobox that searches the HS 2022 nomenclature (public GraphQL API) as
 // the person types a code or words, and fills in the subheading they pick. Keyboard: arrows move
 // through the suggestions, Enter picks, Escape closes.
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 
 import { type FieldBinding } from '../../_components/form/bound-fields';
@@ -86,6 +87,7 @@ export function HsPicker(
   },
 ) {
   const { id, label, value, error, onChange, onBlur, picked, onPick, onRecognise } = props;
+  const t = useTranslations('declarationForm.hsPicker');
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
@@ -156,7 +158,7 @@ export function HsPicker(
         if (!lines.length || controller.signal.aborted || document.activeElement !== input.current) return;
         setSuggestions(lines);
         setOpen(true);
-        setNotice(`${s.formattedCode} is divided in the national tariff: choose one of its ${lines.length} lines.`);
+        setNotice(t('divided', { code: s.formattedCode, count: lines.length }));
       })
       .catch(() => undefined);
   };
@@ -181,7 +183,7 @@ export function HsPicker(
             <span className="picked">{picked}</span>
           </>
         ) : (
-          'Type a code (e.g. 0901.21) or words (e.g. roasted coffee) and pick a subheading or national line.'
+          t('hint')
         )}
       </p>
       <FieldError id={id} error={error} />
@@ -231,7 +233,7 @@ export function HsPicker(
             onBlur();
           }}
         />
-        <ul id={listId} role="listbox" aria-label={`${label}: suggestions`} className="listbox" hidden={!expanded}>
+        <ul id={listId} role="listbox" aria-label={t('suggestionsLabel', { label })} className="listbox" hidden={!expanded}>
           {suggestions.map((s, i) => (
             <li
               key={s.code}
@@ -244,16 +246,16 @@ export function HsPicker(
               onClick={() => pick(s)}
             >
               <code>{s.formattedCode}</code> <span>{s.description}</span>{' '}
-              {s.kind === 'line' ? <span className="option-kind">national line</span> : <span />}
+              {s.kind === 'line' ? <span className="option-kind">{t('nationalLine')}</span> : <span />}
             </li>
           ))}
         </ul>
       </div>
       {open && !searching && suggestions.length === 0 && query && (
-        <p className="hint no-match">Nothing in the tariff matches “{query}”. Try fewer words or a shorter code.</p>
+        <p className="hint no-match">{t('noMatch', { query })}</p>
       )}
       <p role="status" className="visually-hidden">
-        {searching ? 'Searching…' : notice ? notice : open && query !== null && query.length >= 2 ? `${suggestions.length} suggestions` : ''}
+        {searching ? t('searching') : notice ? notice : open && query !== null && query.length >= 2 ? t('suggestionCount', { count: suggestions.length }) : ''}
       </p>
     </div>
   );

@@ -3,12 +3,14 @@
 // (typically well under a second): the page is refreshed a few times until the leaf index is known.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 
 const RETRIES = 10;
 const RETRY_MS = 700;
 
 export function LedgerLeaf({ sha256, leafIndex }: { sha256: string; leafIndex: number | null }) {
+  const t = useTranslations('declarationPage.documents');
   const router = useRouter();
   const tries = useRef(0);
   useEffect(() => {
@@ -20,8 +22,8 @@ export function LedgerLeaf({ sha256, leafIndex }: { sha256: string; leafIndex: n
     return () => clearTimeout(timer);
   }, [leafIndex, router]);
   return (
-    <Link href={`/verify?hash=${sha256}`} title={`SHA-256 ${sha256}`} data-testid="document-leaf" aria-live="polite">
-      {leafIndex === null ? 'Anchoring…' : `Anchored at leaf ${leafIndex}`}
+    <Link href={`/verify?hash=${sha256}`} title={t('sha', { sha256 })} data-testid="document-leaf" aria-live="polite">
+      {leafIndex === null ? t('leafAnchoring') : t('leafAnchored', { leaf: leafIndex })}
     </Link>
   );
 }

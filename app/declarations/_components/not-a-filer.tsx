@@ -1,17 +1,22 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import type { Actor } from '../../session';
 
 /** Shown instead of the form to users who do not file declarations (officers, administrators). */
 export function NotAFiler({ actor }: { actor: Actor }) {
+  const t = useTranslations('declarationForm.notAFiler');
   return (
     <div className="notice" data-testid="not-a-filer">
       <p>
-        <strong>Only traders and customs brokers file declarations.</strong>
+        <strong>{t('title')}</strong>
       </p>
       <p>
-        You are signed in as <code>{actor.email}</code>. Sign in as a trader or broker to file, or go back to the{' '}
-        <Link href="/declarations">declarations</Link>.
+        {t.rich('body', {
+          email: actor.email,
+          code: (chunks) => <code>{chunks}</code>,
+          link: (chunks) => <Link href="/declarations">{chunks}</Link>,
+        })}
       </p>
     </div>
   );

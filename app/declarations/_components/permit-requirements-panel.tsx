@@ -7,6 +7,7 @@
 // reason), or apply now, prefilled from the declaration. The panel sits inside the form, so its controls
 // are buttons that call server actions (a nested <form> is not allowed).
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { citePermitAction, loadPanelState, type PanelRequirement, type PickablePermit } from '../../permits/actions';
@@ -14,11 +15,7 @@ import type { DeclarationFormValues } from './form-model';
 
 const DEBOUNCE_MS = 400;
 
-const DISCLAIM_CODES = [
-  { code: 'A', label: 'A — not regulated by this agency' },
-  { code: 'B', label: 'B — exempt under the agency’s guidance' },
-  { code: 'C', label: 'C — requirement met otherwise' },
-];
+const DISCLAIM_CODES = ['A', 'B', 'C'] as const;
 
 interface Requirement {
   ruleKey: string;
@@ -65,19 +62,11 @@ async function lookUp(items: ReturnType<typeof lookupOf>, direction: string, sig
   });
 }
 
-const STATUS_LABEL: Record<string, string> = {
-  SATISFIED: 'Satisfied',
-  DISCLAIMED: 'Disclaimed',
-  WAIVED: 'Waived by customs',
-  MISSING: 'Missing',
-  PENDING: 'Pending',
-  REJECTED: 'Rejected',
-  EXPIRED: 'Expired',
-  REVOKED: 'Revoked',
-  EXHAUSTED: 'Exhausted',
-};
+/** Requirement states named in the catalogue (declarationForm.permits.status.*); others show their code. */
+const STATUSES = new Set(['SATISFIED', 'DISCLAIMED', 'WAIVED', 'MISSING', 'PENDING', 'REJECTED', 'EXPIRED', 'REVOKED', 'EXHAUSTED']);
 
 export function PermitRequirementsPanel({ state, declarationId }: { state: DeclarationFormValues; declarationId: string | null }) {
+  const t = useTranslations('declarationForm.permits');
   const items = useMemo(() => lookupOf(state), [state]);
   const direction = state.type === 'EX' ? 'EXPORT' : 'IMPORT';
   const key = JSON.stringify([items, direction]);
@@ -99,7 +88,7 @@ export function PermitRequirementsPanel({ state, declarationId }: { state: Decla
         },
         (e: unknown) => {
           if (controller.signal.aborted) return;
-          setFailure(e instanceof Error ? 'The requirement lookup did not answer: try again in a moment.' : String(e));
+          setFailure(e instanceof Error ? t('lookupFailed') : String(e));
           setBusy(false);
         },
       );
@@ -110,7 +99,7 @@ export function PermitRequirementsPanel({ state, declarationId }: { state: Decla
     };
     // `key` stands for items and direction.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, t]);
 
   const refresh = useCallback(() => {
     if (declarationId) void loadPanelState(declarationId).then(setSaved);
@@ -122,9 +111,9 @@ export function PermitRequirementsPanel({ state, declarationId }: { state: Decla
   const count = lookups.reduce((n, l) => n + (l.requirements?.length ?? 0), 0);
   return (
     <section className="panel permit-panel" aria-labelledby="permit-panel-heading" data-testid="permit-panel">
-      <h2 id="permit-panel-heading">Permits and certificates</h2>
+      <h2 id="permit-panel-heading">{t('heading')}</h2>
       <p role="status" className="hint" data-testid="permit-panel-status">
-        {busy ? 'Checking what other agencies need…' : !items.length ? 'Type a commodity code to see which licences, permits or certificates its goods need.' : count === 0 && !failure ? 'No other agency needs a permit for these goods.' : `${count} ${count === 1 ? 'requirement' : 'requirements'}.`}
+        {busy ? t('checking') : !items.length ? t('typeACode') : count === 0 && !failure ? t('noneNeeded') : t('count', { count })}
       </p>
       {failure && (
         <p role="alert" className="error">
@@ -135,7 +124,7 @@ export function PermitRequirementsPanel({ state, declarationId }: { state: Decla
         <div key={l.sequence} data-testid={`permit-panel-item-${l.sequence}`}>
           {l.problem && (
             <p className="error">
-              Item {l.sequence}: {l.problem}
+              {t('itemProblem', { sequence: l.sequence, problem: l.problem })}
             </p>
           )}
           {(l.requirements ?? []).map((r) => (
@@ -172,6 +161,7 @@ function RequirementCard({
   permits: PickablePermit[];
   onChange: () => void;
 }) {
+  const t = useTranslations('declarationForm.permits');
   const [mode, setMode] = useState<Mode>(null);
   const [value, setValue] = useState('');
   const [disclaimCode, setDisclaimCode] = useState('A');
@@ -199,89 +189,96 @@ function RequirementCard({
   return (
     <article className="permit-requirement" aria-labelledby={`${id}-title`} data-testid={`requirement-${sequence}-${r.ruleKey}`}>
       <h3 id={`${id}-title`}>
-        Item {sequence}: {r.documentName} ({r.documentCode}) — {r.agency.name}
+        {t('requirementTitle', { sequence, document: r.documentName, code: r.documentCode, agency: r.agency.name })}
       </h3>
       <p>
-        <strong className={r.severity === 'REQUIRED' ? 'badge badge-bad' : 'badge badge-warn'}>{r.severity === 'REQUIRED' ? 'Required' : 'May be required'}</strong> {r.reason}{' '}
+        <strong className={r.severity === 'REQUIRED' ? 'badge badge-bad' : 'badge badge-warn'}>{r.severity === 'REQUIRED' ? t('required') : t('mayBeRequired')}</strong> {r.reason}{' '}
         <span className="hint">({r.legalBasis})</span>
       </p>
       {cited && (
         <p data-testid={`requirement-state-${sequence}-${r.ruleKey}`}>
-          Status: <strong>{STATUS_LABEL[cited.status] ?? cited.status}</strong>
-          {cited.permitNumber && <> — permit {cited.permitNumber}</>}
-          {cited.externalReference && <> — external reference {cited.externalReference}</>}
-          {cited.disclaimCode && <> — disclaimed ({cited.disclaimCode})</>}
+          {t('statusLabel')} <strong>{STATUSES.has(cited.status) ? t(`status.${cited.status}`) : cited.status}</strong>
+          {cited.permitNumber && <> — {t('citedPermit', { number: cited.permitNumber })}</>}
+          {cited.externalReference && <> — {t('citedExternal', { reference: cited.externalReference })}</>}
+          {cited.disclaimCode && <> — {t('citedDisclaimed', { code: cited.disclaimCode })}</>}
           {cited.application && (
             <>
               {' '}
-              — application <Link href={`/permits/applications/${cited.application.id}`}>{cited.application.number}</Link> ({cited.application.status.replace(/_/g, ' ').toLowerCase()})
+              —{' '}
+              {t.rich('citedApplication', {
+                number: cited.application.number,
+                // The application's status stays its code, as the permits pages show it until they are translated.
+                status: cited.application.status.replace(/_/g, ' ').toLowerCase(),
+                link: (chunks) => <Link href={`/permits/applications/${cited.application!.id}`}>{chunks}</Link>,
+              })}
             </>
           )}
         </p>
       )}
       {!declarationId ? (
-        <p className="hint">Save the draft to cite a permit, give a reference or apply from this declaration.</p>
+        <p className="hint">{t('saveFirst')}</p>
       ) : (
-        <div className="button-row" role="group" aria-label={`What meets item ${sequence}’s ${r.documentName}`}>
+        <div className="button-row" role="group" aria-label={t('whatMeets', { sequence, document: r.documentName })}>
           <button type="button" className="button-secondary" aria-expanded={mode === 'permit'} onClick={() => setMode(mode === 'permit' ? null : 'permit')}>
-            Cite a permit
+            {t('citeAPermit')}
           </button>
           <button type="button" className="button-secondary" aria-expanded={mode === 'external'} onClick={() => setMode(mode === 'external' ? null : 'external')}>
-            External reference
+            {t('externalReference')}
           </button>
           {r.severity === 'MAY_BE_REQUIRED' && (
             <button type="button" className="button-secondary" aria-expanded={mode === 'disclaim'} onClick={() => setMode(mode === 'disclaim' ? null : 'disclaim')}>
-              Disclaim
+              {t('disclaim')}
             </button>
           )}
           <Link className="button" href={`/permits/apply?declarationId=${declarationId}&ruleKey=${encodeURIComponent(r.ruleKey)}`}>
-            Apply now
+            {t('applyNow')}
           </Link>
         </div>
       )}
       {mode === 'permit' &&
         (permits.length === 0 ? (
-          <p className="empty">Your company holds no valid {r.documentName} of {r.agency.code} for this code. Apply for one.</p>
+          <p className="empty">{t('noValidPermit', { document: r.documentName, agency: r.agency.code })}</p>
         ) : (
           <div className="field">
-            <label htmlFor={`${id}-permit`}>Permit</label>
+            <label htmlFor={`${id}-permit`}>{t('permit')}</label>
             <select id={`${id}-permit`} value={value} onChange={(e) => setValue(e.target.value)}>
-              <option value="">Choose a permit</option>
+              <option value="">{t('choosePermit')}</option>
               {permits.map((p) => (
                 <option key={p.number} value={p.number}>
-                  {p.number}, valid until {p.validUntil.slice(0, 10)}
-                  {p.available !== null ? `, ${p.available} ${p.quantityUnit ?? ''} available` : ''}
+                  {p.available !== null
+                    ? t('permitOptionAvailable', { number: p.number, until: p.validUntil.slice(0, 10), available: p.available, unit: p.quantityUnit ?? '' })
+                    : t('permitOption', { number: p.number, until: p.validUntil.slice(0, 10) })}
                 </option>
               ))}
             </select>
             <button type="button" disabled={!value || pending} onClick={() => send({ permitNumber: value })}>
-              Cite permit
+              {t('citePermit')}
             </button>
           </div>
         ))}
       {mode === 'external' && (
         <div className="field">
-          <label htmlFor={`${id}-external`}>Reference number given by {r.agency.code}</label>
+          <label htmlFor={`${id}-external`}>{t('referenceBy', { agency: r.agency.code })}</label>
           <input id={`${id}-external`} value={value} maxLength={70} onKeyDown={noSubmit} onChange={(e) => setValue(e.target.value)} />
           <button type="button" disabled={!value.trim() || pending} onClick={() => send({ externalReference: value })}>
-            Give reference
+            {t('giveReference')}
           </button>
         </div>
       )}
       {mode === 'disclaim' && (
         <div className="field">
-          <label htmlFor={`${id}-disclaim-code`}>Disclaim code</label>
+          <label htmlFor={`${id}-disclaim-code`}>{t('disclaimCode')}</label>
           <select id={`${id}-disclaim-code`} value={disclaimCode} onChange={(e) => setDisclaimCode(e.target.value)}>
             {DISCLAIM_CODES.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.label}
+              <option key={c} value={c}>
+                {c} — {t(`disclaimReason.${c}`)}
               </option>
             ))}
           </select>
-          <label htmlFor={`${id}-disclaim-reason`}>Reason (the agency sees it)</label>
+          <label htmlFor={`${id}-disclaim-reason`}>{t('disclaimReasonLabel')}</label>
           <textarea id={`${id}-disclaim-reason`} value={value} maxLength={500} onChange={(e) => setValue(e.target.value)} />
           <button type="button" disabled={pending} onClick={() => send({ disclaimCode, disclaimReason: value })}>
-            Disclaim
+            {t('disclaim')}
           </button>
         </div>
       )}

@@ -2,6 +2,7 @@
 // alerts and a link to its tracking page; for officers, the alerts' reasons (tamper and seal alerts feed
 // the declaration's risk). Renders nothing when no container of the declaration is tracked.
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { AppError } from '../../../lib/errors';
 import { getShipment } from '../../../lib/tracking/get-shipment';
@@ -9,7 +10,7 @@ import { listShipments } from '../../../lib/tracking/list-shipments';
 import type { Actor } from '../../session';
 import { OpenAlerts, SealStatusBadge } from '../../tracking/_components/seal-status';
 import { ALERT_LABEL, placeName, trackingHref, type AlertView } from '../../tracking/_components/tracking-format';
-import { formatDateTime } from './format';
+import { When } from '../../_i18n/when';
 import { isOfficer } from '../../../lib/auth/policy';
 
 async function load(actor: Actor, declarationId: string) {
@@ -34,10 +35,11 @@ export async function ShipmentsSection({ actor, declarationId }: { actor: Actor;
   const loaded = await load(actor, declarationId);
   if (!loaded || loaded.shipments.length === 0) return null;
   const { shipments, alerts } = loaded;
+  const t = await getTranslations('declarationPage.shipments');
   return (
     <section aria-labelledby="shipments-heading" data-testid="shipments">
-      <h2 id="shipments-heading">Shipments</h2>
-      <p className="hint">Containers tracked under electronic seal.</p>
+      <h2 id="shipments-heading">{t('heading')}</h2>
+      <p className="hint">{t('lead')}</p>
       <ul className="shipment-cards">
         {shipments.map((s) => {
           const own = alerts.get(s.id) ?? [];
@@ -51,15 +53,17 @@ export async function ShipmentsSection({ actor, declarationId }: { actor: Actor;
                 <OpenAlerts count={s.openAlertCount} />
               </p>
               <p className="muted small">
-                {placeName(s.originLocode)} → {placeName(s.destinationLocode)} · {s.lastEventAt ? `last event ${formatDateTime(s.lastEventAt)}` : 'no event yet'}
-                {s.closedAt ? ' · journey closed' : ''}
+                {placeName(s.originLocode)} → {placeName(s.destinationLocode)} · {s.lastEventAt ? t.rich('lastEvent', { when: () => <When date={s.lastEventAt} /> }) : t('noEvent')}
+                {s.closedAt ? ` · ${t('closed')}` : ''}
               </p>
               {own.length > 0 && (
                 <ul className="shipment-alerts" data-testid="shipment-alerts">
                   {own.map((a) => (
                     <li key={a.id} className={a.acknowledgedAt ? undefined : 'alert-open'}>
-                      <strong>{ALERT_LABEL[a.kind]}</strong> <span className="muted small">{formatDateTime(a.raisedAt)}</span>
-                      {a.acknowledgedAt && <span className="badge badge-ok">Acknowledged</span>}
+                      <strong>{ALERT_LABEL[a.kind]}</strong> <span className="muted small">
+                        <When date={a.raisedAt} />
+                      </span>
+                      {a.acknowledgedAt && <span className="badge badge-ok">{t('acknowledged')}</span>}
                       <br />
                       {a.reason}
                     </li>
@@ -67,7 +71,7 @@ export async function ShipmentsSection({ actor, declarationId }: { actor: Actor;
                 </ul>
               )}
               <p>
-                <Link href={trackingHref(s)}>Track container {s.containerNumber}</Link>
+                <Link href={trackingHref(s)}>{t('track', { container: s.containerNumber })}</Link>
               </p>
             </li>
           );

@@ -1,81 +1,76 @@
 'use client';
+import { useTranslations } from 'next-intl';
+
 import { ADDITIONAL_TYPES } from '../../../lib/declarations/codes';
 import { SelectField, TextField } from '../../_components/form/bound-fields';
 import { CodeListPicker } from '../../_components/form/code-picker';
 import { PartyPicker } from './party-picker';
 import type { FormApi } from './form-api';
 
-const TYPES = [
-  { value: 'IM', label: 'IM — Import' },
-  { value: 'EX', label: 'EX — Export' },
-  { value: 'CO', label: 'CO — Community goods' },
-];
-const ADDITIONAL_LABEL: Record<(typeof ADDITIONAL_TYPES)[number], string> = {
-  A: 'Standard',
-  D: 'Pre-lodged (goods not yet presented)',
-  Y: 'Simplified',
-  Z: 'Entry in the declarant’s records',
-};
-const REPRESENTATION = [
-  { value: '', label: 'No representative' },
-  { value: 'DIRECT', label: 'Direct (in the name of the importer or exporter)' },
-  { value: 'INDIRECT', label: 'Indirect (in the representative’s own name)' },
-];
+const TYPES = ['IM', 'EX', 'CO'] as const;
+const REPRESENTATION = ['DIRECT', 'INDIRECT'] as const;
 
 export function HeaderStep({ form }: { form: FormApi }) {
   const { bind, state } = form;
+  const t = useTranslations('declarationForm.header');
+  const typeName = useTranslations('declarations.typeName');
   // An amendment keeps the LRN and the type: they identify what was submitted.
   const fixed = form.mode.kind === 'amend';
   return (
     <>
       <fieldset>
-        <legend>Declaration</legend>
+        <legend>{t('declaration')}</legend>
         <div className="form-grid">
           <TextField
             {...bind('lrn')}
-            label="LRN (your reference)"
-            hint={fixed ? 'The LRN of a submitted declaration cannot change.' : 'Up to 22 letters, digits or - / . _ — unique within your company.'}
+            label={t('lrn')}
+            hint={fixed ? t('lrnFixed') : t('lrnHint')}
             maxLength={22}
             width="m"
             readOnly={fixed}
           />
           <SelectField
             {...bind('type')}
-            label="Declaration type"
-            hint={fixed ? 'The type of a submitted declaration cannot change.' : undefined}
-            options={TYPES}
+            label={t('type')}
+            hint={fixed ? t('typeFixed') : undefined}
+            options={TYPES.map((code) => ({ value: code, label: `${code} — ${typeName(code)}` }))}
             width="m"
             disabled={fixed}
           />
           <SelectField
             {...bind('additionalType')}
-            label="Additional declaration type"
-            options={ADDITIONAL_TYPES.map((t) => ({ value: t, label: `${t} — ${ADDITIONAL_LABEL[t]}` }))}
+            label={t('additionalType')}
+            options={ADDITIONAL_TYPES.map((code) => ({ value: code, label: `${code} — ${t(`additionalTypeName.${code}`)}` }))}
             width="m"
           />
-          <CodeListPicker {...bind('procedureCode')} list="procedureCodes" label="Procedure code" hint="4 digits, e.g. 4000 (release for free circulation)." maxLength={4} />
-          <CodeListPicker {...bind('additionalProcedure')} list="additionalProcedureCodes" label="Additional procedure" optional hint="3 characters, e.g. 000." maxLength={3} />
-          <CodeListPicker {...bind('officeOfDeclaration')} list="customsOffices" label="Customs office of declaration" hint="Country code and 6 characters, e.g. NL000396." maxLength={8} />
+          <CodeListPicker {...bind('procedureCode')} list="procedureCodes" label={t('procedureCode')} hint={t('procedureCodeHint')} maxLength={4} />
+          <CodeListPicker {...bind('additionalProcedure')} list="additionalProcedureCodes" label={t('additionalProcedure')} optional hint={t('additionalProcedureHint')} maxLength={3} />
+          <CodeListPicker {...bind('officeOfDeclaration')} list="customsOffices" label={t('officeOfDeclaration')} hint={t('officeHint')} maxLength={8} />
         </div>
       </fieldset>
       <fieldset>
-        <legend>Parties</legend>
-        <p className="hint">Your company is the declarant. Parties are named by their EORI number and must be registered.</p>
+        <legend>{t('parties')}</legend>
+        <p className="hint">{t('partiesHint')}</p>
         <div className="form-grid">
           <PartyPicker
             {...bind('importerEori')}
-            label="Importer EORI"
+            label={t('importerEori')}
             optional={state.type !== 'IM'}
-            hint={state.type === 'IM' ? 'Needed for an import, e.g. NL123456789.' : 'e.g. NL123456789.'}
+            hint={state.type === 'IM' ? t('importerNeeded') : t('importerExample')}
           />
           <PartyPicker
             {...bind('exporterEori')}
-            label="Exporter EORI"
+            label={t('exporterEori')}
             optional={state.type !== 'EX'}
-            hint={state.type === 'EX' ? 'Needed for an export, e.g. CN440300123456789.' : 'e.g. CN440300123456789.'}
+            hint={state.type === 'EX' ? t('exporterNeeded') : t('exporterExample')}
           />
-          <PartyPicker {...bind('representativeEori')} label="Representative EORI" optional hint="A customs broker acting for the importer or exporter." />
-          <SelectField {...bind('representationStatus')} label="Representation" options={REPRESENTATION} width="l" />
+          <PartyPicker {...bind('representativeEori')} label={t('representativeEori')} optional hint={t('representativeHint')} />
+          <SelectField
+            {...bind('representationStatus')}
+            label={t('representation')}
+            options={[{ value: '', label: t('noRepresentative') }, ...REPRESENTATION.map((code) => ({ value: code, label: t(`representationName.${code}`) }))]}
+            width="l"
+          />
         </div>
       </fieldset>
     </>

@@ -1,21 +1,24 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 import { TRANSPORT_MODES } from '../../../lib/declarations/codes';
 import { DutyEstimate } from './duty-estimate';
 import { TextAreaField } from '../../_components/form/bound-fields';
 import type { FormApi } from './form-api';
-import { compareDecimals, sumDecimals, type DeclarationFormValues } from './form-model';
+import { compareDecimals, sumDecimals, type DeclarationFormValues, type Say } from './form-model';
 
 const dash = (v: string) => (v.trim() ? v.trim() : '—');
 
 function Section({ title, step, form, children }: { title: string; step: number; form: FormApi; children: ReactNode }) {
+  const t = useTranslations('declarationForm.review');
   return (
     <section className="review-section" aria-label={title}>
       <div className="review-head">
         <h3>{title}</h3>
         <button type="button" className="button-link" onClick={() => form.goTo(step)}>
-          Change<span className="visually-hidden"> {title.toLowerCase()}</span>
+          {t('change')}
+          <span className="visually-hidden"> {title.toLowerCase()}</span>
         </button>
       </div>
       {children}
@@ -37,7 +40,7 @@ function Facts({ rows }: { rows: [string, string][] }) {
 }
 
 /** Totals that customs checks on submission, compared here so the filer sees a mismatch early. */
-function checks(s: DeclarationFormValues): { label: string; ok: boolean; text: string }[] {
+function checks(s: DeclarationFormValues, t: Say): { label: string; ok: boolean; text: string }[] {
   if (!s.items.length) return [];
   const out: { label: string; ok: boolean; text: string }[] = [];
   const prices = sumDecimals(
@@ -46,14 +49,14 @@ function checks(s: DeclarationFormValues): { label: string; ok: boolean; text: s
   );
   if (prices && s.invoiceAmount.trim()) {
     const c = compareDecimals(prices, s.invoiceAmount, 2);
-    if (c !== null) out.push({ label: 'Invoice amount', ok: c === 0, text: `items add up to ${prices}, invoice says ${s.invoiceAmount.trim()}` });
+    if (c !== null) out.push({ label: t('invoiceAmount'), ok: c === 0, text: t('invoiceCheck', { items: prices, total: s.invoiceAmount.trim() }) });
   }
   const packages = sumDecimals(
     s.items.map((i) => i.packageCount),
     0,
   );
   if (packages && s.totalPackages.trim()) {
-    out.push({ label: 'Total packages', ok: packages === String(Number(s.totalPackages)), text: `items count ${packages}, total says ${s.totalPackages.trim()}` });
+    out.push({ label: t('totalPackages'), ok: packages === String(Number(s.totalPackages)), text: t('packagesCheck', { items: packages, total: s.totalPackages.trim() }) });
   }
   const mass = sumDecimals(
     s.items.map((i) => i.grossMass),
@@ -61,69 +64,74 @@ function checks(s: DeclarationFormValues): { label: string; ok: boolean; text: s
   );
   if (mass && s.grossMass.trim()) {
     const c = compareDecimals(mass, s.grossMass, 3);
-    if (c !== null) out.push({ label: 'Gross mass', ok: c <= 0, text: `items weigh ${mass} kg, total says ${s.grossMass.trim()} kg` });
+    if (c !== null) out.push({ label: t('grossMass'), ok: c <= 0, text: t('massCheck', { items: mass, total: s.grossMass.trim() }) });
   }
   return out;
 }
 
 export function ReviewStep({ form }: { form: FormApi }) {
   const s = form.state;
-  const totals = checks(s);
+  const t = useTranslations('declarationForm.review');
+  const mode = useTranslations('declarationForm.transport');
+  const totals = checks(s, t as Say);
   return (
     <>
       {form.mode.kind === 'amend' ? (
-        <p>
-          Check the amendment before you submit it. It replaces the whole content of the declaration and is frozen as version {form.mode.nextVersion}, with your reason.
-        </p>
+        <p>{t('checkAmendment', { version: form.mode.nextVersion })}</p>
       ) : (
-        <p>Check the declaration before you submit it. Once submitted, customs assigns an MRN and the content is frozen as version 1.</p>
+        <p>{t('checkDeclaration')}</p>
       )}
-      <Section title="Header and parties" step={0} form={form}>
+      <Section title={t('headerAndParties')} step={0} form={form}>
         <Facts
           rows={[
-            ['LRN', dash(s.lrn)],
-            ['Type', `${s.type} / ${s.additionalType}`],
-            ['Procedure', `${dash(s.procedureCode)}${s.additionalProcedure.trim() ? ` / ${s.additionalProcedure.trim().toUpperCase()}` : ''}`],
-            ['Office of declaration', dash(s.officeOfDeclaration.toUpperCase())],
-            ['Importer', dash(s.importerEori.toUpperCase())],
-            ['Exporter', dash(s.exporterEori.toUpperCase())],
-            ['Representative', s.representativeEori.trim() ? `${s.representativeEori.toUpperCase()} (${s.representationStatus || '—'})` : '—'],
+            [t('lrn'), dash(s.lrn)],
+            [t('type'), `${s.type} / ${s.additionalType}`],
+            [t('procedure'), `${dash(s.procedureCode)}${s.additionalProcedure.trim() ? ` / ${s.additionalProcedure.trim().toUpperCase()}` : ''}`],
+            [t('officeOfDeclaration'), dash(s.officeOfDeclaration.toUpperCase())],
+            [t('importer'), dash(s.importerEori.toUpperCase())],
+            [t('exporter'), dash(s.exporterEori.toUpperCase())],
+            [t('representative'), s.representativeEori.trim() ? `${s.representativeEori.toUpperCase()} (${s.representationStatus || '—'})` : '—'],
           ]}
         />
       </Section>
-      <Section title="Transport and containers" step={1} form={form}>
+      <Section title={t('transportAndContainers')} step={1} form={form}>
         <Facts
           rows={[
-            ['Mode of transport', s.transportMode ? `${s.transportMode} ${TRANSPORT_MODES[Number(s.transportMode)] ?? ''}` : '—'],
-            ['Transport document', dash(s.transportDocument)],
-            ['Office of entry', dash(s.officeOfEntry.toUpperCase())],
-            ['Office of exit', dash(s.officeOfExit.toUpperCase())],
-            ['Incoterms', s.incoterm ? `${s.incoterm} ${s.incotermPlace.toUpperCase()}` : '—'],
-            ['Containers', s.containers.length ? s.containers.map((c) => `${c.containerNumber.toUpperCase()}${c.seals.trim() ? ` (seals ${c.seals.trim()})` : ''}`).join('; ') : 'None'],
+            [t('transportMode'), s.transportMode ? (Number(s.transportMode) in TRANSPORT_MODES ? `${s.transportMode} ${mode(`mode.${s.transportMode}`)}` : s.transportMode) : '—'],
+            [t('transportDocument'), dash(s.transportDocument)],
+            [t('officeOfEntry'), dash(s.officeOfEntry.toUpperCase())],
+            [t('officeOfExit'), dash(s.officeOfExit.toUpperCase())],
+            [t('incoterms'), s.incoterm ? `${s.incoterm} ${s.incotermPlace.toUpperCase()}` : '—'],
+            [
+              t('containers'),
+              s.containers.length
+                ? s.containers.map((c) => (c.seals.trim() ? t('containerWithSeals', { container: c.containerNumber.toUpperCase(), seals: c.seals.trim() }) : c.containerNumber.toUpperCase())).join('; ')
+                : t('none'),
+            ],
           ]}
         />
       </Section>
-      <Section title="Goods items" step={2} form={form}>
+      <Section title={t('goodsItems')} step={2} form={form}>
         {s.items.length === 0 ? (
-          <p className="empty">No goods items.</p>
+          <p className="empty">{t('noItems')}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label="Goods items to declare" tabIndex={0}>
+          <div className="table-scroll" role="region" aria-label={t('itemsToDeclare')} tabIndex={0}>
             <table className="results compact">
-              <caption className="visually-hidden">Goods items to declare</caption>
+              <caption className="visually-hidden">{t('itemsToDeclare')}</caption>
               <thead>
                 <tr>
                   <th scope="col">#</th>
-                  <th scope="col">Code</th>
-                  <th scope="col">Description</th>
-                  <th scope="col">Origin</th>
+                  <th scope="col">{t('code')}</th>
+                  <th scope="col">{t('description')}</th>
+                  <th scope="col">{t('origin')}</th>
                   <th scope="col" className="num">
-                    Packages
+                    {t('packages')}
                   </th>
                   <th scope="col" className="num">
-                    Gross / net kg
+                    {t('grossNet')}
                   </th>
                   <th scope="col" className="num">
-                    Price
+                    {t('price')}
                   </th>
                 </tr>
               </thead>
@@ -151,21 +159,21 @@ export function ReviewStep({ form }: { form: FormApi }) {
         )}
         <Facts
           rows={[
-            ['Invoice', s.invoiceAmount.trim() ? `${s.invoiceCurrency.toUpperCase()} ${s.invoiceAmount.trim()}` : '—'],
-            ['Exchange rate', dash(s.exchangeRate)],
-            ['Freight / insurance', `${dash(s.freight)} / ${dash(s.insurance)}`],
-            ['Total packages', dash(s.totalPackages)],
-            ['Total gross mass', s.grossMass.trim() ? `${s.grossMass.trim()} kg` : '—'],
+            [t('invoice'), s.invoiceAmount.trim() ? `${s.invoiceCurrency.toUpperCase()} ${s.invoiceAmount.trim()}` : '—'],
+            [t('exchangeRate'), dash(s.exchangeRate)],
+            [t('freightInsurance'), `${dash(s.freight)} / ${dash(s.insurance)}`],
+            [t('totalPackages'), dash(s.totalPackages)],
+            [t('totalGrossMass'), s.grossMass.trim() ? t('kg', { mass: s.grossMass.trim() }) : '—'],
           ]}
         />
       </Section>
       {totals.length > 0 && (
         <section aria-labelledby="totals-heading" className="review-section">
-          <h3 id="totals-heading">Totals check</h3>
+          <h3 id="totals-heading">{t('totalsCheck')}</h3>
           <ul className="checks">
-            {totals.map((t) => (
-              <li key={t.label} className={t.ok ? 'check-ok' : 'check-bad'}>
-                <strong>{t.label}:</strong> {t.ok ? 'consistent' : 'does not match'} ({t.text})
+            {totals.map((c) => (
+              <li key={c.label} className={c.ok ? 'check-ok' : 'check-bad'}>
+                <strong>{c.label}:</strong> {c.ok ? t('consistent') : t('doesNotMatch')} ({c.text})
               </li>
             ))}
           </ul>
@@ -174,11 +182,11 @@ export function ReviewStep({ form }: { form: FormApi }) {
       <DutyEstimate state={s} />
       {form.mode.kind === 'amend' && (
         <fieldset>
-          <legend>Amendment</legend>
+          <legend>{t('amendment')}</legend>
           <TextAreaField
             {...form.bind('reason')}
-            label="Reason for the amendment"
-            hint={`What changes and why, e.g. “Net mass of item 1 corrected after weighing”. Customs sees it with version ${form.mode.nextVersion}.`}
+            label={t('reason')}
+            hint={t('reasonHint', { version: form.mode.nextVersion })}
             rows={3}
             maxLength={500}
             required

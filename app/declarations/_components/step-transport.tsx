@@ -1,65 +1,67 @@
 'use client';
+import { useTranslations } from 'next-intl';
+
 import { INCOTERMS_2020, TRANSPORT_MODES } from '../../../lib/declarations/codes';
 import { SelectField, TextField } from '../../_components/form/bound-fields';
 import { CodeListPicker } from '../../_components/form/code-picker';
 import type { FormApi } from './form-api';
 
-const MODES = [{ value: '', label: 'Choose a mode' }, ...Object.entries(TRANSPORT_MODES).map(([code, name]) => ({ value: code, label: `${code} — ${name}` }))];
-const INCOTERMS = [{ value: '', label: 'Choose a rule' }, ...INCOTERMS_2020.map((t) => ({ value: t, label: t }))];
-
 export function TransportStep({ form }: { form: FormApi }) {
   const { bind, state } = form;
+  const t = useTranslations('declarationForm.transport');
+  const modes = [{ value: '', label: t('chooseMode') }, ...Object.keys(TRANSPORT_MODES).map((code) => ({ value: code, label: `${code} — ${t(`mode.${code}`)}` }))];
+  const incoterms = [{ value: '', label: t('chooseRule') }, ...INCOTERMS_2020.map((rule) => ({ value: rule, label: rule }))];
   const containersError = form.listError('containers');
   return (
     <>
       <fieldset>
-        <legend>Transport at the border</legend>
+        <legend>{t('atTheBorder')}</legend>
         <div className="form-grid">
-          <SelectField {...bind('transportMode')} label="Mode of transport" options={MODES} />
-          <TextField {...bind('transportDocument')} label="Transport document number" hint="Bill of lading, air waybill or CMR number." maxLength={70} />
+          <SelectField {...bind('transportMode')} label={t('transportMode')} options={modes} />
+          <TextField {...bind('transportDocument')} label={t('transportDocument')} hint={t('transportDocumentHint')} maxLength={70} />
           <CodeListPicker
             list="customsOffices"
             {...bind('officeOfEntry')}
-            label="Customs office of entry"
+            label={t('officeOfEntry')}
             optional={state.type !== 'IM'}
-            hint={state.type === 'IM' ? 'Needed for an import, e.g. NL000396.' : 'e.g. NL000396.'}
+            hint={state.type === 'IM' ? t('entryNeeded') : t('entryExample')}
             maxLength={8}
           />
           <CodeListPicker
             list="customsOffices"
             {...bind('officeOfExit')}
-            label="Customs office of exit"
+            label={t('officeOfExit')}
             optional={state.type !== 'EX'}
-            hint={state.type === 'EX' ? 'Needed for an export.' : 'Only for exports.'}
+            hint={state.type === 'EX' ? t('exitNeeded') : t('exitOnlyExports')}
             maxLength={8}
           />
         </div>
       </fieldset>
       <fieldset>
-        <legend>Delivery terms</legend>
+        <legend>{t('deliveryTerms')}</legend>
         <div className="form-grid">
-          <SelectField {...bind('incoterm')} label="Incoterms 2020 rule" options={INCOTERMS} width="s" />
-          <CodeListPicker {...bind('incotermPlace')} list="places" label="Incoterms place" hint="UN/LOCODE, e.g. CNSZX (Shenzhen) or NLRTM (Rotterdam)." maxLength={5} />
+          <SelectField {...bind('incoterm')} label={t('incoterm')} options={incoterms} width="s" />
+          <CodeListPicker {...bind('incotermPlace')} list="places" label={t('incotermPlace')} hint={t('incotermPlaceHint')} maxLength={5} />
         </div>
       </fieldset>
       <fieldset>
-        <legend>Containers</legend>
-        {state.containers.length === 0 && <p className="empty">No containers. Add one for containerised goods.</p>}
+        <legend>{t('containers')}</legend>
+        {state.containers.length === 0 && <p className="empty">{t('noContainers')}</p>}
         {state.containers.map((c, i) => (
           <fieldset key={c.key} className="row-group">
-            <legend>Container {i + 1}</legend>
+            <legend>{t('container', { n: i + 1 })}</legend>
             <div className="form-grid">
               <TextField
                 {...bind(`containers.${i}.containerNumber`)}
-                label="Container number"
-                hint="ISO 6346: owner code, U, serial and check digit, e.g. CSQU3054383."
+                label={t('containerNumber')}
+                hint={t('containerNumberHint')}
                 maxLength={13}
                 uppercase
               />
-              <TextField {...bind(`containers.${i}.seals`)} label="Seal numbers" optional hint="Separate several seals with commas." width="l" />
+              <TextField {...bind(`containers.${i}.seals`)} label={t('seals')} optional hint={t('sealsHint')} width="l" />
             </div>
             <button type="button" className="button-link" onClick={() => form.removeContainer(i)}>
-              Remove container {i + 1}
+              {t('removeContainer', { n: i + 1 })}
             </button>
           </fieldset>
         ))}
@@ -69,7 +71,7 @@ export function TransportStep({ form }: { form: FormApi }) {
           </p>
         )}
         <button type="button" id="f-containers" className="button-secondary" onClick={form.addContainer}>
-          Add a container
+          {t('addContainer')}
         </button>
       </fieldset>
     </>

@@ -8,6 +8,8 @@ import { isAppError } from '../../../lib/errors';
 import { compareScans, type ScanComparison } from '../../../lib/scans/compare-scans';
 import { getScan, type ScanView } from '../../../lib/scans/get-scan';
 import { canReadScans } from '../../../lib/scans/scan-access';
+import { applyScanWindow, isScanColourMap, SCAN_COLOUR_MAPS, type ScanWindow } from '../../../lib/scans/apply-scan-window';
+import { parseScanWindow } from '../../../lib/scans/parse-scan-window';
 import { SCAN_PRESET_NAMES, isScanPreset } from '../../../lib/scans/scan-presets';
 import { When } from '../../_i18n/when';
 import { LaneBadge, StatusBadge } from '../../declarations/_components/status';
@@ -18,6 +20,17 @@ import { SCAN_LABELS, scanSubject } from '../labels';
 import { ClaimScanButton, InspectionForm, RegionForm, VerdictForm } from '../scan-forms';
 import { RegionDrawer } from './region-drawer';
 import { levelSize, tilesAt, zoomLevels } from './tile-grid';
+import { WindowControls } from './window-controls';
+
+/** A colour map's ramp as a CSS gradient (dense material left), for the legend beside the controls. */
+const RAMPS = Object.fromEntries(
+  SCAN_COLOUR_MAPS.map((map) => {
+    const steps = Uint8Array.from({ length: 9 }, (_, i) => Math.min(255, i * 32));
+    const { channels, data } = applyScanWindow(steps, 8, null, map);
+    const colours = Array.from(steps, (_, i) => (channels === 1 ? `rgb(${data[i]},${data[i]},${data[i]})` : `rgb(${data[i * 3]},${data[i * 3 + 1]},${data[i * 3 + 2]})`));
+    return [map, `linear-gradient(to right, ${colours.join(', ')})`];
+  }),
+) as Record<(typeof SCAN_COLOUR_MAPS)[number], string>;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('scans.viewer'))('metaTitle') };
@@ -83,12 +96,34 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
   const levelParam = Number(one(query.zoom));
   const level = levels.includes(levelParam) ? levelParam : fitLevel;
   const size = levelSize(geometry, level);
-  const at = (over: { image?: number; preset?: string; zoom?: number }) => {
+  // The free window (?wc=&ww=, sample values) and the colour map (?map=); a window that does not fit
+  // the image falls back to the preset, saying why.
+  const mapParam = one(query.map) ?? 'grey';
+  const map = isScanColourMap(mapParam) ? mapParam : 'grey';
+  let freeWindow: ScanWindow | null = null;
+  let windowProblem: string | null = null;
+  if (image.freeWindow && (one(query.wc) || one(query.ww))) {
+    try {
+      freeWindow = parseScanWindow(one(query.wc), one(query.ww), image.bits === 16 ? 16 : 8);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      windowProblem = t('window.invalid', { max: image.bits === 16 ? 65535 : 255 });
+    }
+  }
+  const at = (over: { image?: number; preset?: string; zoom?: number; keepWindow?: boolean }) => {
     const q = new URLSearchParams({ image: String(over.image ?? image.sequence), preset: over.preset ?? preset, zoom: String(over.zoom ?? level) });
+    if (freeWindow && over.keepWindow) {
+      q.set('wc', String(freeWindow.centre));
+      q.set('ww', String(freeWindow.width));
+    }
+    if (map !== 'grey') q.set('map', map);
     return `/scans/${scan.id}?${q.toString()}#viewer`;
   };
   const index = levels.indexOf(level);
-  const base = `/api/scans/images/${image.id}/${preset}_files`;
+  const base = `/api/scans/images/${image.id}/${freeWindow ? 'window' : preset}_files`;
+  const tileQuery = new URLSearchParams(freeWindow ? { wc: String(freeWindow.centre), ww: String(freeWindow.width) } : {});
+  if (map !== 'grey') tileQuery.set('map', map);
+  const tileSuffix = tileQuery.size ? `?${tileQuery.toString()}` : '';
   const comparisonRegions = comparison && comparison.arrivalScanId === scan.id && image.sequence === 1 ? comparison.regions : [];
 
   return (
@@ -194,7 +229,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
               <ul>
                 {scan.images.map((i) => (
                   <li key={i.id}>
-                    <Link className="chip" href={at({ image: i.sequence })} aria-current={i.id === image.id ? 'page' : undefined}>
+                    <Link className="chip" href={at({ image: i.sequence })} data-keeps-window="map" aria-current={i.id === image.id ? 'page' : undefined}>
                       {t('imageChip', { sequence: i.sequence, view: i.view })}
                     </Link>
                   </li>
@@ -215,7 +250,7 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
                   <ul>
                     {SCAN_PRESET_NAMES.map((p) => (
                       <li key={p}>
-                        <Link className="chip" href={at({ preset: p })} aria-current={p === preset ? 'page' : undefined}>
+                        <Link className="chip" href={at({ preset: p })} data-keeps-window="map" aria-current={p === preset && !freeWindow ? 'page' : undefined}>
                           {t(`preset.${p}`)}
                         </Link>
                       </li>
@@ -224,16 +259,34 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
                 </nav>
                 <nav aria-label={t('zoom')} className="chips">
                   <ul>
-                    <li>{index > 0 ? <Link className="chip" href={at({ zoom: levels[index - 1] })}>{t('zoomOut')}</Link> : <span className="chip chip-disabled">{t('zoomOut')}</span>}</li>
+                    <li>{index > 0 ? <Link className="chip" href={at({ zoom: levels[index - 1], keepWindow: true })} data-keeps-window="all">{t('zoomOut')}</Link> : <span className="chip chip-disabled">{t('zoomOut')}</span>}</li>
                     <li>
                       <span className="chip" data-testid="zoom-level">
                         {t('zoomLevel', { percent: Math.round(size.scale * 100) })}
                       </span>
                     </li>
-                    <li>{index < levels.length - 1 ? <Link className="chip" href={at({ zoom: levels[index + 1] })}>{t('zoomIn')}</Link> : <span className="chip chip-disabled">{t('zoomIn')}</span>}</li>
+                    <li>{index < levels.length - 1 ? <Link className="chip" href={at({ zoom: levels[index + 1], keepWindow: true })} data-keeps-window="all">{t('zoomIn')}</Link> : <span className="chip chip-disabled">{t('zoomIn')}</span>}</li>
                   </ul>
                 </nav>
               </div>
+              {windowProblem && (
+                <p role="alert" className="field-error" data-testid="window-problem">
+                  {windowProblem}
+                </p>
+              )}
+              <WindowControls
+                key={`${image.id}-${preset}-${freeWindow?.centre}-${freeWindow?.width}-${map}`}
+                scanId={scan.id}
+                imageId={image.id}
+                imageSequence={image.sequence}
+                zoom={level}
+                preset={preset}
+                presetName={t(`preset.${preset}`)}
+                bits={image.bits}
+                freeWindow={image.freeWindow}
+                initial={{ window: freeWindow, map }}
+                maps={SCAN_COLOUR_MAPS.map((m) => ({ value: m, label: t(`window.maps.${m}`), ramp: RAMPS[m] }))}
+              />
               <div className="scan-scroll" tabIndex={0} role="region" aria-label={t('panLabel')} data-testid="scan-viewport">
                 <RegionDrawer imageId={image.id} imageWidth={image.width} imageHeight={image.height} scale={size.width / image.width} enabled={analyst && mine && awaiting}>
                   {tilesAt(geometry, level).map((tile) => (
@@ -241,7 +294,8 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
                     <img
                       key={`${tile.col}_${tile.row}`}
                       className="scan-tile"
-                      src={`${base}/${tile.level}/${tile.col}_${tile.row}.jpeg`}
+                      src={`${base}/${tile.level}/${tile.col}_${tile.row}.jpeg${tileSuffix}`}
+                      data-tile={`${tile.level}/${tile.col}_${tile.row}`}
                       alt=""
                       width={tile.width}
                       height={tile.height}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
@@ -30,6 +31,7 @@ function ActionCard({ id, title, children }: { id: string; title: string; childr
 
 /** "What you can do": one card per action the reader may take (answering a query is in the notices). */
 export function ActionsPanel({ detail, isFilerOfThis, controlResultMissing = false }: { detail: DeclarationDetail; isFilerOfThis: boolean; controlResultMissing?: boolean }) {
+  const t = useTranslations('declarationPage.actions');
   const d = detail.declaration;
   const can = (action: DeclarationDetail['actions'][number]) => detail.actions.includes(action);
   const panelActions = detail.actions.filter((a) => a !== 'ANSWER_QUERY' && a !== 'EDIT_DRAFT');
@@ -37,60 +39,60 @@ export function ActionsPanel({ detail, isFilerOfThis, controlResultMissing = fal
     <>
     {panelActions.length > 0 && (
       <section aria-labelledby="actions-heading" className="panel" data-testid="actions">
-        <h2 id="actions-heading">What you can do</h2>
+        <h2 id="actions-heading">{t('heading')}</h2>
         <div className="action-cards">
           {can('SUBMIT') && (
-            <ActionCard id="submit" title="Submit to customs">
+            <ActionCard id="submit" title={t('submit')}>
               <SubmitDraftForm id={d.id} idempotencyKey={randomUUID()} canEdit={can('EDIT_DRAFT')} />
             </ActionCard>
           )}
           {can('AMEND') && (
-            <ActionCard id="amend" title="Amend the declaration">
-              <p className="hint">Change its content before release. Your amendment, with its reason, is frozen as version {d.version + 1}.</p>
+            <ActionCard id="amend" title={t('amend')}>
+              <p className="hint">{t('amendHint', { version: d.version + 1 })}</p>
               <p>
                 <Link href={`/declarations/${d.id}/amend`} className="button button-secondary">
-                  Amend declaration
+                  {t('amendButton')}
                 </Link>
               </p>
             </ActionCard>
           )}
           {can('DECIDE_CANCELLATION') && (
-            <ActionCard id="decide-cancellation" title="Decide the cancellation request">
+            <ActionCard id="decide-cancellation" title={t('decideCancellation')}>
               <DecideCancellationForm id={d.id} />
             </ActionCard>
           )}
           {can('ASSESS_DUTIES') && (
-            <ActionCard id="assess" title="Assess duties">
+            <ActionCard id="assess" title={t('assess')}>
               <AssessDutiesForm id={d.id} />
             </ActionCard>
           )}
           {can('RECORD_PAYMENT') && d.dutyTotal !== null && (
-            <ActionCard id="payment" title="Record the payment">
+            <ActionCard id="payment" title={t('payment')}>
               <RecordPaymentForm id={d.id} amount={d.dutyTotal.toFixed(2)} />
             </ActionCard>
           )}
           {can('RELEASE') && (
-            <ActionCard id="release" title="Release">
-              <ReleaseForm id={d.id} controlResultMissing={controlResultMissing} hint={d.status === 'PAID' ? 'Duties are paid: the goods may leave customs control.' : 'Nothing is due: the goods may leave customs control.'} />
+            <ActionCard id="release" title={t('release')}>
+              <ReleaseForm id={d.id} controlResultMissing={controlResultMissing} hint={d.status === 'PAID' ? t('releasePaid') : t('releaseNothingDue')} />
             </ActionCard>
           )}
           {can('RAISE_QUERY') && (
-            <ActionCard id="query" title="Ask the filer">
+            <ActionCard id="query" title={t('query')}>
               <RaiseQueryForm id={d.id} />
             </ActionCard>
           )}
           {can('OVERRIDE_LANE') && (
-            <ActionCard id="lane" title="Change the lane">
+            <ActionCard id="lane" title={t('lane')}>
               <OverrideLaneForm id={d.id} current={d.lane} />
             </ActionCard>
           )}
           {can('REQUEST_CANCELLATION') && (
-            <ActionCard id="cancel" title="Ask customs to cancel">
+            <ActionCard id="cancel" title={t('cancel')}>
               <RequestCancellationForm id={d.id} />
             </ActionCard>
           )}
           {can('REJECT') && (
-            <ActionCard id="reject" title="Reject">
+            <ActionCard id="reject" title={t('reject')}>
               <RejectForm id={d.id} />
             </ActionCard>
           )}
@@ -99,18 +101,18 @@ export function ActionsPanel({ detail, isFilerOfThis, controlResultMissing = fal
     )}
     {isFilerOfThis && (
       <section aria-labelledby="reuse-heading" className="panel" data-testid="reuse">
-        <h2 id="reuse-heading">Reuse this declaration</h2>
+        <h2 id="reuse-heading">{t('reuse')}</h2>
         <div className="action-cards">
-          <ActionCard id="copy" title="Copy to a new declaration">
+          <ActionCard id="copy" title={t('copy')}>
             <CopyDeclarationForm id={d.id} suggestedLrn={`${d.lrn.slice(0, 18)}-2`} />
           </ActionCard>
-          <ActionCard id="template" title="Save as template">
+          <ActionCard id="template" title={t('template')}>
             <SaveTemplateForm id={d.id} />
           </ActionCard>
         </div>
       </section>
     )}
-    {d.status === 'DRAFT' && !isFilerOfThis && <p className="notice">This is a draft: only the declarant company can edit and submit it.</p>}
+    {d.status === 'DRAFT' && !isFilerOfThis && <p className="notice">{t('draftNotYours')}</p>}
     </>
   );
 }

@@ -1,9 +1,13 @@
+import { useTranslations } from 'next-intl';
+
+import { When } from '../../../_i18n/when';
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
-import { formatCommodityCode, formatDateTime } from '../../_components/format';
+import { formatCommodityCode } from '../../_components/format';
 import type { DutyLineRow, GoodsItemRow } from '../../_components/types';
 
 
-const TAX_LABEL: Record<string, string> = { DUTY: 'Customs duty', EXCISE: 'Excise', VAT: 'VAT' };
+/** Tax types named in the catalogue (declarationForm.estimate.tax.*, the estimate's words); others show their code. */
+const TAXES = new Set(['DUTY', 'EXCISE', 'VAT']);
 
 /** A rate's base: a value (ad valorem, 2 decimals) or a quantity (specific, as stored). */
 function formatBase(line: DutyLineRow): string {
@@ -11,31 +15,33 @@ function formatBase(line: DutyLineRow): string {
 }
 
 function DutyTable({ item, lines }: { item: GoodsItemRow; lines: DutyLineRow[] }) {
+  const t = useTranslations('declarationPage.duties');
+  const tax = useTranslations('declarationForm.estimate');
   const total = lines.slice(1).reduce((acc, l) => acc.add(l.amount), lines[0]!.amount);
   return (
     <div className="duty-item" data-testid={`duties-item-${item.sequence}`}>
       <h3>
-        Item {item.sequence}: <code>{formatCommodityCode(item.commodityCode)}</code> {item.description}
+        {t.rich('itemHeading', { sequence: item.sequence, description: item.description, code: () => <code>{formatCommodityCode(item.commodityCode)}</code> })}
       </h3>
-      <div className="table-scroll" role="region" aria-label={`Duties and taxes of item ${item.sequence}`} tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label={t('itemLines', { sequence: item.sequence })} tabIndex={0}>
         <table className="results compact duty-lines">
-          <caption className="visually-hidden">Duties and taxes of item {item.sequence}</caption>
+          <caption className="visually-hidden">{t('itemLines', { sequence: item.sequence })}</caption>
           <thead>
             <tr>
-              <th scope="col">Tax</th>
+              <th scope="col">{t('tax')}</th>
               <th scope="col" className="num">
-                Base
+                {t('base')}
               </th>
-              <th scope="col">Rate</th>
+              <th scope="col">{t('rate')}</th>
               <th scope="col" className="num">
-                Amount
+                {t('amount')}
               </th>
             </tr>
           </thead>
           <tbody>
             {lines.map((l) => (
               <tr key={l.id}>
-                <td>{TAX_LABEL[l.taxType] ?? l.taxType}</td>
+                <td>{TAXES.has(l.taxType) ? tax(`tax.${l.taxType}`) : l.taxType}</td>
                 <td className="num">{formatBase(l)}</td>
                 <td>{l.rate}</td>
                 <td className="num">{l.amount.toFixed(2)}</td>
@@ -45,7 +51,7 @@ function DutyTable({ item, lines }: { item: GoodsItemRow; lines: DutyLineRow[] }
           <tfoot>
             <tr>
               <th scope="row" colSpan={3}>
-                Item {item.sequence} total
+                {t('itemTotal', { sequence: item.sequence })}
               </th>
               <td className="num">{total.toFixed(2)}</td>
             </tr>
@@ -58,34 +64,35 @@ function DutyTable({ item, lines }: { item: GoodsItemRow; lines: DutyLineRow[] }
 
 /** Duties and taxes per item, their total and the payment (not for drafts). */
 export function DutiesSection({ detail }: { detail: DeclarationDetail }) {
+  const t = useTranslations('declarationPage.duties');
   const d = detail.declaration;
   if (d.status === 'DRAFT') return null;
   return (
       <section aria-labelledby="duties-heading" data-testid="duties">
-        <h2 id="duties-heading">Duties and taxes</h2>
+        <h2 id="duties-heading">{t('heading')}</h2>
         {d.dutyTotal === null ? (
-          <p className="empty">Not assessed yet: customs assesses duties and taxes {d.lane === 'GREEN' ? 'on acceptance' : 'after its control'}.</p>
+          <p className="empty">{t('notAssessed', { when: d.lane === 'GREEN' ? 'acceptance' : 'control' })}</p>
         ) : (
           <>
             {detail.duties.map(({ item, lines }) => (
               <DutyTable key={item.id} item={item} lines={lines} />
             ))}
             <p className="duty-total">
-              Total duties and taxes: <strong data-testid="duty-total">{d.dutyTotal.toFixed(2)}</strong> <span className="muted">(national currency)</span>
+              {t.rich('total', {
+                amount: () => <strong data-testid="duty-total">{d.dutyTotal!.toFixed(2)}</strong>,
+                muted: (chunks) => <span className="muted">{chunks}</span>,
+              })}
             </p>
             {d.paidAt ? (
               <p data-testid="payment">
-                Paid <time dateTime={d.paidAt.toISOString()}>{formatDateTime(d.paidAt)}</time>
-                {d.paymentReference && (
-                  <>
-                    , reference <code>{d.paymentReference}</code>
-                  </>
-                )}
-                .
+                {t.rich(d.paymentReference ? 'paidWithReference' : 'paid', {
+                  when: () => <When date={d.paidAt} />,
+                  reference: () => <code>{d.paymentReference}</code>,
+                })}
               </p>
             ) : d.status === 'DUTY_ASSESSED' && !d.dutyTotal.isZero() ? (
               <p className="muted" data-testid="payment">
-                Not paid yet: customs records the payment, then releases the goods.
+                {t('notPaid')}
               </p>
             ) : null}
           </>

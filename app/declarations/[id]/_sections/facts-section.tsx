@@ -9,7 +9,7 @@ import { whoOf } from './who-of';
 /** The declaration's header: type, procedure, offices, terms, transport, values, dates. */
 export function FactsSection({ detail }: { detail: DeclarationDetail }) {
   const d = detail.declaration;
-  const who = whoOf(detail);
+  const who = whoOf(detail, useTranslations('declarationPage.who'));
   const t = useTranslations('declaration.facts');
   const ts = useTranslations('status');
   const types = useTranslations('declarations.typeName');

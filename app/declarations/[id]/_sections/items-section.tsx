@@ -1,36 +1,39 @@
+import { useTranslations } from 'next-intl';
+
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
 import { formatCommodityCode, formatDecimal } from '../../_components/format';
 
 /** The goods items with their prices and customs values. */
 export function ItemsSection({ detail }: { detail: DeclarationDetail }) {
+  const t = useTranslations('declarationPage.items');
   const d = detail.declaration;
   const { items } = detail;
   return (
     <section aria-labelledby="items-heading">
-      <h2 id="items-heading">Goods items</h2>
+      <h2 id="items-heading">{t('heading')}</h2>
       {items.length === 0 ? (
-        <p className="empty">No goods items yet.</p>
+        <p className="empty">{t('none')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Goods items" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label={t('heading')} tabIndex={0}>
           <table className="results" data-testid="items-table">
-            <caption className="visually-hidden">Goods items</caption>
+            <caption className="visually-hidden">{t('heading')}</caption>
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">Commodity code</th>
-                <th scope="col">Description</th>
-                <th scope="col">Origin</th>
+                <th scope="col">{t('commodityCode')}</th>
+                <th scope="col">{t('description')}</th>
+                <th scope="col">{t('origin')}</th>
                 <th scope="col" className="num">
-                  Packages
+                  {t('packages')}
                 </th>
                 <th scope="col" className="num">
-                  Gross / net kg
+                  {t('grossNet')}
                 </th>
                 <th scope="col" className="num">
-                  Price ({d.invoiceCurrency ?? '—'})
+                  {t('price', { currency: d.invoiceCurrency ?? '—' })}
                 </th>
                 <th scope="col" className="num">
-                  Customs value
+                  {t('customsValue')}
                 </th>
               </tr>
             </thead>
@@ -50,7 +53,7 @@ export function ItemsSection({ detail }: { detail: DeclarationDetail }) {
                     {formatDecimal(item.grossMass, 3)} / {formatDecimal(item.netMass, 3)}
                   </td>
                   <td className="num">{formatDecimal(item.itemPrice, 2)}</td>
-                  <td className="num">{item.customsValue ? formatDecimal(item.customsValue, 2) : <span className="muted">On submission</span>}</td>
+                  <td className="num">{item.customsValue ? formatDecimal(item.customsValue, 2) : <span className="muted">{t('onSubmission')}</span>}</td>
                 </tr>
               ))}
             </tbody>

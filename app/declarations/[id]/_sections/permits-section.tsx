@@ -3,6 +3,7 @@
 // it. Customs officers waive a blocking requirement with a reason; while any blocks, the section says
 // why release is held — the same words the release gate refuses with (describeBlocking).
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import type { Actor } from '../../../../lib/auth/actor';
 import { isOfficer } from '../../../../lib/auth/policy';
@@ -17,18 +18,18 @@ const FINAL = new Set(['RELEASED', 'REJECTED', 'CANCELLED']);
 
 export async function PermitsSection({ detail, actor, isFilerOfThis }: { detail: DeclarationDetail; actor: Actor; isFilerOfThis: boolean }) {
   const d = detail.declaration;
-  const requirements = await getDeclarationPermitRequirements({ declarationId: d.id });
+  const [requirements, t] = await Promise.all([getDeclarationPermitRequirements({ declarationId: d.id }), getTranslations('declarationPage.permits')]);
   if (requirements.length === 0) return null;
   const blocking = requirements.filter((r) => r.blocking);
   const officer = isOfficer(actor) && d.status !== 'DRAFT' && !FINAL.has(d.status);
   return (
     <section aria-labelledby="permits-heading" className="panel" data-testid="declaration-permits">
-      <h2 id="permits-heading">Permits and certificates</h2>
+      <h2 id="permits-heading">{t('heading')}</h2>
       {blocking.length > 0 && !FINAL.has(d.status) && (
         <div className={d.status === 'DRAFT' ? 'notice' : 'notice notice-warn'} data-testid="release-held">
           <p>
             <strong>
-              {d.status === 'DRAFT' ? 'Before customs can release these goods' : 'Release is held'}: {blocking.length} requirement{blocking.length === 1 ? '' : 's'} not met.
+              {t(d.status === 'DRAFT' ? 'beforeRelease' : 'releaseHeld', { count: blocking.length })}
             </strong>
           </p>
           <ul>
@@ -41,11 +42,11 @@ export async function PermitsSection({ detail, actor, isFilerOfThis }: { detail:
       <ResultsTable labelledBy="permits-heading" testId="permit-requirements">
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Needed</th>
-            <th scope="col">Status</th>
-            <th scope="col">Met by</th>
-            {(officer || isFilerOfThis) && <th scope="col">Action</th>}
+            <th scope="col">{t('item')}</th>
+            <th scope="col">{t('needed')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('metBy')}</th>
+            {(officer || isFilerOfThis) && <th scope="col">{t('action')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -55,11 +56,11 @@ export async function PermitsSection({ detail, actor, isFilerOfThis }: { detail:
                 {r.itemSequence} ({r.commodityCode})
               </td>
               <td>
-                {r.documentName} ({r.documentCode}) of {r.agency.name}
-                {r.severity === 'MAY_BE_REQUIRED' && <span className="hint"> — may be required</span>}
+                {t('documentOf', { document: r.documentName, code: r.documentCode, agency: r.agency.name })}
+                {r.severity === 'MAY_BE_REQUIRED' && <span className="hint"> — {t('mayBeRequired')}</span>}
                 <br />
                 <span className="hint">
-                  {r.reason} Rule {r.ruleKey}, version {r.ruleVersion}.
+                  {r.reason} {t('rule', { rule: r.ruleKey, version: r.ruleVersion })}
                 </span>
               </td>
               <td>
@@ -68,33 +69,39 @@ export async function PermitsSection({ detail, actor, isFilerOfThis }: { detail:
               <td>
                 {r.permitNumber && r.permitId && (
                   <>
-                    Permit <Link href={`/permits/held/${r.permitId}`}>{r.permitNumber}</Link>
-                    {r.quantityManaged && (r.reservedQuantity || r.drawnQuantity) && <> ({r.drawnQuantity ? `${qty(r.drawnQuantity, r.quantityUnit)} drawn` : `${qty(r.reservedQuantity, r.quantityUnit)} reserved`})</>}
+                    {t.rich('permit', { number: r.permitNumber, link: (chunks) => <Link href={`/permits/held/${r.permitId}`}>{chunks}</Link> })}
+                    {r.quantityManaged && (r.reservedQuantity || r.drawnQuantity) && (
+                      <> ({r.drawnQuantity ? t('drawn', { quantity: qty(r.drawnQuantity, r.quantityUnit) }) : t('reserved', { quantity: qty(r.reservedQuantity, r.quantityUnit) })})</>
+                    )}
                   </>
                 )}
                 {r.externalReference && (
                   <>
-                    External reference {r.externalReference} ({r.externalConfirmed ? 'confirmed' : 'not confirmed yet'})
+                    {t('external', { reference: r.externalReference, confirmed: r.externalConfirmed ? 'yes' : 'no' })}
                   </>
                 )}
                 {r.disclaimCode && (
                   <>
-                    Disclaimed ({r.disclaimCode}): {r.disclaimReason}
+                    {t('disclaimed', { code: r.disclaimCode, reason: r.disclaimReason ?? '' })}
                   </>
                 )}
-                {r.waivedReason && <>Waived by customs: {r.waivedReason}</>}
+                {r.waivedReason && <>{t('waived', { reason: r.waivedReason })}</>}
                 {!r.permitNumber && r.application && (
                   <>
-                    Application <Link href={`/permits/applications/${r.application.id}`}>{r.application.number}</Link> ({r.application.status.replace(/_/g, ' ').toLowerCase()})
+                    {t.rich('application', {
+                      number: r.application.number,
+                      status: r.application.status.replace(/_/g, ' ').toLowerCase(),
+                      link: (chunks) => <Link href={`/permits/applications/${r.application!.id}`}>{chunks}</Link>,
+                    })}
                   </>
                 )}
-                {!r.permitNumber && !r.externalReference && !r.disclaimCode && !r.waivedReason && !r.application && <span className="hint">Nothing yet</span>}
+                {!r.permitNumber && !r.externalReference && !r.disclaimCode && !r.waivedReason && !r.application && <span className="hint">{t('nothingYet')}</span>}
               </td>
               {(officer || isFilerOfThis) && (
                 <td>
-                  {officer && r.blocking && r.id && <WaiveForm requirementId={r.id} label={`item ${r.itemSequence}’s ${r.documentName}`} />}
+                  {officer && r.blocking && r.id && <WaiveForm requirementId={r.id} label={t('waiveLabel', { sequence: r.itemSequence, document: r.documentName })} />}
                   {isFilerOfThis && r.blocking && !FINAL.has(d.status) && !r.application && (
-                    <Link href={`/permits/apply?declarationId=${d.id}&ruleKey=${encodeURIComponent(r.ruleKey)}`}>Apply now</Link>
+                    <Link href={`/permits/apply?declarationId=${d.id}&ruleKey=${encodeURIComponent(r.ruleKey)}`}>{t('applyNow')}</Link>
                   )}
                 </td>
               )}

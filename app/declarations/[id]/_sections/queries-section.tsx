@@ -1,36 +1,39 @@
+import { useTranslations } from 'next-intl';
+
+import { When } from '../../../_i18n/when';
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
-import { formatDateTime } from '../../_components/format';
 import { whoOf } from './who-of';
 
 /** Customs' questions and the filer's answers (not for drafts). */
 export function QueriesSection({ detail }: { detail: DeclarationDetail }) {
   const { queries } = detail;
-  const who = whoOf(detail);
+  const t = useTranslations('declarationPage.queries');
+  const who = whoOf(detail, useTranslations('declarationPage.who'));
   if (detail.declaration.status === 'DRAFT') return null;
   return (
     <section aria-labelledby="queries-heading" data-testid="queries">
-      <h2 id="queries-heading">Customs queries</h2>
+      <h2 id="queries-heading">{t('heading')}</h2>
       {queries.length === 0 ? (
-        <p className="empty">Customs has asked no questions about this declaration.</p>
+        <p className="empty">{t('none')}</p>
       ) : (
         <ol className="queries">
           {queries.map((q) => (
             <li key={q.id}>
               <div className="query-question">
                 <p className="query-meta">
-                  <strong>Question</strong> from {who(q.askedById)} · <time dateTime={q.askedAt.toISOString()}>{formatDateTime(q.askedAt)}</time>
+                  {t.rich('question', { who: who(q.askedById), strong: (chunks) => <strong>{chunks}</strong> })} · <When date={q.askedAt} />
                 </p>
                 <p>{q.question}</p>
               </div>
               {q.answeredAt ? (
                 <div className="query-answer">
                   <p className="query-meta">
-                    <strong>Answer</strong> from {who(q.answeredById)} · <time dateTime={q.answeredAt.toISOString()}>{formatDateTime(q.answeredAt)}</time>
+                    {t.rich('answer', { who: who(q.answeredById), strong: (chunks) => <strong>{chunks}</strong> })} · <When date={q.answeredAt} />
                   </p>
                   <p>{q.answer}</p>
                 </div>
               ) : (
-                <p className="muted query-waiting">Not answered yet.</p>
+                <p className="muted query-waiting">{t('notAnswered')}</p>
               )}
             </li>
           ))}

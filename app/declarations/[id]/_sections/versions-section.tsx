@@ -1,22 +1,26 @@
+import { useTranslations } from 'next-intl';
+
+import { When } from '../../../_i18n/when';
 import type { DeclarationDetail } from '../../../../lib/declarations/get-declaration-detail';
-import { formatDateTime, orDash } from '../../_components/format';
+import { orDash } from '../../_components/format';
 import { whoOf } from './who-of';
 
 /** The frozen versions and their hashes. */
 export function VersionsSection({ detail }: { detail: DeclarationDetail }) {
   const { versions } = detail;
-  const who = whoOf(detail);
+  const t = useTranslations('declarationPage.versions');
+  const who = whoOf(detail, useTranslations('declarationPage.who'));
   return (
     <section aria-labelledby="versions-heading">
-      <h2 id="versions-heading">Versions</h2>
+      <h2 id="versions-heading">{t('heading')}</h2>
       {versions.length === 0 ? (
-        <p className="empty">No frozen version yet: the declaration is frozen as version 1 when it is submitted.</p>
+        <p className="empty">{t('none')}</p>
       ) : (
         <ol className="versions">
           {versions.map((v) => (
             <li key={v.id}>
               <p>
-                <strong>Version {v.version}</strong> · <time dateTime={v.createdAt.toISOString()}>{formatDateTime(v.createdAt)}</time>
+                <strong>{t('version', { version: v.version })}</strong> · <When date={v.createdAt} />
               </p>
               <p>
                 SHA-256{' '}
@@ -25,7 +29,7 @@ export function VersionsSection({ detail }: { detail: DeclarationDetail }) {
                 </code>
               </p>
               <p className="muted">
-                {orDash(v.reason)} by {who(v.createdById)}
+                {t('by', { reason: orDash(v.reason), who: who(v.createdById) })}
               </p>
             </li>
           ))}

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { RefilePage } from '../../_components/refile-page';
 
-export const metadata: Metadata = { title: 'Amend declaration' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('declarationForm.refile'))('amendTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 /** The filing form again, opened with the current content, for an amendment (the next version). */

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { RefilePage } from '../../_components/refile-page';
 
-export const metadata: Metadata = { title: 'Edit draft' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('declarationForm.refile'))('editTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function EditDeclarationPage({ params }: { params: Promise<{ id: string }> }) {
