@@ -139,6 +139,8 @@ describe('languages', () => {
     await session.shot('languages-fr-declaration', page);
     await choose('en');
     await expect.poll(() => page.locator('#history-heading').textContent()).toBe('Status history');
+  }, 300_000);
+
   // Issue 19, tracking and single window (i18nc): the pages in Arabic (right to left) and French.
   it('shows the tracking and permit pages in Arabic and French', async () => {
     const page = await newPage('en-GB');
