@@ -125,7 +125,8 @@ describe('languages', () => {
       // The in-browser verifier words its own answers too.
       await page.goto(url('/verify'));
       await page.locator('#verify-hash').fill('not-a-hash');
-      await page.locator('form button[type="submit"]').first().click();
+      // The hash form's own button (the header's language switcher is a form too).
+      await page.locator('form:has(#verify-hash) button[type="submit"]').click();
       await expect.poll(() => page.locator('#verify-hash-error').textContent()).toBe(locale === 'ar' ? 'أدخل بصمة SHA-256: \u200f64 رقمًا ست عشريًا (0–9، a–f).' : 'Saisissez une empreinte SHA-256 : 64 chiffres hexadécimaux (0–9, a–f).');
     }
   }, 300_000);
