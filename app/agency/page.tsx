@@ -3,6 +3,7 @@
 // Other agencies' applications never appear (lib/permits/list-permit-applications).
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { isAgencyOfficer } from '../../lib/auth/policy';
 import { listExternalReferencesToConfirm } from '../../lib/permits/list-external-references-to-confirm';
@@ -16,9 +17,11 @@ import { getActor } from '../session';
 import { ApplicationFilters, filterOf, hrefOf, paramsOf } from '../permits/_components/application-filters';
 import { ApplicationsTable } from '../permits/_components/applications-table';
 import { ConfirmExternalForm } from '../permits/_components/permit-forms';
-import { when } from '../permits/_components/permit-format';
+import { When } from '../_i18n/when';
 
-export const metadata: Metadata = { title: 'Agency queue' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('permits'))('agencyQueue') };
+}
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -27,8 +30,8 @@ const OPEN = ['SUBMITTED', 'UNDER_REVIEW', 'INFO_REQUESTED'] as const;
 const QUEUE_STATUSES = ['SUBMITTED', 'UNDER_REVIEW', 'INFO_REQUESTED', 'APPROVED', 'REJECTED'] as const;
 
 export default async function AgencyQueuePage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await getActor();
-  if (!isAgencyOfficer(actor)) return <p className="notice">Only agency officers have an agency queue.</p>;
+  const [actor, t] = await Promise.all([getActor(), getTranslations('permits')]);
+  if (!isAgencyOfficer(actor)) return <p className="notice">{t('agencyForbidden')}</p>;
   const p = await paramsOf(searchParams);
   // Without a status chosen the queue is what waits for the agency.
   const filter = filterOf(p);
@@ -42,52 +45,52 @@ export default async function AgencyQueuePage({ searchParams }: { searchParams: 
   const filtered = !!(p.status || p.q || p.waiting);
   return (
     <>
-      <h1>{agency?.name ?? 'Agency'}: applications</h1>
-      <p className="lead">Applications are decided independently of customs and of other agencies; the oldest waits at the top.</p>
+      <h1>{t('agencyHeading', { agency: agency?.name ?? 'none' })}</h1>
+      <p className="lead">{t('agencyLead')}</p>
       <p data-testid="agency-counts">
         {counts.map((c, n) => (
           <span key={c.status}>
-            {n > 0 && ', '}
+            {n > 0 && t('listSeparator')}
             <Link href={`/agency?status=${c.status}`}>
-              {c.count} {c.status.replace(/_/g, ' ').toLowerCase()}
+              {t('statusCount', { count: c.count, status: t(`status.${c.status}`) })}
             </Link>
           </span>
         ))}
       </p>
       <ApplicationFilters action="/agency" p={p} statuses={[...QUEUE_STATUSES]} waiting />
       <ListError error={error}>
-        <Link href="/agency">Start again</Link>
+        <Link href="/agency">{t('startAgain')}</Link>
       </ListError>
       {page && (
         <>
-          <ListCount id="queue-count" count={page.totalCount} noun={['application', 'applications']} filters={p.status ? undefined : ' waiting'} />
+          <ListCount id="queue-count" count={page.totalCount} text={t('queueCount', { count: page.totalCount, waiting: p.status ? 'no' : 'yes' })} />
           {page.edges.length === 0 ? (
             filtered ? (
-              <NoResults testId="empty-queue">No application matches these filters.</NoResults>
+              <NoResults testId="empty-queue">{t('noMatch')}</NoResults>
             ) : (
               <EmptyState testId="empty-queue">
-                <p>Nothing waits for your agency. New applications appear here as traders submit them.</p>
+                <p>{t('queueEmpty')}</p>
               </EmptyState>
             )
           ) : (
-            <ApplicationsTable applications={page.edges.map((e) => e.node)} label="Applications to your agency" showApplicant />
+            <ApplicationsTable applications={page.edges.map((e) => e.node)} label={t('queueLabel')} showApplicant />
           )}
           <Pager after={p.after} pageInfo={page.pageInfo} hrefFor={(after) => hrefOf('/agency', p, after)} />
         </>
       )}
       <section aria-labelledby="references-heading" className="panel" data-testid="references-to-confirm">
-        <h2 id="references-heading">External references to confirm</h2>
+        <h2 id="references-heading">{t('referencesHeading')}</h2>
         {references.length === 0 ? (
-          <p className="empty">No external reference waits for confirmation.</p>
+          <p className="empty">{t('noReferences')}</p>
         ) : (
           <ResultsTable labelledBy="references-heading">
             <thead>
               <tr>
-                <th scope="col">Declaration</th>
-                <th scope="col">Item</th>
-                <th scope="col">Document</th>
-                <th scope="col">Cited</th>
-                <th scope="col">Confirm</th>
+                <th scope="col">{t('declaration')}</th>
+                <th scope="col">{t('item')}</th>
+                <th scope="col">{t('document')}</th>
+                <th scope="col">{t('cited')}</th>
+                <th scope="col">{t('confirm')}</th>
               </tr>
             </thead>
             <tbody>
@@ -98,7 +101,9 @@ export default async function AgencyQueuePage({ searchParams }: { searchParams: 
                   <td>
                     {documentName(r.documentCode)} ({r.ruleKey})
                   </td>
-                  <td>{when(r.updatedAt)}</td>
+                  <td>
+                    <When date={r.updatedAt} />
+                  </td>
                   <td>
                     <ConfirmExternalForm requirementId={r.requirementId} reference={r.externalReference} />
                   </td>
@@ -109,7 +114,7 @@ export default async function AgencyQueuePage({ searchParams }: { searchParams: 
         )}
       </section>
       <p>
-        <Link href="/permits/held">Permits your agency issued</Link>
+        <Link href="/permits/held">{t('agencyIssued')}</Link>
       </p>
     </>
   );

@@ -4,6 +4,7 @@
 // FormState (problems a person can fix come back onto the form; they are not thrown).
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { getDeclaration } from '../../lib/declarations/get-declaration';
 import { answerPermitQuery } from '../../lib/permits/answer-permit-query';
@@ -117,7 +118,8 @@ export async function citePermitAction(input: {
     return failed(error);
   }
   revalidatePath(`/declarations/${input.declarationId}`);
-  return succeeded(input.permitNumber ? `Permit ${input.permitNumber} cited.` : input.externalReference ? 'External reference given: the agency confirms it.' : input.disclaimCode ? 'Requirement disclaimed.' : 'Citation cleared.');
+  const t = await getTranslations('permits');
+  return succeeded(input.permitNumber ? t('done.cited', { number: input.permitNumber }) : input.externalReference ? t('done.externalGiven') : input.disclaimCode ? t('done.disclaimed') : t('done.cleared'));
 }
 
 const APPLY_FIELDS = ['ruleKey', 'declarationId', 'commodityCode', 'description', 'originCountry', 'quantity', 'applicantEori', 'purpose', 'submit'] as const;
@@ -162,7 +164,7 @@ export async function submitPermitApplicationAction(_previous: FormState, formDa
     return failed(error);
   }
   revalidatePath(`/permits/applications/${id}`);
-  return succeeded('Submitted to the agency.');
+  return succeeded((await getTranslations('permits'))('done.submitted'));
 }
 
 export async function answerPermitQueryAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -174,7 +176,7 @@ export async function answerPermitQueryAction(_previous: FormState, formData: Fo
     return failed(error, values);
   }
   revalidatePath(`/permits/applications/${id}`);
-  return succeeded('Answer sent: the application is back under review.');
+  return succeeded((await getTranslations('permits'))('done.answered'));
 }
 
 const DECIDE_FIELDS = ['decision', 'reason', 'validUntil', 'quantity', 'agencyNote'] as const;
@@ -203,8 +205,8 @@ export async function decidePermitApplicationAction(_previous: FormState, formDa
   }
   revalidatePath(`/permits/applications/${id}`);
   revalidatePath('/agency');
-  const said = { APPROVE: 'Approved: the permit is issued.', REJECT: 'Rejected.', REQUEST_INFO: 'Question sent to the applicant.' } as Record<string, string>;
-  return succeeded(said[values.decision!] ?? 'Decided.');
+  const t = await getTranslations('permits');
+  return succeeded(t('done.decided', { decision: values.decision ?? 'other' }));
 }
 
 export async function revokePermitAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -216,7 +218,7 @@ export async function revokePermitAction(_previous: FormState, formData: FormDat
     return failed(error, values);
   }
   revalidatePath(`/permits/held/${id}`);
-  return succeeded('Permit revoked.');
+  return succeeded((await getTranslations('permits'))('done.revoked'));
 }
 
 /** An agency officer confirms an external reference a filer gave (declaration page). */
@@ -230,7 +232,7 @@ export async function confirmExternalReferenceAction(_previous: FormState, formD
   }
   revalidatePath(`/declarations/${declarationId}`);
   revalidatePath('/agency');
-  return succeeded('External reference confirmed.');
+  return succeeded((await getTranslations('permits'))('done.confirmed'));
 }
 
 /** A customs officer waives a requirement (declaration page); the reason is required and anchored. */
@@ -244,7 +246,7 @@ export async function waivePermitRequirementAction(_previous: FormState, formDat
     return failed(error, values);
   }
   revalidatePath(`/declarations/${declarationId}`);
-  return succeeded('Requirement waived: the waiver is anchored in the ledger.');
+  return succeeded((await getTranslations('permits'))('done.waived'));
 }
 
 const AGENCY_FIELDS = ['code', 'name', 'kind', 'contactEmail', 'contactPhone'] as const;
@@ -261,7 +263,7 @@ export async function upsertAgencyAction(_previous: FormState, formData: FormDat
     return failed(error, values);
   }
   revalidatePath('/admin/permits');
-  return succeeded(`Agency ${values.code!.trim().toUpperCase()} saved.`);
+  return succeeded((await getTranslations('permits'))('done.agencySaved', { code: values.code!.trim().toUpperCase() }));
 }
 
 const RULE_FIELDS = [
@@ -308,7 +310,7 @@ export async function upsertPermitRuleAction(_previous: FormState, formData: For
     return failed(error, values);
   }
   revalidatePath('/admin/permits');
-  return succeeded(`Rule ${values.key!.trim()} saved as a new version.`);
+  return succeeded((await getTranslations('permits'))('done.ruleSaved', { key: values.key!.trim() }));
 }
 
 export async function retirePermitRuleAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -319,5 +321,5 @@ export async function retirePermitRuleAction(_previous: FormState, formData: For
     return failed(error);
   }
   revalidatePath('/admin/permits');
-  return succeeded(`Rule ${key} retired.`);
+  return succeeded((await getTranslations('permits'))('done.ruleRetired', { key }));
 }

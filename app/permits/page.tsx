@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { isAgencyOfficer, isFilerRole } from '../../lib/auth/policy';
 import { listPermitApplications } from '../../lib/permits/list-permit-applications';
@@ -13,51 +14,53 @@ import { getActor } from '../session';
 import { ApplicationFilters, filterOf, hrefOf, paramsOf } from './_components/application-filters';
 import { ApplicationsTable } from './_components/applications-table';
 
-export const metadata: Metadata = { title: 'Permit applications' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('permits'))('applicationsTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PermitApplicationsPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await getActor();
+  const [actor, t] = await Promise.all([getActor(), getTranslations('permits')]);
   if (isAgencyOfficer(actor)) redirect('/agency');
   const p = await paramsOf(searchParams);
   const { page, error } = await readListPage(listPermitApplications({ actor, filter: filterOf(p), first: 25, after: p.after ?? null }));
   const filtered = !!(p.status || p.q);
   return (
     <>
-      <h1>Permit applications</h1>
-      <p className="lead">Licences, permits and certificates of the other border agencies (veterinary, plant health, medicines, conformity, CITES, strategic goods), applied for here and decided in parallel with customs.</p>
-      <nav aria-label="Permits" className="button-row">
+      <h1>{t('applicationsTitle')}</h1>
+      <p className="lead">{t('applicationsLead')}</p>
+      <nav aria-label={t('navLabel')} className="button-row">
         {isFilerRole(actor) && (
           <Link href="/permits/apply" className="button">
-            Apply for a permit
+            {t('applyTitle')}
           </Link>
         )}
         <Link href="/permits/held" className="button button-secondary">
-          Permits held
+          {t('heldTitle')}
         </Link>
         <Link href="/permits/finder" className="button button-secondary">
-          What do I need?
+          {t('finderHeading')}
         </Link>
       </nav>
       <ApplicationFilters action="/permits" p={p} />
       <ListError error={error}>
-        <Link href="/permits">Start again</Link>
+        <Link href="/permits">{t('startAgain')}</Link>
       </ListError>
       {page && (
         <>
-          <ListCount id="applications-count" count={page.totalCount} noun={['application', 'applications']} />
+          <ListCount id="applications-count" count={page.totalCount} text={t('applicationCount', { count: page.totalCount })} />
           {page.edges.length === 0 ? (
             filtered ? (
-              <NoResults testId="no-applications">No application matches these filters.</NoResults>
+              <NoResults testId="no-applications">{t('noMatch')}</NoResults>
             ) : (
               <EmptyState testId="no-applications">
-                <p>No permit applications yet. The declaration form shows what your goods need and lets you apply from it; or apply on its own for a permit that serves several declarations.</p>
+                <p>{t('noApplications')}</p>
               </EmptyState>
             )
           ) : (
-            <ApplicationsTable applications={page.edges.map((e) => e.node)} label="Permit applications" showApplicant={false} />
+            <ApplicationsTable applications={page.edges.map((e) => e.node)} label={t('applicationsTitle')} showApplicant={false} />
           )}
           <Pager after={p.after} pageInfo={page.pageInfo} hrefFor={(after) => hrefOf('/permits', p, after)} />
         </>

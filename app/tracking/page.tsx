@@ -1,19 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { isBroker, isOfficer } from '../../lib/auth/policy';
 import { listShipments } from '../../lib/tracking/list-shipments';
 import { EmptyState, ListCount, ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../_components/list/list-parts';
 import { Pager } from '../_components/list/pager';
 import { readListPage } from '../_components/list/read-list-page';
-import { formatDateTime, one } from '../declarations/_components/format';
+import { one } from '../declarations/_components/format';
+import { When } from '../_i18n/when';
 import { getActor } from '../session';
 import { LiveRefresh } from './_components/live-refresh';
-import { OpenAlerts, SEAL_STATUS_LABEL, SealStatusBadge } from './_components/seal-status';
+import { OpenAlerts, SealStatusBadge } from './_components/seal-status';
 import { getTrackingStamp } from '../../lib/tracking/get-tracking-stamp';
 import { isShipmentStatus, placeName, SHIPMENT_STATUSES, trackingHref, type ShipmentStatus } from './_components/tracking-format';
 
-export const metadata: Metadata = { title: 'Tracking' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('tracking'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 20;
@@ -43,7 +47,7 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
   const alerts = one(params.alerts) === 'open';
   const container = (one(params.container) ?? '').trim().toUpperCase().slice(0, 11) || undefined;
   const after = one(params.after);
-  const actor = await getActor();
+  const [actor, t] = await Promise.all([getActor(), getTranslations('tracking')]);
   const renderedAt = new Date();
 
   const count = (filter: Parameters<typeof listShipments>[0]['filter']) => listShipments({ actor, filter, first: 1 }).then((p) => p.totalCount);
@@ -64,36 +68,32 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
     <>
       <div className="page-head">
         <div>
-          <h1>{officer ? 'Shipments under seal' : 'My shipments'}</h1>
+          <h1>{officer ? t('headingOfficer') : t('headingFiler')}</h1>
           <p className="lead">
-            {officer
-              ? 'Every container tracked under electronic seal, with the alerts its seal events raised.'
-              : isBroker(actor)
-                ? 'Containers of the declarations you file for your clients, tracked under electronic seal.'
-                : 'Your company’s containers tracked under electronic seal: where they are, and whether the seal held.'}
+{officer ? t('leadOfficer') : isBroker(actor) ? t('leadBroker') : t('leadFiler')}
           </p>
         </div>
         <LiveRefresh renderedAt={renderedAt.toISOString()} stamp={stamp} />
       </div>
 
       {total > 0 && (
-        <nav aria-label="Filter by seal status" className="chips">
+        <nav aria-label={t('filterNav')} className="chips">
           <ul>
             <li>
               <Link href={href({ container })} className="chip" aria-current={!status && !alerts ? 'page' : undefined}>
-                All <span className="chip-count">{total}</span>
+                {t('all')} <span className="chip-count">{total}</span>
               </Link>
             </li>
             {SHIPMENT_STATUSES.map((s) => (
               <li key={s}>
                 <Link href={href({ status: s, alerts, container })} className="chip" aria-current={status === s ? 'page' : undefined}>
-                  {SEAL_STATUS_LABEL[s]} <span className="chip-count">{countOf(s)}</span>
+                  {t(`sealStatus.${s}`)} <span className="chip-count">{countOf(s)}</span>
                 </Link>
               </li>
             ))}
             <li>
               <Link href={href({ status, alerts: !alerts, container })} className="chip chip-alerts" aria-current={alerts ? 'page' : undefined}>
-                With open alerts <span className="chip-count">{withAlerts}</span>
+                {t('withOpenAlerts')} <span className="chip-count">{withAlerts}</span>
               </Link>
             </li>
           </ul>
@@ -101,8 +101,8 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
       )}
 
       {total > 0 && (
-        <SearchForm action="/tracking" keep={{ status, alerts: alerts ? 'open' : undefined }} submit="Find" reset={filtered ? { href: '/tracking', label: 'Clear filters' } : undefined}>
-          <SearchField id="container" label="Container number" defaultValue={container} maxLength={11} uppercase />
+        <SearchForm action="/tracking" keep={{ status, alerts: alerts ? 'open' : undefined }} submit={t('find')} reset={filtered ? { href: '/tracking', label: t('clearFilters') } : undefined}>
+          <SearchField id="container" label={t('containerNumber')} defaultValue={container} maxLength={11} uppercase />
         </SearchForm>
       )}
 
@@ -114,30 +114,29 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
             id="list-heading"
             hidden={total === 0}
             count={page.totalCount}
-            noun={['shipment', 'shipments']}
-            filters={`${status ? ` ${SEAL_STATUS_LABEL[status].toLowerCase()}` : ''}${alerts ? ' with open alerts' : ''}${container ? ` of container ${container}` : ''}`}
+            text={t('count', { count: page.totalCount, status: status ?? 'none', alerts: alerts ? 'yes' : 'no', container: container ?? 'none' })}
           />
           {page.edges.length === 0 ? (
             total === 0 ? (
               <EmptyState>
-                <p>{officer ? 'No container is tracked under electronic seal yet.' : 'None of your containers is tracked under electronic seal yet.'}</p>
-                <p className="hint">A shipment is registered for a declared container with its seals and planned route; its e-seal then reports here.</p>
+                <p>{officer ? t('emptyOfficer') : t('emptyFiler')}</p>
+                <p className="hint">{t('emptyHint')}</p>
               </EmptyState>
             ) : (
               <NoResults>
-                No shipment matches these filters. <Link href="/tracking">Show all shipments</Link>.
+                {t.rich('noMatch', { link: (chunks) => <Link href="/tracking">{chunks}</Link> })}
               </NoResults>
             )
           ) : (
-            <ResultsTable label="Shipments, newest first" testId="shipments-table">
+            <ResultsTable label={t('tableLabel')} testId="shipments-table">
               <thead>
                 <tr>
-                  <th scope="col">Container</th>
-                  <th scope="col">Declaration</th>
-                  <th scope="col">Route</th>
-                  <th scope="col">Seal status</th>
-                  <th scope="col">Last event</th>
-                  <th scope="col">Open alerts</th>
+                  <th scope="col">{t('colContainer')}</th>
+                  <th scope="col">{t('colDeclaration')}</th>
+                  <th scope="col">{t('colRoute')}</th>
+                  <th scope="col">{t('colSealStatus')}</th>
+                  <th scope="col">{t('lastEvent')}</th>
+                  <th scope="col">{t('openAlerts')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -148,7 +147,7 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
                       <Link href={trackingHref(s)} prefetch={false}>
                         <code>{s.containerNumber}</code>
                       </Link>
-                      {s.closedAt && <span className="muted small nowrap"> · journey closed</span>}
+                      {s.closedAt && <span className="muted small nowrap"> · {t('journeyClosedShort')}</span>}
                     </td>
                     <td className="nowrap">
                       <Link href={`/declarations/${s.declaration.id}`} prefetch={false}>
@@ -157,12 +156,12 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
                     </td>
                     <td>
                       {placeName(s.originLocode)} <span aria-hidden="true">→</span>
-                      <span className="visually-hidden"> to </span> {placeName(s.destinationLocode)}
+                      <span className="visually-hidden"> {t('routeTo')} </span> {placeName(s.destinationLocode)}
                     </td>
                     <td>
                       <SealStatusBadge status={s.status} />
                     </td>
-                    <td className="nowrap">{s.lastEventAt ? <time dateTime={s.lastEventAt.toISOString()}>{formatDateTime(s.lastEventAt)}</time> : <span className="muted">No event yet</span>}</td>
+                    <td className="nowrap">{s.lastEventAt ? <When date={s.lastEventAt} /> : <span className="muted">{t('noEventYet')}</span>}</td>
                     <td className="nowrap">
                       <OpenAlerts count={s.openAlertCount} />
                     </td>

@@ -130,4 +130,37 @@ describe('languages', () => {
       await expect.poll(() => page.locator('#verify-hash-error').textContent()).toBe(locale === 'ar' ? 'أدخل بصمة SHA-256: \u200f64 رقمًا ست عشريًا (0–9، a–f).' : 'Saisissez une empreinte SHA-256 : 64 chiffres hexadécimaux (0–9, a–f).');
     }
   }, 300_000);
+
+  // Issue 19, tracking and single window (i18nc): the pages in Arabic (right to left) and French.
+  it('shows the tracking and permit pages in Arabic and French', async () => {
+    const page = await newPage('en-GB');
+    await signIn(page, session.clearway.url, TRADER);
+    const choose = async (locale: 'ar' | 'fr' | 'en') => {
+      await page.locator('#language-select').selectOption(locale);
+      await page.locator('[data-testid="language-switcher"] button').click();
+      await expect.poll(() => html(page)).toEqual({ lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr' });
+    };
+    await page.goto(url('/tracking'));
+    await choose('ar');
+    await page.goto(url('/tracking'));
+    await expect(h1(page)).resolves.toBe('شحناتي');
+    expect(await page.getByRole('navigation', { name: 'التصفية حسب حالة الختم' }).textContent()).toContain('الختم سليم');
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    await expectNoAxeViolations(page, '/tracking in Arabic');
+    await session.shot('languages-ar-tracking', page);
+    await page.goto(url('/permits'));
+    await expect(h1(page)).resolves.toBe('طلبات التصاريح');
+    await expectNoAxeViolations(page, '/permits in Arabic');
+    await session.shot('languages-ar-permits', page);
+    await choose('fr');
+    await page.goto(url('/tracking'));
+    await expect(h1(page)).resolves.toBe('Mes envois');
+    await page.goto(url('/permits/finder?code=02023090&origin=BR'));
+    await expect(h1(page)).resolves.toBe('De quoi ai-je besoin ?');
+    expect(await page.locator('#finder-results').textContent()).toMatch(/exigence.* pour 02023090 en provenance de BR \(importation\)/);
+    await expectNoAxeViolations(page, '/permits/finder in French');
+    await session.shot('languages-fr-permits-finder', page);
+    await choose('en');
+    await expect.poll(() => h1(page)).toBe('What do I need?');
+  }, 300_000);
 });

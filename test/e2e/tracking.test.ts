@@ -107,7 +107,7 @@ describe('shipment tracking in the portal', () => {
     const events = page.getByTestId('seal-event');
     expect(await events.count()).toBe(20);
     // (A position report with the seal state CLOSED is a seal verification.)
-    expect(await firstEvent().textContent()).toMatch(/^Seal verified\d{4}-\d\d-\d\d \d\d:\d\d \(UTC\)\d{4}-\d\d-\d\d \d\d:\d\d UTC.*e-seal TYDEN:ES0048812/);
+    expect(await firstEvent().textContent()).toMatch(/^Seal verified\d{4}-\d\d-\d\d \d\d:\d\d \(UTC\)[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M UTC.*e-seal TYDEN:ES0048812/);
     expect(await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next page' }).count()).toBe(1);
     expect(await page.getByTestId('alerts').textContent()).toContain('No alert');
     await shot('tracking-sea-under-way');

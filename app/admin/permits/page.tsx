@@ -3,24 +3,27 @@
 // its version history.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { isPlatformAdmin } from '../../../lib/auth/policy';
 import { listAgencies, listPermitRules } from '../../../lib/permits/list-agencies';
 import { listPermitRuleVersions } from '../../../lib/permits/list-permit-rule-versions';
-import { AGENCY_KIND_LABELS, DOCUMENT_CODE_LIST, DOCUMENT_CODES, documentName } from '../../../lib/permits/permit-codes';
+import { DOCUMENT_CODE_LIST, DOCUMENT_CODES, documentName } from '../../../lib/permits/permit-codes';
 import { EmptyState, ResultsTable } from '../../_components/list/list-parts';
 import { getActor } from '../../session';
 import { AgencyForm, RetireRuleForm, RuleForm, type RuleValues } from '../../permits/_components/permit-forms';
-import { when } from '../../permits/_components/permit-format';
+import { When } from '../../_i18n/when';
 
-export const metadata: Metadata = { title: 'Agencies and permit rules' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('permits'))('adminTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PermitAdminPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await getActor();
-  if (!isPlatformAdmin(actor)) return <p className="notice">Only platform administrators manage agencies and permit rules.</p>;
+  const [actor, t] = await Promise.all([getActor(), getTranslations('permits')]);
+  if (!isPlatformAdmin(actor)) return <p className="notice">{t('adminForbidden')}</p>;
   const sp = await searchParams;
   const open = typeof sp.rule === 'string' ? sp.rule : null;
   const [agencies, rules] = await Promise.all([listAgencies(), listPermitRules({ includeRetired: true })]);
@@ -46,12 +49,12 @@ export default async function PermitAdminPage({ searchParams }: { searchParams: 
   });
   return (
     <>
-      <h1>Agencies and permit rules</h1>
+      <h1>{t('adminTitle')}</h1>
       <section aria-labelledby="agencies-heading" className="panel">
-        <h2 id="agencies-heading">Agencies</h2>
+        <h2 id="agencies-heading">{t('agencies')}</h2>
         {agencies.length === 0 ? (
           <EmptyState testId="no-agencies">
-            <p>No agencies yet: add the first below.</p>
+            <p>{t('noAgencies')}</p>
           </EmptyState>
         ) : (
           <ul className="plain-list" data-testid="agencies">
@@ -59,7 +62,7 @@ export default async function PermitAdminPage({ searchParams }: { searchParams: 
               <li key={a.id}>
                 <details>
                   <summary>
-                    {a.code} — {a.name} ({AGENCY_KIND_LABELS[a.kind] ?? a.kind}), {a.contactEmail}
+                    {a.code} — {a.name} ({t.has(`agencyKind.${a.kind}`) ? t(`agencyKind.${a.kind}`) : a.kind}), {a.contactEmail}
                   </summary>
                   <AgencyForm agency={a} />
                 </details>
@@ -67,24 +70,24 @@ export default async function PermitAdminPage({ searchParams }: { searchParams: 
             ))}
           </ul>
         )}
-        <h3>Add an agency</h3>
+        <h3>{t('addAnAgency')}</h3>
         <AgencyForm />
       </section>
 
       <section aria-labelledby="rules-heading" className="panel">
-        <h2 id="rules-heading">Requirement rules ({rules.filter((r) => !r.retiredAt).length} in force)</h2>
-        <p className="hint">Document types: {DOCUMENT_CODE_LIST}.</p>
+        <h2 id="rules-heading">{t('rulesHeading', { count: rules.filter((r) => !r.retiredAt).length })}</h2>
+        <p className="hint">{t('documentTypes', { list: DOCUMENT_CODE_LIST })}</p>
         <ResultsTable labelledBy="rules-heading" testId="permit-rules">
           <thead>
             <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Agency</th>
-              <th scope="col">Document</th>
-              <th scope="col">HS prefix</th>
-              <th scope="col">Origins</th>
-              <th scope="col">Direction</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Version</th>
+              <th scope="col">{t('rule')}</th>
+              <th scope="col">{t('agency')}</th>
+              <th scope="col">{t('document')}</th>
+              <th scope="col">{t('hsPrefix')}</th>
+              <th scope="col">{t('origins')}</th>
+              <th scope="col">{t('direction')}</th>
+              <th scope="col">{t('severity')}</th>
+              <th scope="col">{t('version')}</th>
             </tr>
           </thead>
           <tbody>
@@ -92,16 +95,16 @@ export default async function PermitAdminPage({ searchParams }: { searchParams: 
               <tr key={r.id} data-testid={`rule-row-${r.key}`}>
                 <th scope="row">
                   <Link href={`/admin/permits?rule=${encodeURIComponent(r.key)}#rule-heading`}>{r.key}</Link>
-                  {r.retiredAt && <span className="badge badge-neutral"> retired</span>}
+                  {r.retiredAt && <span className="badge badge-neutral"> {t('retired')}</span>}
                 </th>
                 <td>{r.agency.code}</td>
                 <td>
                   {documentName(r.documentCode)} ({r.documentCode})
                 </td>
                 <td>{r.hsPrefix}</td>
-                <td>{r.originInclude.length ? r.originInclude.join(', ') : 'all'}{r.originExclude.length ? `, not ${r.originExclude.join(', ')}` : ''}</td>
-                <td>{r.direction.toLowerCase()}</td>
-                <td>{r.severity === 'REQUIRED' ? 'required' : 'may be required'}</td>
+                <td>{t('originsText', { include: r.originInclude.length ? r.originInclude.join(', ') : 'all', exclude: r.originExclude.length ? r.originExclude.join(', ') : 'none' })}</td>
+                <td>{t(`directionName.${r.direction}`)}</td>
+                <td>{t(`severityShort.${r.severity}`)}</td>
                 <td>{r.version}</td>
               </tr>
             ))}
@@ -111,14 +114,14 @@ export default async function PermitAdminPage({ searchParams }: { searchParams: 
 
       {open && !rule && (
         <p role="alert" className="error">
-          No rule {open}.
+          {t('noRule', { key: open })}
         </p>
       )}
       {rule && (
         <section aria-labelledby="rule-heading" className="panel" data-testid="rule-detail">
           <h2 id="rule-heading">
-            Rule {rule.key}, version {rule.version}
-            {rule.retiredAt && ` (retired ${when(rule.retiredAt)})`}
+            {t('ruleHeading', { key: rule.key, version: rule.version })}
+            {rule.retiredAt && <> {t.rich('retiredOn', { when: () => <When date={rule.retiredAt} /> })}</>}
           </h2>
           {!rule.retiredAt && (
             <>
@@ -126,14 +129,14 @@ export default async function PermitAdminPage({ searchParams }: { searchParams: 
               <RetireRuleForm ruleKey={rule.key} />
             </>
           )}
-          <h3 id="versions-heading">Version history</h3>
+          <h3 id="versions-heading">{t('versionHistory')}</h3>
           <ResultsTable labelledBy="versions-heading" testId="rule-versions">
             <thead>
               <tr>
-                <th scope="col">Version</th>
-                <th scope="col">When</th>
-                <th scope="col">By</th>
-                <th scope="col">What it said</th>
+                <th scope="col">{t('version')}</th>
+                <th scope="col">{t('colWhen')}</th>
+                <th scope="col">{t('by')}</th>
+                <th scope="col">{t('whatItSaid')}</th>
               </tr>
             </thead>
             <tbody>
@@ -141,10 +144,12 @@ export default async function PermitAdminPage({ searchParams }: { searchParams: 
                 <tr key={v.version}>
                   <td>
                     {v.version}
-                    {v.retired && ' (retired)'}
+                    {v.retired && ` (${t('retired')})`}
                   </td>
-                  <td>{when(v.changedAt)}</td>
-                  <td>{v.changedBy ?? 'seed'}</td>
+                  <td>
+                    <When date={v.changedAt} />
+                  </td>
+                  <td>{v.changedBy ?? t('seed')}</td>
                   <td>
                     <code className="wrap">{JSON.stringify(v.snapshot)}</code>
                   </td>
@@ -156,7 +161,7 @@ export default async function PermitAdminPage({ searchParams }: { searchParams: 
       )}
 
       <section aria-labelledby="new-rule-heading" className="panel">
-        <h2 id="new-rule-heading">Add a rule</h2>
+        <h2 id="new-rule-heading">{t('addARule')}</h2>
         <RuleForm agencies={agencyOptions} documents={documents} />
       </section>
     </>

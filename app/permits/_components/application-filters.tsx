@@ -1,5 +1,7 @@
 // The GET filter form of the application lists (status, search, waiting at least N hours) and the
 // translation of its query string into listPermitApplications' filter.
+import { useTranslations } from 'next-intl';
+
 import type { PermitApplicationFilter } from '../../../lib/permits/list-permit-applications';
 import { SearchField, SearchForm } from '../../_components/list/list-parts';
 
@@ -29,24 +31,25 @@ export function hrefOf(path: string, p: ListParams, after?: string): string {
 }
 
 export function ApplicationFilters({ action, p, statuses = APPLICATION_STATUSES, waiting }: { action: string; p: ListParams; statuses?: PermitApplicationStatus[]; waiting?: boolean }) {
+  const t = useTranslations('permits');
   const filtered = !!(p.status || p.q || p.waiting);
   return (
-    <SearchForm action={action} label="Filter applications" reset={filtered ? { href: action, label: 'Clear filters' } : undefined} hinted>
-      <SearchField id="f-q" name="q" label="Search" defaultValue={p.q} maxLength={100} hint="Application number, applicant name or EORI, MRN" />
+    <SearchForm action={action} label={t('filterLabel')} reset={filtered ? { href: action, label: t('clearFilters') } : undefined} hinted>
+      <SearchField id="f-q" name="q" label={t('search')} defaultValue={p.q} maxLength={100} hint={t('searchHint')} />
       <div className="field">
-        <label htmlFor="f-status">Status</label>
+        <label htmlFor="f-status">{t('colStatus')}</label>
         <select id="f-status" name="status" defaultValue={p.status ?? ''}>
-          <option value="">Any</option>
+          <option value="">{t('any')}</option>
           {statuses.map((s) => (
             <option key={s} value={s}>
-              {s.replace(/_/g, ' ').toLowerCase()}
+              {t(`status.${s}`)}
             </option>
           ))}
         </select>
       </div>
       {waiting && (
         <div className="field">
-          <label htmlFor="f-waiting">Waiting at least (hours)</label>
+          <label htmlFor="f-waiting">{t('waitingAtLeast')}</label>
           <input id="f-waiting" name="waiting" type="text" inputMode="numeric" defaultValue={p.waiting} maxLength={4} className="width-s" />
         </div>
       )}

@@ -1,13 +1,15 @@
 // The table of permit applications shared by the trader's list (/permits) and the agency's queue
 // (/agency): number, agency, applicant, goods, status and, while open, how long it has waited.
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { loadCompanies } from '../../../lib/declarations/load-declaration-parts';
 import type { getPermitApplication } from '../../../lib/permits/get-permit-application';
 import { loadAgencies } from '../../../lib/permits/load-permit-parts';
 import { documentName } from '../../../lib/permits/permit-codes';
 import { ResultsTable } from '../../_components/list/list-parts';
-import { PermitBadge, when, type PermitGood } from './permit-format';
+import { When } from '../../_i18n/when';
+import { PermitBadge, type PermitGood } from './permit-format';
 
 type PermitApplication = NonNullable<Awaited<ReturnType<typeof getPermitApplication>>>;
 
@@ -19,20 +21,24 @@ export function waitingHours(a: PermitApplication, now = Date.now()): number | n
 }
 
 export async function ApplicationsTable({ applications, label, showApplicant }: { applications: PermitApplication[]; label: string; showApplicant: boolean }) {
-  const [agencies, companies] = await Promise.all([loadAgencies([...new Set(applications.map((a) => a.agencyId))]), loadCompanies([...new Set(applications.map((a) => a.applicantId))])]);
+  const [agencies, companies, t] = await Promise.all([
+    loadAgencies([...new Set(applications.map((a) => a.agencyId))]),
+    loadCompanies([...new Set(applications.map((a) => a.applicantId))]),
+    getTranslations('permits'),
+  ]);
   const agencyOf = new Map(agencies.filter((a) => a !== null).map((a) => [a.id, a]));
   const companyOf = new Map(companies.filter((c) => c !== null).map((c) => [c.id, c]));
   return (
     <ResultsTable label={label} testId="permit-applications">
       <thead>
         <tr>
-          <th scope="col">Application</th>
-          <th scope="col">For</th>
-          {showApplicant && <th scope="col">Applicant</th>}
-          <th scope="col">Goods</th>
-          <th scope="col">Status</th>
-          <th scope="col">Submitted</th>
-          <th scope="col">Waiting</th>
+          <th scope="col">{t('colApplication')}</th>
+          <th scope="col">{t('colFor')}</th>
+          {showApplicant && <th scope="col">{t('applicant')}</th>}
+          <th scope="col">{t('goods')}</th>
+          <th scope="col">{t('colStatus')}</th>
+          <th scope="col">{t('submitted')}</th>
+          <th scope="col">{t('colWaiting')}</th>
         </tr>
       </thead>
       <tbody>
@@ -54,13 +60,15 @@ export async function ApplicationsTable({ applications, label, showApplicant }: 
                   .slice(0, 2)
                   .map((g) => `${g.commodityCode} ${g.description} (${g.originCountry})`)
                   .join('; ')}
-                {goods.length > 2 && `; and ${goods.length - 2} more`}
+                {goods.length > 2 && t('andMore', { count: goods.length - 2 })}
               </td>
               <td>
                 <PermitBadge status={a.status} />
               </td>
-              <td>{when(a.submittedAt)}</td>
-              <td>{hours === null ? '—' : `${hours} h`}</td>
+              <td>
+                <When date={a.submittedAt} />
+              </td>
+              <td>{hours === null ? '—' : t('hours', { hours })}</td>
             </tr>
           );
         })}

@@ -1,4 +1,5 @@
 // How the single-window pages show statuses, dates and quantities.
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 const TONE: Record<string, string> = {
@@ -18,19 +19,16 @@ const TONE: Record<string, string> = {
 
 /** A status as a badge: its words, and a colour that is never the only signal. */
 export function PermitBadge({ status, testId }: { status: string; testId?: string }): ReactNode {
+  const t = useTranslations('permits');
   return (
     <span className={`badge ${TONE[status] ?? 'badge-neutral'}`} data-status={status} data-testid={testId}>
-      {status.replace(/_/g, ' ').toLowerCase()}
+      {t.has(`status.${status}`) ? t(`status.${status}`) : status}
     </span>
   );
 }
 
 export function day(d: Date | null | undefined): string {
   return d ? d.toISOString().slice(0, 10) : '—';
-}
-
-export function when(d: Date | null | undefined): string {
-  return d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—';
 }
 
 /** A Decimal (or its string) without trailing zeros: "1200.000" → "1200". */

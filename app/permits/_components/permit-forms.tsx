@@ -1,6 +1,7 @@
 'use client';
 // The single window's action forms: each a plain form posting to a server action of ../actions.ts (so
 // it works without JavaScript); problems come back next to the field or the button.
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import {
@@ -35,48 +36,50 @@ export interface RuleChoice {
  * goods, parties and quantities come from the declaration. Standalone: the goods too.
  */
 export function ApplyForm({ declarationId, ruleKey, rules, broker }: { declarationId: string | null; ruleKey: string | null; rules: RuleChoice[]; broker: boolean }) {
+  const t = useTranslations('permits');
   const [state, action, pending] = useActionState(applyForPermitAction, INITIAL);
   const fields = { ruleKey: 'apply-rule', commodityCode: 'apply-code', description: 'apply-description', originCountry: 'apply-origin', quantity: 'apply-quantity', applicantEori: 'apply-applicant', purpose: 'apply-purpose' };
   return (
     <form action={action} className="action-form" noValidate data-testid="apply-form">
       <ErrorSummary state={state} id="apply-errors" fields={fields} />
       {declarationId && <Hidden name="declarationId" value={declarationId} />}
-      <DropdownField id="apply-rule" name="ruleKey" label="What you apply for" state={state} options={rules.map((r) => ({ value: r.key, label: r.label }))} defaultValue={ruleKey ?? ''} placeholder="Choose a requirement" />
+      <DropdownField id="apply-rule" name="ruleKey" label={t('whatYouApplyFor')} state={state} options={rules.map((r) => ({ value: r.key, label: r.label }))} defaultValue={ruleKey ?? ''} placeholder={t('chooseRequirement')} />
       {!declarationId && (
         <>
-          <InputField id="apply-code" name="commodityCode" label="Commodity code" hint="6, 8 or 10 digits, e.g. 0202 30 90" state={state} maxLength={14} inputMode="numeric" className="width-m" />
-          <InputField id="apply-description" name="description" label="Goods description" state={state} maxLength={512} />
-          <InputField id="apply-origin" name="originCountry" label="Country of origin" hint="ISO 3166-1 alpha-2, e.g. BR" state={state} maxLength={2} uppercase className="width-s" />
-          <InputField id="apply-quantity" name="quantity" label="Quantity" hint="For a quantity-managed permit, in the rule's unit (KGM, NAR or LTR)." optional state={state} maxLength={16} inputMode="decimal" className="width-m" />
-          {broker && <InputField id="apply-applicant" name="applicantEori" label="Client EORI" hint="The client that will hold the permit; you need its valid delegation." state={state} maxLength={17} uppercase className="width-m" />}
+          <InputField id="apply-code" name="commodityCode" label={t('commodityCode')} hint={t('codeHint')} state={state} maxLength={14} inputMode="numeric" className="width-m" />
+          <InputField id="apply-description" name="description" label={t('goodsDescription')} state={state} maxLength={512} />
+          <InputField id="apply-origin" name="originCountry" label={t('originCountry')} hint={t('originHint')} state={state} maxLength={2} uppercase className="width-s" />
+          <InputField id="apply-quantity" name="quantity" label={t('quantity')} hint={t('quantityHint')} optional state={state} maxLength={16} inputMode="decimal" className="width-m" />
+          {broker && <InputField id="apply-applicant" name="applicantEori" label={t('clientEori')} hint={t('clientEoriHint')} state={state} maxLength={17} uppercase className="width-m" />}
         </>
       )}
-      <LongTextField id="apply-purpose" name="purpose" label="Note to the agency" optional state={state} maxLength={1000} />
+      <LongTextField id="apply-purpose" name="purpose" label={t('noteToAgency')} optional state={state} maxLength={1000} />
       <RadioGroup
         id="apply-submit"
         name="submit"
-        legend="Send it now?"
+        legend={t('sendNow')}
         state={state}
         defaultValue="submit"
         options={[
-          { value: 'submit', label: 'Submit to the agency now' },
-          { value: 'draft', label: 'Keep as a draft', hint: 'You submit it later from its page.' },
+          { value: 'submit', label: t('submitNow') },
+          { value: 'draft', label: t('keepDraft'), hint: t('keepDraftHint') },
         ]}
       />
       <button type="submit" disabled={pending}>
-        {pending ? 'Applying…' : 'Apply'}
+        {pending ? t('applying') : t('apply')}
       </button>
     </form>
   );
 }
 
 export function SubmitApplicationForm({ id }: { id: string }) {
+  const t = useTranslations('permits');
   const [state, action, pending] = useActionState(submitPermitApplicationAction, INITIAL);
   return (
     <form action={action} className="action-form">
       <Hidden name="id" value={id} />
       <button type="submit" disabled={pending}>
-        {pending ? 'Submitting…' : 'Submit to the agency'}
+        {pending ? t('submitting') : t('submitToAgency')}
       </button>
       <Outcome state={state} id="submit-application-outcome" />
     </form>
@@ -84,13 +87,14 @@ export function SubmitApplicationForm({ id }: { id: string }) {
 }
 
 export function AnswerQueryForm({ id }: { id: string }) {
+  const t = useTranslations('permits');
   const [state, action, pending] = useActionState(answerPermitQueryAction, INITIAL);
   return (
     <form action={action} className="action-form">
       <Hidden name="id" value={id} />
-      <LongTextField announce id="permit-answer" name="answer" label="Your answer" state={state} maxLength={2000} />
+      <LongTextField announce id="permit-answer" name="answer" label={t('yourAnswer')} state={state} maxLength={2000} />
       <button type="submit" disabled={pending}>
-        {pending ? 'Sending…' : 'Send answer'}
+        {pending ? t('sending') : t('sendAnswer')}
       </button>
       <Outcome state={state} id="answer-outcome" fields={['answer']} />
     </form>
@@ -99,6 +103,7 @@ export function AnswerQueryForm({ id }: { id: string }) {
 
 /** The agency officer's decision; the validity and quantity only matter when approving. */
 export function DecideForm({ id, quantityUnit, requestedQuantity, defaultValidUntil }: { id: string; quantityUnit: string | null; requestedQuantity: string | null; defaultValidUntil: string }) {
+  const t = useTranslations('permits');
   const [state, action, pending] = useActionState(decidePermitApplicationAction, INITIAL);
   return (
     <form action={action} className="action-form" noValidate data-testid="decide-form">
@@ -106,34 +111,34 @@ export function DecideForm({ id, quantityUnit, requestedQuantity, defaultValidUn
       <RadioGroup
         id="decide-decision"
         name="decision"
-        legend="Decision"
+        legend={t('decision')}
         state={state}
         defaultValue="APPROVE"
         options={[
-          { value: 'APPROVE', label: 'Approve', hint: 'Issues the permit, anchored in the ledger.' },
-          { value: 'REQUEST_INFO', label: 'Ask for information', hint: 'Put the question in the reason.' },
-          { value: 'REJECT', label: 'Reject', hint: 'The reason is required; the applicant sees it.' },
+          { value: 'APPROVE', label: t('approve'), hint: t('approveHint') },
+          { value: 'REQUEST_INFO', label: t('askInfo'), hint: t('askInfoHint') },
+          { value: 'REJECT', label: t('reject'), hint: t('rejectHint') },
         ]}
       />
-      <LongTextField announce id="decide-reason" name="reason" label="Reason or question" optional hint="Required to reject or to ask." state={state} maxLength={1000} />
-      <InputField announce id="decide-valid-until" name="validUntil" type="date" label="Valid until" optional hint={`When approving. Default: ${defaultValidUntil}.`} state={state} className="width-m" />
+      <LongTextField announce id="decide-reason" name="reason" label={t('reasonOrQuestion')} optional hint={t('reasonOrQuestionHint')} state={state} maxLength={1000} />
+      <InputField announce id="decide-valid-until" name="validUntil" type="date" label={t('validUntil')} optional hint={t('validUntilHint', { date: defaultValidUntil })} state={state} className="width-m" />
       {quantityUnit && (
         <InputField
           announce
           id="decide-quantity"
           name="quantity"
-          label={`Approved quantity (${quantityUnit})`}
+          label={t('approvedQuantity', { unit: quantityUnit })}
           optional
-          hint={requestedQuantity ? `Applied for: ${requestedQuantity}.` : undefined}
+          hint={requestedQuantity ? t('appliedFor', { quantity: requestedQuantity }) : undefined}
           state={state}
           inputMode="decimal"
           maxLength={16}
           className="width-m"
         />
       )}
-      <LongTextField announce id="decide-note" name="agencyNote" label="Internal note" optional hint="Only your agency’s officers read it." state={state} maxLength={2000} />
+      <LongTextField announce id="decide-note" name="agencyNote" label={t('internalNote')} optional hint={t('internalNoteHint')} state={state} maxLength={2000} />
       <button type="submit" disabled={pending}>
-        {pending ? 'Deciding…' : 'Record decision'}
+        {pending ? t('deciding') : t('recordDecision')}
       </button>
       <Outcome state={state} id="decide-outcome" fields={['reason', 'validUntil', 'quantity', 'agencyNote']} />
     </form>
@@ -141,13 +146,14 @@ export function DecideForm({ id, quantityUnit, requestedQuantity, defaultValidUn
 }
 
 export function RevokeForm({ id }: { id: string }) {
+  const t = useTranslations('permits');
   const [state, action, pending] = useActionState(revokePermitAction, INITIAL);
   return (
     <form action={action} className="action-form">
       <Hidden name="id" value={id} />
-      <LongTextField announce id="revoke-reason" name="reason" label="Reason for revoking" state={state} maxLength={1000} />
+      <LongTextField announce id="revoke-reason" name="reason" label={t('revokeReason')} state={state} maxLength={1000} />
       <button type="submit" disabled={pending} className="button-danger">
-        {pending ? 'Revoking…' : 'Revoke permit'}
+        {pending ? t('revoking') : t('revokePermit')}
       </button>
       <Outcome state={state} id="revoke-outcome" fields={['reason']} />
     </form>
@@ -155,12 +161,13 @@ export function RevokeForm({ id }: { id: string }) {
 }
 
 export function ConfirmExternalForm({ requirementId, reference }: { requirementId: string; reference: string }) {
+  const t = useTranslations('permits');
   const [state, action, pending] = useActionState(confirmExternalReferenceAction, INITIAL);
   return (
     <form action={action} className="inline-form">
       <Hidden name="requirementId" value={requirementId} />
       <button type="submit" disabled={pending} className="button-secondary">
-        Confirm reference {reference}
+        {t('confirmReference', { reference })}
       </button>
       <Outcome state={state} id={`confirm-${requirementId}-outcome`} />
     </form>
@@ -168,35 +175,37 @@ export function ConfirmExternalForm({ requirementId, reference }: { requirementI
 }
 
 export function WaiveForm({ requirementId, label }: { requirementId: string; label: string }) {
+  const t = useTranslations('permits');
   const [state, action, pending] = useActionState(waivePermitRequirementAction, INITIAL);
   return (
     <form action={action} className="action-form">
       <Hidden name="requirementId" value={requirementId} />
-      <LongTextField announce id={`waive-${requirementId}`} name="reason" label={`Reason to waive ${label}`} hint="Anchored in the ledger with your name." state={state} maxLength={1000} rows={2} />
+      <LongTextField announce id={`waive-${requirementId}`} name="reason" label={t('waiveReason', { label })} hint={t('waiveHint')} state={state} maxLength={1000} rows={2} />
       <button type="submit" disabled={pending} className="button-secondary">
-        {pending ? 'Waiving…' : 'Waive requirement'}
+        {pending ? t('waiving') : t('waiveRequirement')}
       </button>
       <Outcome state={state} id={`waive-${requirementId}-outcome`} fields={['reason']} />
     </form>
   );
 }
 
-const KINDS = ['VETERINARY', 'PLANT_HEALTH', 'HEALTH', 'CONFORMITY', 'WILDLIFE', 'STRATEGIC_GOODS', 'OTHER'].map((k) => ({ value: k, label: k.replace(/_/g, ' ').toLowerCase() }));
+const KINDS = ['VETERINARY', 'PLANT_HEALTH', 'HEALTH', 'CONFORMITY', 'WILDLIFE', 'STRATEGIC_GOODS', 'OTHER'];
 
 export function AgencyForm({ agency }: { agency?: { code: string; name: string; kind: string; contactEmail: string; contactPhone: string | null } }) {
+  const t = useTranslations('permits');
   const [state, action, pending] = useActionState(upsertAgencyAction, INITIAL);
   const p = agency ? `agency-${agency.code}` : 'agency-new';
   return (
     <form action={action} className="action-form" noValidate>
       <div className="form-grid">
-        <InputField announce id={`${p}-code`} name="code" label="Code" state={state} defaultValue={agency?.code} maxLength={16} uppercase className="width-m" />
-        <InputField announce id={`${p}-name`} name="name" label="Name" state={state} defaultValue={agency?.name} maxLength={200} />
-        <DropdownField announce id={`${p}-kind`} name="kind" label="Kind" state={state} options={KINDS} defaultValue={agency?.kind} />
-        <InputField announce id={`${p}-email`} name="contactEmail" type="email" label="Contact email" state={state} defaultValue={agency?.contactEmail} maxLength={254} />
-        <InputField announce id={`${p}-phone`} name="contactPhone" label="Contact phone" optional state={state} defaultValue={agency?.contactPhone ?? undefined} maxLength={40} />
+        <InputField announce id={`${p}-code`} name="code" label={t('code')} state={state} defaultValue={agency?.code} maxLength={16} uppercase className="width-m" />
+        <InputField announce id={`${p}-name`} name="name" label={t('name')} state={state} defaultValue={agency?.name} maxLength={200} />
+        <DropdownField announce id={`${p}-kind`} name="kind" label={t('kind')} state={state} options={KINDS.map((k) => ({ value: k, label: t(`agencyKind.${k}`) }))} defaultValue={agency?.kind} />
+        <InputField announce id={`${p}-email`} name="contactEmail" type="email" label={t('contactEmail')} state={state} defaultValue={agency?.contactEmail} maxLength={254} />
+        <InputField announce id={`${p}-phone`} name="contactPhone" label={t('contactPhone')} optional state={state} defaultValue={agency?.contactPhone ?? undefined} maxLength={40} />
       </div>
       <button type="submit" disabled={pending}>
-        {agency ? 'Save agency' : 'Add agency'}
+        {agency ? t('saveAgency') : t('addAgency')}
       </button>
       <Outcome state={state} id={`${p}-outcome`} fields={['code', 'name', 'kind', 'contactEmail', 'contactPhone']} />
     </form>
@@ -221,51 +230,52 @@ export interface RuleValues {
 }
 
 export function RuleForm({ rule, agencies, documents }: { rule?: RuleValues; agencies: { value: string; label: string }[]; documents: { value: string; label: string }[] }) {
+  const t = useTranslations('permits');
   const [state, action, pending] = useActionState(upsertPermitRuleAction, INITIAL);
   const p = rule ? `rule-${rule.key}` : 'rule-new';
   return (
     <form action={action} className="action-form" noValidate data-testid={`${p}-form`}>
       {rule && <Hidden name="key" value={rule.key} />}
       <div className="form-grid">
-        {!rule && <InputField announce id={`${p}-key`} name="key" label="Key" hint="e.g. vet-meat-import" state={state} maxLength={64} className="width-m" />}
-        <DropdownField announce id={`${p}-agency`} name="agencyCode" label="Agency" state={state} options={agencies} defaultValue={rule?.agencyCode} />
-        <DropdownField announce id={`${p}-document`} name="documentCode" label="Document (UN/EDIFACT 1001)" state={state} options={documents} defaultValue={rule?.documentCode} />
-        <InputField announce id={`${p}-hs`} name="hsPrefix" label="HS prefix" hint="2, 4, 6, 8 or 10 digits" state={state} defaultValue={rule?.hsPrefix} maxLength={14} className="width-m" />
-        <InputField announce id={`${p}-include`} name="originInclude" label="Origins included" optional hint="Country codes, separated by commas; none = all" state={state} defaultValue={rule?.originInclude} />
-        <InputField announce id={`${p}-exclude`} name="originExclude" label="Origins excluded" optional state={state} defaultValue={rule?.originExclude} />
-        <DropdownField announce id={`${p}-direction`} name="direction" label="Direction" state={state} options={['IMPORT', 'EXPORT', 'TRANSIT'].map((d) => ({ value: d, label: d.toLowerCase() }))} defaultValue={rule?.direction} />
-        <InputField announce id={`${p}-procedures`} name="procedureCodes" label="Procedure codes" optional hint="e.g. 4000; none = all" state={state} defaultValue={rule?.procedureCodes} />
+        {!rule && <InputField announce id={`${p}-key`} name="key" label={t('key')} hint={t('keyHint')} state={state} maxLength={64} className="width-m" />}
+        <DropdownField announce id={`${p}-agency`} name="agencyCode" label={t('agency')} state={state} options={agencies} defaultValue={rule?.agencyCode} />
+        <DropdownField announce id={`${p}-document`} name="documentCode" label={t('documentEdifact')} state={state} options={documents} defaultValue={rule?.documentCode} />
+        <InputField announce id={`${p}-hs`} name="hsPrefix" label={t('hsPrefix')} hint={t('hsPrefixHint')} state={state} defaultValue={rule?.hsPrefix} maxLength={14} className="width-m" />
+        <InputField announce id={`${p}-include`} name="originInclude" label={t('originsIncluded')} optional hint={t('originsIncludedHint')} state={state} defaultValue={rule?.originInclude} />
+        <InputField announce id={`${p}-exclude`} name="originExclude" label={t('originsExcluded')} optional state={state} defaultValue={rule?.originExclude} />
+        <DropdownField announce id={`${p}-direction`} name="direction" label={t('direction')} state={state} options={['IMPORT', 'EXPORT', 'TRANSIT'].map((d) => ({ value: d, label: t(`directionName.${d}`) }))} defaultValue={rule?.direction} />
+        <InputField announce id={`${p}-procedures`} name="procedureCodes" label={t('procedureCodes')} optional hint={t('procedureCodesHint')} state={state} defaultValue={rule?.procedureCodes} />
         <DropdownField
           announce
           id={`${p}-severity`}
           name="severity"
-          label="Severity"
+          label={t('severity')}
           state={state}
           options={[
-            { value: 'REQUIRED', label: 'Required' },
-            { value: 'MAY_BE_REQUIRED', label: 'May be required (filer may disclaim)' },
+            { value: 'REQUIRED', label: t('severityName.REQUIRED') },
+            { value: 'MAY_BE_REQUIRED', label: t('severityName.MAY_BE_REQUIRED') },
           ]}
           defaultValue={rule?.severity}
         />
-        <InputField announce id={`${p}-validity`} name="validityDays" label="Validity (days)" state={state} defaultValue={rule?.validityDays} inputMode="numeric" maxLength={4} className="width-s" />
+        <InputField announce id={`${p}-validity`} name="validityDays" label={t('validityDays')} state={state} defaultValue={rule?.validityDays} inputMode="numeric" maxLength={4} className="width-s" />
         <DropdownField
           announce
           id={`${p}-qm`}
           name="quantityManaged"
-          label="Quantity-managed"
+          label={t('quantityManaged')}
           state={state}
           options={[
-            { value: 'false', label: 'No' },
-            { value: 'true', label: 'Yes' },
+            { value: 'false', label: t('no') },
+            { value: 'true', label: t('yes') },
           ]}
           defaultValue={rule?.quantityManaged ?? 'false'}
         />
-        <InputField announce id={`${p}-unit`} name="quantityUnit" label="Unit" optional hint="KGM, NAR or LTR" state={state} defaultValue={rule?.quantityUnit} maxLength={3} uppercase className="width-s" />
-        <InputField announce id={`${p}-legal`} name="legalBasis" label="Legal basis" state={state} defaultValue={rule?.legalBasis} maxLength={300} />
-        <LongTextField announce id={`${p}-reason`} name="reason" label="Reason the filer reads" state={state} defaultValue={rule?.reason} maxLength={500} rows={2} />
+        <InputField announce id={`${p}-unit`} name="quantityUnit" label={t('unit')} optional hint={t('unitHint')} state={state} defaultValue={rule?.quantityUnit} maxLength={3} uppercase className="width-s" />
+        <InputField announce id={`${p}-legal`} name="legalBasis" label={t('legalBasis')} state={state} defaultValue={rule?.legalBasis} maxLength={300} />
+        <LongTextField announce id={`${p}-reason`} name="reason" label={t('filerReason')} state={state} defaultValue={rule?.reason} maxLength={500} rows={2} />
       </div>
       <button type="submit" disabled={pending}>
-        {rule ? 'Save as a new version' : 'Add rule'}
+        {rule ? t('saveNewVersion') : t('addRule')}
       </button>
       <Outcome state={state} id={`${p}-outcome`} fields={['key', 'agencyCode', 'documentCode', 'hsPrefix', 'originInclude', 'originExclude', 'direction', 'procedureCodes', 'severity', 'validityDays', 'quantityUnit', 'legalBasis', 'reason']} />
     </form>
@@ -273,12 +283,13 @@ export function RuleForm({ rule, agencies, documents }: { rule?: RuleValues; age
 }
 
 export function RetireRuleForm({ ruleKey }: { ruleKey: string }) {
+  const t = useTranslations('permits');
   const [state, action, pending] = useActionState(retirePermitRuleAction, INITIAL);
   return (
     <form action={action} className="inline-form">
       <Hidden name="key" value={ruleKey} />
       <button type="submit" disabled={pending} className="button-danger">
-        Retire rule {ruleKey}
+        {t('retireRule', { key: ruleKey })}
       </button>
       <Outcome state={state} id={`retire-${ruleKey}-outcome`} />
     </form>

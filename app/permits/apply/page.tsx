@@ -3,6 +3,7 @@
 // typed again; standalone, the goods are typed here.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { isBroker, isFilerRole } from '../../../lib/auth/policy';
 import { getDeclaration } from '../../../lib/declarations/get-declaration';
@@ -12,25 +13,27 @@ import { documentName } from '../../../lib/permits/permit-codes';
 import { getActor } from '../../session';
 import { ApplyForm, type RuleChoice } from '../_components/permit-forms';
 
-export const metadata: Metadata = { title: 'Apply for a permit' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('permits'))('applyTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
 
 export default async function ApplyPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await getActor();
+  const [actor, t] = await Promise.all([getActor(), getTranslations('permits')]);
   const sp = await searchParams;
-  if (!isFilerRole(actor)) return <p className="notice">Traders and customs brokers apply for permits.</p>;
+  if (!isFilerRole(actor)) return <p className="notice">{t('applyForbidden')}</p>;
   const declarationId = one(sp.declarationId);
   const ruleKey = one(sp.ruleKey);
   const declaration = declarationId ? await getDeclaration({ actor, id: declarationId }) : null;
   if (declarationId && !declaration) {
     return (
       <>
-        <h1>Apply for a permit</h1>
+        <h1>{t('applyTitle')}</h1>
         <p role="alert" className="error">
-          No such declaration that you can see. <Link href="/permits/apply">Apply without a declaration</Link>.
+          {t.rich('applyNoDeclaration', { link: (chunks) => <Link href="/permits/apply">{chunks}</Link> })}
         </p>
       </>
     );
@@ -44,24 +47,27 @@ export default async function ApplyPage({ searchParams }: { searchParams: Search
     rules = [...seen.values()];
     items = requirements.filter((r) => r.ruleKey === ruleKey).map((r) => ({ sequence: r.itemSequence, commodityCode: r.commodityCode, rule: r.ruleKey }));
   } else {
-    rules = (await listPermitRules()).map((r) => ({ key: r.key, label: `${documentName(r.documentCode)} (${r.documentCode}) — ${r.agency.name}: ${r.hsPrefix}…, ${r.direction.toLowerCase()}`, quantityUnit: r.quantityUnit }));
+    rules = (await listPermitRules()).map((r) => ({ key: r.key, label: t('ruleChoice', { document: documentName(r.documentCode), code: r.documentCode, agency: r.agency.name, hsPrefix: r.hsPrefix, direction: r.direction }), quantityUnit: r.quantityUnit }));
   }
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/permits">Permit applications</Link>
+        <Link href="/permits">{t('applicationsTitle')}</Link>
       </p>
-      <h1>Apply for a permit</h1>
+      <h1>{t('applyTitle')}</h1>
       {declaration ? (
         <p className="lead" data-testid="apply-from-declaration">
-          From declaration <Link href={`/declarations/${declaration.id}`}>{declaration.mrn ?? declaration.lrn}</Link>: the applicant, counterparty, goods, quantities and origins
-          {items.length > 0 && <> of item{items.length === 1 ? '' : 's'} {items.map((i) => `${i.sequence} (${i.commodityCode})`).join(', ')}</>} come from it.
+          {t.rich('applyFromDeclaration', {
+            link: () => <Link href={`/declarations/${declaration.id}`}>{declaration.mrn ?? declaration.lrn}</Link>,
+            count: items.length,
+            items: items.map((i) => `${i.sequence} (${i.commodityCode})`).join(t('listSeparator')),
+          })}
         </p>
       ) : (
-        <p className="lead">A permit applied for on its own may serve several declarations. Applying for goods on a declaration? Use “Apply now” in its form or on its page: nothing is typed twice.</p>
+        <p className="lead">{t('applyStandaloneLead')}</p>
       )}
       {rules.length === 0 ? (
-        <p className="empty">No agency needs a permit for this declaration’s goods.</p>
+        <p className="empty">{t('applyNothingNeeded')}</p>
       ) : (
         <ApplyForm declarationId={declaration?.id ?? null} ruleKey={ruleKey} rules={rules} broker={isBroker(actor) && !declaration} />
       )}

@@ -3,13 +3,16 @@
 // declaration form's panel (lib/permits/find-permit-requirements.ts). A GET form: works without JavaScript.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { AppError, type FieldError } from '../../../lib/errors';
 import { findPermitRequirements, type RequirementMatch } from '../../../lib/permits/find-permit-requirements';
 import { DOCUMENT_CODE_LIST } from '../../../lib/permits/permit-codes';
 import { EmptyState, ResultsTable } from '../../_components/list/list-parts';
 
-export const metadata: Metadata = { title: 'What do I need? Permits finder' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('permits'))('finderTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -19,7 +22,7 @@ type Direction = (typeof DIRECTIONS)[number];
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 
 export default async function PermitFinderPage({ searchParams }: { searchParams: SearchParams }) {
-  const sp = await searchParams;
+  const [sp, t] = await Promise.all([searchParams, getTranslations('permits')]);
   const code = one(sp.code);
   const origin = one(sp.origin).toUpperCase();
   const procedure = one(sp.procedure);
@@ -38,11 +41,11 @@ export default async function PermitFinderPage({ searchParams }: { searchParams:
   const fieldIds: Record<string, string> = { commodityCode: 'finder-code', originCountry: 'finder-origin' };
   return (
     <>
-      <h1>What do I need?</h1>
-      <p className="lead">Which licences, permits and certificates other border agencies need for goods, before you file. Type the commodity code (HS) and the country of origin.</p>
+      <h1>{t('finderHeading')}</h1>
+      <p className="lead">{t('finderLead')}</p>
       {problems.length > 0 && (
         <div role="alert" className="error-summary" data-testid="finder-problems">
-          <h2>There is a problem</h2>
+          <h2>{t('problemTitle')}</h2>
           <ul>
             {problems.map((p, i) => (
               <li key={i}>{fieldIds[String(p.path[0])] ? <a href={`#${fieldIds[String(p.path[0])]}`}>{p.message}</a> : p.message}</li>
@@ -50,58 +53,59 @@ export default async function PermitFinderPage({ searchParams }: { searchParams:
           </ul>
         </div>
       )}
-      <form method="get" action="/permits/finder" className="search-form" role="search" aria-label="Find requirements">
+      <form method="get" action="/permits/finder" className="search-form" role="search" aria-label={t('findRequirements')}>
         <div className="form-grid">
           <div className={`field width-m${problemOf('commodityCode') ? ' field-invalid' : ''}`}>
-            <label htmlFor="finder-code">Commodity code</label>
+            <label htmlFor="finder-code">{t('commodityCode')}</label>
             <p className="hint" id="finder-code-hint">
-              Chapter to national line, e.g. 0202 30 90 (frozen boneless beef)
+              {t('finderCodeHint')}
             </p>
             <input id="finder-code" name="code" defaultValue={code} maxLength={14} inputMode="numeric" required aria-describedby="finder-code-hint" aria-invalid={problemOf('commodityCode') ? true : undefined} />
           </div>
           <div className={`field width-s${problemOf('originCountry') ? ' field-invalid' : ''}`}>
-            <label htmlFor="finder-origin">Country of origin</label>
+            <label htmlFor="finder-origin">{t('originCountry')}</label>
             <p className="hint" id="finder-origin-hint">
-              e.g. BR
+              {t('finderOriginHint')}
             </p>
             <input id="finder-origin" name="origin" defaultValue={origin} maxLength={2} className="uppercase" aria-describedby="finder-origin-hint" aria-invalid={problemOf('originCountry') ? true : undefined} />
           </div>
           <div className="field width-m">
-            <label htmlFor="finder-direction">Direction</label>
+            <label htmlFor="finder-direction">{t('direction')}</label>
             <select id="finder-direction" name="direction" defaultValue={direction}>
-              <option value="IMPORT">Import</option>
-              <option value="EXPORT">Export</option>
-              <option value="TRANSIT">Transit</option>
+              {DIRECTIONS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`directionName.${d}`)}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field width-s">
-            <label htmlFor="finder-procedure">Procedure code (optional)</label>
+            <label htmlFor="finder-procedure">{t('finderProcedure')}</label>
             <input id="finder-procedure" name="procedure" defaultValue={procedure} maxLength={4} inputMode="numeric" />
           </div>
         </div>
         <div className="button-row">
-          <button type="submit">Find requirements</button>
+          <button type="submit">{t('findRequirements')}</button>
         </div>
       </form>
       {matches !== null && (
         <section aria-labelledby="finder-results" data-testid="finder-results">
           <h2 id="finder-results">
-            {matches.length === 0 ? 'No other agency needs a permit' : `${matches.length} ${matches.length === 1 ? 'requirement' : 'requirements'}`} for {code}
-            {origin && ` from ${origin}`} ({direction.toLowerCase()})
+            {t('finderResults', { count: matches.length, code, origin: origin || 'none', direction })}
           </h2>
           {matches.length === 0 ? (
             <EmptyState testId="finder-none">
-              <p>Customs formalities still apply. The rules are kept by the agencies and may change: the declaration form checks again as you file.</p>
+              <p>{t('finderNone')}</p>
             </EmptyState>
           ) : (
             <ResultsTable labelledBy="finder-results">
               <thead>
                 <tr>
-                  <th scope="col">Document</th>
-                  <th scope="col">Agency</th>
-                  <th scope="col">Severity</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Validity</th>
+                  <th scope="col">{t('document')}</th>
+                  <th scope="col">{t('agency')}</th>
+                  <th scope="col">{t('severity')}</th>
+                  <th scope="col">{t('why')}</th>
+                  <th scope="col">{t('validity')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -111,23 +115,23 @@ export default async function PermitFinderPage({ searchParams }: { searchParams:
                       {m.documentName} ({m.documentCode})
                     </td>
                     <td>{m.agency.name}</td>
-                    <td>{m.severity === 'REQUIRED' ? 'Required' : 'May be required (you may disclaim with a reason)'}</td>
+                    <td>{m.severity === 'REQUIRED' ? t('severityName.REQUIRED') : t('finderMayBeRequired')}</td>
                     <td>
                       {m.reason} <span className="hint">({m.legalBasis})</span>
-                      {m.quantityManaged && <span className="hint"> Quantity-managed in {m.quantityUnit}.</span>}
+                      {m.quantityManaged && <span className="hint"> {t('quantityManagedIn', { unit: m.quantityUnit ?? '' })}</span>}
                     </td>
-                    <td>{m.validityDays} days</td>
+                    <td>{t('days', { count: m.validityDays })}</td>
                   </tr>
                 ))}
               </tbody>
             </ResultsTable>
           )}
           <p>
-            <Link href="/permits/apply">Apply for a permit</Link> (sign-in needed), or file the declaration and apply from it.
+            {t.rich('finderApply', { link: (chunks) => <Link href="/permits/apply">{chunks}</Link> })}
           </p>
         </section>
       )}
-      <p className="hint">Document types: {DOCUMENT_CODE_LIST}.</p>
+      <p className="hint">{t('documentTypes', { list: DOCUMENT_CODE_LIST })}</p>
     </>
   );
 }

@@ -2,6 +2,7 @@
 // customs), newest first, with validity and — for quantity-managed ones — reserved, drawn and available.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { loadAgencies } from '../../../lib/permits/load-permit-parts';
 import { listPermits } from '../../../lib/permits/list-permits';
@@ -10,14 +11,16 @@ import { EmptyState, ListCount, ResultsTable } from '../../_components/list/list
 import { getActor } from '../../session';
 import { day, PermitBadge, qty } from '../_components/permit-format';
 
-export const metadata: Metadata = { title: 'Permits held' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('permits'))('heldTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 const STEP = 50;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PermitsHeldPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await getActor();
+  const [actor, t] = await Promise.all([getActor(), getTranslations('permits')]);
   const raw = (await searchParams).show;
   const show = Math.min(Math.max(Number(Array.isArray(raw) ? raw[0] : raw) || STEP, STEP), 200);
   // One more than shown says whether there are more.
@@ -28,28 +31,28 @@ export default async function PermitsHeldPage({ searchParams }: { searchParams: 
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/permits">Permit applications</Link>
+        <Link href="/permits">{t('applicationsTitle')}</Link>
       </p>
-      <h1>Permits held</h1>
-      <ListCount id="permits-count" count={shown.length} noun={['permit', 'permits']} filters={permits.length > show ? ' shown (there are more)' : undefined} />
+      <h1>{t('heldTitle')}</h1>
+      <ListCount id="permits-count" count={shown.length} text={t('permitCount', { count: shown.length, more: permits.length > show ? 'yes' : 'no' })} />
       {shown.length === 0 ? (
         <EmptyState testId="no-permits">
           <p>
-            No permits yet. An approved application issues one. <Link href="/permits/apply">Apply for a permit</Link>.
+            {t.rich('noPermits', { link: (chunks) => <Link href="/permits/apply">{chunks}</Link> })}
           </p>
         </EmptyState>
       ) : (
         <ResultsTable labelledBy="permits-count" testId="permits">
           <thead>
             <tr>
-              <th scope="col">Permit</th>
-              <th scope="col">Document</th>
-              <th scope="col">Commodity codes</th>
-              <th scope="col">Valid</th>
-              <th scope="col">Status</th>
-              <th scope="col">Reserved</th>
-              <th scope="col">Drawn</th>
-              <th scope="col">Available</th>
+              <th scope="col">{t('colPermit')}</th>
+              <th scope="col">{t('document')}</th>
+              <th scope="col">{t('commodityCodes')}</th>
+              <th scope="col">{t('valid')}</th>
+              <th scope="col">{t('colStatus')}</th>
+              <th scope="col">{t('reserved')}</th>
+              <th scope="col">{t('drawn')}</th>
+              <th scope="col">{t('available')}</th>
             </tr>
           </thead>
           <tbody>
@@ -64,15 +67,13 @@ export default async function PermitsHeldPage({ searchParams }: { searchParams: 
                     {documentName(p.documentCode)}, {agencies.get(p.agencyId)?.code}
                   </td>
                   <td>{p.commodityCodes.join(', ')}</td>
-                  <td>
-                    {day(p.validFrom)} to {day(p.validUntil)}
-                  </td>
+                  <td>{t('validRange', { from: day(p.validFrom), until: day(p.validUntil) })}</td>
                   <td>
                     <PermitBadge status={status} />
                   </td>
-                  <td>{p.totalQuantity === null ? 'not quantity-managed' : qty(p.reserved, p.quantityUnit)}</td>
+                  <td>{p.totalQuantity === null ? t('notQuantityManaged') : qty(p.reserved, p.quantityUnit)}</td>
                   <td>{p.totalQuantity === null ? '—' : qty(p.drawn, p.quantityUnit)}</td>
-                  <td>{p.totalQuantity === null ? '—' : `${qty(p.available, p.quantityUnit)} of ${qty(p.totalQuantity)}`}</td>
+                  <td>{p.totalQuantity === null ? '—' : t('availableOf', { available: qty(p.available, p.quantityUnit), total: qty(p.totalQuantity) })}</td>
                 </tr>
               );
             })}
@@ -80,8 +81,8 @@ export default async function PermitsHeldPage({ searchParams }: { searchParams: 
         </ResultsTable>
       )}
       {permits.length > show && show < 200 && (
-        <nav aria-label="Pages" className="pager">
-          <Link href={`/permits/held?show=${show + STEP}`}>Show more permits</Link>
+        <nav aria-label={t('pages')} className="pager">
+          <Link href={`/permits/held?show=${show + STEP}`}>{t('showMore')}</Link>
         </nav>
       )}
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { isOfficer } from '../../../lib/auth/policy';
 import { getShipmentDetail } from '../../../lib/tracking/get-shipment-detail';
@@ -22,7 +23,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { containerNumber } = await params;
-  return { title: `Container ${decodeURIComponent(containerNumber).toUpperCase().slice(0, 11)}` };
+  return { title: (await getTranslations('tracking'))('containerTitle', { container: decodeURIComponent(containerNumber).toUpperCase().slice(0, 11) }) };
 }
 
 export default async function ShipmentPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -31,7 +32,7 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
   const shipmentParam = one(query.shipment);
   const after = one(query.after);
   if (!CONTAINER_NUMBER.test(containerNumber)) notFound();
-  const actor = await getActor();
+  const [actor, t] = await Promise.all([getActor(), getTranslations('tracking')]);
   const renderedAt = new Date();
   const detail = await getShipmentDetail({ actor, containerNumber, shipmentId: shipmentParam, after, first: PAGE_SIZE });
   if (!detail) notFound();
@@ -54,7 +55,7 @@ export default async function ShipmentPage({ params, searchParams }: { params: P
       <ShipmentFacts shipment={s} />
 
       <section aria-labelledby="map-heading">
-        <h2 id="map-heading">Map</h2>
+        <h2 id="map-heading">{t('mapHeading')}</h2>
         <ShipmentMap containerNumber={s.containerNumber} route={s.route} positions={map.positions} breaches={map.breaches} last={map.last} eventsShown={map.eventsShown} eventCount={s.eventCount} />
       </section>
 

@@ -12,6 +12,7 @@
 // The time shown is when the data was last known current. Without JavaScript the page shows when it
 // was rendered, without the "Live" claim.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 
 import { trackingStampAction } from '../actions';
@@ -103,6 +104,7 @@ export function LiveRefresh({
   shipmentId?: string;
   poll?: StampAction;
 }) {
+  const t = useTranslations('tracking');
   const router = useRouter();
   const [refreshing, startTransition] = useTransition();
   // What the page shows now, for the source's comparisons (a refresh brings a new stamp).
@@ -137,7 +139,7 @@ export function LiveRefresh({
   );
 
   const updatedAt = checked && checked.stamp === stamp && checked.at > renderedAt ? checked.at : renderedAt;
-  const state = !live ? 'Updated ' : failed ? 'Connection lost · updated ' : visible ? 'Live · updated ' : 'Paused · updated ';
+  const state = !live ? 'plain' : failed ? 'failed' : visible ? 'live' : 'paused';
   return (
     <p className={live && visible && !failed ? 'live live-on' : failed ? 'live live-failed' : 'live'} data-testid="live" data-stamp={stamp}>
       {live && (
@@ -145,8 +147,7 @@ export function LiveRefresh({
           ●
         </span>
       )}
-      {state}
-      <time dateTime={updatedAt}>{updatedAt.slice(11, 19)} UTC</time>
+      {t.rich('liveState', { state, time: (chunks) => <time dateTime={updatedAt}>{chunks}</time>, at: updatedAt.slice(11, 19) })}
     </p>
   );
 }

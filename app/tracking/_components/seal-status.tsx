@@ -1,11 +1,7 @@
 // The seal status of a shipment as a badge: colour, symbol and words, so that none is needed alone.
-import type { ShipmentStatus } from './tracking-format';
+import { useTranslations } from 'next-intl';
 
-export const SEAL_STATUS_LABEL: Record<ShipmentStatus, string> = {
-  SEALED_INTACT: 'Sealed intact',
-  OPENED_AUTHORIZED: 'Opened authorized',
-  TAMPER_SUSPECTED: 'Tamper suspected',
-};
+import type { ShipmentStatus } from './tracking-format';
 
 const LOOK: Record<ShipmentStatus, { tone: string; symbol: string }> = {
   SEALED_INTACT: { tone: 'ok', symbol: '✓' },
@@ -14,23 +10,25 @@ const LOOK: Record<ShipmentStatus, { tone: string; symbol: string }> = {
 };
 
 export function SealStatusBadge({ status }: { status: ShipmentStatus }) {
+  const t = useTranslations('tracking');
   const { tone, symbol } = LOOK[status];
   return (
     <span className={`badge badge-${tone} seal-badge`} data-seal-status={status} data-testid="seal-status">
       <span className="seal-badge-symbol" aria-hidden="true">
         {symbol}
       </span>
-      {SEAL_STATUS_LABEL[status]}
+      {t(`sealStatus.${status}`)}
     </span>
   );
 }
 
 /** "2 open alerts" in red, or "None" in grey. */
 export function OpenAlerts({ count }: { count: number }) {
-  if (count === 0) return <span className="muted">None</span>;
+  const t = useTranslations('tracking');
+  if (count === 0) return <span className="muted">{t('noOpenAlert')}</span>;
   return (
     <span className="badge badge-bad" data-testid="open-alerts">
-      {count} open {count === 1 ? 'alert' : 'alerts'}
+      {t('openAlertCount', { count })}
     </span>
   );
 }

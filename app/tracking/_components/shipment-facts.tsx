@@ -1,40 +1,48 @@
 // The shipment's facts: since when its seal status holds, its last event and position, counts.
-import { formatDateTime } from '../../declarations/_components/format';
+import { useFormatter, useTranslations } from 'next-intl';
+
+import { When } from '../../_i18n/when';
 import { OpenAlerts } from './seal-status';
 import { formatPosition, placeName, type ShipmentView } from './tracking-format';
 
 export function ShipmentFacts({ shipment: s }: { shipment: ShipmentView }) {
+  const t = useTranslations('tracking');
+  const format = useFormatter();
   return (
     <dl className="facts">
       <div>
-        <dt>Seal status since</dt>
-        <dd>{formatDateTime(s.statusAt)}</dd>
+        <dt>{t('statusSince')}</dt>
+        <dd>
+          <When date={s.statusAt} />
+        </dd>
       </div>
       <div>
-        <dt>Last event</dt>
-        <dd>{s.lastEventAt ? formatDateTime(s.lastEventAt) : <span className="muted">No event yet</span>}</dd>
+        <dt>{t('lastEvent')}</dt>
+        <dd>{s.lastEventAt ? <When date={s.lastEventAt} /> : <span className="muted">{t('noEventYet')}</span>}</dd>
       </div>
       <div>
-        <dt>Last position</dt>
+        <dt>{t('lastPosition')}</dt>
         <dd data-testid="last-position">
           {s.lastPosition ? (
             <>
               {formatPosition(s.lastPosition.latitude, s.lastPosition.longitude)}
               {s.lastPosition.locode ? `, ${placeName(s.lastPosition.locode)}` : ''}
               <br />
-              <span className="muted small">{formatDateTime(s.lastPosition.at)}</span>
+              <span className="muted small">
+                <When date={s.lastPosition.at} />
+              </span>
             </>
           ) : (
-            <span className="muted">Not reported yet</span>
+            <span className="muted">{t('notReportedYet')}</span>
           )}
         </dd>
       </div>
       <div>
-        <dt>Events</dt>
-        <dd>{s.eventCount.toLocaleString('en')}</dd>
+        <dt>{t('events')}</dt>
+        <dd>{format.number(s.eventCount)}</dd>
       </div>
       <div>
-        <dt>Open alerts</dt>
+        <dt>{t('openAlerts')}</dt>
         <dd>
           <OpenAlerts count={s.openAlertCount} />
         </dd>

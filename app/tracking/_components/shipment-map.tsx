@@ -3,10 +3,11 @@
 // planned route as a dashed line, the authorized opening areas to scale, the reported positions joined
 // in time order with the last one highlighted, and seal breaches in red. The legend and a table of the
 // route are its text alternative, with the timeline for the positions.
+import { getFormatter, getTranslations } from 'next-intl/server';
+
 import type { ShipmentMapPoint } from '../../../lib/tracking/get-shipment-detail';
 import { layoutShipmentMap } from '../../../lib/tracking/map/layout-shipment-map';
-import { formatDateTime } from '../../declarations/_components/format';
-import { EVENT_LABEL, formatPosition, type RouteStop } from './tracking-format';
+import { formatPosition, type RouteStop } from './tracking-format';
 
 export interface ShipmentMapProps {
   containerNumber: string;
@@ -22,26 +23,30 @@ export interface ShipmentMapProps {
   eventCount: number;
 }
 
-const ROLE_WORD: Record<RouteStop['role'], string> = { ORIGIN: 'Origin', WAYPOINT: 'Waypoint', AUTHORIZED_OPENING: 'Authorized opening', DESTINATION: 'Destination' };
-
 export async function ShipmentMap({ containerNumber, route, positions, breaches, last, eventsShown, eventCount }: ShipmentMapProps) {
   const lastPoint = last ?? positions.at(-1) ?? null;
-  const map = await layoutShipmentMap({ route, positions, breaches, last });
+  const [map, t, tf, format] = await Promise.all([layoutShipmentMap({ route, positions, breaches, last }), getTranslations('tracking'), getTranslations('format'), getFormatter()]);
   if (!map) {
-    return <p className="empty">No route or position to show on a map yet.</p>;
+    return <p className="empty">{t('mapNothing')}</p>;
   }
+  // Titles and the summary are attribute text: the moment is written as <When> writes it.
+  const when = (date: Date) => tf('utc', { time: format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) });
+  const role = (r: RouteStop['role']) => t(`stopRole.${r}`);
   const { width: W, height: H, planned, areas, labels, countryNames, scale, land } = map;
 
   const breachesAlerted = breaches.filter((b) => b.alerted);
   const placesText = planned.map((s) => s.name).join(' → ');
   const openingsText = route.filter((s) => s.role === 'AUTHORIZED_OPENING').map((s) => s.name);
   const summary = [
-    `Map of container ${containerNumber}.`,
-    planned.length ? `Planned route ${placesText}${openingsText.length ? `; authorized opening at ${openingsText.join(', ')}` : ''}.` : 'No planned route.',
-    positions.length ? `${positions.length} reported ${positions.length === 1 ? 'position' : 'positions'}` : 'No reported position',
-    lastPoint ? `; last at ${formatPosition(lastPoint.latitude, lastPoint.longitude)} on ${formatDateTime(lastPoint.at)}.` : '.',
-    breaches.length ? ` ${breaches.length} ${breaches.length === 1 ? 'opening or tamper event' : 'opening or tamper events'} marked in red${breachesAlerted.length ? `, ${breachesAlerted.length} with an alert` : ''}.` : '',
-  ].join(' ').replace(' ;', ';').replace(' .', '.');
+    t('mapSummaryTitle', { container: containerNumber }),
+    planned.length ? t('mapSummaryRoute', { places: placesText, openings: openingsText.length ? openingsText.join(t('listSeparator')) : 'none' }) : t('mapSummaryNoRoute'),
+    lastPoint
+      ? t('mapSummaryPositionsLast', { count: positions.length, position: formatPosition(lastPoint.latitude, lastPoint.longitude), when: when(lastPoint.at) })
+      : t('mapSummaryPositions', { count: positions.length }),
+    breaches.length ? t('mapSummaryBreaches', { count: breaches.length, alerted: breachesAlerted.length }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   const diamond = (x: number, y: number, r: number) => `M${x.toFixed(1)},${(y - r).toFixed(1)}l${r},${r}l${-r},${r}l${-r},${-r}z`;
 
@@ -69,7 +74,7 @@ export async function ShipmentMap({ containerNumber, route, positions, breaches,
         <g data-testid="map-areas">
           {areas.map(({ stop: a, d }) => (
             <path key={a.sequence} className="map-area" d={d ?? undefined}>
-              <title>{`${ROLE_WORD[a.role]}: ${a.name}, opening authorized within ${a.radiusKm} km`}</title>
+              <title>{t('areaTitle', { role: role(a.role), name: a.name, radius: a.radiusKm })}</title>
             </path>
           ))}
         </g>
@@ -79,11 +84,11 @@ export async function ShipmentMap({ containerNumber, route, positions, breaches,
           {map.stops.map(({ item: stop, x, y }) =>
             stop.role === 'ORIGIN' || stop.role === 'DESTINATION' ? (
               <rect key={stop.sequence} className="map-stop map-stop-end" x={x - 5.5} y={y - 5.5} width={11} height={11}>
-                <title>{`${ROLE_WORD[stop.role]}: ${stop.name} (${stop.locode})`}</title>
+                <title>{t('stopTitle', { role: role(stop.role), name: stop.name, locode: stop.locode })}</title>
               </rect>
             ) : (
               <circle key={stop.sequence} className={stop.role === 'AUTHORIZED_OPENING' ? 'map-stop map-stop-opening' : 'map-stop'} cx={x} cy={y} r={4.5}>
-                <title>{`${ROLE_WORD[stop.role]}: ${stop.name} (${stop.locode})`}</title>
+                <title>{t('stopTitle', { role: role(stop.role), name: stop.name, locode: stop.locode })}</title>
               </circle>
             ),
           )}
@@ -92,7 +97,7 @@ export async function ShipmentMap({ containerNumber, route, positions, breaches,
           {map.dots.map(({ item: p, x, y }, i) => {
             return (
               <circle key={i} className="map-position" cx={x} cy={y} r={3.2}>
-                <title>{`${EVENT_LABEL[p.kind]}, ${formatDateTime(p.at)}: ${formatPosition(p.latitude, p.longitude)}`}</title>
+                <title>{t('pointTitle', { kind: t(`eventKind.${p.kind}`), alert: 'no', when: when(p.at), position: formatPosition(p.latitude, p.longitude) })}</title>
               </circle>
             );
           })}
@@ -101,7 +106,7 @@ export async function ShipmentMap({ containerNumber, route, positions, breaches,
           <g data-testid="map-last-position">
             <circle className="map-last-halo" cx={map.last.x} cy={map.last.y} r={15} />
             <circle className="map-last" cx={map.last.x} cy={map.last.y} r={7}>
-              <title>{`Last position, ${formatDateTime(lastPoint.at)}: ${formatPosition(lastPoint.latitude, lastPoint.longitude)}`}</title>
+              <title>{t('pointTitle', { kind: t('lastPosition'), alert: 'no', when: when(lastPoint.at), position: formatPosition(lastPoint.latitude, lastPoint.longitude) })}</title>
             </circle>
           </g>
         )}
@@ -109,7 +114,7 @@ export async function ShipmentMap({ containerNumber, route, positions, breaches,
           {map.breaches.map(({ item: b, x, y }, i) => {
             return (
               <path key={i} className={b.alerted ? 'map-breach map-breach-alert' : 'map-breach'} d={diamond(x, y, 8)}>
-                <title>{`${EVENT_LABEL[b.kind]}${b.alerted ? ' (alert)' : ''}, ${formatDateTime(b.at)}: ${formatPosition(b.latitude, b.longitude)}`}</title>
+                <title>{t('pointTitle', { kind: t(`eventKind.${b.kind}`), alert: b.alerted ? 'yes' : 'no', when: when(b.at), position: formatPosition(b.latitude, b.longitude) })}</title>
               </path>
             );
           })}
@@ -126,36 +131,36 @@ export async function ShipmentMap({ containerNumber, route, positions, breaches,
             <rect x={-6} y={-20} width={scale.px + 12} height={28} rx={4} />
             <path d={`M0,-4v6h${scale.px.toFixed(1)}v-6`} />
             <text x={scale.px / 2} y={-8} textAnchor="middle">
-              {scale.km.toLocaleString('en')} km
+              {t('km', { km: scale.km })}
             </text>
           </g>
         )}
         {!land && (
           <text className="map-note" x={W / 2} y={H - 12} textAnchor="middle">
-            Coastlines unavailable (world-atlas not installed)
+            {t('mapNoCoast')}
           </text>
         )}
       </svg>
       <figcaption>
-        <ul className="map-legend" aria-label="Legend">
+        <ul className="map-legend" aria-label={t('legend')}>
           <li>
             <svg viewBox="0 0 28 12" aria-hidden="true">
               <path className="map-planned" d="M1,6H27" />
             </svg>
-            Planned route
+            {t('legendPlanned')}
           </li>
           <li>
             <svg viewBox="0 0 12 12" aria-hidden="true">
               <rect className="map-stop map-stop-end" x={1} y={1} width={10} height={10} />
             </svg>
-            Origin, destination
+            {t('legendEnds')}
           </li>
           {areas.length > 0 && (
             <li>
               <svg viewBox="0 0 14 14" aria-hidden="true">
                 <circle className="map-area" cx={7} cy={7} r={6} />
               </svg>
-              Authorized opening area (to scale)
+              {t('legendArea')}
             </li>
           )}
           {positions.length > 0 && (
@@ -164,7 +169,7 @@ export async function ShipmentMap({ containerNumber, route, positions, breaches,
                 <path className="map-track" d="M1,6H27" />
                 <circle className="map-position" cx={14} cy={6} r={3.2} />
               </svg>
-              Reported positions
+              {t('legendPositions')}
             </li>
           )}
           {lastPoint && (
@@ -172,50 +177,50 @@ export async function ShipmentMap({ containerNumber, route, positions, breaches,
               <svg viewBox="0 0 16 16" aria-hidden="true">
                 <circle className="map-last" cx={8} cy={8} r={5.5} />
               </svg>
-              Last position
+              {t('lastPosition')}
             </li>
           )}
           <li>
             <svg viewBox="0 0 16 16" aria-hidden="true">
               <path className="map-breach map-breach-alert" d={diamond(8, 8, 6.5)} />
             </svg>
-            Tamper or opening with an alert
+            {t('legendBreachAlert')}
           </li>
           {breaches.some((b) => !b.alerted) && (
             <li>
               <svg viewBox="0 0 16 16" aria-hidden="true">
                 <path className="map-breach" d={diamond(8, 8, 6.5)} />
               </svg>
-              Authorized opening
+              {t('legendBreach')}
             </li>
           )}
         </ul>
         {eventsShown < eventCount && (
           <p className="hint">
-            The map shows the latest {eventsShown.toLocaleString('en')} of {eventCount.toLocaleString('en')} events.
+            {t('mapLatest', { shown: eventsShown, count: eventCount })}
           </p>
         )}
         <div id="map-alternative" className="visually-hidden">
-          <p>The timeline below lists every reported event with its time and position.</p>
+          <p>{t('mapAlternative')}</p>
           <table>
-            <caption>Planned route of container {containerNumber}</caption>
+            <caption>{t('routeCaption', { container: containerNumber })}</caption>
             <thead>
               <tr>
-                <th scope="col">Stop</th>
-                <th scope="col">Place</th>
-                <th scope="col">Position</th>
-                <th scope="col">Opening authorized within</th>
+                <th scope="col">{t('colStop')}</th>
+                <th scope="col">{t('colPlaceOnly')}</th>
+                <th scope="col">{t('colPosition')}</th>
+                <th scope="col">{t('colRadius')}</th>
               </tr>
             </thead>
             <tbody>
               {[...planned, ...route.filter((s) => s.role === 'AUTHORIZED_OPENING')].map((s) => (
                 <tr key={s.sequence}>
-                  <td>{ROLE_WORD[s.role]}</td>
+                  <td>{role(s.role)}</td>
                   <td>
                     {s.name} ({s.locode})
                   </td>
                   <td>{formatPosition(s.latitude, s.longitude)}</td>
-                  <td>{s.role === 'AUTHORIZED_OPENING' || s.role === 'DESTINATION' ? `${s.radiusKm} km` : '—'}</td>
+                  <td>{s.role === 'AUTHORIZED_OPENING' || s.role === 'DESTINATION' ? t('km', { km: s.radiusKm }) : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,21 +1,24 @@
 // The seals registered on the container: mechanical (ISO 17712) and electronic (ISO 18185).
-import { formatDateTime } from '../../declarations/_components/format';
-import { SOURCE_LABEL, type ShipmentView } from './tracking-format';
+import { useTranslations } from 'next-intl';
+
+import { When } from '../../_i18n/when';
+import type { ShipmentView } from './tracking-format';
 
 export function ShipmentSeals({ shipment: s }: { shipment: ShipmentView }) {
+  const t = useTranslations('tracking');
   return (
     <section aria-labelledby="seals-heading" data-testid="seals">
-      <h2 id="seals-heading">Seals</h2>
+      <h2 id="seals-heading">{t('sealsHeading')}</h2>
       {s.seals.length === 0 ? (
-        <p className="empty">No seal registered.</p>
+        <p className="empty">{t('noSeal')}</p>
       ) : (
         <table className="results compact">
-          <caption className="visually-hidden">Seals of container {s.containerNumber}</caption>
+          <caption className="visually-hidden">{t('sealsCaption', { container: s.containerNumber })}</caption>
           <thead>
             <tr>
-              <th scope="col">Seal</th>
-              <th scope="col">Type</th>
-              <th scope="col">Source</th>
+              <th scope="col">{t('colSeal')}</th>
+              <th scope="col">{t('colType')}</th>
+              <th scope="col">{t('colSource')}</th>
             </tr>
           </thead>
           <tbody>
@@ -25,16 +28,19 @@ export function ShipmentSeals({ shipment: s }: { shipment: ShipmentView }) {
                   {seal.type === 'ELECTRONIC' ? (
                     <>
                       <code>{seal.serial ?? seal.identifier}</code>
-                      {seal.manufacturer && <span className="muted"> by {seal.manufacturer}</span>}
+                      {seal.manufacturer && <span className="muted"> {t('byManufacturer', { manufacturer: seal.manufacturer })}</span>}
                     </>
                   ) : (
                     <code>{seal.identifier}</code>
                   )}
                 </td>
-                <td>{seal.type === 'ELECTRONIC' ? 'Electronic (ISO 18185)' : `Mechanical (ISO 17712${seal.sealClass ? `, class ${seal.sealClass}` : ''})`}</td>
+                <td>{seal.type === 'ELECTRONIC' ? t('sealElectronic') : t('sealMechanical', { sealClass: seal.sealClass ?? 'none' })}</td>
                 <td>
-                  {seal.source ? SOURCE_LABEL[seal.source] : '—'}
-                  {seal.appliedAt && <span className="muted small"> · {formatDateTime(seal.appliedAt)}</span>}
+                  {seal.source ? t(`source.${seal.source}`) : '—'}
+                  {seal.appliedAt && <span className="muted small">
+                      {' '}
+                      · <When date={seal.appliedAt} />
+                    </span>}
                 </td>
               </tr>
             ))}

@@ -18,6 +18,7 @@ export function isShipmentStatus(value: string | undefined): value is ShipmentSt
   return !!value && (SHIPMENT_STATUSES as readonly string[]).includes(value);
 }
 
+/** English alert names for the declaration page's shipments section (not yet converted); the tracking pages use `tracking.alertKind.*`. */
 export const ALERT_LABEL: Record<AlertKind, string> = {
   TAMPER: 'Tampering',
   OPENED_OUTSIDE_AREA: 'Opened outside an authorized area',
@@ -25,19 +26,6 @@ export const ALERT_LABEL: Record<AlertKind, string> = {
   RESEALED_WITHOUT_CUSTOMS: 'Resealed without customs',
   SILENT_SEAL: 'Silent seal',
 };
-
-export const EVENT_LABEL: Record<EventKind, string> = {
-  SEALED: 'Sealed',
-  VERIFIED: 'Seal verified',
-  POSITION: 'Position',
-  OPENED: 'Opened',
-  TAMPER: 'Tamper',
-  BATTERY_LOW: 'Battery low',
-  RESEALED: 'Resealed',
-  REMOVED: 'Seal removed',
-};
-
-export const SOURCE_LABEL: Record<string, string> = { CARRIER: 'Carrier', SHIPPER: 'Shipper', CUSTOMS: 'Customs', TERMINAL: 'Terminal' };
 
 export { BREACH_KINDS } from '../../../lib/tracking/get-shipment-detail';
 

@@ -4,6 +4,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { canReadAgencyNotes, isAgencyOfficer } from '../../../../lib/auth/policy';
 import { loadCompanies } from '../../../../lib/declarations/load-declaration-parts';
@@ -11,12 +12,15 @@ import { getPermitApplication } from '../../../../lib/permits/get-permit-applica
 import { loadAgencies, loadPermitRules, loadPermitsOfApplications } from '../../../../lib/permits/load-permit-parts';
 import { documentName } from '../../../../lib/permits/permit-codes';
 import { ResultsTable } from '../../../_components/list/list-parts';
+import { When } from '../../../_i18n/when';
 import { getActor } from '../../../session';
 import { AnswerQueryForm, DecideForm, SubmitApplicationForm } from '../../_components/permit-forms';
-import { day, PermitBadge, qty, when, type PermitGood } from '../../_components/permit-format';
+import { day, PermitBadge, qty, type PermitGood } from '../../_components/permit-format';
 import { waitingHours } from '../../_components/applications-table';
 
-export const metadata: Metadata = { title: 'Permit application' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('permits'))('applicationTitle') };
+}
 export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ id: string }>;
@@ -30,7 +34,7 @@ function daysFromNow(days: number): string {
 export default async function PermitApplicationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { id } = await params;
   const done = (await searchParams).done;
-  const actor = await getActor();
+  const [actor, t] = await Promise.all([getActor(), getTranslations('permits')]);
   const a = await getPermitApplication({ actor, id });
   if (!a) notFound();
   const [[agency], [rule], [permit], [applicant]] = await Promise.all([loadAgencies([a.agencyId]), loadPermitRules(a.ruleId ? [a.ruleId] : []), loadPermitsOfApplications([a.id]), loadCompanies([a.applicantId])]);
@@ -42,69 +46,69 @@ export default async function PermitApplicationPage({ params, searchParams }: { 
   const validityDays = rule?.validityDays ?? 365;
   return (
     <>
-      <p className="breadcrumb">{decider ? <Link href="/agency">Agency queue</Link> : <Link href="/permits">Permit applications</Link>}</p>
+      <p className="breadcrumb">{decider ? <Link href="/agency">{t('agencyQueue')}</Link> : <Link href="/permits">{t('applicationsTitle')}</Link>}</p>
       <h1>
-        Application {a.number} <PermitBadge status={a.status} testId="application-status" />
+        {t('applicationHeading', { number: a.number })} <PermitBadge status={a.status} testId="application-status" />
       </h1>
       {done === 'applied' && (
         <p role="status" className="notice notice-success">
-          {a.status === 'DRAFT' ? 'Application saved as a draft.' : `Application submitted to ${agency?.name ?? 'the agency'}.`}
+          {a.status === 'DRAFT' ? t('savedDraft') : t('submittedTo', { agency: agency?.name ?? 'none' })}
         </p>
       )}
       <dl className="facts" data-testid="application-facts">
-        <dt>For</dt>
+        <dt>{t('colFor')}</dt>
         <dd>
-          {documentName(a.documentCode)} ({a.documentCode}) of {agency?.name} ({agency?.code})
+          {t('documentOfAgency', { document: documentName(a.documentCode), code: a.documentCode, agency: agency?.name ?? '—', agencyCode: agency?.code ?? '—' })}
         </dd>
         {rule && (
           <>
-            <dt>Why</dt>
+            <dt>{t('why')}</dt>
             <dd>
-              {rule.reason} <span className="hint">({rule.legalBasis}; rule {rule.key}, version {a.ruleVersion})</span>
+              {rule.reason} <span className="hint">{t('ruleBasis', { legalBasis: rule.legalBasis, key: rule.key, version: a.ruleVersion ?? '—' })}</span>
             </dd>
           </>
         )}
-        <dt>Applicant</dt>
+        <dt>{t('applicant')}</dt>
         <dd>{applicant ? `${applicant.name} (${applicant.eori})` : '—'}</dd>
         {counterparty && (
           <>
-            <dt>Counterparty</dt>
+            <dt>{t('counterparty')}</dt>
             <dd>
               {counterparty.name} ({counterparty.eori}, {counterparty.country})
             </dd>
           </>
         )}
-        <dt>Declaration</dt>
-        <dd>{a.declarationId ? filer ? <Link href={`/declarations/${a.declarationId}`}>Applied from a declaration</Link> : 'Applied from a declaration' : 'Standalone (may serve several declarations)'}</dd>
+        <dt>{t('declaration')}</dt>
+        <dd>{a.declarationId ? filer ? <Link href={`/declarations/${a.declarationId}`}>{t('fromDeclaration')}</Link> : t('fromDeclaration') : t('standalone')}</dd>
         {a.requestedQuantity && (
           <>
-            <dt>Quantity applied for</dt>
+            <dt>{t('quantityAppliedFor')}</dt>
             <dd>{qty(a.requestedQuantity, a.quantityUnit)}</dd>
           </>
         )}
-        <dt>Submitted</dt>
+        <dt>{t('submitted')}</dt>
         <dd>
-          {when(a.submittedAt)}
-          {hours !== null && <> — waiting {hours} h</>}
+          <When date={a.submittedAt} />
+          {hours !== null && <> — {t('waitingHours', { hours })}</>}
         </dd>
         {a.purpose && (
           <>
-            <dt>Applicant’s note</dt>
+            <dt>{t('applicantNote')}</dt>
             <dd>{a.purpose}</dd>
           </>
         )}
       </dl>
 
-      <h2 id="goods-heading">Goods</h2>
+      <h2 id="goods-heading">{t('goods')}</h2>
       <ResultsTable labelledBy="goods-heading" testId="application-goods">
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Commodity code</th>
-            <th scope="col">Description</th>
-            <th scope="col">Origin</th>
-            <th scope="col">Net mass (kg)</th>
-            <th scope="col">Quantity</th>
+            <th scope="col">{t('item')}</th>
+            <th scope="col">{t('commodityCode')}</th>
+            <th scope="col">{t('description')}</th>
+            <th scope="col">{t('origin')}</th>
+            <th scope="col">{t('netMass')}</th>
+            <th scope="col">{t('quantity')}</th>
           </tr>
         </thead>
         <tbody>
@@ -123,16 +127,16 @@ export default async function PermitApplicationPage({ params, searchParams }: { 
 
       {(a.infoRequest || a.infoAnswer) && (
         <section aria-labelledby="info-heading" className="panel" data-testid="info-request">
-          <h2 id="info-heading">Information requested</h2>
+          <h2 id="info-heading">{t('infoRequested')}</h2>
           <p>
-            <strong>{agency?.code} asked:</strong> {a.infoRequest}
+            <strong>{t('agencyAsked', { agency: agency?.code ?? '—' })}</strong> {a.infoRequest}
           </p>
           {a.infoAnswer ? (
             <p>
-              <strong>Answer:</strong> {a.infoAnswer}
+              <strong>{t('answerLabel')}</strong> {a.infoAnswer}
             </p>
           ) : (
-            <p className="hint">Not answered yet.</p>
+            <p className="hint">{t('notAnswered')}</p>
           )}
           {filer && a.status === 'INFO_REQUESTED' && <AnswerQueryForm id={a.id} />}
         </section>
@@ -140,17 +144,21 @@ export default async function PermitApplicationPage({ params, searchParams }: { 
 
       {(a.status === 'APPROVED' || a.status === 'REJECTED') && (
         <section aria-labelledby="decision-heading" className="panel" data-testid="decision">
-          <h2 id="decision-heading">Decision</h2>
+          <h2 id="decision-heading">{t('decision')}</h2>
           <p>
-            <PermitBadge status={a.status} /> on {when(a.decidedAt)}
+            <PermitBadge status={a.status} /> {t.rich('decidedOn', { when: () => <When date={a.decidedAt} /> })}
             {a.decisionReason && <>: {a.decisionReason}</>}
           </p>
           {permit && (
             <p data-testid="issued-permit">
-              Permit <Link href={`/permits/held/${permit.id}`}>{permit.number}</Link>, valid {day(permit.validFrom)} to {day(permit.validUntil)}
-              {permit.totalQuantity !== null && <> for {qty(permit.totalQuantity, permit.quantityUnit)}</>}.{' '}
+              {t.rich('issuedPermit', {
+                link: () => <Link href={`/permits/held/${permit.id}`}>{permit.number}</Link>,
+                from: day(permit.validFrom),
+                until: day(permit.validUntil),
+                quantity: permit.totalQuantity !== null ? qty(permit.totalQuantity, permit.quantityUnit) : 'none',
+              })}{' '}
               <a href={`/api/permits/${permit.id}/certificate.pdf`} data-testid="certificate-link">
-                Certificate (PDF)
+                {t('certificatePdf')}
               </a>
             </p>
           )}
@@ -159,24 +167,24 @@ export default async function PermitApplicationPage({ params, searchParams }: { 
 
       {canReadAgencyNotes(actor, a.agencyId) && a.agencyNote && (
         <section aria-labelledby="note-heading" className="panel">
-          <h2 id="note-heading">Internal note</h2>
+          <h2 id="note-heading">{t('internalNote')}</h2>
           <p>{a.agencyNote}</p>
         </section>
       )}
 
       {filer && a.status === 'DRAFT' && (
         <section aria-labelledby="submit-heading" className="panel">
-          <h2 id="submit-heading">Not sent yet</h2>
+          <h2 id="submit-heading">{t('notSent')}</h2>
           <SubmitApplicationForm id={a.id} />
         </section>
       )}
       {decider && (a.status === 'SUBMITTED' || a.status === 'UNDER_REVIEW') && (
         <section aria-labelledby="decide-heading" className="panel">
-          <h2 id="decide-heading">Decide</h2>
+          <h2 id="decide-heading">{t('decide')}</h2>
           <DecideForm id={a.id} quantityUnit={a.quantityUnit} requestedQuantity={a.requestedQuantity ? qty(a.requestedQuantity) : null} defaultValidUntil={daysFromNow(validityDays)} />
         </section>
       )}
-      {decider && a.status === 'INFO_REQUESTED' && <p className="notice">Waiting for the applicant’s answer.</p>}
+      {decider && a.status === 'INFO_REQUESTED' && <p className="notice">{t('waitingAnswer')}</p>}
     </>
   );
 }

@@ -4,6 +4,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { isAgencyOfficer } from '../../../../lib/auth/policy';
 import { loadCompanies } from '../../../../lib/declarations/load-declaration-parts';
@@ -12,20 +13,21 @@ import { listPermitBalanceEntries } from '../../../../lib/permits/list-permit-ba
 import { loadAgencies } from '../../../../lib/permits/load-permit-parts';
 import { documentName } from '../../../../lib/permits/permit-codes';
 import { EmptyState, ResultsTable } from '../../../_components/list/list-parts';
+import { When } from '../../../_i18n/when';
 import { getActor } from '../../../session';
 import { RevokeForm } from '../../_components/permit-forms';
-import { day, PermitBadge, qty, when } from '../../_components/permit-format';
+import { day, PermitBadge, qty } from '../../_components/permit-format';
 
-export const metadata: Metadata = { title: 'Permit' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('permits'))('colPermit') };
+}
 export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ id: string }>;
 
-const KIND = { RESERVE: 'Reserved by a declaration', WRITE_OFF: 'Written off at release', DRAW: 'Drawn at release', RETURN: 'Returned' } as Record<string, string>;
-
 export default async function PermitPage({ params }: { params: Params }) {
   const { id } = await params;
-  const actor = await getActor();
+  const [actor, t] = await Promise.all([getActor(), getTranslations('permits')]);
   const p = await getPermit({ actor, id });
   if (!p) notFound();
   const [[agency], [holder], history] = await Promise.all([loadAgencies([p.agencyId]), loadCompanies([p.holderId]), p.totalQuantity !== null ? listPermitBalanceEntries(p.id) : Promise.resolve([])]);
@@ -34,69 +36,69 @@ export default async function PermitPage({ params }: { params: Params }) {
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/permits/held">Permits</Link> · <Link href={`/permits/applications/${p.applicationId}`}>Its application</Link>
+        <Link href="/permits/held">{t('permitsCrumb')}</Link> · <Link href={`/permits/applications/${p.applicationId}`}>{t('itsApplication')}</Link>
       </p>
       <h1>
-        Permit {p.number} <PermitBadge status={status} testId="permit-status" />
+        {t('permitHeading', { number: p.number })} <PermitBadge status={status} testId="permit-status" />
       </h1>
       <dl className="facts">
-        <dt>Document</dt>
+        <dt>{t('document')}</dt>
         <dd>
-          {documentName(p.documentCode)} ({p.documentCode}) of {agency?.name}
+          {t('documentOf', { document: documentName(p.documentCode), code: p.documentCode, agency: agency?.name ?? '—' })}
         </dd>
-        <dt>Holder</dt>
+        <dt>{t('holder')}</dt>
         <dd>{holder ? `${holder.name} (${holder.eori})` : '—'}</dd>
-        <dt>Covers</dt>
+        <dt>{t('covers')}</dt>
         <dd>{p.commodityCodes.join(', ')}</dd>
-        <dt>Valid</dt>
-        <dd>
-          {day(p.validFrom)} to {day(p.validUntil)}
-        </dd>
+        <dt>{t('valid')}</dt>
+        <dd>{t('validRange', { from: day(p.validFrom), until: day(p.validUntil) })}</dd>
         {p.revokedAt && (
           <>
-            <dt>Revoked</dt>
+            <dt>{t('revoked')}</dt>
             <dd>
-              {when(p.revokedAt)}: {p.revokedReason}
+              <When date={p.revokedAt} />: {p.revokedReason}
             </dd>
           </>
         )}
-        <dt>Certificate</dt>
+        <dt>{t('certificate')}</dt>
         <dd>
           <a href={`/api/permits/${p.id}/certificate.pdf`} data-testid="certificate-link">
-            Certificate (PDF)
+            {t('certificatePdf')}
           </a>{' '}
-          — its QR code leads to <Link href={`/verify?hash=${p.decisionSha256}`}>the verification of the anchored decision</Link>.
+          {t.rich('qrLeads', { link: (chunks) => <Link href={`/verify?hash=${p.decisionSha256}`}>{chunks}</Link> })}
         </dd>
       </dl>
       {p.totalQuantity !== null && (
         <section aria-labelledby="balance-heading" className="panel" data-testid="permit-balance">
-          <h2 id="balance-heading">Balance</h2>
+          <h2 id="balance-heading">{t('balance')}</h2>
           <p>
-            {qty(p.available, p.quantityUnit)} available of {qty(p.totalQuantity, p.quantityUnit)}; {qty(p.reserved, p.quantityUnit)} reserved by declarations waiting for release; {qty(p.drawn, p.quantityUnit)} drawn.
+            {t('balanceText', { available: qty(p.available, p.quantityUnit), total: qty(p.totalQuantity, p.quantityUnit), reserved: qty(p.reserved, p.quantityUnit), drawn: qty(p.drawn, p.quantityUnit) })}
           </p>
           {history.length === 0 ? (
             <EmptyState testId="no-balance-history">
-              <p>No declaration has used this permit yet.</p>
+              <p>{t('noBalanceHistory')}</p>
             </EmptyState>
           ) : (
-            <ResultsTable label="Balance history" testId="balance-history">
+            <ResultsTable label={t('balanceHistory')} testId="balance-history">
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Quantity</th>
-                  <th scope="col">Available after</th>
-                  <th scope="col">Declaration</th>
+                  <th scope="col">{t('colWhen')}</th>
+                  <th scope="col">{t('colWhat')}</th>
+                  <th scope="col">{t('quantity')}</th>
+                  <th scope="col">{t('availableAfter')}</th>
+                  <th scope="col">{t('declaration')}</th>
                 </tr>
               </thead>
               <tbody>
                 {history.map((e) => (
                   <tr key={e.id.toString()}>
-                    <td>{when(e.at)}</td>
-                    <td>{KIND[e.kind] ?? e.kind}</td>
+                    <td>
+                      <When date={e.at} />
+                    </td>
+                    <td>{t.has(`balanceKind.${e.kind}`) ? t(`balanceKind.${e.kind}`) : e.kind}</td>
                     <td>{qty(e.quantity, p.quantityUnit)}</td>
                     <td>{qty(e.availableAfter, p.quantityUnit)}</td>
-                    <td>{e.declarationId ? <Link href={`/declarations/${e.declarationId}`}>Declaration</Link> : '—'}</td>
+                    <td>{e.declarationId ? <Link href={`/declarations/${e.declarationId}`}>{t('declaration')}</Link> : '—'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -106,7 +108,7 @@ export default async function PermitPage({ params }: { params: Params }) {
       )}
       {issuer && status === 'ACTIVE' && (
         <section aria-labelledby="revoke-heading" className="panel">
-          <h2 id="revoke-heading">Revoke</h2>
+          <h2 id="revoke-heading">{t('revoke')}</h2>
           <RevokeForm id={p.id} />
         </section>
       )}
