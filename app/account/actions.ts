@@ -1,5 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { changePassword } from '../../lib/auth/change-password';
 import { signOutEverywhere } from '../../lib/auth/sign-out-everywhere';
@@ -16,7 +17,7 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   } catch (error) {
     return failed(error);
   }
-  return succeeded('Your password is changed, and you are signed out on every other device. Use the new password the next time you sign in.');
+  return succeeded((await getTranslations('changePassword'))('done'));
 }
 
 /** Ends every session of the person, this one included, and goes to the sign-in page. */

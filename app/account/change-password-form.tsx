@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import { ErrorSummary, SuccessNotice } from '../_components/form/form-outcome';
@@ -10,16 +11,17 @@ import { changePasswordAction } from './actions';
 const FIELD_IDS = { currentPassword: 'current-password', newPassword: 'new-password' };
 
 export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
+  const t = useTranslations('changePassword');
   const [state, action, pending] = useActionState(changePasswordAction, INITIAL_FORM_STATE);
   return (
     <form action={action} noValidate className="stacked-form" aria-describedby={state.message ? 'password-outcome' : undefined}>
       <SuccessNotice state={state} id="password-outcome" />
       <ErrorSummary state={state} id="password-outcome" fields={FIELD_IDS} />
-      <InputField id={FIELD_IDS.currentPassword} name="currentPassword" label="Current password" type="password" state={state} maxLength={200} autoComplete="current-password" />
+      <InputField id={FIELD_IDS.currentPassword} name="currentPassword" label={t('currentPassword')} type="password" state={state} maxLength={200} autoComplete="current-password" />
       <NewPasswordField id={FIELD_IDS.newPassword} name="newPassword" state={state} minLength={minPasswordLength} />
       <div>
         <button type="submit" disabled={pending}>
-          {pending ? 'Changing…' : 'Change password'}
+          {pending ? t('busy') : t('submit')}
         </button>
       </div>
     </form>

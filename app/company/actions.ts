@@ -2,6 +2,7 @@
 // Company administration: inviting people and changing colleagues' rights. A company administrator acts
 // on their company; a platform administrator on officers and platform administrators.
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 
 import { inviteUser } from '../../lib/auth/invite-user';
 import { updateCompanyUser } from '../../lib/auth/update-company-user';
@@ -28,22 +29,23 @@ export async function inviteAction(_previous: FormState<InvitationShown>, formDa
   }
   revalidatePath('/company');
   const email = values.email!.trim().toLowerCase();
-  return succeeded(`${values.name!.trim()} is invited.`, { email, link: invitation.link, expiresAt: invitation.expiresAt.toISOString() });
+  const t = await getTranslations('company.invite');
+  return succeeded(t('done', { name: values.name!.trim() }), { email, link: invitation.link, expiresAt: invitation.expiresAt.toISOString() });
 }
 
 const CHANGES = {
-  'make-admin': { input: { isCompanyAdmin: true }, done: 'is now an administrator.' },
-  'remove-admin': { input: { isCompanyAdmin: false }, done: 'is no longer an administrator.' },
-  disable: { input: { disabled: true }, done: 'is disabled: they cannot sign in, and their open sessions have stopped.' },
-  enable: { input: { disabled: false }, done: 'is enabled again.' },
+  'make-admin': { input: { isCompanyAdmin: true }, done: 'madeAdmin' },
+  'remove-admin': { input: { isCompanyAdmin: false }, done: 'removedAdmin' },
+  disable: { input: { disabled: true }, done: 'disabled' },
+  enable: { input: { disabled: false }, done: 'enabled' },
 } as const;
 
 /** One of the buttons of a user's row: the hidden userId and name, and the change (the button's value). */
 export async function updateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const actor = await getActor();
+  const [actor, t] = await Promise.all([getActor(), getTranslations('company.change')]);
   const key = textOf(formData, 'change');
   const change = Object.hasOwn(CHANGES, key) ? CHANGES[key as keyof typeof CHANGES] : null;
-  if (!change) return { ok: false, message: 'Choose what to change.', fieldErrors: [] };
+  if (!change) return { ok: false, message: t('choose'), fieldErrors: [] };
   let revokedTokens: number;
   try {
     ({ revokedTokens } = await updateCompanyUser({ actor, input: { userId: textOf(formData, 'userId'), ...change.input } }));
@@ -51,6 +53,6 @@ export async function updateUserAction(_previous: FormState, formData: FormData)
     return failed(error);
   }
   revalidatePath('/company');
-  const tokens = revokedTokens === 0 ? '' : ` The ${revokedTokens === 1 ? 'API token' : `${revokedTokens} API tokens`} they created ${revokedTokens === 1 ? 'was' : 'were'} revoked.`;
-  return succeeded(`${textOf(formData, 'name') || 'The user'} ${change.done}${tokens}`);
+  const done = t(change.done, { name: textOf(formData, 'name') || t('theUser') });
+  return succeeded(revokedTokens === 0 ? done : `${done} ${t('tokensRevoked', { count: revokedTokens })}`);
 }

@@ -1,23 +1,26 @@
 'use client';
 // Inviting a person. The link is shown once after inviting: in this installation messages wait in the
 // outbox instead of being mailed, so the administrator may have to pass it on.
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import { ErrorSummary, SuccessNotice } from '../_components/form/form-outcome';
 import { errorOf, INITIAL_FORM_STATE } from '../_components/form/form-state';
 import { InputField, RadioGroup } from '../_components/form/posted-fields';
+import { When } from '../_i18n/when';
 import { inviteAction } from './actions';
 import { CopySecret } from './_components/copy-secret';
 
 const FIELD_IDS = { email: 'invite-email', name: 'invite-name', isCompanyAdmin: 'invite-admin', role: 'invite-role' };
 
-const PLATFORM_ROLES = [
-  { value: 'OFFICER', label: 'Customs officer', hint: '— works the declaration queue: queries, controls, release.' },
-  { value: 'ADMIN', label: 'Platform administrator', hint: '— manages officers and administrators, reads the whole audit log.' },
-] as const;
-
 export function InviteForm({ platform, companyName }: { platform: boolean; companyName: string | null }) {
+  const t = useTranslations('company.invite');
+  const roles = useTranslations('account.roleName');
   const [state, action, pending] = useActionState(inviteAction, INITIAL_FORM_STATE);
+  const platformRoles = [
+    { value: 'OFFICER', label: roles('OFFICER'), hint: t('officerHint') },
+    { value: 'ADMIN', label: roles('ADMIN'), hint: t('adminHint') },
+  ];
   const adminError = errorOf(state, 'isCompanyAdmin');
   return (
     <>
@@ -25,19 +28,22 @@ export function InviteForm({ platform, companyName }: { platform: boolean; compa
         {state.result && (
           <>
             <p>
-              An invitation to <code>{state.result.email}</code> is in the outbox. In this installation messages wait in the outbox rather than
-              being emailed, so send the person this link yourself. It works once, until {state.result.expiresAt.slice(0, 16).replace('T', ' ')} UTC.
+              {t.rich('sent', {
+                email: state.result.email,
+                code: (chunks) => <code>{chunks}</code>,
+                when: () => <When date={new Date(state.result!.expiresAt)} />,
+              })}
             </p>
-            <CopySecret id="invitation-link" label="Invitation link (shown only now)" value={state.result.link} />
+            <CopySecret id="invitation-link" label={t('link')} value={state.result.link} />
           </>
         )}
       </SuccessNotice>
       <form action={action} noValidate className="stacked-form" aria-describedby={!state.ok && state.message ? 'invite-problems' : undefined}>
         <ErrorSummary state={state} id="invite-problems" fields={FIELD_IDS} />
-        <InputField id={FIELD_IDS.email} name="email" label="Email" type="email" state={state} maxLength={254} hint="The invitation goes to this address; they sign in with it." />
-        <InputField id={FIELD_IDS.name} name="name" label="Name" state={state} maxLength={200} />
+        <InputField id={FIELD_IDS.email} name="email" label={t('email')} type="email" state={state} maxLength={254} hint={t('emailHint')} />
+        <InputField id={FIELD_IDS.name} name="name" label={t('name')} state={state} maxLength={200} />
         {platform ? (
-          <RadioGroup id={FIELD_IDS.role} name="role" legend="Role" state={state} options={PLATFORM_ROLES} defaultValue="OFFICER" />
+          <RadioGroup id={FIELD_IDS.role} name="role" legend={t('role')} state={state} options={platformRoles} defaultValue="OFFICER" />
         ) : (
           <div className={adminError ? 'field field-invalid' : 'field'}>
             <label className="checkbox" htmlFor={FIELD_IDS.isCompanyAdmin}>
@@ -48,16 +54,16 @@ export function InviteForm({ platform, companyName }: { platform: boolean; compa
                 defaultChecked={state.values?.isCompanyAdmin === 'on'}
                 aria-describedby={`${FIELD_IDS.isCompanyAdmin}-hint`}
               />
-              <span>Administrator of {companyName ?? 'the company'}</span>
+              <span>{t('adminOf', { company: companyName ?? t('theCompany') })}</span>
             </label>
             <p className="hint" id={`${FIELD_IDS.isCompanyAdmin}-hint`}>
-              Administrators invite and disable colleagues, grant brokers power of representation, create API tokens and read the audit log.
+              {t('adminOfHint')}
             </p>
           </div>
         )}
         <div>
           <button type="submit" disabled={pending}>
-            {pending ? 'Inviting…' : 'Send invitation'}
+            {pending ? t('busy') : t('submit')}
           </button>
         </div>
       </form>

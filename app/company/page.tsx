@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { listCompanyUsers } from '../../lib/auth/list-company-users';
 import { isBroker, isCompanyAdministrator, isPlatformAdmin } from '../../lib/auth/policy';
 import { loadCompanies } from '../../lib/declarations/load-declaration-parts';
-import { ROLE_LABEL } from '../account/_components/labels';
-import { formatDateTime } from '../declarations/_components/format';
+import { When } from '../_i18n/when';
 import { NoResults, ResultsTable } from '../_components/list/list-parts';
 import { getActor } from '../session';
 import { CompanyNav } from './_components/company-nav';
@@ -13,28 +13,31 @@ import { NotAllowed } from './_components/not-allowed';
 import { InviteForm } from './invite-form';
 import { UserActions } from './user-actions';
 
-export const metadata: Metadata = { title: 'Company users' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('company'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function CompanyUsersPage() {
-  const actor = await getActor();
+  const [actor, t, account, format] = await Promise.all([getActor(), getTranslations('company'), getTranslations('account'), getFormatter()]);
   const platform = isPlatformAdmin(actor);
   if (!platform && !isCompanyAdministrator(actor)) {
     return (
       <>
-        <h1>Company administration</h1>
-        <NotAllowed actor={actor} title={actor.companyId ? 'Only administrators of your company manage its users.' : 'Customs officers belong to no company.'}>
+        <h1>{t('administration')}</h1>
+        <NotAllowed actor={actor} title={actor.companyId ? t('onlyAdmins') : t('noCompany')}>
           {actor.companyId ? (
-            <p>Ask one of your company’s administrators to invite colleagues or change their rights.</p>
+            <p>{t('askAdmin')}</p>
           ) : (
             <p>
-              You can read all <Link href="/company/delegations">delegations</Link> and the <Link href="/company/audit">audit log</Link>.
+              {t.rich('officialReads', {
+                delegations: (chunks) => <Link href="/company/delegations">{chunks}</Link>,
+                audit: (chunks) => <Link href="/company/audit">{chunks}</Link>,
+              })}
             </p>
           )}
           {isBroker(actor) && (
-            <p>
-              Your company’s clients are listed under <Link href="/company/delegations">Delegations</Link>.
-            </p>
+            <p>{t.rich('brokerClients', { link: (chunks) => <Link href="/company/delegations">{chunks}</Link> })}</p>
           )}
         </NotAllowed>
       </>
@@ -45,10 +48,10 @@ export default async function CompanyUsersPage() {
 
   return (
     <>
-      <h1>{platform ? 'Officers and administrators' : company?.name ?? 'Your company'}</h1>
+      <h1>{platform ? t('platformTitle') : (company?.name ?? t('yourCompany'))}</h1>
       {company && (
         <p className="muted head-facts">
-          <span>EORI {company.eori}</span>
+          <span>{t('eori', { eori: company.eori })}</span>
           <span>
             {company.street}, {company.postcode ? `${company.postcode} ` : ''}
             {company.city}, {company.country}
@@ -58,20 +61,20 @@ export default async function CompanyUsersPage() {
       <CompanyNav current="users" />
 
       <section aria-labelledby="users-heading">
-        <h2 id="users-heading">Users</h2>
+        <h2 id="users-heading">{t('users')}</h2>
         {users.length === 0 ? (
-          <NoResults>No users yet.</NoResults>
+          <NoResults>{t('noUsers')}</NoResults>
         ) : (
           <ResultsTable labelledBy="users-heading" testId="users-table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">{platform ? 'Role' : 'Administrator'}</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('email')}</th>
+                <th scope="col">{platform ? t('role') : t('administrator')}</th>
+                <th scope="col">{t('lastSignIn')}</th>
+                <th scope="col">{t('status')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -82,25 +85,25 @@ export default async function CompanyUsersPage() {
                   <tr key={u.id} data-email={u.email}>
                     <th scope="row">
                       {u.name}
-                      {self && <span className="muted"> (you)</span>}
+                      {self && <span className="muted">{t('you')}</span>}
                     </th>
                     <td>
                       <code>{u.email}</code>
                     </td>
-                    <td>{platform ? ROLE_LABEL[u.role] : u.isCompanyAdmin ? <span className="badge badge-info">Administrator</span> : <span className="muted">No</span>}</td>
-                    <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : <span className="muted">Never</span>}</td>
+                    <td>{platform ? account(`roleName.${u.role}`) : u.isCompanyAdmin ? <span className="badge badge-info">{t('administrator')}</span> : <span className="muted">{t('no')}</span>}</td>
+                    <td>{u.lastSignInAt ? <When date={u.lastSignInAt} /> : <span className="muted">{t('never')}</span>}</td>
                     <td>
                       {u.disabledAt ? (
-                        <span className="badge badge-bad" title={`Since ${formatDateTime(u.disabledAt)}`}>
-                          Disabled
+                        <span className="badge badge-bad" title={t('since', { when: format.dateTime(u.disabledAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) })}>
+                          {t('disabled')}
                         </span>
                       ) : (
-                        <span className="badge badge-ok">Active</span>
+                        <span className="badge badge-ok">{t('active')}</span>
                       )}
                     </td>
                     <td>
                       {self ? (
-                        <span className="muted small">Another administrator can change your rights.</span>
+                        <span className="muted small">{t('selfHint')}</span>
                       ) : (
                         <UserActions userId={u.id} name={u.name} isAdmin={u.isCompanyAdmin} disabled={!!u.disabledAt} canToggleAdmin={!platform} />
                       )}
@@ -115,9 +118,9 @@ export default async function CompanyUsersPage() {
 
       <div className="two-columns company-columns">
         <section aria-labelledby="invitations-heading">
-          <h2 id="invitations-heading">Open invitations</h2>
+          <h2 id="invitations-heading">{t('openInvitations')}</h2>
           {invitations.length === 0 ? (
-            <NoResults testId="no-invitations">No open invitations. People you invite appear here until they accept.</NoResults>
+            <NoResults testId="no-invitations">{t('noInvitations')}</NoResults>
           ) : (
             <ul className="plain-list" data-testid="invitations">
               {invitations.map((i) => (
@@ -125,8 +128,8 @@ export default async function CompanyUsersPage() {
                   <strong>{i.name}</strong> <code>{i.email}</code>
                   <br />
                   <span className="muted small">
-                    {platform ? ROLE_LABEL[i.role] : i.isCompanyAdmin ? 'Administrator' : 'User'} · invited {formatDateTime(i.createdAt)} ·{' '}
-                    {i.expiresAt <= new Date() ? <span className="badge badge-warn">Expired</span> : `link valid until ${formatDateTime(i.expiresAt)}`}
+                    {platform ? account(`roleName.${i.role}`) : i.isCompanyAdmin ? t('administrator') : t('user')} · {t.rich('invited', { when: () => <When date={i.createdAt} /> })} ·{' '}
+                    {i.expiresAt <= new Date() ? <span className="badge badge-warn">{t('expired')}</span> : t.rich('validUntil', { when: () => <When date={i.expiresAt} /> })}
                   </span>
                 </li>
               ))}
@@ -134,7 +137,7 @@ export default async function CompanyUsersPage() {
           )}
         </section>
         <section className="panel" aria-labelledby="invite-heading">
-          <h2 id="invite-heading">{platform ? 'Invite an officer or administrator' : 'Invite a colleague'}</h2>
+          <h2 id="invite-heading">{platform ? t('inviteOfficer') : t('inviteColleague')}</h2>
           <InviteForm platform={platform} companyName={company?.name ?? null} />
         </section>
       </div>

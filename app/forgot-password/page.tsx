@@ -1,19 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { RESET_MINUTES } from '../../lib/auth/process-password-reset-requests';
 import { ForgotPasswordForm } from './forgot-password-form';
 
-export const metadata: Metadata = { title: 'Forgot your password?' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('forgotPassword'))('title') };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations('forgotPassword');
   return (
     <section className="narrow">
-      <h1>Forgot your password?</h1>
-      <p className="lead">Give the email address you sign in with, and we send you a link to choose a new password.</p>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead')}</p>
       <ForgotPasswordForm minutes={RESET_MINUTES} />
       <p>
-        <Link href="/signin">Back to sign in</Link>
+        <Link href="/signin">{t('backToSignIn')}</Link>
       </p>
     </section>
   );

@@ -1,32 +1,36 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { isOfficer } from '../../lib/auth/policy';
 import { listDeclarations } from '../../lib/declarations/list-declarations';
 import { getActor } from '../session';
-import { formatDateTime, one, TYPE_LABEL } from '../declarations/_components/format';
+import { one } from '../declarations/_components/format';
+import { When } from '../_i18n/when';
 import { LaneBadge, OPEN_STATUSES, StatusBadge } from '../declarations/_components/status';
 import { ListCount, ListError, NoResults, ResultsTable } from '../_components/list/list-parts';
 import { Pager } from '../_components/list/pager';
 import { readListPage } from '../_components/list/read-list-page';
 
-export const metadata: Metadata = { title: 'Officer queue' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('officer'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OfficerQueuePage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await getActor();
+  const [actor, t, list] = await Promise.all([getActor(), getTranslations('officer'), getTranslations('declarations')]);
   if (!isOfficer(actor)) {
     return (
       <>
-        <h1>Officer queue</h1>
+        <h1>{t('title')}</h1>
         <div className="notice" data-testid="officer-only">
           <p>
-            <strong>Only customs officers see the queue.</strong>
+            <strong>{t('onlyOfficers')}</strong>
           </p>
           <p>
-            You are signed in as <code>{actor.email}</code>. Your own declarations are under <Link href="/declarations">Declarations</Link>.
+            {t.rich('signedInAs', { email: actor.email, code: (chunks) => <code>{chunks}</code>, link: (chunks) => <Link href="/declarations">{chunks}</Link> })}
           </p>
         </div>
       </>
@@ -38,32 +42,32 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
 
   return (
     <>
-      <h1>Officer queue</h1>
-      <p className="lead">Declarations awaiting a customs decision, highest risk first. Declarations not yet risk-assessed come last.</p>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead')}</p>
       <p>
-        <Link href="/officer/queue">Shared queue with filters and claims</Link> · <Link href="/officer/performance">Clearance dashboard</Link>
+        <Link href="/officer/queue">{t('sharedQueue')}</Link> · <Link href="/officer/performance">{t('dashboard')}</Link>
       </p>
       <ListError error={error}>
-        <Link href="/officer">Back to the first page</Link>.
+        <Link href="/officer">{t('backToFirst')}</Link>.
       </ListError>
       {page && (
         <section aria-labelledby="queue-heading">
-          <ListCount id="queue-heading" count={page.totalCount} noun={['open declaration', 'open declarations']} />
+          <ListCount id="queue-heading" count={page.totalCount} text={t('count', { count: page.totalCount })} />
           {page.edges.length === 0 ? (
-            <NoResults testId="queue-empty">The queue is empty: no declaration is waiting for a decision.</NoResults>
+            <NoResults testId="queue-empty">{t('empty')}</NoResults>
           ) : (
-            <ResultsTable label="Open declarations, highest risk first" className="results nowrap-cells" testId="queue-table">
+            <ResultsTable label={t('tableLabel')} className="results nowrap-cells" testId="queue-table">
               <thead>
                 <tr>
-                  <th scope="col">MRN</th>
-                  <th scope="col">LRN</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Lane</th>
+                  <th scope="col">{list('mrn')}</th>
+                  <th scope="col">{list('lrn')}</th>
+                  <th scope="col">{list('type')}</th>
+                  <th scope="col">{list('status')}</th>
+                  <th scope="col">{list('lane')}</th>
                   <th scope="col" className="num">
-                    Risk score
+                    {t('riskScore')}
                   </th>
-                  <th scope="col">Submitted</th>
+                  <th scope="col">{t('submitted')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -75,7 +79,7 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
                       </Link>
                     </td>
                     <td>{node.lrn}</td>
-                    <td>{TYPE_LABEL[node.type] ?? node.type}</td>
+                    <td>{list.has(`typeName.${node.type}`) ? list(`typeName.${node.type}`) : node.type}</td>
                     <td>
                       <StatusBadge status={node.status} />
                     </td>
@@ -84,7 +88,7 @@ export default async function OfficerQueuePage({ searchParams }: { searchParams:
                     </td>
                     <td className="num">{node.riskScore ?? <span className="muted">—</span>}</td>
                     <td>
-                      <time dateTime={(node.submittedAt ?? node.createdAt).toISOString()}>{formatDateTime(node.submittedAt ?? node.createdAt)}</time>
+                      <When date={node.submittedAt ?? node.createdAt} />
                     </td>
                   </tr>
                 ))}

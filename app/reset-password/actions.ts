@@ -1,4 +1,6 @@
 'use server';
+import { getTranslations } from 'next-intl/server';
+
 import { resetPassword } from '../../lib/auth/reset-password';
 import { failed, requestInfo, succeeded, textOf } from '../_components/form/action-helpers';
 import { type FormState } from '../_components/form/form-state';
@@ -9,5 +11,5 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
   } catch (error) {
     return failed(error);
   }
-  return succeeded('Your password is changed.');
+  return succeeded((await getTranslations('resetPassword'))('done'));
 }

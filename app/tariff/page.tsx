@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { formatHsCode } from '../../lib/tariff/get-hs-code';
 import { searchHsCodes, type HsLevelName } from '../../lib/tariff/search-hs-codes';
@@ -6,15 +7,13 @@ import { ListCount, ListError, NoResults, ResultsTable, SearchField, SearchForm 
 import { Pager } from '../_components/list/pager';
 import { readListPage } from '../_components/list/read-list-page';
 
-export const metadata: Metadata = { title: 'HS nomenclature' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('tariff'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
-const LEVELS: { value: '' | HsLevelName; label: string }[] = [
-  { value: '', label: 'All levels' },
-  { value: 'CHAPTER', label: 'Chapters (2 digits)' },
-  { value: 'HEADING', label: 'Headings (4 digits)' },
-  { value: 'SUBHEADING', label: 'Subheadings (6 digits)' },
-];
+// Each level's label is `tariff.levels.<level>` ('all' for every level).
+const LEVELS: ('' | HsLevelName)[] = ['', 'CHAPTER', 'HEADING', 'SUBHEADING'];
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -23,26 +22,26 @@ function one(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function TariffPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
+  const [params, t] = await Promise.all([searchParams, getTranslations('tariff')]);
   const q = one(params.q) ?? '';
   const levelParam = one(params.level);
-  const level = LEVELS.some((l) => l.value === levelParam) ? (levelParam as HsLevelName) : undefined;
+  const level = levelParam && LEVELS.includes(levelParam as HsLevelName) ? (levelParam as HsLevelName) : undefined;
   const after = one(params.after);
 
   const { page, error } = await readListPage(searchHsCodes({ search: q || undefined, level, after, first: 25 }));
 
   return (
     <>
-      <h1>HS 2022 nomenclature</h1>
-      <p className="lead">Search by code (e.g. 8471 or 8471.30) or by words (e.g. roasted coffee).</p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       <SearchForm action="/tariff">
-        <SearchField id="q" label="Code or words" defaultValue={q} maxLength={200} />
+        <SearchField id="q" label={t('search')} defaultValue={q} maxLength={200} />
         <div className="field">
-          <label htmlFor="level">Level</label>
+          <label htmlFor="level">{t('level')}</label>
           <select id="level" name="level" defaultValue={level ?? ''}>
             {LEVELS.map((l) => (
-              <option key={l.value} value={l.value}>
-                {l.label}
+              <option key={l} value={l}>
+                {t(`levels.${l || 'all'}`)}
               </option>
             ))}
           </select>
@@ -52,15 +51,15 @@ export default async function TariffPage({ searchParams }: { searchParams: Searc
       <ListError error={error} />
       {page && (
         <section aria-live="polite" aria-labelledby="results-heading">
-          <ListCount id="results-heading" count={page.totalCount} noun={['entry', 'entries']} filters={q ? ` for “${q}”` : ''} />
+          <ListCount id="results-heading" count={page.totalCount} text={t('count', { count: page.totalCount, q: q || 'none' })} />
           {page.edges.length === 0 ? (
-            <NoResults>No entry matches. Try fewer words, or a shorter code.</NoResults>
+            <NoResults>{t('noMatch')}</NoResults>
           ) : (
-            <ResultsTable label="HS entries">
+            <ResultsTable label={t('table')}>
               <thead>
                 <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Description</th>
+                  <th scope="col">{t('code')}</th>
+                  <th scope="col">{t('description')}</th>
                 </tr>
               </thead>
               <tbody>

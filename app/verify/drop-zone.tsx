@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 
 import styles from './verify.module.css';
@@ -9,6 +10,7 @@ import styles from './verify.module.css';
  * dropped beside the area are ignored rather than opened by the browser, which would leave the page.
  */
 export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled: boolean }) {
+  const t = useTranslations('verify.drop');
   const [active, setActive] = useState(false);
   const depth = useRef(0);
 
@@ -52,10 +54,10 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
       onDrop={drop}
     >
       <p className={styles.dropTitle} aria-hidden="true">
-        Drop a file here
+        {t('title')}
       </p>
       <p className={styles.dropOr} aria-hidden="true">
-        or
+        {t('or')}
       </p>
       <input
         id="verify-file"
@@ -72,10 +74,10 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
         }}
       />
       <label htmlFor="verify-file" className={`button ${styles.chooseButton}`}>
-        Choose a file
+        {t('choose')}
       </label>
       <p id="verify-file-hint" className={`hint ${styles.dropHint}`}>
-        A document, a Clearway PDF, or a downloaded proof bundle (.json) — or both a file and its bundle.
+        {t('hint')}
       </p>
     </div>
   );

@@ -1,89 +1,71 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode, Ref } from 'react';
 
 import { chainAnchorOf, type Outcome } from './verify-in-browser';
 import styles from './verify.module.css';
 
-const KIND_IN_WORDS: Record<string, string> = {
-  document: 'Document',
-  pdf: 'Generated PDF',
-  'declaration-version': 'Declaration version',
-  decision: 'Customs decision',
-};
+type ResultWords = ReturnType<typeof useTranslations<'verify.result'>>;
 
-const kindInWords = (kind: string) => KIND_IN_WORDS[kind] ?? `Other item (“${kind}”)`;
+// The kinds of ledger entry the page names (`verify.result.kind.*`); another kind is shown by its code.
+const kindInWords = (t: ResultWords, kind: string) => (t.has(`kind.${kind}`) ? t(`kind.${kind}`) : t('otherKind', { kind }));
 /** In a sentence: "the generated PDF recorded under…". */
-const kindInSentence = (kind: string) => (KIND_IN_WORDS[kind] ? kindInWords(kind).replace(/^(Document|Declaration|Customs|Generated)/, (w) => w.toLowerCase()) : `item of kind “${kind}”`);
-
-const UTC = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'UTC' });
+const kindInSentence = (t: ResultWords, kind: string) => (t.has(`kindInSentence.${kind}`) ? t(`kindInSentence.${kind}`) : t('otherKindInSentence', { kind }));
 
 function When({ iso }: { iso: string }) {
+  const t = useTranslations('verify.result');
+  const format = useFormatter();
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? <>{iso}</> : <time dateTime={iso}>{UTC.format(date)} UTC</time>;
+  return Number.isNaN(date.getTime()) ? <>{iso}</> : <time dateTime={iso}>{t('utc', { time: format.dateTime(date, { dateStyle: 'long', timeStyle: 'medium', timeZone: 'UTC' }) })}</time>;
 }
 
 const downloadHref = (sha256: string) => `/api/ledger/proof?hash=${sha256}&download=1`;
 
 function DownloadLink({ sha256 }: { sha256: string }) {
+  const t = useTranslations('verify.result');
   return (
     <a className="button button-secondary" href={downloadHref(sha256)} download>
-      Download proof bundle
+      {t('download')}
     </a>
   );
 }
 
 export function VerificationResult({ outcome, onRetry, headingRef }: { outcome: Outcome; onRetry: () => void; headingRef: Ref<HTMLHeadingElement> }) {
+  const t = useTranslations('verify.result');
+  const code = (chunks: ReactNode) => <code className={styles.hash}>{chunks}</code>;
   switch (outcome.kind) {
     case 'verified':
       return <Verified outcome={outcome} headingRef={headingRef} />;
     case 'not-found':
       return (
-        <Failure title={outcome.fileName ? 'This file is not in the Clearway ledger' : 'This fingerprint is not in the Clearway ledger'} headingRef={headingRef}>
-          <p>
-            No document, PDF or decision with the SHA-256 fingerprint <code className={styles.hash}>{outcome.sha256}</code> was ever recorded.
-          </p>
-          <p>
-            {outcome.fileName ? (
-              <>
-                Any change to a file — even saving it again or printing it to a new PDF — changes its fingerprint. Check that “{outcome.fileName}” is the
-                file exactly as Clearway issued or received it, or ask its sender for the original.
-              </>
-            ) : (
-              <>Check that the fingerprint was copied completely, or verify the file itself instead.</>
-            )}
-          </p>
+        <Failure title={outcome.fileName ? t('notFoundFile') : t('notFoundHash')} headingRef={headingRef}>
+          <p>{t.rich('neverRecorded', { sha256: outcome.sha256, code })}</p>
+          <p>{outcome.fileName ? t('anyChange', { name: outcome.fileName }) : t('copiedCompletely')}</p>
         </Failure>
       );
     case 'pending':
       return (
-        <Failure title="Recorded moments ago: its proof is not signed yet" headingRef={headingRef} tone="warn">
-          <p>
-            {outcome.fileName ? `“${outcome.fileName}”` : 'This item'} is in the ledger, but the ledger signs its state every few seconds and has not signed it since.
-            Try again in {outcome.retryAfterSeconds} {outcome.retryAfterSeconds === 1 ? 'second' : 'seconds'}; this page will check again by itself.
-          </p>
+        <Failure title={t('pendingTitle')} headingRef={headingRef} tone="warn">
+          <p>{t('pending', { name: outcome.fileName ?? 'none', seconds: outcome.retryAfterSeconds })}</p>
           <p>
             <button type="button" onClick={onRetry}>
-              Check again now
+              {t('checkAgain')}
             </button>
           </p>
         </Failure>
       );
     case 'invalid':
       return (
-        <Failure title={outcome.source === 'bundle' ? 'This proof bundle does not verify' : 'The proof does not verify'} headingRef={headingRef}>
-          <p>
-            Do not rely on {outcome.fileName ? `“${outcome.fileName}”` : 'this item'} on the strength of this proof. The checks that failed:
-          </p>
+        <Failure title={outcome.source === 'bundle' ? t('invalidBundle') : t('invalidProof')} headingRef={headingRef}>
+          <p>{t('doNotRely', { name: outcome.fileName ?? 'none' })}</p>
           <ul>
             {outcome.problems.map((problem) => (
               <li key={problem}>{problem}</li>
             ))}
           </ul>
           <p>
-            {outcome.source === 'bundle'
-              ? 'The bundle may have been altered, or belong to another file or another ledger. Download a fresh one from the ledger, or verify the file itself.'
-              : 'The proof served by this site does not match the key it publishes. Report this to the customs administration.'}
+            {outcome.source === 'bundle' ? t('bundleAltered') : t('serverMismatch')}
           </p>
         </Failure>
       );
@@ -111,16 +93,12 @@ function Failure({ title, children, headingRef, tone = 'bad' }: { title: string;
 }
 
 function Verified({ outcome, headingRef }: { outcome: Extract<Outcome, { kind: 'verified' }>; headingRef: Ref<HTMLHeadingElement> }) {
+  const t = useTranslations('verify.result');
+  const format = useFormatter();
   const { bundle, entry, keyTrusted } = outcome;
   const checkpoint = bundle.checkpoint;
   const chain = chainAnchorOf(bundle);
-  const title = !keyTrusted
-    ? 'The proof bundle is consistent, but its key could not be confirmed'
-    : outcome.fileName
-      ? 'Verified: this file is in the Clearway ledger'
-      : outcome.source === 'bundle'
-        ? 'Verified: this proof bundle is valid'
-        : 'Verified: this fingerprint is in the Clearway ledger';
+  const title = !keyTrusted ? t('untrustedTitle') : outcome.fileName ? t('verifiedFile') : outcome.source === 'bundle' ? t('verifiedBundle') : t('verifiedHash');
   return (
     <div role="status" aria-labelledby="verify-result-title" className={`${styles.result} ${keyTrusted ? styles.resultOk : styles.resultWarn}`}>
       <h2 id="verify-result-title" ref={headingRef} tabIndex={-1}>
@@ -130,88 +108,88 @@ function Verified({ outcome, headingRef }: { outcome: Extract<Outcome, { kind: '
         {title}
       </h2>
       <p>
-        {outcome.fileName ? `“${outcome.fileName}” is, byte for byte, the ` : 'The '}
-        {kindInSentence(entry.kind)} recorded under reference <code>{entry.ref}</code> on <When iso={entry.at} />, and the ledger has not been
-        rewritten since: its signed state includes it.
+        {t.rich('summary', {
+          name: outcome.fileName ?? 'none',
+          kind: kindInSentence(t, entry.kind),
+          ref: entry.ref,
+          code: (chunks) => <code>{chunks}</code>,
+          when: () => <When iso={entry.at} />,
+        })}
       </p>
       {!keyTrusted ? (
-        <p className={styles.warnLine}>
-          The ledger’s published key could not be fetched, so the signature was checked only with the key inside the bundle. That proves the bundle is
-          internally consistent, not that Clearway signed it: check again when you are online.
-        </p>
+        <p className={styles.warnLine}>{t('keyUnconfirmed')}</p>
       ) : null}
       {outcome.source === 'bundle' && !outcome.fileName ? (
-        <p className="hint">Add the file itself (drop it together with the bundle) to check that it is the item this bundle proves.</p>
+        <p className="hint">{t('addFile')}</p>
       ) : null}
       <dl className={styles.facts}>
         <div>
-          <dt>What was recorded</dt>
-          <dd>{kindInWords(entry.kind)}</dd>
+          <dt>{t('whatRecorded')}</dt>
+          <dd>{kindInWords(t, entry.kind)}</dd>
         </div>
         <div>
-          <dt>Reference</dt>
+          <dt>{t('reference')}</dt>
           <dd>
             <code>{entry.ref}</code>
           </dd>
         </div>
         <div>
-          <dt>Recorded at</dt>
+          <dt>{t('recordedAt')}</dt>
           <dd>
             <When iso={entry.at} />
           </dd>
         </div>
         <div>
-          <dt>Signed checkpoint</dt>
+          <dt>{t('checkpoint')}</dt>
           <dd>
             <When iso={checkpoint.timestamp} />
           </dd>
         </div>
         <div>
-          <dt>Leaf index</dt>
-          <dd>{bundle.leafIndex.toLocaleString('en-GB')}</dd>
+          <dt>{t('leafIndex')}</dt>
+          <dd>{format.number(bundle.leafIndex)}</dd>
         </div>
         <div>
-          <dt>Tree size</dt>
-          <dd>{checkpoint.treeSize.toLocaleString('en-GB')} entries</dd>
+          <dt>{t('treeSize')}</dt>
+          <dd>{t('entries', { count: checkpoint.treeSize })}</dd>
         </div>
         <div className={styles.wide}>
-          <dt>Fingerprint (SHA-256)</dt>
+          <dt>{t('fingerprint')}</dt>
           <dd>
             <code className={styles.hash}>{entry.sha256}</code>
           </dd>
         </div>
         <div className={styles.wide}>
-          <dt>Root hash</dt>
+          <dt>{t('rootHash')}</dt>
           <dd>
             <code className={styles.hash}>{checkpoint.rootHash}</code>
           </dd>
         </div>
         <div className={styles.wide}>
-          <dt>Signature</dt>
+          <dt>{t('signature')}</dt>
           <dd>
             {keyTrusted ? (
-              <>
-                Valid Ed25519 signature of log <code>{checkpoint.origin}</code> (key <code>{checkpoint.keyId}</code>), checked against the key published at{' '}
-                <a href="/.well-known/clearway-ledger.json">/.well-known/clearway-ledger.json</a>.
-              </>
+              t.rich('signatureValid', {
+                origin: () => <code>{checkpoint.origin}</code>,
+                key: () => <code>{checkpoint.keyId}</code>,
+                link: (chunks) => <a href="/.well-known/clearway-ledger.json">{chunks}</a>,
+              })
             ) : (
-              <>
-                Valid with the bundle’s own key <code>{checkpoint.keyId}</code> only.
-              </>
+              t.rich('signatureOwnKey', { key: () => <code>{checkpoint.keyId}</code> })
             )}
           </dd>
         </div>
         <div className={styles.wide}>
-          <dt>On a public chain</dt>
+          <dt>{t('chain')}</dt>
           <dd>
             {chain ? (
-              <>
-                Checkpoint root published in transaction <code className={styles.hash}>{chain.txHash}</code>
-                {chain.chainId ? ` on chain ${chain.chainId}` : ''}
-                {chain.blockNumber ? `, block ${chain.blockNumber}` : ''}. This page does not query the chain: check the transaction with any node or explorer.
-              </>
+              t.rich('chainPublished', {
+                tx: () => <code className={styles.hash}>{chain.txHash}</code>,
+                chain: chain.chainId ?? 'none',
+                block: chain.blockNumber ?? 'none',
+              })
             ) : (
-              'Not published to a chain in this installation.'
+              t('notOnChain')
             )}
           </dd>
         </div>
@@ -219,7 +197,7 @@ function Verified({ outcome, headingRef }: { outcome: Extract<Outcome, { kind: '
       {outcome.source === 'server' ? (
         <p className="button-row">
           <DownloadLink sha256={entry.sha256} />
-          <span className="hint">Keep it with the file: it verifies offline, without this site.</span>
+          <span className="hint">{t('keepIt')}</span>
         </p>
       ) : null}
     </div>

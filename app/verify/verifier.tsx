@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 
 import type { ProofBundle } from '../../lib/ledger/verify-proof';
@@ -13,16 +14,17 @@ type Request = { kind: 'hash'; sha256: string; fileName?: string } | { kind: 'bu
 
 // A pending proof is fetched again after the server's Retry-After, a few times, then left to the button.
 const AUTOMATIC_RETRIES = 5;
-const FETCHING = 'Fetching the proof and the ledger’s published key…';
-const BAD_LINK = 'The link holds no valid SHA-256 fingerprint: it must be 64 hexadecimal digits.';
-
-function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 export function Verifier({ initialHash }: { initialHash: string }) {
+  const t = useTranslations('verify');
+  const format = useFormatter();
+  const FETCHING = t('checker.fetching');
+  const BAD_LINK = t('checker.badLink');
+  const oneDecimal = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  const fileSize = (bytes: number): string => {
+    if (bytes < 1024) return t('checker.bytes', { n: bytes });
+    if (bytes < 1024 * 1024) return t('checker.kb', { n: format.number(bytes / 1024, oneDecimal) });
+    return t('checker.mb', { n: format.number(bytes / 1024 / 1024, oneDecimal) });
+  };
   const [hashText, setHashText] = useState(normaliseHash(initialHash) ?? initialHash);
   const [hashError, setHashError] = useState<string | null>(initialHash && !normaliseHash(initialHash) ? BAD_LINK : null);
   // Arriving with a valid ?hash=, the page is at work from its first render.
@@ -46,20 +48,23 @@ export function Verifier({ initialHash }: { initialHash: string }) {
   }, []);
 
   /** Waits for the work and shows its outcome, unless a newer verification replaced it meanwhile. */
-  const settle = useCallback(async (controller: AbortController, work: (signal: AbortSignal) => Promise<Outcome>) => {
-    let result: Outcome;
-    try {
-      result = await work(controller.signal);
-    } catch (error) {
-      result =
-        error instanceof VerifyError
-          ? { kind: 'error', title: error.title, message: error.message }
-          : { kind: 'error', title: 'The check could not be completed', message: error instanceof Error ? error.message : String(error) };
-    }
-    if (current.current !== controller || controller.signal.aborted) return;
-    setProgress(null);
-    setOutcome(result);
-  }, []);
+  const settle = useCallback(
+    async (controller: AbortController, work: (signal: AbortSignal) => Promise<Outcome>) => {
+      let result: Outcome;
+      try {
+        result = await work(controller.signal);
+      } catch (error) {
+        result =
+          error instanceof VerifyError
+            ? { kind: 'error', title: t(`errorTitle.${error.reason}`), message: t(`errorMessage.${error.reason}`, error.values) }
+            : { kind: 'error', title: t('checker.incomplete'), message: error instanceof Error ? error.message : String(error) };
+      }
+      if (current.current !== controller || controller.signal.aborted) return;
+      setProgress(null);
+      setOutcome(result);
+    },
+    [t],
+  );
 
   const run = useCallback(
     (request: Request | null, firstStep: string, work: (signal: AbortSignal) => Promise<Outcome>, focus = true) => {
@@ -74,7 +79,7 @@ export function Verifier({ initialHash }: { initialHash: string }) {
   const verifyHash = useCallback(
     (sha256: string, options: { fileName?: string; focus?: boolean } = {}) =>
       run({ kind: 'hash', sha256, fileName: options.fileName }, FETCHING, (signal) => verifyHashOnline(sha256, options.fileName, signal), options.focus),
-    [run],
+    [run, FETCHING],
   );
 
   const repeat = useCallback(
@@ -118,7 +123,7 @@ export function Verifier({ initialHash }: { initialHash: string }) {
     retries.current = 0;
     setHashError(null);
     setBundleError(null);
-    void run(null, files.length > 1 ? 'Reading the files…' : `Reading “${files[0]!.name}”…`, async (signal) => {
+    void run(null, files.length > 1 ? t('checker.readingFiles') : t('checker.readingFile', { name: files[0]!.name }), async (signal) => {
       const step = (message: string) => {
         if (!signal.aborted) setProgress(message);
       };
@@ -130,17 +135,17 @@ export function Verifier({ initialHash }: { initialHash: string }) {
         else others.push(file);
       }
       if (bundles.length > 1 || others.length > 1) {
-        return { kind: 'error', title: 'Too many files', message: 'Choose one file, or one file together with its proof bundle.' };
+        return { kind: 'error', title: t('checker.tooManyTitle'), message: t('checker.tooMany') };
       }
       let file: { sha256: string; name: string } | undefined;
       if (others[0]) {
-        step(`Computing the fingerprint of “${others[0].name}” (${fileSize(others[0].size)}) on this device…`);
+        step(t('checker.hashing', { name: others[0].name, size: fileSize(others[0].size) }));
         file = { sha256: await hashFile(others[0]), name: others[0].name };
         if (signal.aborted) throw signal.reason;
       }
       if (bundles[0]) {
         if (!signal.aborted) lastRequest.current = { kind: 'bundle', bundle: bundles[0], file };
-        step('Checking the proof bundle against the ledger’s published key…');
+        step(t('checker.checkingBundle'));
         return verifyBundleOffline(bundles[0], file, signal);
       }
       if (!signal.aborted) {
@@ -161,7 +166,7 @@ export function Verifier({ initialHash }: { initialHash: string }) {
       current.current?.abort();
       setProgress(null);
       setOutcome(null);
-      setHashError('Enter a SHA-256 fingerprint: 64 hexadecimal digits (0–9, a–f).');
+      setHashError(t('checker.enterHash'));
       return;
     }
     setHashError(null);
@@ -175,11 +180,11 @@ export function Verifier({ initialHash }: { initialHash: string }) {
     const bundleFile = form.get('bundle');
     const itemFile = form.get('item');
     if (!(bundleFile instanceof File) || bundleFile.size === 0) {
-      setBundleError('Choose the proof bundle (.json) you downloaded.');
+      setBundleError(t('checker.chooseBundle'));
       return;
     }
     if (!(await readProofBundle(bundleFile))) {
-      setBundleError(`“${bundleFile.name}” is not a Clearway proof bundle (a JSON file with "format": "clearway-ledger-proof/1").`);
+      setBundleError(t('checker.notBundle', { name: bundleFile.name }));
       return;
     }
     setBundleError(null);
@@ -192,16 +197,16 @@ export function Verifier({ initialHash }: { initialHash: string }) {
     <>
       <div className={styles.methods}>
         <section aria-labelledby="verify-by-file">
-          <h2 id="verify-by-file">Check a file</h2>
+          <h2 id="verify-by-file">{t('checker.checkFile')}</h2>
           <DropZone onFiles={checkFiles} disabled={busy} />
         </section>
         <section aria-labelledby="verify-by-hash">
-          <h2 id="verify-by-hash">Or enter its fingerprint</h2>
+          <h2 id="verify-by-hash">{t('checker.orHash')}</h2>
           <form onSubmit={submitHash} noValidate className={styles.hashForm}>
             <div className={`field${hashError ? ' field-invalid' : ''}`}>
-              <label htmlFor="verify-hash">SHA-256 fingerprint</label>
+              <label htmlFor="verify-hash">{t('checker.hashLabel')}</label>
               <p id="verify-hash-hint" className="hint">
-                64 hexadecimal digits, as printed under the QR code of a Clearway PDF.
+                {t('checker.hashHint')}
               </p>
               {hashError ? (
                 <p id="verify-hash-error" className="field-error">
@@ -223,7 +228,7 @@ export function Verifier({ initialHash }: { initialHash: string }) {
               />
             </div>
             <button type="submit" disabled={busy}>
-              Verify fingerprint
+              {t('checker.verifyHash')}
             </button>
           </form>
         </section>
@@ -241,12 +246,8 @@ export function Verifier({ initialHash }: { initialHash: string }) {
       {outcome ? <VerificationResult outcome={outcome} onRetry={() => repeat(true)} headingRef={resultHeading} /> : null}
 
       <details className={styles.bundleOption}>
-        <summary>Verify a downloaded proof bundle</summary>
-        <p>
-          A proof bundle (<code>clearway-proof-….json</code>) holds everything needed to check a file without asking the ledger for it: the ledger entry, its
-          audit path and the signed checkpoint. It is checked here against the ledger’s published key; add the file to check that it is the one the bundle
-          proves. You can also drop both on the area above.
-        </p>
+        <summary>{t('checker.bundleSummary')}</summary>
+        <p>{t.rich('checker.bundleText', { code: (chunks) => <code>{chunks}</code> })}</p>
         <form onSubmit={submitBundle} noValidate className={styles.bundleForm}>
           {bundleError ? (
             <p role="alert" className="field-error">
@@ -254,17 +255,15 @@ export function Verifier({ initialHash }: { initialHash: string }) {
             </p>
           ) : null}
           <div className="field">
-            <label htmlFor="verify-bundle">Proof bundle (.json)</label>
+            <label htmlFor="verify-bundle">{t('checker.bundleLabel')}</label>
             <input id="verify-bundle" name="bundle" type="file" accept=".json,application/json" />
           </div>
           <div className="field">
-            <label htmlFor="verify-bundle-item">
-              The file it proves <span className="optional">(optional)</span>
-            </label>
+            <label htmlFor="verify-bundle-item">{t.rich('checker.bundleItem', { optional: (chunks) => <span className="optional">{chunks}</span> })}</label>
             <input id="verify-bundle-item" name="item" type="file" />
           </div>
           <button type="submit" disabled={busy}>
-            Verify bundle
+            {t('checker.verifyBundle')}
           </button>
         </form>
       </details>

@@ -34,13 +34,16 @@ export interface PublishedKey {
   keyId: string;
 }
 
+/** Which problem, worded by the page in the reader's language: `verify.errorTitle.<reason>` and `verify.errorMessage.<reason>`. */
+export type VerifyErrorReason = 'noCrypto' | 'unreadable' | 'offline' | 'noKey' | 'noEd25519' | 'proofFailed';
+
 /** Something the page tells the person instead of a result (no network, no WebCrypto…). */
 export class VerifyError extends Error {
   constructor(
-    readonly title: string,
-    message: string,
+    readonly reason: VerifyErrorReason,
+    readonly values: Record<string, string | number> = {},
   ) {
-    super(message);
+    super(reason);
   }
 }
 
@@ -53,10 +56,7 @@ export function normaliseHash(input: string): string | null {
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
   if (!s) {
-    throw new VerifyError(
-      'This page cannot compute fingerprints here',
-      'Your browser offers its cryptography only to secure pages: open this page over https (or on localhost) and try again.',
-    );
+    throw new VerifyError('noCrypto');
   }
   return s;
 }
@@ -68,7 +68,7 @@ export async function hashFile(file: File): Promise<string> {
   try {
     bytes = await file.arrayBuffer();
   } catch {
-    throw new VerifyError('The file could not be read', `Your browser could not read “${file.name}”. Choose it again, or copy it to this device first.`);
+    throw new VerifyError('unreadable', { name: file.name });
   }
   return bytesToHex(new Uint8Array(await crypto.digest('SHA-256', bytes)));
 }
@@ -97,7 +97,7 @@ async function getJson(url: string, signal: AbortSignal): Promise<{ status: numb
     res = await fetch(url, { signal, headers: { accept: 'application/json' }, cache: 'no-store' });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new VerifyError('Clearway could not be reached', 'The proof could not be fetched. Check your connection and try again.');
+    throw new VerifyError('offline');
   }
   const body: unknown = await res.json().catch(() => null);
   return { status: res.status, headers: res.headers, body };
@@ -114,7 +114,7 @@ async function fetchPublishedKey(signal: AbortSignal): Promise<PublishedKey> {
   const { status, body } = await getJson('/.well-known/clearway-ledger.json', signal);
   const info = body as Partial<PublishedKey> | null;
   if (status !== 200 || typeof info?.publicKey !== 'string' || typeof info.origin !== 'string') {
-    throw new VerifyError('The ledger’s published key is unavailable', `Clearway did not return its public key (HTTP ${status}). Try again in a moment.`);
+    throw new VerifyError('noKey', { status });
   }
   return { origin: info.origin, publicKey: info.publicKey, keyId: String(info.keyId ?? '') };
 }
@@ -128,10 +128,7 @@ async function assertEd25519(publicKey: string): Promise<void> {
     await subtle().importKey('raw', base64ToBytes(publicKey), { name: 'Ed25519' }, false, ['verify']);
   } catch (error) {
     if (error instanceof VerifyError) throw error;
-    throw new VerifyError(
-      'This browser cannot check the ledger’s signature',
-      'Checking the signature needs Ed25519 signatures in WebCrypto: use a current version of Chrome, Edge, Firefox or Safari.',
-    );
+    throw new VerifyError('noEd25519');
   }
 }
 
@@ -145,7 +142,8 @@ async function fetchProof(sha256: string, signal: AbortSignal): Promise<ProofAns
     const seconds = Number(headers.get('retry-after'));
     return { status: 'pending', retryAfterSeconds: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 10 };
   }
-  throw new VerifyError('The proof could not be fetched', serverMessage(body));
+  // The server's own sentence (and request id), as it wrote it.
+  throw new VerifyError('proofFailed', { message: serverMessage(body) });
 }
 
 /** The item's proof from the server, checked here against the published key. */

@@ -1,40 +1,37 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { isFilerRole } from '../../lib/auth/policy';
 import { isAppError } from '../../lib/errors';
 import { listWorkQueue } from '../../lib/work-queue/list-work-queue';
 import { listWorkQueueViews } from '../../lib/work-queue/list-work-queue-views';
 import type { WorkQueueFilters } from '../../lib/work-queue/work-queue-filters';
-import { formatDateTime, one, orDash } from '../declarations/_components/format';
+import { one, orDash } from '../declarations/_components/format';
+import { LaneBadge, StatusBadge } from '../declarations/_components/status';
 import { getActor } from '../session';
 import { deleteViewAction, saveViewAction } from './actions';
 
-export const metadata: Metadata = { title: 'Work queue' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('workQueue'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
-const ACTION_LABEL = {
-  ANSWER_QUERY: 'Answer the query',
-  ANSWER_PERMIT_REQUEST: 'Answer the permit agency',
-  FIX_REJECTION: 'Fix and file again',
-  PAY_DUTIES: 'Pay duties',
-  SUBMIT_DRAFT: 'Submit the draft',
-  WAIT_FOR_CUSTOMS: 'With customs',
-} as const;
+const OPEN_STATUSES = ['QUERY', 'REJECTED', 'DUTY_ASSESSED', 'DRAFT', 'UNDER_CONTROL', 'ACCEPTED', 'RISK_ASSESSED', 'PAID', 'CANCEL_REQUESTED'] as const;
 
-function age(seconds: number): string {
-  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} min`;
-  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h`;
-  return `${Math.round(seconds / 86_400)} d`;
+function age(t: (key: 'ageMinutes' | 'ageHours' | 'ageDays', values: { n: number }) => string, seconds: number): string {
+  if (seconds < 3600) return t('ageMinutes', { n: Math.max(1, Math.round(seconds / 60)) });
+  if (seconds < 86_400) return t('ageHours', { n: Math.round(seconds / 3600) });
+  return t('ageDays', { n: Math.round(seconds / 86_400) });
 }
 
 export default async function WorkQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
+  const [actor, t, statusName, laneName, format] = await Promise.all([getActor(), getTranslations('workQueue'), getTranslations('status'), getTranslations('lane'), getFormatter()]);
   if (!isFilerRole(actor)) {
     return (
       <>
-        <h1>Work queue</h1>
-        <p className="notice">The work queue is for brokers and traders: officers work from the officer queue.</p>
+        <h1>{t('title')}</h1>
+        <p className="notice">{t('notForOfficers')}</p>
       </>
     );
   }
@@ -64,19 +61,19 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
   return (
     <>
       <div className="page-head">
-        <h1>Work queue</h1>
+        <h1>{t('title')}</h1>
         <a className="button" href={`/api/work-queue.csv?${query.toString()}`} data-testid="csv-export">
-          Export CSV
+          {t('exportCsv')}
         </a>
       </div>
-      <p className="lead">Your open declarations{actor.role === 'BROKER' ? ' over all your clients' : ''}, those waiting for you first. {queue.totalCount} in all.</p>
+      <p className="lead">{t('lead', { broker: actor.role === 'BROKER' ? 'yes' : 'no', count: queue.totalCount })}</p>
 
       {views.length > 0 && (
-        <nav aria-label="Saved views" className="chips">
+        <nav aria-label={t('savedViews')} className="chips">
           <ul>
             <li>
               <Link className="chip" href="/work-queue">
-                Everything
+                {t('everything')}
               </Link>
             </li>
             {views.map((v) => (
@@ -92,56 +89,56 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
 
       <form className="search-form" method="get" action="/work-queue">
         <div className="field">
-          <label htmlFor="wq-status">Status</label>
+          <label htmlFor="wq-status">{t('status')}</label>
           <select id="wq-status" name="status" defaultValue={filters.status?.[0] ?? ''}>
-            <option value="">Any open</option>
-            {['QUERY', 'REJECTED', 'DUTY_ASSESSED', 'DRAFT', 'UNDER_CONTROL', 'ACCEPTED', 'RISK_ASSESSED', 'PAID', 'CANCEL_REQUESTED'].map((s) => (
+            <option value="">{t('anyOpen')}</option>
+            {OPEN_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {statusName(s)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="wq-lane">Lane</label>
+          <label htmlFor="wq-lane">{t('lane')}</label>
           <select id="wq-lane" name="lane" defaultValue={filters.lane ?? ''}>
-            <option value="">Any</option>
-            <option value="GREEN">GREEN</option>
-            <option value="YELLOW">YELLOW</option>
-            <option value="RED">RED</option>
+            <option value="">{t('any')}</option>
+            <option value="GREEN">{laneName('GREEN')}</option>
+            <option value="YELLOW">{laneName('YELLOW')}</option>
+            <option value="RED">{laneName('RED')}</option>
           </select>
         </div>
         {clients.length > 0 && (
           <div className="field">
-            <label htmlFor="wq-client">Client id</label>
+            <label htmlFor="wq-client">{t('clientId')}</label>
             <input id="wq-client" name="clientId" defaultValue={filters.clientId ?? ''} />
           </div>
         )}
         <div className="field">
-          <label htmlFor="wq-from">Changed from</label>
+          <label htmlFor="wq-from">{t('changedFrom')}</label>
           <input id="wq-from" name="from" type="date" defaultValue={filters.from ?? ''} />
         </div>
         <div className="field">
-          <label htmlFor="wq-to">to</label>
+          <label htmlFor="wq-to">{t('changedTo')}</label>
           <input id="wq-to" name="to" type="date" defaultValue={filters.to ?? ''} />
         </div>
         <button type="submit" className="button">
-          Filter
+          {t('filter')}
         </button>
       </form>
       <form action={saveViewAction} className="button-row">
         <input type="hidden" name="filters" value={JSON.stringify(filters)} />
-        <label htmlFor="wq-view-name">Save these filters as</label>
-        <input id="wq-view-name" name="name" required maxLength={80} placeholder="e.g. Queries of Rotterdam Importers" />
+        <label htmlFor="wq-view-name">{t('saveAs')}</label>
+        <input id="wq-view-name" name="name" required maxLength={80} placeholder={t('saveAsPlaceholder')} />
         <button type="submit" className="button-link">
-          Save view
+          {t('saveView')}
         </button>
       </form>
       {view && (
         <form action={deleteViewAction}>
           <input type="hidden" name="id" value={view.id} />
           <button type="submit" className="button-link">
-            Delete the view “{view.name}”
+            {t('deleteView', { name: view.name })}
           </button>
         </form>
       )}
@@ -152,32 +149,34 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
         </p>
       )}
       {queue.nodes.length === 0 ? (
-        <p className="empty-state">Nothing waiting.</p>
+        <p className="empty-state">{t('empty')}</p>
       ) : (
         <table className="results" data-testid="work-queue">
           <thead>
             <tr>
-              <th scope="col">To do</th>
-              <th scope="col">Client</th>
-              <th scope="col">Declaration</th>
-              <th scope="col">Status</th>
-              <th scope="col">Lane</th>
-              <th scope="col">Duties</th>
-              <th scope="col">Age</th>
+              <th scope="col">{t('toDo')}</th>
+              <th scope="col">{t('client')}</th>
+              <th scope="col">{t('declaration')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('lane')}</th>
+              <th scope="col">{t('duties')}</th>
+              <th scope="col">{t('age')}</th>
             </tr>
           </thead>
           <tbody>
             {queue.nodes.map((n) => (
               <tr key={n.declarationId} data-testid="work-queue-row" data-action={n.action} data-id={n.declarationId}>
-                <td>{n.action === 'WAIT_FOR_CUSTOMS' ? <span className="muted">{ACTION_LABEL[n.action]}</span> : <strong>{ACTION_LABEL[n.action]}</strong>}</td>
+                <td>{n.action === 'WAIT_FOR_CUSTOMS' ? <span className="muted">{t(`action.${n.action}`)}</span> : <strong>{t(`action.${n.action}`)}</strong>}</td>
                 <td>{orDash(n.clientName)}</td>
                 <td>
                   <Link href={`/declarations/${n.declarationId}`}>{n.mrn ?? n.lrn}</Link>
                 </td>
-                <td>{n.status}</td>
-                <td>{orDash(n.lane)}</td>
+                <td>
+                  <StatusBadge status={n.status} />
+                </td>
+                <td>{n.lane ? <LaneBadge lane={n.lane} /> : '—'}</td>
                 <td>{orDash(n.dutyTotal)}</td>
-                <td title={formatDateTime(n.changedAt)}>{age(n.ageSeconds)}</td>
+                <td title={format.dateTime(n.changedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' })}>{age(t, n.ageSeconds)}</td>
               </tr>
             ))}
           </tbody>
@@ -185,7 +184,7 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
       )}
       {queue.hasNextPage && queue.endCursor && (
         <p className="pager">
-          <Link href={`/work-queue?${query.toString()}&after=${queue.endCursor}`}>Next page</Link>
+          <Link href={`/work-queue?${query.toString()}&after=${queue.endCursor}`}>{t('nextPage')}</Link>
         </p>
       )}
     </>

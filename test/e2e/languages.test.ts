@@ -141,6 +141,30 @@ describe('languages', () => {
     await expect.poll(() => page.locator('#history-heading').textContent()).toBe('Status history');
   }, 300_000);
 
+  // Issue 19, the recovery, verify and tariff pages (helper i18nb): read by Accept-Language alone, no sign-in.
+  it('shows the password-recovery, verify and tariff pages in Arabic (right to left) and French', async () => {
+    const titles = {
+      ar: { '/forgot-password': 'هل نسيت كلمة المرور؟', '/verify': 'التحقق من مستند', '/tariff': 'تصنيف النظام المنسّق 2022' },
+      fr: { '/forgot-password': 'Mot de passe oublié ?', '/verify': 'Vérifier un document', '/tariff': 'Nomenclature du SH 2022' },
+    } as const;
+    for (const locale of ['ar', 'fr'] as const) {
+      const page = await newPage(locale);
+      for (const [path, title] of Object.entries(titles[locale])) {
+        await page.goto(url(path));
+        await expect(h1(page)).resolves.toBe(title);
+        await expect(html(page)).resolves.toEqual({ lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr' });
+        await expectNoAxeViolations(page, `${path} in ${locale}`);
+        await session.shot(`languages-${locale}${path.replace(/\//g, '-')}`, page);
+      }
+      // The in-browser verifier words its own answers too.
+      await page.goto(url('/verify'));
+      await page.locator('#verify-hash').fill('not-a-hash');
+      // The hash form's own button (the header's language switcher is a form too).
+      await page.locator('form:has(#verify-hash) button[type="submit"]').click();
+      await expect.poll(() => page.locator('#verify-hash-error').textContent()).toBe(locale === 'ar' ? 'أدخل بصمة SHA-256: \u200f64 رقمًا ست عشريًا (0–9، a–f).' : 'Saisissez une empreinte SHA-256 : 64 chiffres hexadécimaux (0–9, a–f).');
+    }
+  }, 300_000);
+
   // Issue 19, tracking and single window (i18nc): the pages in Arabic (right to left) and French.
   it('shows the tracking and permit pages in Arabic and French', async () => {
     const page = await newPage('en-GB');

@@ -1,24 +1,26 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 const SECTIONS = [
-  { key: 'users', href: '/company', label: 'Users' },
-  { key: 'delegations', href: '/company/delegations', label: 'Delegations' },
-  { key: 'api-tokens', href: '/company/api-tokens', label: 'API tokens' },
-  { key: 'webhooks', href: '/company/webhooks', label: 'Webhooks' },
-  { key: 'audit', href: '/company/audit', label: 'Audit log' },
+  { key: 'users', href: '/company' },
+  { key: 'delegations', href: '/company/delegations' },
+  { key: 'api-tokens', href: '/company/api-tokens' },
+  { key: 'webhooks', href: '/company/webhooks' },
+  { key: 'audit', href: '/company/audit' },
 ] as const;
 
 export type CompanySection = (typeof SECTIONS)[number]['key'];
 
 /** The sub-navigation of the company administration pages. */
 export function CompanyNav({ current }: { current: CompanySection }) {
+  const t = useTranslations('company.nav');
   return (
-    <nav aria-label="Company administration" className="subnav">
+    <nav aria-label={t('label')} className="subnav">
       <ul>
         {SECTIONS.map((s) => (
           <li key={s.key}>
             <Link href={s.href} aria-current={s.key === current ? 'page' : undefined}>
-              {s.label}
+              {t(s.key)}
             </Link>
           </li>
         ))}

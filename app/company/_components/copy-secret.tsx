@@ -1,9 +1,11 @@
 'use client';
 // A value shown once (an API token's secret, an invitation link) with a Copy button. Copying needs the
 // clipboard API (a secure context); where it is missing or refused, the instruction to copy by hand stays.
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 export function CopySecret({ id, label, value }: { id: string; label: string; value: string }) {
+  const t = useTranslations('company.copy');
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   async function copy() {
     try {
@@ -23,13 +25,13 @@ export function CopySecret({ id, label, value }: { id: string; label: string; va
       </p>
       <div className="button-row">
         <button type="button" className="button-secondary" onClick={copy} aria-describedby={`${id}-label`}>
-          Copy
+          {t('button')}
         </button>
         <span role="status" className="copy-status">
-          {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Copying was refused: select the text and copy it by hand.' : ''}
+          {copied === 'yes' ? t('copied') : copied === 'failed' ? t('refused') : ''}
         </span>
       </div>
-      <p className="hint">If the button does not work, select the text above and copy it (Ctrl+C, or ⌘C on a Mac).</p>
+      <p className="hint">{t('hint')}</p>
     </div>
   );
 }

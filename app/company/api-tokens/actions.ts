@@ -3,6 +3,7 @@
 // address), and only its hash is kept.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { createApiToken } from '../../../lib/auth/create-api-token';
 import { revokeApiToken } from '../../../lib/auth/revoke-api-token';
@@ -27,7 +28,7 @@ export async function createApiTokenAction(_previous: FormState<CreatedToken>, f
     return failed(error, values);
   }
   revalidatePath('/company/api-tokens');
-  return succeeded(`The API token “${values.name!.trim()}” is created.`, { name: values.name!.trim(), secret: created.secret });
+  return succeeded((await getTranslations('apiTokens'))('done', { name: values.name!.trim() }), { name: values.name!.trim(), secret: created.secret });
 }
 
 export async function revokeApiTokenAction(_previous: FormState, formData: FormData): Promise<FormState> {

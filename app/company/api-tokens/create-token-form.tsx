@@ -1,6 +1,7 @@
 'use client';
 // Creating an API token. After creation the secret is shown once, with a Copy button; the form stays
 // below for the next token.
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import { describedBy, FieldError, FieldHint } from '../../_components/form/field-frame';
@@ -13,6 +14,7 @@ import { createApiTokenAction } from './actions';
 const FIELD_IDS = { name: 'token-name', scopes: 'token-scopes', expiresAt: 'token-expires' };
 
 export function CreateTokenForm({ scopes, graphqlUrl }: { scopes: { name: string; description: string }[]; graphqlUrl: string }) {
+  const t = useTranslations('apiTokens');
   const [state, action, pending] = useActionState(createApiTokenAction, INITIAL_FORM_STATE);
   const scopeError = errorOf(state, 'scopes');
   const chosen = new Set((state.values?.scopes ?? '').split(' ').filter(Boolean));
@@ -21,28 +23,28 @@ export function CreateTokenForm({ scopes, graphqlUrl }: { scopes: { name: string
       <SuccessNotice state={state} id="token-outcome">
         {state.result && (
           <>
-            <p className="secret-warning">
-              <strong>Copy the secret now: it will not be shown again.</strong> Clearway keeps only a hash of it. Store it in the app’s secret settings;
-              if it is lost, revoke the token and create a new one.
-            </p>
-            <CopySecret id="token-secret" label={`Secret of “${state.result.name}”`} value={state.result.secret} />
+            <p className="secret-warning">{t.rich('copyNow', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
+            <CopySecret id="token-secret" label={t('secretOf', { name: state.result.name })} value={state.result.secret} />
             <p className="hint">
-              The app sends it as <code>Authorization: Bearer …</code>, e.g. <code>curl -H &quot;Authorization: Bearer $TOKEN&quot; {graphqlUrl}</code>.
+              {t.rich('sendAs', {
+                code: (chunks) => <code>{chunks}</code>,
+                example: () => <code>curl -H &quot;Authorization: Bearer $TOKEN&quot; {graphqlUrl}</code>,
+              })}
             </p>
           </>
         )}
       </SuccessNotice>
       <form action={action} noValidate className="stacked-form" aria-describedby={!state.ok && state.message ? 'token-problems' : undefined}>
         <ErrorSummary state={state} id="token-problems" fields={FIELD_IDS} />
-        <InputField id={FIELD_IDS.name} name="name" label="Name" state={state} maxLength={100} hint="After the app that will use it, e.g. “ERP export sync”." />
+        <InputField id={FIELD_IDS.name} name="name" label={t('name')} state={state} maxLength={100} hint={t('nameHint')} />
         <fieldset
           id={FIELD_IDS.scopes}
           tabIndex={-1}
           className={scopeError ? 'choice field-invalid' : 'choice'}
           aria-describedby={describedBy('token-scopes', true, scopeError)}
         >
-          <legend>Scopes</legend>
-          <FieldHint id="token-scopes">What the token may do, for your company only. Choose the fewest the app needs.</FieldHint>
+          <legend>{t('scopes')}</legend>
+          <FieldHint id="token-scopes">{t('scopesHint')}</FieldHint>
           <FieldError id="token-scopes" error={scopeError} />
           <ul className="checkboxes" key={state.values?.scopes ?? ''}>
             {scopes.map((s) => (
@@ -52,7 +54,7 @@ export function CreateTokenForm({ scopes, graphqlUrl }: { scopes: { name: string
                   <span>
                     <code>{s.name}</code>
                     <span className="hint" id={`scope-${s.name.replace(':', '-')}-hint`}>
-                      {s.description}
+                      {t.has(`scope.${s.name}`) ? t(`scope.${s.name}`) : s.description}
                     </span>
                   </span>
                 </label>
@@ -60,10 +62,10 @@ export function CreateTokenForm({ scopes, graphqlUrl }: { scopes: { name: string
             ))}
           </ul>
         </fieldset>
-        <InputField id={FIELD_IDS.expiresAt} name="expiresAt" label="Expires on" type="date" state={state} optional hint="At 00:00 UTC that day; at most two years ahead. Empty: until revoked." />
+        <InputField id={FIELD_IDS.expiresAt} name="expiresAt" label={t('expiresOn')} type="date" state={state} optional hint={t('expiresHint')} />
         <div>
           <button type="submit" disabled={pending}>
-            {pending ? 'Creating…' : 'Create token'}
+            {pending ? t('busy') : t('submit')}
           </button>
         </div>
       </form>

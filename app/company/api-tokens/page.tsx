@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 
 import { listApiTokens } from '../../../lib/auth/list-api-tokens';
 import { isCompanyAdministrator } from '../../../lib/auth/policy';
 import { SCOPES } from '../../../lib/auth/scopes';
 import { getEnv } from '../../../lib/env';
-import { formatDate, formatDateTime, one } from '../../declarations/_components/format';
+import { one } from '../../declarations/_components/format';
+import { When } from '../../_i18n/when';
 import { NoResults, ResultsTable } from '../../_components/list/list-parts';
 import { getActor } from '../../session';
 import { CompanyNav } from '../_components/company-nav';
@@ -15,29 +18,38 @@ import { ConfirmRevokeForm } from '../_components/confirm-revoke-form';
 import { revokeApiTokenAction } from './actions';
 import { isPlatformAdmin } from '../../../lib/auth/policy';
 
-export const metadata: Metadata = { title: 'API tokens' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('apiTokens'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
 type Token = Awaited<ReturnType<typeof listApiTokens>>[number];
 
 function TokenState({ token, now }: { token: Token; now: Date }) {
-  if (token.revokedAt) return <span className="badge badge-bad" data-state="REVOKED">Revoked {formatDate(token.revokedAt)}</span>;
-  if (token.expiresAt && token.expiresAt <= now) return <span className="badge badge-neutral" data-state="EXPIRED">Expired</span>;
-  return <span className="badge badge-ok" data-state="ACTIVE">Active</span>;
+  const t = useTranslations('apiTokens');
+  const { revokedAt } = token;
+  if (revokedAt)
+    return (
+      <span className="badge badge-bad" data-state="REVOKED">
+        {t.rich('revokedOn', { when: () => <When date={revokedAt} time={false} /> })}
+      </span>
+    );
+  if (token.expiresAt && token.expiresAt <= now) return <span className="badge badge-neutral" data-state="EXPIRED">{t('expired')}</span>;
+  return <span className="badge badge-ok" data-state="ACTIVE">{t('active')}</span>;
 }
 
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
+  const [actor, t, revoke] = await Promise.all([getActor(), getTranslations('apiTokens'), getTranslations('company.revoke')]);
   if (!isCompanyAdministrator(actor)) {
     return (
       <>
-        <h1>API tokens</h1>
+        <h1>{t('title')}</h1>
         {isPlatformAdmin(actor) && <CompanyNav current="api-tokens" />}
         <NotAllowed
           actor={actor}
-          title={actor.companyId ? 'Only administrators of your company create API tokens.' : 'API tokens belong to a company: officers and platform administrators have none.'}
+          title={actor.companyId ? t('onlyAdmins') : t('noCompany')}
         >
-          {actor.companyId && <p>An API token lets another app (your ERP, a tracking device) use Clearway for your company. Ask an administrator for one.</p>}
+          {actor.companyId && <p>{t('askAdmin')}</p>}
         </NotAllowed>
       </>
     );
@@ -45,71 +57,66 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const tokens = await listApiTokens({ actor });
   const now = new Date();
-  const revoking = tokens.find((t) => t.id === one(params.revoke) && !t.revokedAt);
+  const revoking = tokens.find((k) => k.id === one(params.revoke) && !k.revokedAt);
   const scopes = Object.entries(SCOPES).map(([name, description]) => ({ name, description }));
 
   return (
     <>
-      <h1>API tokens</h1>
-      <p className="lead">
-        Tokens let your other systems use the Clearway API for your company, within the scopes you choose. Each request with a token is recorded in the{' '}
-        <Link href="/company/audit">audit log</Link> with the token’s id.
-      </p>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t.rich('lead', { link: (chunks) => <Link href="/company/audit">{chunks}</Link> })}</p>
       <CompanyNav current="api-tokens" />
 
       {one(params.done) === 'revoked' && (
         <p role="status" className="notice notice-success" data-testid="success">
-          The token is revoked: requests with it are refused from now on.
+          {t('revokedNotice')}
         </p>
       )}
 
       {revoking && (
         <section className="callout" aria-labelledby="revoke-confirm" data-testid="revoke-confirm">
           <h2 id="revoke-confirm" tabIndex={-1}>
-            Revoke the token “{revoking.name}”?
+            {t('revokeQuestion', { name: revoking.name })}
           </h2>
-          <p>
-            Apps using <code>{revoking.prefix}…</code> stop working at once. This cannot be undone.
-          </p>
+          <p>{t.rich('revokeWarning', { prefix: revoking.prefix, code: (chunks) => <code>{chunks}</code> })}</p>
           <ConfirmRevokeForm id={revoking.id} action={revokeApiTokenAction} cancelHref="/company/api-tokens" />
         </section>
       )}
 
       <section className="panel" aria-labelledby="create-heading">
-        <h2 id="create-heading">Create a token</h2>
+        <h2 id="create-heading">{t('create')}</h2>
         <CreateTokenForm scopes={scopes} graphqlUrl={`${getEnv().PUBLIC_URL}/api/graphql`} />
       </section>
 
       <section aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading">Your company’s tokens</h2>
+        <h2 id="tokens-heading">{t('yours')}</h2>
         {tokens.length === 0 ? (
-          <NoResults testId="tokens-empty">No API tokens yet. Create one above when an app needs to use Clearway for your company.</NoResults>
+          <NoResults testId="tokens-empty">{t('empty')}</NoResults>
         ) : (
           <ResultsTable labelledBy="tokens-heading" testId="tokens-table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('token')}</th>
+                <th scope="col">{t('scopes')}</th>
+                <th scope="col">{t('created')}</th>
+                <th scope="col">{t('expires')}</th>
+                <th scope="col">{t('lastUsed')}</th>
+                <th scope="col">{t('state')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id} data-token={t.id}>
-                  <th scope="row">{t.name}</th>
+              {tokens.map((k) => (
+                <tr key={k.id} data-token={k.id}>
+                  <th scope="row">{k.name}</th>
                   <td>
-                    <code>{t.prefix}…</code>
+                    <code>{k.prefix}…</code>
                   </td>
                   <td>
                     <ul className="plain-list tight">
-                      {t.scopes.map((s) => (
+                      {k.scopes.map((s) => (
                         <li key={s}>
                           <code>{s}</code>
                         </li>
@@ -117,19 +124,19 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                     </ul>
                   </td>
                   <td>
-                    {formatDateTime(t.createdAt)}
+                    <When date={k.createdAt} />
                     <br />
-                    <span className="muted small">by {t.createdBy.name}</span>
+                    <span className="muted small">{t('by', { name: k.createdBy.name })}</span>
                   </td>
-                  <td>{t.expiresAt ? formatDate(t.expiresAt) : <span className="muted">Never</span>}</td>
-                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">Never</span>}</td>
+                  <td>{k.expiresAt ? <When date={k.expiresAt} time={false} /> : <span className="muted">{t('never')}</span>}</td>
+                  <td>{k.lastUsedAt ? <When date={k.lastUsedAt} /> : <span className="muted">{t('never')}</span>}</td>
                   <td>
-                    <TokenState token={t} now={now} />
+                    <TokenState token={k} now={now} />
                   </td>
                   <td>
-                    {!t.revokedAt && (
-                      <Link href={`/company/api-tokens?revoke=${t.id}#revoke-confirm`} className="button button-secondary small-button">
-                        Revoke<span className="visually-hidden"> {t.name}</span>
+                    {!k.revokedAt && (
+                      <Link href={`/company/api-tokens?revoke=${k.id}#revoke-confirm`} className="button button-secondary small-button">
+                        {revoke('button')}<span className="visually-hidden"> {k.name}</span>
                       </Link>
                     )}
                   </td>

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { describeAuditDetails } from '../../../lib/audit';
 import { listAuditEvents } from '../../../lib/auth/list-audit-events';
 import { canAdministerCompany, canReadAuditLog, isOfficial } from '../../../lib/auth/policy';
-import { formatDateTime, one } from '../../declarations/_components/format';
+import { one } from '../../declarations/_components/format';
+import { When } from '../../_i18n/when';
 import { ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../../_components/list/list-parts';
 import { Pager } from '../../_components/list/pager';
 import { readListPage } from '../../_components/list/read-list-page';
@@ -12,7 +14,9 @@ import { getActor } from '../../session';
 import { CompanyNav } from '../_components/company-nav';
 import { NotAllowed } from '../_components/not-allowed';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('audit'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 50;
@@ -51,14 +55,14 @@ function Details({ action, details }: { action: string; details: unknown }) {
 }
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
+  const [actor, t, actions] = await Promise.all([getActor(), getTranslations('audit'), getTranslations('auditAction')]);
   const official = isOfficial(actor);
   if (!canReadAuditLog(actor)) {
     return (
       <>
-        <h1>Audit log</h1>
-        <NotAllowed actor={actor} title="Only company administrators, customs officers and platform administrators read the audit log.">
-          <p>Ask an administrator of your company if you need to know who changed what.</p>
+        <h1>{t('title')}</h1>
+        <NotAllowed actor={actor} title={t('notAllowed')}>
+          <p>{t('askAdmin')}</p>
         </NotAllowed>
       </>
     );
@@ -71,80 +75,81 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <h1>Audit log</h1>
-      <p className="lead">
-        {official ? 'Every recorded change in Clearway, newest first.' : 'Every recorded change made by or for your company, newest first.'} Times are in UTC.
-      </p>
+      <h1>{t('title')}</h1>
+      <p className="lead">{official ? t('leadOfficial') : t('leadCompany')}</p>
       {canAdministerCompany(actor) && <CompanyNav current="audit" />}
 
       <SearchForm
         action="/company/audit"
-        label="Filter the audit log"
+        label={t('filterLabel')}
         keep={{ targetId }}
-        submit="Filter"
-        reset={action || targetId ? { href: '/company/audit', label: 'Show all' } : undefined}
+        submit={t('filter')}
+        reset={action || targetId ? { href: '/company/audit', label: t('showAll') } : undefined}
         hinted
       >
         <SearchField
           id="audit-action"
           name="action"
-          label="Action starts with"
+          label={t('actionStarts')}
           defaultValue={action}
           maxLength={64}
-          hint={
-            <>
-              For example <code>user.</code>, <code>api_token.</code>, <code>delegation.revoke</code> or <code>declaration.</code>
-            </>
-          }
+          hint={t.rich('actionHint', {
+            user: () => <code>user.</code>,
+            token: () => <code>api_token.</code>,
+            revoke: () => <code>delegation.revoke</code>,
+            declaration: () => <code>declaration.</code>,
+          })}
         />
       </SearchForm>
       {targetId && (
         <p className="notice" data-testid="target-filter">
-          Only events about <code>{targetId}</code>. <Link href={href({ action })}>Show events about everything</Link>
+          {t.rich('onlyAbout', { target: targetId, code: (chunks) => <code>{chunks}</code>, link: (chunks) => <Link href={href({ action })}>{chunks}</Link> })}
         </p>
       )}
 
       <ListError error={error}>
-        <Link href={href({ action, targetId })}>Back to the newest events</Link>.
+        <Link href={href({ action, targetId })}>{t('backToNewest')}</Link>.
       </ListError>
       {page &&
         (page.nodes.length === 0 ? (
-          <NoResults testId="audit-empty">{action || targetId ? 'No event matches this filter.' : 'No events recorded yet.'}</NoResults>
+          <NoResults testId="audit-empty">{action || targetId ? t('noMatch') : t('empty')}</NoResults>
         ) : (
-          <ResultsTable label="Audit events, newest first" className="results compact audit-table" testId="audit-table">
+          <ResultsTable label={t('table')} className="results compact audit-table" testId="audit-table">
             <thead>
               <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Token</th>
-                <th scope="col">IP</th>
-                <th scope="col">Request id</th>
-                <th scope="col">Details</th>
+                <th scope="col">{t('time')}</th>
+                <th scope="col">{t('action')}</th>
+                <th scope="col">{t('target')}</th>
+                <th scope="col">{t('actor')}</th>
+                <th scope="col">{t('token')}</th>
+                <th scope="col">{t('ip')}</th>
+                <th scope="col">{t('requestId')}</th>
+                <th scope="col">{t('details')}</th>
               </tr>
             </thead>
             <tbody>
               {page.nodes.map((e) => (
                 <tr key={e.id} data-action={e.action}>
                   <td>
-                    <time dateTime={e.at.toISOString()}>
-                      {formatDateTime(e.at).slice(0, 10)}
-                      <br />
-                      {formatDateTime(e.at).slice(11)}
-                    </time>
+                    <When date={e.at} />
                   </td>
-                  <td className="nowrap">
-                    <code>{e.action}</code>
+                  <td>
+                    {actions.has(e.action) && (
+                      <>
+                        {actions(e.action)}
+                        <br />
+                      </>
+                    )}
+                    <code className="nowrap">{e.action}</code>
                   </td>
                   <td>
                     {e.targetType}
                     <br />
-                    <Link href={href({ targetId: e.targetId })} aria-label={`Events about ${e.targetType} ${e.targetId}`}>
+                    <Link href={href({ targetId: e.targetId })} aria-label={t('eventsAbout', { type: e.targetType, id: e.targetId })}>
                       <ShortId id={e.targetId} />
                     </Link>
                   </td>
-                  <td className="actor-cell">{e.actorEmail ?? <span className="muted">system</span>}</td>
+                  <td className="actor-cell">{e.actorEmail ?? <span className="muted">{t('system')}</span>}</td>
                   <td>{e.tokenId ? <ShortId id={e.tokenId} /> : <span className="muted">—</span>}</td>
                   <td>{e.ip ? <code className="small">{e.ip}</code> : <span className="muted">—</span>}</td>
                   <td>{e.requestId ? <ShortId id={e.requestId} /> : <span className="muted">—</span>}</td>
@@ -161,7 +166,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           after={after}
           pageInfo={{ hasNextPage: page.hasNextPage, endCursor: page.endCursor }}
           hrefFor={(next) => href({ action, targetId, after: next })}
-          labels={{ first: 'Newest events', next: 'Older events' }}
+          labels={{ first: t('newest'), next: t('older') }}
         />
       )}
     </>

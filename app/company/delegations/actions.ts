@@ -2,6 +2,7 @@
 // Powers of representation: a trader company's administrator grants one to a broker, or revokes it.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { grantDelegation } from '../../../lib/parties/grant-delegation';
 import { revokeDelegation } from '../../../lib/parties/revoke-delegation';
@@ -30,7 +31,7 @@ export async function grantDelegationAction(_previous: FormState, formData: Form
     return failed(error, values);
   }
   revalidatePath('/company/delegations');
-  return succeeded(`Power of representation granted to ${values.brokerEori!.trim().toUpperCase()}.`);
+  return succeeded((await getTranslations('delegations.form'))('done', { eori: values.brokerEori!.trim().toUpperCase() }));
 }
 
 /** The confirmed "Revoke" of a delegation; back to the list, which says it is done. */

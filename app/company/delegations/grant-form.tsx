@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import { ErrorSummary, SuccessNotice } from '../../_components/form/form-outcome';
@@ -8,33 +9,28 @@ import { grantDelegationAction } from './actions';
 
 const FIELD_IDS = { brokerEori: 'grant-broker', representation: 'grant-representation', scope: 'grant-scope', validFrom: 'grant-from', validUntil: 'grant-until' };
 
-const REPRESENTATION = [
-  { value: 'DIRECT', label: 'Direct', hint: '— the broker declares in your company’s name; your company is the declarant.' },
-  { value: 'INDIRECT', label: 'Indirect', hint: '— the broker declares in its own name on your behalf and shares liability.' },
-] as const;
-
-const SCOPE = [
-  { value: 'IMPORT', label: 'Imports' },
-  { value: 'EXPORT', label: 'Exports' },
-  { value: 'ALL', label: 'Imports and exports' },
-] as const;
-
 export function GrantDelegationForm({ today }: { today: string }) {
+  const t = useTranslations('delegations');
   const [state, action, pending] = useActionState(grantDelegationAction, INITIAL_FORM_STATE);
+  const representation = [
+    { value: 'DIRECT', label: t('representationName.DIRECT'), hint: t('form.directHint') },
+    { value: 'INDIRECT', label: t('representationName.INDIRECT'), hint: t('form.indirectHint') },
+  ];
+  const scope = (['IMPORT', 'EXPORT', 'ALL'] as const).map((value) => ({ value, label: t(`scope.${value}`) }));
   return (
     <form action={action} noValidate className="stacked-form" aria-describedby={state.message ? 'grant-outcome' : undefined}>
       <SuccessNotice state={state} id="grant-outcome" />
       <ErrorSummary state={state} id="grant-outcome" fields={FIELD_IDS} />
-      <InputField id={FIELD_IDS.brokerEori} name="brokerEori" label="Broker’s EORI number" state={state} uppercase maxLength={17} hint="The customs broker must be registered in Clearway, e.g. NL987654321." className="width-s" />
-      <RadioGroup id={FIELD_IDS.representation} name="representation" legend="Representation" state={state} options={REPRESENTATION} hint="Union Customs Code, article 18." />
-      <RadioGroup id={FIELD_IDS.scope} name="scope" legend="For" state={state} options={SCOPE} />
+      <InputField id={FIELD_IDS.brokerEori} name="brokerEori" label={t('form.brokerEori')} state={state} uppercase maxLength={17} hint={t('form.brokerEoriHint')} className="width-s" />
+      <RadioGroup id={FIELD_IDS.representation} name="representation" legend={t('form.representation')} state={state} options={representation} hint={t('form.representationHint')} />
+      <RadioGroup id={FIELD_IDS.scope} name="scope" legend={t('form.for')} state={state} options={scope} />
       <div className="field-row">
-        <InputField id={FIELD_IDS.validFrom} name="validFrom" label="Valid from" type="date" state={state} optional defaultValue={today} hint="Empty: from now." />
-        <InputField id={FIELD_IDS.validUntil} name="validUntil" label="Ends on" type="date" state={state} optional hint="Stops at 00:00 UTC that day. Empty: until revoked." />
+        <InputField id={FIELD_IDS.validFrom} name="validFrom" label={t('form.validFrom')} type="date" state={state} optional defaultValue={today} hint={t('form.validFromHint')} />
+        <InputField id={FIELD_IDS.validUntil} name="validUntil" label={t('form.endsOn')} type="date" state={state} optional hint={t('form.endsOnHint')} />
       </div>
       <div>
         <button type="submit" disabled={pending}>
-          {pending ? 'Granting…' : 'Grant power of representation'}
+          {pending ? t('form.busy') : t('form.submit')}
         </button>
       </div>
     </form>

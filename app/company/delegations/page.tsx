@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 
 import { canAdministerCompany, canGrantDelegation, isOfficial } from '../../../lib/auth/policy';
 import { listDelegations, type DelegationState } from '../../../lib/parties/list-delegations';
-import { formatDate, one } from '../../declarations/_components/format';
+import { one } from '../../declarations/_components/format';
+import { When } from '../../_i18n/when';
 import { NoResults, ResultsTable } from '../../_components/list/list-parts';
 import { getActor } from '../../session';
 import { CompanyNav } from '../_components/company-nav';
@@ -12,19 +15,14 @@ import { GrantDelegationForm } from './grant-form';
 import { ConfirmRevokeForm } from '../_components/confirm-revoke-form';
 import { revokeDelegationAction } from './actions';
 
-export const metadata: Metadata = { title: 'Delegations' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('delegations'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
 type Delegation = Awaited<ReturnType<typeof listDelegations>>[number];
 
-const STATE: Record<DelegationState, { label: string; badge: string }> = {
-  VALID: { label: 'Valid', badge: 'badge-ok' },
-  NOT_YET_VALID: { label: 'Not yet valid', badge: 'badge-info' },
-  EXPIRED: { label: 'Expired', badge: 'badge-neutral' },
-  REVOKED: { label: 'Revoked', badge: 'badge-bad' },
-};
-const SCOPE_LABEL = { IMPORT: 'Imports', EXPORT: 'Exports', ALL: 'Imports and exports' } as const;
-const REPRESENTATION_LABEL = { DIRECT: 'Direct', INDIRECT: 'Indirect' } as const;
+const STATE_BADGE: Record<DelegationState, string> = { VALID: 'badge-ok', NOT_YET_VALID: 'badge-info', EXPIRED: 'badge-neutral', REVOKED: 'badge-bad' };
 
 function Party({ party }: { party: { name: string; eori: string } }) {
   return (
@@ -37,20 +35,22 @@ function Party({ party }: { party: { name: string; eori: string } }) {
 }
 
 function DelegationTable({ rows, label, show, revocable }: { rows: Delegation[]; label: string; show: { client: boolean; broker: boolean }; revocable: boolean }) {
+  const t = useTranslations('delegations');
+  const revoke = useTranslations('company.revoke');
   return (
     <ResultsTable label={label} testId="delegations-table">
       <thead>
         <tr>
-          {show.client && <th scope="col">Client</th>}
-          {show.broker && <th scope="col">Broker</th>}
-          <th scope="col">Representation</th>
-          <th scope="col">For</th>
-          <th scope="col">Valid from</th>
-          <th scope="col">Ends</th>
-          <th scope="col">State</th>
+          {show.client && <th scope="col">{t('client')}</th>}
+          {show.broker && <th scope="col">{t('broker')}</th>}
+          <th scope="col">{t('representation')}</th>
+          <th scope="col">{t('for')}</th>
+          <th scope="col">{t('validFrom')}</th>
+          <th scope="col">{t('ends')}</th>
+          <th scope="col">{t('state')}</th>
           {revocable && (
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('actions')}</span>
             </th>
           )}
         </tr>
@@ -68,19 +68,21 @@ function DelegationTable({ rows, label, show, revocable }: { rows: Delegation[];
                 <Party party={d.broker} />
               </td>
             )}
-            <td>{REPRESENTATION_LABEL[d.representation]}</td>
-            <td>{SCOPE_LABEL[d.scope]}</td>
-            <td>{formatDate(d.validFrom)}</td>
-            <td>{d.validUntil ? formatDate(d.validUntil) : <span className="muted">Until revoked</span>}</td>
+            <td>{t(`representationName.${d.representation}`)}</td>
+            <td>{t(`scope.${d.scope}`)}</td>
             <td>
-              <span className={`badge ${STATE[d.state].badge}`} data-state={d.state}>
-                {STATE[d.state].label}
+              <When date={d.validFrom} time={false} />
+            </td>
+            <td>{d.validUntil ? <When date={d.validUntil} time={false} /> : <span className="muted">{t('untilRevoked')}</span>}</td>
+            <td>
+              <span className={`badge ${STATE_BADGE[d.state]}`} data-state={d.state}>
+                {t(`stateName.${d.state}`)}
               </span>
               {d.revokedAt && (
                 <span className="muted small">
                   <br />
-                  {formatDate(d.revokedAt)}
-                  {d.revokedBy ? ` by ${d.revokedBy.name}` : ''}
+                  <When date={d.revokedAt} time={false} />
+                  {d.revokedBy ? t('revokedBy', { name: d.revokedBy.name }) : ''}
                 </span>
               )}
             </td>
@@ -88,7 +90,8 @@ function DelegationTable({ rows, label, show, revocable }: { rows: Delegation[];
               <td>
                 {d.state === 'VALID' || d.state === 'NOT_YET_VALID' ? (
                   <Link href={`/company/delegations?revoke=${d.id}#revoke-confirm`} className="button button-secondary small-button">
-                    Revoke<span className="visually-hidden"> the delegation to {d.broker.name}</span>
+                    {revoke('button')}
+                    <span className="visually-hidden">{t('revokeHidden', { broker: d.broker.name })}</span>
                   </Link>
                 ) : null}
               </td>
@@ -101,14 +104,13 @@ function DelegationTable({ rows, label, show, revocable }: { rows: Delegation[];
 }
 
 export default async function DelegationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
-  const params = await searchParams;
+  const [actor, params, t] = await Promise.all([getActor(), searchParams, getTranslations('delegations')]);
   const official = isOfficial(actor);
   if (!official && !actor.companyId) {
     return (
       <>
-        <h1>Delegations</h1>
-        <NotAllowed actor={actor} title="Delegations are between trader companies and customs brokers." />
+        <h1>{t('title')}</h1>
+        <NotAllowed actor={actor} title={t('notForYou')} />
       </>
     );
   }
@@ -122,74 +124,65 @@ export default async function DelegationsPage({ searchParams }: { searchParams: 
 
   return (
     <>
-      <h1>Delegations</h1>
-      <p className="lead">
-        {official
-          ? 'Every power of representation in Clearway: which broker may file for which client.'
-          : granting
-            ? 'Powers of representation your company granted to customs brokers: a broker files your declarations only while its delegation is valid.'
-            : 'The clients who granted your company power of representation: you file their declarations while the delegation is valid.'}
-      </p>
+      <h1>{t('title')}</h1>
+      <p className="lead">{official ? t('leadOfficial') : granting ? t('leadTrader') : t('leadBroker')}</p>
       {canAdministerCompany(actor) && <CompanyNav current="delegations" />}
 
       {done && (
         <p role="status" className="notice notice-success" data-testid="success">
-          The delegation is revoked. The broker can no longer file for your company; what it filed stays visible to you.
+          {t('revokedNotice')}
         </p>
       )}
 
       {revoking && (
         <section className="callout" aria-labelledby="revoke-confirm" data-testid="revoke-confirm">
           <h2 id="revoke-confirm" tabIndex={-1}>
-            Revoke the delegation to {revoking.broker.name}?
+            {t('revokeQuestion', { broker: revoking.broker.name })}
           </h2>
-          <p>
-            {revoking.broker.name} ({revoking.broker.eori}) loses the power to file {SCOPE_LABEL[revoking.scope].toLowerCase()} for your company at once.
-            This cannot be undone: to allow it again, grant a new delegation.
-          </p>
+          <p>{t('revokeWarning', { broker: revoking.broker.name, eori: revoking.broker.eori, scope: revoking.scope })}</p>
           <ConfirmRevokeForm id={revoking.id} action={revokeDelegationAction} cancelHref="/company/delegations" />
         </section>
       )}
 
       {official ? (
         <section aria-labelledby="all-heading">
-          <h2 id="all-heading">All delegations</h2>
+          <h2 id="all-heading">{t('all')}</h2>
           {rows.length === 0 ? (
-            <NoResults>No company has granted a power of representation yet.</NoResults>
+            <NoResults>{t('noneAtAll')}</NoResults>
           ) : (
-            <DelegationTable rows={rows} label="All delegations" show={{ client: true, broker: true }} revocable={false} />
+            <DelegationTable rows={rows} label={t('all')} show={{ client: true, broker: true }} revocable={false} />
           )}
         </section>
       ) : granting ? (
         <>
           <section aria-labelledby="granted-heading">
-            <h2 id="granted-heading">Granted by your company</h2>
+            <h2 id="granted-heading">{t('granted')}</h2>
             {granted.length === 0 ? (
               <NoResults testId="delegations-empty">
-                Your company has not granted a power of representation. {canGrant ? 'Grant one below to let a customs broker file for you.' : ''}
+                {t('noneGranted')} {canGrant ? t('grantBelow') : ''}
               </NoResults>
             ) : (
-              <DelegationTable rows={granted} label="Delegations granted by your company" show={{ client: false, broker: true }} revocable={canGrant} />
+              <DelegationTable rows={granted} label={t('grantedTable')} show={{ client: false, broker: true }} revocable={canGrant} />
             )}
           </section>
           {canGrant ? (
             <section className="panel" aria-labelledby="grant-heading">
-              <h2 id="grant-heading">Grant power of representation</h2>
+              <h2 id="grant-heading">{t('grant')}</h2>
               <GrantDelegationForm today={new Date().toISOString().slice(0, 10)} />
             </section>
           ) : (
-            <p className="hint">Only an administrator of your company grants or revokes powers of representation.</p>
+            <p className="hint">{t('onlyAdmins')}</p>
           )}
         </>
       ) : (
         <section aria-labelledby="clients-heading">
-          <h2 id="clients-heading">Your clients</h2>
+          <h2 id="clients-heading">{t('clients')}</h2>
           {received.length === 0 ? (
             <NoResults testId="delegations-empty">
-              No client has granted your company power of representation yet. A client’s administrator grants it in Clearway with your EORI number.
+              {t('noClients')}
             </NoResults>
           ) : (
-            <DelegationTable rows={received} label="Clients of your company" show={{ client: true, broker: false }} revocable={false} />
+            <DelegationTable rows={received} label={t('clientsTable')} show={{ client: true, broker: false }} revocable={false} />
           )}
         </section>
       )}

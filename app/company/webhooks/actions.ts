@@ -2,6 +2,7 @@
 // Webhook endpoints of the company. A secret comes back once, in the action's answer (never in an address).
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { createWebhookEndpoint } from '../../../lib/notifications/create-webhook-endpoint';
 import { deleteWebhookEndpoint } from '../../../lib/notifications/delete-webhook-endpoint';
@@ -24,7 +25,7 @@ export async function createWebhookAction(_previous: FormState<ShownSecret>, for
   try {
     const created = await createWebhookEndpoint({ actor, input: { url: values.url ?? '', description: values.description ?? '', eventTypes } });
     revalidatePath('/company/webhooks');
-    return succeeded(`The endpoint ${created.endpoint.url} is registered.`, { secret: created.secret });
+    return succeeded((await getTranslations('webhooks'))('registered', { url: created.endpoint.url }), { secret: created.secret });
   } catch (error) {
     return failed(error, values);
   }
@@ -35,7 +36,9 @@ export async function rotateWebhookAction(_previous: FormState<ShownSecret>, for
   try {
     const rotated = await rotateWebhookSecret({ actor, id: textOf(formData, 'id') });
     revalidatePath('/company/webhooks');
-    return succeeded(`New secret. The old one keeps signing until ${rotated.previousExpiresAt.toISOString()}.`, { secret: rotated.secret });
+    const [t, format] = await Promise.all([getTranslations('webhooks'), getFormatter()]);
+    const when = format.dateTime(rotated.previousExpiresAt, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC', timeZoneName: 'short' });
+    return succeeded(t('rotated', { when }), { secret: rotated.secret });
   } catch (error) {
     return failed(error);
   }

@@ -1,27 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { isCompanyAdministrator } from '../../../lib/auth/policy';
-import { EVENT_TYPE_NAMES, EVENT_TYPES } from '../../../lib/notifications/event-types';
+import { EVENT_TYPE_NAMES } from '../../../lib/notifications/event-types';
 import { listWebhookDeliveries } from '../../../lib/notifications/list-webhook-deliveries';
 import { listWebhookEndpoints } from '../../../lib/notifications/list-webhook-endpoints';
-import { formatDateTime, one, orDash } from '../../declarations/_components/format';
+import { one, orDash } from '../../declarations/_components/format';
+import { eventTypeTitle } from '../../_i18n/event-type-title';
+import { When } from '../../_i18n/when';
 import { getActor } from '../../session';
 import { CompanyNav } from '../_components/company-nav';
 import { NotAllowed } from '../_components/not-allowed';
 import { webhookButtonAction } from './actions';
 import { CreateWebhookForm, RotateSecretForm } from './webhook-forms';
 
-export const metadata: Metadata = { title: 'Webhooks' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('webhooks'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
+  const [actor, t, email] = await Promise.all([getActor(), getTranslations('webhooks'), getTranslations('email')]);
   if (!isCompanyAdministrator(actor)) {
     return (
       <>
-        <h1>Webhooks</h1>
-        <NotAllowed actor={actor} title="Only administrators of your company register webhooks." />
+        <h1>{t('title')}</h1>
+        <NotAllowed actor={actor} title={t('onlyAdmins')} />
       </>
     );
   }
@@ -29,32 +34,30 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const endpoints = await listWebhookEndpoints({ actor });
   const selected = endpoints.find((e) => e.id === one(params.endpoint));
   const log = selected ? await listWebhookDeliveries({ actor, endpointId: selected.id, first: 50 }) : null;
-  const eventTypes = EVENT_TYPE_NAMES.map((name) => ({ name, title: EVENT_TYPES[name].title }));
+  const eventTypes = EVENT_TYPE_NAMES.map((name) => ({ name, title: eventTypeTitle(email, name) }));
+  const done = one(params.done);
   return (
     <>
-      <h1>Webhooks</h1>
-      <p className="lead">
-        Clearway POSTs each event your company may see to your endpoints, signed per <a href="https://www.standardwebhooks.com">Standard Webhooks</a>, retried for a day when
-        your side is down. See docs/notifications.md for the contract.
-      </p>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t.rich('lead', { link: (chunks) => <a href="https://www.standardwebhooks.com">{chunks}</a> })}</p>
       <CompanyNav current="webhooks" />
-      {one(params.done) && (
+      {done && (
         <p role="status" className="notice notice-success" data-testid="success">
-          {one(params.done) === 'test' ? 'A test event is on its way.' : one(params.done)?.startsWith('replayed-') ? `${one(params.done)!.slice(9)} deliveries queued again.` : 'Done.'}
+          {done === 'test' ? t('testSent') : done.startsWith('replayed-') ? t('replayed', { count: Number(done.slice(9)) || 0 }) : t('done')}
         </p>
       )}
       <section className="panel" aria-labelledby="webhook-create">
-        <h2 id="webhook-create">Register an endpoint</h2>
+        <h2 id="webhook-create">{t('register')}</h2>
         <CreateWebhookForm eventTypes={eventTypes} />
       </section>
       {endpoints.length > 0 && (
         <table className="results" data-testid="webhook-endpoints">
           <thead>
             <tr>
-              <th scope="col">URL</th>
-              <th scope="col">Events</th>
-              <th scope="col">State</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('url')}</th>
+              <th scope="col">{t('events')}</th>
+              <th scope="col">{t('state')}</th>
+              <th scope="col">{t('actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -65,21 +68,27 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                   <br />
                   <span className="muted">{e.description}</span>
                 </td>
-                <td>{e.eventTypes.length ? e.eventTypes.join(', ') : 'All'}</td>
+                <td>{e.eventTypes.length ? e.eventTypes.join(', ') : t('all')}</td>
                 <td>
-                  {e.disabledAt ? <span className="badge badge-bad">Disabled: {e.disabledReason}</span> : e.failingSince ? <span className="badge badge-warn">Failing since {formatDateTime(e.failingSince)}</span> : <span className="badge badge-ok">Active</span>}
+                  {e.disabledAt ? (
+                    <span className="badge badge-bad">{t('disabledBecause', { reason: e.disabledReason ?? '' })}</span>
+                  ) : e.failingSince ? (
+                    <span className="badge badge-warn">{t.rich('failingSince', { when: () => <When date={e.failingSince} /> })}</span>
+                  ) : (
+                    <span className="badge badge-ok">{t('active')}</span>
+                  )}
                 </td>
                 <td>
                   <form action={webhookButtonAction} className="button-row">
                     <input type="hidden" name="id" value={e.id} />
                     <button type="submit" name="do" value="test" className="button-link">
-                      Send test event
+                      {t('sendTest')}
                     </button>
                     <button type="submit" name="do" value={e.disabledAt ? 'enable' : 'disable'} className="button-link">
-                      {e.disabledAt ? 'Enable' : 'Disable'}
+                      {e.disabledAt ? t('enable') : t('disable')}
                     </button>
                     <button type="submit" name="do" value="delete" className="button-link">
-                      Delete
+                      {t('delete')}
                     </button>
                   </form>
                   <RotateSecretForm id={e.id} />
@@ -91,28 +100,30 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       )}
       {selected && log && (
         <section className="panel" aria-labelledby="webhook-log">
-          <h2 id="webhook-log">Delivery log of {selected.url}</h2>
+          <h2 id="webhook-log">{t('log', { url: selected.url })}</h2>
           <form action={webhookButtonAction} className="button-row">
             <input type="hidden" name="id" value={selected.id} />
-            <label htmlFor="replay-since">Replay everything since</label>
+            <label htmlFor="replay-since">{t('replaySince')}</label>
             <input id="replay-since" name="since" type="datetime-local" required />
             <button type="submit" name="do" value="replay" className="button-link">
-              Replay
+              {t('replay')}
             </button>
           </form>
           <table className="results" data-testid="webhook-log">
             <thead>
               <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Event</th>
-                <th scope="col">State</th>
-                <th scope="col">Attempts (status, latency, error)</th>
+                <th scope="col">{t('created')}</th>
+                <th scope="col">{t('event')}</th>
+                <th scope="col">{t('state')}</th>
+                <th scope="col">{t('attempts')}</th>
               </tr>
             </thead>
             <tbody>
               {log.nodes.map((d) => (
                 <tr key={d.id}>
-                  <td>{formatDateTime(d.createdAt)}</td>
+                  <td>
+                    <When date={d.createdAt} />
+                  </td>
                   <td>
                     {d.eventType} <code className="muted">{d.id}</code>
                   </td>
@@ -120,7 +131,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                   <td>
                     {d.attempts.map((a) => (
                       <div key={a.id}>
-                        #{a.number}: {orDash(a.statusCode)} {a.latencyMs !== null ? `${a.latencyMs} ms` : ''} {a.error ?? ''}
+                        #{a.number}: {orDash(a.statusCode)} {a.latencyMs !== null ? t('ms', { ms: a.latencyMs }) : ''} {a.error ?? ''}
                         {a.responseExcerpt ? <pre className="muted">{a.responseExcerpt.slice(0, 200)}</pre> : null}
                       </div>
                     ))}

@@ -1,5 +1,6 @@
 'use client';
 // Registering an endpoint and rotating its secret: the secret is shown once, with a Copy button.
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import { ErrorSummary, SuccessNotice } from '../../_components/form/form-outcome';
@@ -9,33 +10,32 @@ import { CopySecret } from '../_components/copy-secret';
 import { createWebhookAction, rotateWebhookAction } from './actions';
 
 export function CreateWebhookForm({ eventTypes }: { eventTypes: { name: string; title: string }[] }) {
+  const t = useTranslations('webhooks');
   const [state, action, pending] = useActionState(createWebhookAction, INITIAL_FORM_STATE);
   return (
     <>
       <SuccessNotice state={state} id="webhook-outcome">
         {state.result && (
           <>
-            <p className="secret-warning">
-              <strong>Copy the signing secret now: it is shown once.</strong> Verify each request’s <code>webhook-signature</code> with it (Standard Webhooks).
-            </p>
-            <CopySecret id="webhook-secret" label="Signing secret" value={state.result.secret} />
+            <p className="secret-warning">{t.rich('copyNow', { strong: (chunks) => <strong>{chunks}</strong>, code: (chunks) => <code>{chunks}</code> })}</p>
+            <CopySecret id="webhook-secret" label={t('signingSecret')} value={state.result.secret} />
           </>
         )}
       </SuccessNotice>
       <form action={action} noValidate className="stacked-form">
         <ErrorSummary state={state} id="webhook-problems" fields={{ url: 'webhook-url', description: 'webhook-description', eventTypes: 'webhook-types' }} />
-        <InputField id="webhook-url" name="url" label="URL" state={state} maxLength={2000} hint="https://, a public address." />
-        <InputField id="webhook-description" name="description" label="Description" state={state} maxLength={500} />
+        <InputField id="webhook-url" name="url" label={t('url')} state={state} maxLength={2000} hint={t('urlHint')} />
+        <InputField id="webhook-description" name="description" label={t('description')} state={state} maxLength={500} />
         <fieldset id="webhook-types">
-          <legend>Event types (none ticked: every type)</legend>
-          {eventTypes.map((t) => (
-            <label key={t.name} className="checkbox">
-              <input type="checkbox" name="eventTypes" value={t.name} /> {t.title} <code className="muted">{t.name}</code>
+          <legend>{t('eventTypes')}</legend>
+          {eventTypes.map((e) => (
+            <label key={e.name} className="checkbox">
+              <input type="checkbox" name="eventTypes" value={e.name} /> {e.title} <code className="muted">{e.name}</code>
             </label>
           ))}
         </fieldset>
         <button type="submit" className="button" disabled={pending}>
-          Register endpoint
+          {t('submit')}
         </button>
       </form>
     </>
@@ -43,16 +43,17 @@ export function CreateWebhookForm({ eventTypes }: { eventTypes: { name: string; 
 }
 
 export function RotateSecretForm({ id }: { id: string }) {
+  const t = useTranslations('webhooks');
   const [state, action, pending] = useActionState(rotateWebhookAction, INITIAL_FORM_STATE);
   return (
     <>
       <SuccessNotice state={state} id={`rotate-${id}`}>
-        {state.result && <CopySecret id={`secret-${id}`} label="New signing secret" value={state.result.secret} />}
+        {state.result && <CopySecret id={`secret-${id}`} label={t('newSecret')} value={state.result.secret} />}
       </SuccessNotice>
       <form action={action}>
         <input type="hidden" name="id" value={id} />
         <button type="submit" className="button-link" disabled={pending}>
-          Rotate secret
+          {t('rotate')}
         </button>
       </form>
     </>

@@ -1,38 +1,38 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { getNotificationPreferences } from '../../../lib/notifications/get-notification-preferences';
 import { one } from '../../declarations/_components/format';
+import { eventTypeTitle } from '../../_i18n/event-type-title';
 import { getActor } from '../../session';
 import { savePreferencesAction } from '../actions';
 
-export const metadata: Metadata = { title: 'What I receive' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('notificationPreferences'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
-const CHANNELS = [
-  { value: 'INBOX', label: 'Inbox only' },
-  { value: 'EMAIL', label: 'Inbox and e-mail' },
-  { value: 'DIGEST', label: 'Inbox and a daily digest' },
-] as const;
+const CHANNELS = ['INBOX', 'EMAIL', 'DIGEST'] as const;
 
 export default async function PreferencesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getActor();
-  const params = await searchParams;
-  const preferences = await getNotificationPreferences({ actor });
+  const [actor, params, t, email] = await Promise.all([getActor(), searchParams, getTranslations('notificationPreferences'), getTranslations('email')]);
+  const preferences = (await getNotificationPreferences({ actor })).map((p) => ({ ...p, title: eventTypeTitle(email, p.eventType) }));
+  const channels = CHANNELS.map((value) => ({ value, label: t(`channel.${value}`) }));
   return (
     <>
-      <h1>What I receive</h1>
-      <p className="lead">Everything arrives in your inbox; choose per kind of event whether it also comes by e-mail, at once or in one digest a day.</p>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead')}</p>
       {one(params.done) === 'saved' && (
         <p role="status" className="notice notice-success" data-testid="success">
-          Saved.
+          {t('saved')}
         </p>
       )}
       <form action={savePreferencesAction}>
         <table className="results">
           <thead>
             <tr>
-              <th scope="col">Event</th>
-              {CHANNELS.map((c) => (
+              <th scope="col">{t('event')}</th>
+              {channels.map((c) => (
                 <th scope="col" key={c.value}>
                   {c.label}
                 </th>
@@ -45,9 +45,9 @@ export default async function PreferencesPage({ searchParams }: { searchParams: 
                 <td>
                   {p.title} <code className="muted">{p.eventType}</code>
                 </td>
-                {CHANNELS.map((c) => (
+                {channels.map((c) => (
                   <td key={c.value}>
-                    <input type="radio" name={p.eventType} value={c.value} defaultChecked={p.channel === c.value} aria-label={`${p.title}: ${c.label}`} />
+                    <input type="radio" name={p.eventType} value={c.value} defaultChecked={p.channel === c.value} aria-label={t('choice', { event: p.title, channel: c.label })} />
                   </td>
                 ))}
               </tr>
@@ -56,7 +56,7 @@ export default async function PreferencesPage({ searchParams }: { searchParams: 
         </table>
         <p>
           <button type="submit" className="button">
-            Save
+            {t('save')}
           </button>
         </p>
       </form>

@@ -1,6 +1,7 @@
 'use server';
 // Claim, give back and save views from the officer queue page. Problems come back to the form.
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 
 import { AppError } from '../../../lib/errors';
 import { claimDeclaration } from '../../../lib/officer-queue/claim-declaration';
@@ -28,17 +29,20 @@ async function attempt(run: () => Promise<unknown>, ok: string): Promise<FormSta
 
 export async function claimAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
-  return attempt(() => claimDeclaration({ actor, id: text(formData, 'id') }), 'You are working on it now.');
+  const t = await getTranslations('sharedQueue');
+  return attempt(() => claimDeclaration({ actor, id: text(formData, 'id') }), t('claimedDone'));
 }
 
 export async function unclaimAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
-  return attempt(() => unclaimDeclaration({ actor, id: text(formData, 'id') }), 'Given back to the queue.');
+  const t = await getTranslations('sharedQueue');
+  return attempt(() => unclaimDeclaration({ actor, id: text(formData, 'id') }), t('givenBack'));
 }
 
 export async function saveViewAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
   const params = Object.fromEntries([...new URLSearchParams(text(formData, 'query'))]);
   const { filter, orderBy } = filterOfParams(params);
-  return attempt(() => saveOfficerQueueView({ actor, name: text(formData, 'name'), filter, orderBy }), `View “${text(formData, 'name').trim()}” saved.`);
+  const t = await getTranslations('sharedQueue');
+  return attempt(() => saveOfficerQueueView({ actor, name: text(formData, 'name'), filter, orderBy }), t('viewSaved', { name: text(formData, 'name').trim() }));
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { isOfficial } from '../../../lib/auth/policy';
 import { AppError } from '../../../lib/errors';
@@ -11,23 +12,26 @@ import { LaneBadge, StatusBadge } from '../../declarations/_components/status';
 import { filterOfParams, paramsOfFilter } from './filter-params';
 import { ClaimButton, SaveViewForm } from './queue-forms';
 
-export const metadata: Metadata = { title: 'Shared queue' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('sharedQueue'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+// Each field's label is `sharedQueue.field.<name>`, its hint (when it has one) `sharedQueue.hint.<name>`.
 const FIELDS = [
-  { name: 'office', label: 'Customs offices', hint: 'e.g. NL000396, separate with commas' },
-  { name: 'lane', label: 'Lanes', hint: 'GREEN, YELLOW, RED' },
-  { name: 'status', label: 'Statuses', hint: 'e.g. UNDER_CONTROL, QUERY' },
-  { name: 'hsChapter', label: 'HS chapters', hint: 'e.g. 09, 84' },
-  { name: 'importerEori', label: 'Importer EORIs', hint: 'e.g. NL123456789' },
-  { name: 'minAgeHours', label: 'Waiting at least (hours)', hint: '' },
+  { name: 'office', hinted: true },
+  { name: 'lane', hinted: true },
+  { name: 'status', hinted: true },
+  { name: 'hsChapter', hinted: true },
+  { name: 'importerEori', hinted: true },
+  { name: 'minAgeHours', hinted: false },
 ] as const;
 
 export default async function SharedQueuePage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await getActor();
-  if (!isOfficial(actor)) return <p className="notice">Only customs officers see the shared queue.</p>;
+  const [actor, t, officer, laneName, format] = await Promise.all([getActor(), getTranslations('sharedQueue'), getTranslations('officer'), getTranslations('lane'), getFormatter()]);
+  if (!isOfficial(actor)) return <p className="notice">{t('onlyOfficers')}</p>;
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const { filter, orderBy } = filterOfParams(raw);
   let page: OfficerQueuePage | null = null;
@@ -45,12 +49,12 @@ export default async function SharedQueuePage({ searchParams }: { searchParams: 
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/officer">Officer</Link>
+        <Link href="/officer">{officer('breadcrumb')}</Link>
       </p>
-      <h1>Shared queue</h1>
-      <p className="lead">Claim a declaration before you work on it: others see who has it, and a claim returns to the queue if left alone.</p>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead')}</p>
       {views.length > 0 && (
-        <nav aria-label="Saved views">
+        <nav aria-label={t('savedViews')}>
           <ul className="inline-list">
             {views.map((v) => (
               <li key={v.id}>
@@ -60,43 +64,43 @@ export default async function SharedQueuePage({ searchParams }: { searchParams: 
           </ul>
         </nav>
       )}
-      <form method="get" className="filter-bar" aria-label="Filter the queue">
+      <form method="get" className="filter-bar" aria-label={t('filterLabel')}>
         <div className="form-grid">
           {FIELDS.map((f) => (
             <div className="field width-m" key={f.name}>
-              <label htmlFor={`q-${f.name}`}>{f.label}</label>
-              {f.hint && (
+              <label htmlFor={`q-${f.name}`}>{t(`field.${f.name}`)}</label>
+              {f.hinted && (
                 <p className="hint" id={`q-${f.name}-hint`}>
-                  {f.hint}
+                  {t(`hint.${f.name}`)}
                 </p>
               )}
-              <input id={`q-${f.name}`} name={f.name} type="text" defaultValue={raw[f.name] ?? ''} aria-describedby={f.hint ? `q-${f.name}-hint` : undefined} />
+              <input id={`q-${f.name}`} name={f.name} type="text" defaultValue={raw[f.name] ?? ''} aria-describedby={f.hinted ? `q-${f.name}-hint` : undefined} />
             </div>
           ))}
           <div className="field width-m">
-            <label htmlFor="q-claim">Claimed</label>
+            <label htmlFor="q-claim">{t('claimed')}</label>
             <select id="q-claim" name="claim" defaultValue={raw.claim ?? ''}>
-              <option value="">Any</option>
-              <option value="MINE">By me</option>
-              <option value="OTHERS">By others</option>
-              <option value="UNCLAIMED">By nobody</option>
+              <option value="">{t('any')}</option>
+              <option value="MINE">{t('byMe')}</option>
+              <option value="OTHERS">{t('byOthers')}</option>
+              <option value="UNCLAIMED">{t('byNobody')}</option>
             </select>
           </div>
           <div className="field width-m">
-            <label htmlFor="q-order">Sort</label>
+            <label htmlFor="q-order">{t('sort')}</label>
             <select id="q-order" name="orderBy" defaultValue={raw.orderBy ?? 'OLDEST_FIRST'}>
-              <option value="OLDEST_FIRST">Longest waiting first</option>
-              <option value="NEWEST_FIRST">Newest first</option>
-              <option value="RISK_SCORE_DESC">Highest risk first</option>
+              <option value="OLDEST_FIRST">{t('oldestFirst')}</option>
+              <option value="NEWEST_FIRST">{t('newestFirst')}</option>
+              <option value="RISK_SCORE_DESC">{t('riskFirst')}</option>
             </select>
           </div>
           <div className="field width-m">
             <label htmlFor="q-late" className="checkbox">
-              <input id="q-late" name="late" type="checkbox" value="true" defaultChecked={raw.late === 'true'} /> Only late ones
+              <input id="q-late" name="late" type="checkbox" value="true" defaultChecked={raw.late === 'true'} /> {t('onlyLate')}
             </label>
           </div>
         </div>
-        <button type="submit">Apply filters</button>
+        <button type="submit">{t('apply')}</button>
       </form>
       {problem && (
         <div role="alert" className="error-summary" data-testid="queue-filter-problem">
@@ -111,21 +115,21 @@ export default async function SharedQueuePage({ searchParams }: { searchParams: 
       {page && (
         <>
           <p data-testid="queue-counts">
-            {page.totalCount.toLocaleString('en')} waiting, <strong className={page.lateCount ? 'late' : undefined}>{page.lateCount} late</strong>
+            {t.rich('counts', { count: page.totalCount, late: page.lateCount, strong: (chunks) => <strong className={page.lateCount ? 'late' : undefined}>{chunks}</strong> })}
             {' — '}
-            {page.byLane.map((l) => `${l.lane ?? 'no lane'} ${l.count}`).join(', ')}
+            {page.byLane.map((l) => `${l.lane ? laneName(l.lane) : t('noLane')} ${format.number(l.count)}`).join(', ')}
           </p>
           <table data-testid="shared-queue">
-            <caption className="visually-hidden">Declarations waiting for customs</caption>
+            <caption className="visually-hidden">{t('caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Declaration</th>
-                <th scope="col">Importer</th>
-                <th scope="col">Goods</th>
-                <th scope="col">Lane</th>
-                <th scope="col">Status</th>
-                <th scope="col">Waiting</th>
-                <th scope="col">Who has it</th>
+                <th scope="col">{t('declaration')}</th>
+                <th scope="col">{t('importer')}</th>
+                <th scope="col">{t('goods')}</th>
+                <th scope="col">{t('lane')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('waiting')}</th>
+                <th scope="col">{t('holder')}</th>
               </tr>
             </thead>
             <tbody>
@@ -136,18 +140,19 @@ export default async function SharedQueuePage({ searchParams }: { searchParams: 
                     </th>
                     <td>{(e.declaration.importerId && importers.get(e.declaration.importerId)) ?? '—'}</td>
                     <td>
-                      {e.goods ?? '—'} <span className="hint">(ch. {e.hsChapters.join(', ')})</span>
+                      {e.goods ?? '—'} <span className="hint">{t('chapters', { chapters: e.hsChapters.join(', ') })}</span>
                     </td>
                     <td>{e.declaration.lane ? <LaneBadge lane={e.declaration.lane} /> : '—'}</td>
                     <td>
                       <StatusBadge status={e.declaration.status} />
                     </td>
                     <td>
-                      {e.ageHours.toFixed(1)} h{e.serviceLevelHours !== null && <> of {e.serviceLevelHours} h</>}
-                      {e.late && <strong className="late"> late</strong>}
+                      {t('hours', { hours: format.number(e.ageHours, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
+                      {e.serviceLevelHours !== null && t('ofHours', { hours: format.number(e.serviceLevelHours) })}
+                      {e.late && <strong className="late">{t('late')}</strong>}
                     </td>
                     <td>
-                      {e.claim ? <span>{e.claim.officerId === actor.userId ? 'You' : e.claim.officerName}</span> : <span className="hint">Nobody</span>}{' '}
+                      {e.claim ? <span>{e.claim.officerId === actor.userId ? t('you') : e.claim.officerName}</span> : <span className="hint">{t('nobody')}</span>}{' '}
                       {(!e.claim || e.claim.officerId === actor.userId) && <ClaimButton id={e.declaration.id} lrn={e.declaration.mrn ?? e.declaration.lrn} mine={!!e.claim} />}
                     </td>
                   </tr>
@@ -156,7 +161,7 @@ export default async function SharedQueuePage({ searchParams }: { searchParams: 
           </table>
           {page.pageInfo.hasNextPage && page.pageInfo.endCursor && (
             <p>
-              <Link href={`/officer/queue?${query}&after=${encodeURIComponent(page.pageInfo.endCursor)}`}>Next page</Link>
+              <Link href={`/officer/queue?${query}&after=${encodeURIComponent(page.pageInfo.endCursor)}`}>{t('nextPage')}</Link>
             </p>
           )}
           <SaveViewForm query={query} />

@@ -1,5 +1,6 @@
 'use client';
 // The claim buttons of a queue row and the "save this view" form.
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import { Outcome } from '../../_components/form/form-outcome';
@@ -8,12 +9,13 @@ import { InputField } from '../../_components/form/posted-fields';
 import { claimAction, saveViewAction, unclaimAction } from './actions';
 
 export function ClaimButton({ id, lrn, mine }: { id: string; lrn: string; mine: boolean }) {
+  const t = useTranslations('sharedQueue');
   const [state, action, pending] = useActionState(mine ? unclaimAction : claimAction, INITIAL);
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} className="button-secondary button-small" aria-label={`${mine ? 'Give back' : 'Claim'} ${lrn}`}>
-        {mine ? 'Give back' : 'Claim'}
+      <button type="submit" disabled={pending} className="button-secondary button-small" aria-label={t('claimLabel', { mine: mine ? 'yes' : 'no', lrn })}>
+        {mine ? t('giveBack') : t('claim')}
       </button>
       <Outcome state={state} id={`claim-${id}-outcome`} />
     </form>
@@ -21,13 +23,14 @@ export function ClaimButton({ id, lrn, mine }: { id: string; lrn: string; mine: 
 }
 
 export function SaveViewForm({ query }: { query: string }) {
+  const t = useTranslations('sharedQueue');
   const [state, action, pending] = useActionState(saveViewAction, INITIAL);
   return (
     <form action={action} className="action-form">
       <input type="hidden" name="query" value={query} />
-      <InputField id="view-name" name="name" label="Save these filters as" state={state} maxLength={100} className="width-m" />
+      <InputField id="view-name" name="name" label={t('saveAs')} state={state} maxLength={100} className="width-m" />
       <button type="submit" disabled={pending} className="button-secondary">
-        Save view
+        {t('saveView')}
       </button>
       <Outcome state={state} id="view-outcome" fields={['name']} />
     </form>

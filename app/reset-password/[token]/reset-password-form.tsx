@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 
 import { ErrorSummary, SuccessNotice } from '../../_components/form/form-outcome';
@@ -8,14 +9,15 @@ import { NewPasswordField } from '../../_components/form/new-password-field';
 import { resetPasswordAction } from '../actions';
 
 export function ResetPasswordForm({ token, minPasswordLength }: { token: string; minPasswordLength: number }) {
+  const t = useTranslations('resetPassword');
   const [state, action, pending] = useActionState(resetPasswordAction, INITIAL_FORM_STATE);
   if (state.ok) {
     return (
       <SuccessNotice state={state} id="reset-done">
-        <p>Sign in with your new password.</p>
+        <p>{t('signInWithNew')}</p>
         <p>
           <Link href="/signin" className="button">
-            Sign in
+            {t('signIn')}
           </Link>
         </p>
       </SuccessNotice>
@@ -30,7 +32,7 @@ export function ResetPasswordForm({ token, minPasswordLength }: { token: string;
           <strong>{linkProblem.message}</strong>
         </p>
         <p>
-          <Link href="/forgot-password">Ask for a new reset link</Link>
+          <Link href="/forgot-password">{t('askNewLink')}</Link>
         </p>
       </div>
     );
@@ -42,7 +44,7 @@ export function ResetPasswordForm({ token, minPasswordLength }: { token: string;
       <NewPasswordField id="reset-password" state={state} minLength={minPasswordLength} />
       <div>
         <button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Set new password'}
+          {pending ? t('busy') : t('submit')}
         </button>
       </div>
     </form>
