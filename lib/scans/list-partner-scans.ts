@@ -94,6 +94,9 @@ SELECT s.id, s.status::text AS status, s.container_number AS "containerNumber", 
   JOIN scan_station st ON st.id = s.station_id
   LEFT JOIN scan_verdict v ON v.scan_id = s.id LEFT JOIN app_user vu ON vu.id = v.decided_by_id
  WHERE ${ROUTED_THROUGH}
+   -- Our stations' scans only: what we pulled from another partner is that partner's to give (and two
+   -- administrations linked both ways would otherwise hand each other's scans back and forth).
+   AND s.source = 'STATION'
    AND ($2::text IS NULL OR s.container_number = $2)
    AND ($3::timestamptz IS NULL OR s.scanned_at >= $3)
    AND ($4::timestamptz IS NULL OR (s.scanned_at, s.id) > ($4::timestamptz, $5::uuid))

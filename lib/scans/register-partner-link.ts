@@ -28,7 +28,14 @@ const registerPartnerLinkInput = z.object({
     .trim()
     .url('Give the partner\'s GraphQL URL, e.g. https://clearway.customs.example/api/graphql.')
     .refine((u) => /^https?:\/\//i.test(u), 'The URL must be http(s).')
-    .refine((u) => !new URL(u).username && !new URL(u).password, 'The URL must not carry credentials.'),
+    .refine((u) => {
+      try {
+        const url = new URL(u);
+        return !url.username && !url.password;
+      } catch {
+        return true; // reported by .url() already
+      }
+    }, 'The URL must not carry credentials.'),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'The country is ISO 3166-1 alpha-2, e.g. CN.'),
   keyId: z.string().trim().regex(PARTNER_KEY_ID, 'A key id is 1–100 letters, digits or . _ : @ / + -, starting with a letter or digit, e.g. nl-customs-2026.'),
   privateKey: z.string().trim().max(4000, 'An Ed25519 private key in PEM is about 120 characters; this is far longer.').nullish(),
