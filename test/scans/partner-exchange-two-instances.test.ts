@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import canonicalize from 'canonicalize';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 
 import { freePort } from '../../lib/database/embedded-postgres';
@@ -82,15 +83,27 @@ async function bGraphql(query: string, variables: Record<string, unknown>, heade
 
 const LINK_FIELDS = 'id publicKey ledgerPublicKey ledgerOrigin lastPulledAt lastPullError lastPullIngested lastPullRefused revokedAt';
 
-/** Asks B to pull now and waits for B's worker to finish that pull. */
+/** B's pull jobs still queued or running (B's own cron may have queued one beside ours). */
+async function pullJobsOnB(): Promise<number> {
+  const client = new pg.Client({ connectionString: bDatabase });
+  await client.connect();
+  try {
+    return (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'pull-partner-scans'`)).rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Asks B to pull now and waits until B's worker has finished that pull and any other one for the link. */
 async function pullOnB(linkId: string): Promise<any> {
   const before = (await bGraphql(`{ partnerLinks { id lastPulledAt } }`, {}, H.ADMIN)).data.partnerLinks.find((l: any) => l.id === linkId).lastPulledAt;
   const asked = await bGraphql(`mutation($id: ID!) { requestPartnerScanPull(id: $id) { link { id } userErrors { code message } } }`, { id: linkId }, H.ADMIN);
   expect(asked.data.requestPartnerScanPull.userErrors).toEqual([]);
   const deadline = Date.now() + 60_000;
   for (;;) {
+    const idle = (await pullJobsOnB()) === 0;
     const link = (await bGraphql(`{ partnerLinks { ${LINK_FIELDS} } }`, {}, H.ADMIN)).data.partnerLinks.find((l: any) => l.id === linkId);
-    if (link.lastPulledAt && link.lastPulledAt !== before) return link;
+    if (idle && link.lastPulledAt && link.lastPulledAt !== before) return link;
     if (Date.now() > deadline) throw new Error('B did not pull within 60 s');
     await new Promise((r) => setTimeout(r, 200));
   }
