@@ -12,7 +12,7 @@ import { getLogger } from './logger';
 import { PrismaClient } from './generated/prisma/client';
 
 // Secrets are never selected unless a query asks for them by name (`omit: { passwordHash: false }`).
-const OMIT = { user: { passwordHash: true }, apiToken: { tokenHash: true }, invitation: { tokenHash: true }, passwordResetToken: { tokenHash: true }, webhookSecret: { secret: true } } as const;
+const OMIT = { user: { passwordHash: true }, apiToken: { tokenHash: true }, invitation: { tokenHash: true }, passwordResetToken: { tokenHash: true }, webhookSecret: { secret: true }, partnerLinkSecret: { privateKey: true } } as const;
 
 function createClient(adapter: PrismaPg) {
   return new PrismaClient({ adapter, omit: OMIT });

@@ -110,6 +110,10 @@ const schema = z.object({
   SCAN_ANALYSIS_SLA_MINUTES: intFrom(60, 1, 7 * 24 * 60),
   /** Scans: a partner administration's signed request (RFC 9421) is refused when its `created` is further than this from the server clock. */
   SCAN_PARTNER_MAX_SKEW_SECONDS: intFrom(300, 10, 3_600),
+  /** Scans: pulling from a partner link asks for the containers of shipments open or closed within this many days (docs/scans.md). */
+  SCAN_PARTNER_PULL_DAYS: intFrom(30, 1, 3_650),
+  /** Scans: one request to a partner administration's GraphQL endpoint gives up after this many seconds. */
+  SCAN_PARTNER_PULL_TIMEOUT_SECONDS: intFrom(60, 1, 600),
   /** Documents: where the bytes live, `local` (BLOB_DIR) or `s3` (the S3_* variables). */
   BLOB_STORE: z.enum(['local', 's3']).default('local'),
   /** Local blob store folder; unset: DATA_DIR/blobs. */

@@ -17,6 +17,7 @@ import { notificationResolvers } from './notifications';
 import { riskResolvers } from './risk';
 import { riskModelResolvers } from './risk-models';
 import { scalarResolvers } from './scalars';
+import { partnerLinkResolvers } from './partner-links';
 import { scanPartnerResolvers } from './scan-partners';
 import { scanResolvers } from './scans';
 import { tariffResolvers } from './tariff';
@@ -44,6 +45,7 @@ export const resolvers: Resolvers = mergeResolvers([
   riskModelResolvers,
   scanResolvers,
   scanPartnerResolvers,
+  partnerLinkResolvers,
   gateResolvers,
   errorResolvers,
 ]);

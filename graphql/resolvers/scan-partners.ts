@@ -32,6 +32,9 @@ export const scanPartnerResolvers: Resolvers = {
     },
   },
   // Reached only through partnerScans, whose rows are the partner's already.
+  PartnerScan: {
+    metadataProof: (scan) => getScanProof(scan.metadataSha256),
+  },
   PartnerScanImage: {
     contentBase64: async (image) => (await readBlob(image.sha256)).toString('base64'),
     proof: (image) => getScanProof(image.sha256),

@@ -15,6 +15,8 @@ import { processPasswordResetRequestsTask } from '../auth/process-password-reset
 import { pruneRateLimitCountersTask } from '../auth/prune-rate-limit-counters-task';
 import { publishLedgerAnchorTask } from '../ledger/anchor/publish-ledger-anchor-task';
 import { processScanImagesTask } from '../scans/process-scan-images-task';
+import { pullPartnerScansTask } from '../scans/pull-partner-scans-task';
+import { schedulePartnerScanPullsTask } from '../scans/schedule-partner-scan-pulls-task';
 import { purgeBusinessEventsTask } from '../notifications/purge-business-events-task';
 import { raiseSilentSealAlertsTask } from '../tracking/raise-silent-seal-alerts-task';
 import { rescueWebhookDeliveriesTask } from '../notifications/rescue-webhook-deliveries-task';
@@ -40,6 +42,8 @@ export const jobTasks: TaskList = {
   'train-risk-model': trainRiskModelTask as Task,
   'file-spreadsheet': fileSpreadsheetTask as Task,
   'process-scan-images': processScanImagesTask as Task,
+  'pull-partner-scans': pullPartnerScansTask as Task,
+  'schedule-partner-scan-pulls': schedulePartnerScanPullsTask as Task,
 };
 
 export const jobCrontab: string[] = [
@@ -55,4 +59,6 @@ export const jobCrontab: string[] = [
   '17 3 * * * purge-business-events ?max=1',
   '0 6 * * * warn-expiring-api-tokens ?max=1',
   '0 7 * * * send-notification-digests ?max=1',
+  // One pull per active partner link (docs/scans.md "Pulling from a partner").
+  '*/10 * * * * schedule-partner-scan-pulls ?max=1',
 ];

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 
+import canonicalize from 'canonicalize';
 import { z } from 'zod';
 
 import type { Actor } from '../auth/actor';
@@ -59,10 +60,37 @@ export interface IngestedScan {
 
 const CONTENT_TYPE = { PNG: 'image/png', TIFF: 'image/tiff', DICOS: 'application/dicom' } as const;
 
-export async function ingestScan(options: { station: ScanStationIdentity; actor: Actor; metadata: unknown; images: { part: string; bytes: Buffer }[]; requestId?: string }): Promise<IngestedScan> {
-  const { station, actor } = options;
+/** A scan pulled from a partner administration and verified (pull-partner-scans.ts): filed under the link's station. */
+export interface PartnerScanOrigin {
+  linkId: string;
+  /** The scan's id in the partner's Clearway: a second pull of it stores nothing. */
+  remoteScanId: string;
+  /** The partner's anchored metadata hash, for the audit row. */
+  remoteMetadataSha256: string;
+}
+
+/**
+ * The metadata as anchored: RFC 8785 (JCS) canonical JSON of the validated metadata, so anyone holding the
+ * text — or the parsed JSON, re-serialised by any JSON library — can recompute the anchored SHA-256.
+ */
+export function canonicalScanMetadata(meta: unknown): string {
+  const text = canonicalize(meta);
+  if (text === undefined) throw new Error('Scan metadata must be a JSON object.');
+  return text;
+}
+
+export async function ingestScan(options: {
+  station: ScanStationIdentity;
+  actor: Actor;
+  metadata: unknown;
+  images: { part: string; bytes: Buffer }[];
+  requestId?: string;
+  /** Set when the scan comes from a partner: the metadata names the partner's station, not ours. */
+  partner?: PartnerScanOrigin;
+}): Promise<IngestedScan> {
+  const { station, actor, partner } = options;
   const meta = parseInput(scanMetadata, options.metadata, 'The scan metadata needs correcting.');
-  if (meta.stationName !== station.code) {
+  if (!partner && meta.stationName !== station.code) {
     throw new AppError('FORBIDDEN', `The metadata names station ${meta.stationName}, but this token is station ${station.code}'s.`, { field: 'stationName' });
   }
   if (meta.containerNumber) {
@@ -106,14 +134,21 @@ export async function ingestScan(options: { station: ScanStationIdentity; actor:
   for (const image of decoded) blobs.push(await store.put(Readable.from([image.bytes])));
 
   const id = randomUUID();
-  const metadataText = JSON.stringify(meta);
+  // Anchored in canonical form (kept as text: jsonb re-serialises); scans before this kept no canonical
+  // text and their hash covers the text as posted (docs/scans.md).
+  const metadataText = canonicalScanMetadata(meta);
   const metadataSha256 = createHash('sha256').update(metadataText).digest('hex');
   return sqlTransaction(async (sql) => {
-    await sql(
-      `INSERT INTO scan (id, station_id, shipment_id, declaration_id, container_number, vehicle_id, scanned_at, operator, scanner_type, energy_kev, metadata, metadata_sha256)
-       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
-      [id, station.id, shipment?.id ?? null, shipment?.declaration_id ?? null, meta.containerNumber ?? null, meta.vehicleId ?? null, new Date(meta.acquisitionDateTime), meta.operatorsName ?? null, meta.manufacturerModelName, meta.energyKeV ?? null, metadataText, metadataSha256],
+    const inserted = await sql<{ id: string }>(
+      `INSERT INTO scan (id, station_id, shipment_id, declaration_id, container_number, vehicle_id, scanned_at, operator, scanner_type, energy_kev, metadata, metadata_sha256,
+                         metadata_canonical, source, partner_link_id, remote_scan_id)
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $12, $11::text, $13::scan_source, $14::uuid, $15)
+       ON CONFLICT (partner_link_id, remote_scan_id) DO NOTHING RETURNING id`,
+      [id, station.id, shipment?.id ?? null, shipment?.declaration_id ?? null, meta.containerNumber ?? null, meta.vehicleId ?? null, new Date(meta.acquisitionDateTime), meta.operatorsName ?? null, meta.manufacturerModelName, meta.energyKeV ?? null, metadataText, metadataSha256,
+        partner ? 'PARTNER' : 'STATION', partner?.linkId ?? null, partner?.remoteScanId ?? null],
     );
+    // Only a partner scan can conflict (station scans have no remote id): pulled already, nothing to store.
+    if (!inserted.length) throw new AppError('CONFLICT', `Scan ${partner?.remoteScanId} of this partner was ingested already.`);
     const images: IngestedScan['images'] = [];
     for (const [i, image] of decoded.entries()) {
       const blob = blobs[i]!;
@@ -141,7 +176,13 @@ export async function ingestScan(options: { station: ScanStationIdentity; actor:
       targetType: 'scan',
       targetId: id,
       requestId: options.requestId,
-      details: { station: station.code, containerNumber: meta.containerNumber ?? null, vehicleId: meta.vehicleId ?? null, images: images.map((i) => i.sha256) },
+      details: {
+        station: station.code,
+        containerNumber: meta.containerNumber ?? null,
+        vehicleId: meta.vehicleId ?? null,
+        images: images.map((i) => i.sha256),
+        ...(partner ? { partnerLinkId: partner.linkId, remoteScanId: partner.remoteScanId, remoteMetadataSha256: partner.remoteMetadataSha256, remoteStation: meta.stationName } : {}),
+      },
     });
     return { id, shipmentId: shipment?.id ?? null, declarationId: shipment?.declaration_id ?? null, images };
   });

@@ -43,6 +43,8 @@ export interface PartnerScanVerdict {
 export interface PartnerScan extends Pick<ScanView, 'id' | 'status' | 'containerNumber' | 'vehicleId' | 'scannedAt' | 'receivedAt' | 'operator' | 'scannerType' | 'energyKeV'> {
   /** The metadata as the station posted it (after validation), as JSON text. */
   metadata: string;
+  /** The metadata exactly as anchored (RFC 8785 canonical JSON): SHA-256 of it is metadataSha256. Null for scans ingested before the canonical form. */
+  metadataCanonical: string | null;
   metadataSha256: string;
   station: { code: string; name: string; kind: string; country: string; locode: string | null };
   route: { originLocode: string; destinationLocode: string; stops: string[] };
@@ -64,14 +66,18 @@ interface Row extends Omit<PartnerScan, 'verdict' | 'annotations'> {
   scanned_key: string;
 }
 
-// The route names the country when the origin, the destination or any stop lies in it.
-const ROUTED_THROUGH = `(left(sh.origin_locode, 2) = $1 OR left(sh.destination_locode, 2) = $1
+/**
+ * The route of shipment `sh` names the country $1 when the origin, the destination or any stop lies in
+ * it. Also the reverse direction: the shipments this Clearway pulls a partner's scans for
+ * (pull-partner-scans.ts).
+ */
+export const ROUTED_THROUGH = `(left(sh.origin_locode, 2) = $1 OR left(sh.destination_locode, 2) = $1
    OR EXISTS (SELECT 1 FROM route_stop r WHERE r.shipment_id = sh.id AND left(r.locode, 2) = $1))`;
 
 const SELECT = `
 SELECT s.id, s.status::text AS status, s.container_number AS "containerNumber", s.vehicle_id AS "vehicleId", s.scanned_at AS "scannedAt",
        s.created_at AS "receivedAt", s.operator, s.scanner_type AS "scannerType", s.energy_kev AS "energyKeV", s.metadata::text AS metadata,
-       s.metadata_sha256 AS "metadataSha256", to_char(s.scanned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS scanned_key,
+       s.metadata_canonical AS "metadataCanonical", s.metadata_sha256 AS "metadataSha256", to_char(s.scanned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS scanned_key,
        json_build_object('code', st.code, 'name', st.name, 'kind', st.kind, 'country', st.country, 'locode', st.locode) AS station,
        json_build_object('originLocode', sh.origin_locode, 'destinationLocode', sh.destination_locode,
          'stops', COALESCE((SELECT json_agg(r.locode ORDER BY r.sequence) FROM route_stop r WHERE r.shipment_id = sh.id), '[]')) AS route,
@@ -88,6 +94,9 @@ SELECT s.id, s.status::text AS status, s.container_number AS "containerNumber", 
   JOIN scan_station st ON st.id = s.station_id
   LEFT JOIN scan_verdict v ON v.scan_id = s.id LEFT JOIN app_user vu ON vu.id = v.decided_by_id
  WHERE ${ROUTED_THROUGH}
+   -- Our stations' scans only: what we pulled from another partner is that partner's to give (and two
+   -- administrations linked both ways would otherwise hand each other's scans back and forth).
+   AND s.source = 'STATION'
    AND ($2::text IS NULL OR s.container_number = $2)
    AND ($3::timestamptz IS NULL OR s.scanned_at >= $3)
    AND ($4::timestamptz IS NULL OR (s.scanned_at, s.id) > ($4::timestamptz, $5::uuid))

@@ -14,6 +14,10 @@ export const SCAN_AUDIT_EVENTS = {
       containerNumber: z.string().nullable().describe('Container'),
       vehicleId: z.string().nullable().describe('Vehicle'),
       images: z.array(z.string()).describe('Images (SHA-256)'),
+      partnerLinkId: z.string().optional().describe('Pulled over partner link'),
+      remoteScanId: z.string().optional().describe("Partner's scan id"),
+      remoteMetadataSha256: z.string().optional().describe("Partner's metadata hash"),
+      remoteStation: z.string().optional().describe("Partner's station"),
     }),
   },
   'scan.claim': { target: 'scan', details: z.object({ previousAnalystId: z.string().nullable().describe('Taken over from') }) },
@@ -41,5 +45,27 @@ export const SCAN_AUDIT_EVENTS = {
       ip: z.string().nullable().optional().describe('IP address'),
       refused: z.string().optional().describe('Refused'),
     }),
+  },
+  'partner_link.register': {
+    target: 'partner_link',
+    details: z.object({ name: z.string().describe('Partner'), country: z.string().describe('Country'), keyId: z.string().describe('Our key id'), graphqlUrl: z.string().describe('Endpoint'), ledgerKey: z.string().describe('Pinned ledger key') }),
+  },
+  'partner_link.revoke': { target: 'partner_link', details: z.object({ name: z.string().describe('Partner') }) },
+  'partner_link.repin_ledger_key': {
+    target: 'partner_link',
+    details: z.object({ previousKey: z.string().describe('Previous ledger key'), ledgerKey: z.string().describe('Pinned ledger key'), origin: z.string().describe('Ledger origin') }),
+  },
+  'partner_link.pull': {
+    target: 'partner_link',
+    details: z.object({
+      containers: z.number().describe('Containers asked for'),
+      ingested: z.number().describe('Scans ingested'),
+      refused: z.number().describe('Scans refused'),
+      error: z.string().nullable().describe('Error'),
+    }),
+  },
+  'partner_link.scan_refused': {
+    target: 'partner_link',
+    details: z.object({ remoteScanId: z.string().describe("Partner's scan id"), containerNumber: z.string().nullable().describe('Container'), reason: z.string().describe('Reason') }),
   },
 } as const;
