@@ -94,7 +94,8 @@ runBench({ env: { SEED_DEMO: 'true' }, prepare: { demoDeclarations: false } }, a
     await recordBuild();
   }
   console.error('starting the portal…');
-  const clearway = await startClearway({ DATABASE_URL: databaseUrl, DATA_DIR: dir, LOG_LEVEL: 'warn', SEED_DEMO: 'true', SCAN_MAX_BYTES: String(Math.ceil(MB * 2 * 1024 * 1024)) });
+  // LOG_LEVEL info: the start is recognised by its "Clearway is ready" line.
+  const clearway = await startClearway({ DATABASE_URL: databaseUrl, DATA_DIR: dir, LOG_LEVEL: 'info', SEED_DEMO: 'true', SCAN_MAX_BYTES: String(Math.ceil(MB * 2 * 1024 * 1024)) });
   cleanup(() => clearway.stop());
 
   const pixels = Math.round((MB * 1024 * 1024) / 2);
