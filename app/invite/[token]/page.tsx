@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { findInvitation } from '../../../lib/auth/accept-invitation';
 import { MIN_PASSWORD_LENGTH } from '../../../lib/auth/password';
-import { When } from '../../_i18n/when';
 import { AcceptInvitationForm } from './accept-invitation-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +13,10 @@ export const dynamic = 'force-dynamic';
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invitation, t] = await Promise.all([token.length <= 200 ? findInvitation(token) : null, getTranslations('invitation')]);
+  const [invitation, t, tf, format] = await Promise.all([token.length <= 200 ? findInvitation(token) : null, getTranslations('invitation'), getTranslations('format'), getFormatter()]);
+  // The moment as <When> words it, passed as a string: a function value for the plain {when} argument
+  // reached React as a function on this page (a 500 for every invitation link).
+  const moment = (date: Date) => tf('utc', { time: format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) });
 
   if (!invitation || invitation.expired) {
     return (
@@ -23,7 +25,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <div className="notice notice-warn" data-testid="invitation-invalid">
           <p>
             <strong>
-              {invitation ? t.rich('expired', { when: () => <When date={invitation.expiresAt} /> }) : t('unusable')}
+              {invitation ? t('expired', { when: moment(invitation.expiresAt) }) : t('unusable')}
             </strong>
           </p>
           <p>{t('askAgain')}</p>
@@ -46,7 +48,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           code: (chunks) => <code>{chunks}</code>,
         })}
       </p>
-      <p className="hint">{t.rich('until', { when: () => <When date={invitation.expiresAt} /> })}</p>
+      <p className="hint">{t('until', { when: moment(invitation.expiresAt) })}</p>
       <AcceptInvitationForm token={token} name={invitation.name} minPasswordLength={MIN_PASSWORD_LENGTH} />
     </section>
   );
