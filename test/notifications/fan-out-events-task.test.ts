@@ -80,10 +80,12 @@ describe('the batched fan-out', () => {
 
     const [a, b] = await Promise.all([fanOutEvents({ batchSize: 15 }), fanOutEvents({ batchSize: 15 })]);
     const rest = await drain();
-    // Between them, each event once (a run that fanned out an event another run also took would count it
-    // twice), and none left: what one run left because the other held its declaration, the holder took.
-    expect(a + b).toBe(ids.length);
-    expect(rest).toBe(0);
+    // Between them and the drain, each event once (a run that fanned out an event another run also took
+    // would count it twice). Usually the drain finds nothing — what one run left because the other held its
+    // declaration, the holder took — but on a loaded machine the holder may have made its last claim just
+    // before the other run skipped, and then the follow-up (here the drain; in production the booked job
+    // and the minute cron) takes it: that is allowed, counting twice is not.
+    expect(a + b + rest).toBe(ids.length);
     const rows = await counts(ids);
     expect(rows.every((r) => r.done && r.deliveries === 1 && r.inbox === r.people && r.people > 0)).toBe(true);
     const { rows: mails } = await getPool().query<{ n: string }>(`SELECT count(*) AS n FROM outbox_message WHERE kind = 'notification'`);
