@@ -17,19 +17,13 @@ import os from 'node:os';
 import pg from 'pg';
 import { chromium, type Browser, type Cookie } from 'playwright-core';
 
-import { loadUserActor } from '../lib/auth/actor';
-import { createDeclarationDraft } from '../lib/declarations/create-declaration-draft';
-import { submitDeclaration } from '../lib/declarations/submit-declaration';
 import { encodeGreyImage } from '../lib/scans/encode-grey-image';
 import { generateSyntheticScan } from '../lib/scans/generate-synthetic-scan';
-import { registerScanStation } from '../lib/scans/register-scan-station';
-import { registerShipment } from '../lib/tracking/register-shipment';
-import { iso6346CheckDigit } from '../lib/declarations/codes';
 import { buildIsCurrent, recordBuild } from '../scripts/build-hash';
-import { validImport } from '../test/declarations/fixtures';
 import { startClearway } from '../test/e2e/clearway-process';
 import { postScan } from '../test/support/scans';
 import { describeMachine, latencies, ms, printRatio, requireMeasured, runBench, sleep } from './support';
+import { prepareScanSubject } from './support/scan-subject';
 
 const { values } = parseArgs({ options: { opens: { type: 'string', default: '10' }, mb: { type: 'string', default: '20' } } });
 const OPENS = Number(values.opens);
@@ -78,14 +72,7 @@ async function open(browser: Browser, cookies: Cookie[], url: string, alone: boo
 }
 
 runBench({ env: { SEED_DEMO: 'true' }, prepare: { demoDeclarations: false } }, async ({ dir, databaseUrl, cleanup }) => {
-  const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
-  const admin = await loadUserActor({ email: 'admin@clearway.example' });
-  const body = 'BNCU000002';
-  const containerNumber = `${body}${iso6346CheckDigit(body)}`;
-  const { id: declarationId } = await createDeclarationDraft({ actor: trader, input: validImport({ lrn: 'BENCH-VIEWER', containers: [{ containerNumber, seals: ['CN1234567'] }] }) });
-  await submitDeclaration({ actor: trader, id: declarationId });
-  await registerShipment({ actor: trader, input: { declarationId, containerNumber, route: { origin: { locode: 'CNSHA' }, destination: { locode: 'NLRTM' } } } });
-  const { token } = await registerScanStation({ actor: admin, input: { code: 'BENCH-VIEWER', name: 'Bench viewer portal', kind: 'FIXED_PORTAL', country: 'NL' } });
+  const { containerNumber, token } = await prepareScanSubject({ lrn: 'BENCH-VIEWER', containerBody: 'BNCU000002', station: { code: 'BENCH-VIEWER', name: 'Bench viewer portal' } });
 
   // The portal's build first, with no start timeout over it (minutes on a loaded machine).
   if (!(await buildIsCurrent())) {

@@ -15,10 +15,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 
-import { loadUserActor } from '../lib/auth/actor';
-import { iso6346CheckDigit } from '../lib/declarations/codes';
-import { createDeclarationDraft } from '../lib/declarations/create-declaration-draft';
-import { submitDeclaration } from '../lib/declarations/submit-declaration';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded-postgres';
 import { prepareDatabase } from '../lib/database/prepare-database';
 import { getBlobStore } from '../lib/documents/get-blob-store';
@@ -29,9 +25,7 @@ import { encodeGreyImage } from '../lib/scans/encode-grey-image';
 import { generateSyntheticScan } from '../lib/scans/generate-synthetic-scan';
 import { ingestScan } from '../lib/scans/ingest-scan';
 import { processScanImages } from '../lib/scans/process-scan-images';
-import { registerScanStation } from '../lib/scans/register-scan-station';
-import { registerShipment } from '../lib/tracking/register-shipment';
-import { validImport } from '../test/declarations/fixtures';
+import { prepareScanSubject } from './support/scan-subject';
 
 const { values } = parseArgs({ options: { scans: { type: 'string', default: '5' }, mb: { type: 'string', default: '20' }, tile: { type: 'string', default: '1' } } });
 const SCANS = Number(values.scans);
@@ -52,14 +46,7 @@ async function main() {
     resetEnvCache();
     prepared = await prepareDatabase({ logger: getLogger(), demoDeclarations: false });
 
-    const trader = await loadUserActor({ email: 'trader@rotterdam-importers.example' });
-    const admin = await loadUserActor({ email: 'admin@clearway.example' });
-    const body = 'BNCU000001';
-    const containerNumber = `${body}${iso6346CheckDigit(body)}`;
-    const { id: declarationId } = await createDeclarationDraft({ actor: trader, input: validImport({ lrn: 'BENCH-SCANS', containers: [{ containerNumber, seals: ['CN1234567'] }] }) });
-    await submitDeclaration({ actor: trader, id: declarationId });
-    await registerShipment({ actor: trader, input: { declarationId, containerNumber, route: { origin: { locode: 'CNSHA' }, destination: { locode: 'NLRTM' } } } });
-    const { token } = await registerScanStation({ actor: admin, input: { code: 'BENCH-PORTAL', name: 'Bench portal', kind: 'FIXED_PORTAL', country: 'NL' } });
+    const { containerNumber, token } = await prepareScanSubject({ lrn: 'BENCH-SCANS', containerBody: 'BNCU000001', station: { code: 'BENCH-PORTAL', name: 'Bench portal' } });
     const station = await authenticateScanStation(`Bearer ${token}`, { id: null, ip: null });
 
     // One image of --mb MB of 16-bit samples, 2.5:1 like a container scan.
