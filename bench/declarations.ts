@@ -210,9 +210,17 @@ async function loadTemplate(db: pg.Pool, declarationId: string): Promise<TableTe
   collected.set('business_event', await select('business_event', 'declaration_id = $1', [declarationId]));
   const byName: Record<string, string[]> = { audit_event: ['target_id'], idempotency_key: ['result_id'], business_event: ['declaration_id'] };
 
+  // Tables whose rows a trigger writes (declaration_clearance follows the status changes): the copy's
+  // own inserts fire the same triggers, so inserting those rows as well would write them twice.
+  const { rows: triggerBodies } = await db.query<{ body: string }>(
+    `SELECT DISTINCT p.prosrc AS body FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+      JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace`,
+  );
+  const writtenByTriggers = new Set(triggerBodies.flatMap((t) => [...t.body.matchAll(/INSERT\s+INTO\s+"?(\w+)"?/gi)].map((m) => m[1]!)));
+
   const templates: TableTemplate[] = [];
   for (const [table, rows] of collected) {
-    if (!rows.length) continue;
+    if (!rows.length || writtenByTriggers.has(table)) continue;
     const columns = columnsOf(table).filter((c) => !c.serial); // bigserial ids: the sequence numbers the copy
     const keys = new Set([...(referencing.get(table) ?? []), ...(byName[table] ?? [])]);
     const convert = columns.map((c): TableTemplate['convert'][number] => {
