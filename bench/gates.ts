@@ -14,7 +14,7 @@
 // process and of PostgreSQL (from /proc, Linux only).
 //
 //   npm run bench:gates [-- --rate 200 --seconds 15 --containers 40]
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +34,8 @@ import { releaseSubmitted } from '../test/support/declarations';
 import { trackedShipment } from '../test/tracking/fixtures';
 import { createAppServer } from '../server/create-app-server';
 import { launch, stopChild } from './launch';
+import { cpuDuring, postmasterPid } from './support/process-cpu';
+import { pgStatementSettings, printPgStatements, resetPgStatements } from './support/pg-statements';
 
 const { values } = parseArgs({ options: { rate: { type: 'string', default: '200' }, seconds: { type: 'string', default: '15' }, containers: { type: 'string', default: '40' } } });
 const RATE = Number(values.rate);
@@ -140,68 +142,14 @@ async function countStatements(headers: Record<string, string>, containers: stri
   return out;
 }
 
-/** CPU seconds (user + system) so far of every process in the trees rooted at `roots`, by pid, with its root (Linux /proc). */
-async function treeCpu(roots: number[]): Promise<Map<number, { root: number; cpu: number }>> {
-  const procs: { pid: number; ppid: number; cpu: number }[] = [];
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => null);
-    if (!stat) continue;
-    // Fields after the command name (which may hold spaces, inside parentheses): state ppid … utime(14) stime(15).
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    procs.push({ pid: Number(name), ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / CLOCK_TICKS });
-  }
-  const parentOf = new Map(procs.map((p) => [p.pid, p.ppid]));
-  const out = new Map<number, { root: number; cpu: number }>();
-  for (const p of procs) {
-    for (let cur: number | undefined = p.pid; cur; cur = parentOf.get(cur)) {
-      if (roots.includes(cur)) {
-        out.set(p.pid, { root: cur, cpu: p.cpu });
-        break;
-      }
-    }
-  }
-  return out;
-}
-/** USER_HZ: Linux reports process times in 1/100 s. */
-const CLOCK_TICKS = 100;
-
 /**
  * drive(), and the CPU the server's process tree and PostgreSQL (every backend) spent meanwhile, in ms per
  * 2xx answer. A process that ended during the run (an idle pool connection closed) is left out.
  */
 async function measure(serverPid: number, postgresPid: number, ...args: Parameters<typeof drive>): Promise<DriveResult & { cpuMs: { server: number; postgres: number } }> {
-  const before = await treeCpu([serverPid, postgresPid]);
-  const run = await drive(...args);
-  const after = await treeCpu([serverPid, postgresPid]);
-  const spent = new Map([[serverPid, 0], [postgresPid, 0]]);
-  for (const [pid, p] of after) spent.set(p.root, spent.get(p.root)! + p.cpu - (before.get(pid)?.cpu ?? 0));
-  const per = (root: number) => (spent.get(root)! * 1000) / Math.max(1, run.latencies.length);
+  const { result: run, cpuMs } = await cpuDuring([serverPid, postgresPid], () => drive(...args));
+  const per = (root: number) => cpuMs.get(root)! / Math.max(1, run.latencies.length);
   return { ...run, cpuMs: { server: per(serverPid), postgres: per(postgresPid) } };
-}
-
-/** Runs SQL on a connection of its own; the last statement's result. */
-async function pgStatements(url: string, text: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const result = (await client.query(text)) as pg.QueryResult | pg.QueryResult[];
-    return Array.isArray(result) ? result.at(-1)! : result;
-  } finally {
-    await client.end();
-  }
-}
-
-/** The PostgreSQL server's main process (its backends are its children). */
-async function postmasterPid(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory');
-    return Number((await readFile(path.join(rows[0]!.data_directory, 'postmaster.pid'), 'utf8')).split('\n')[0]);
-  } finally {
-    await client.end();
-  }
 }
 
 async function main() {
@@ -213,13 +161,12 @@ async function main() {
   const children: ChildProcess[] = [];
   try {
     // BENCH_PG_STATEMENTS=1: PostgreSQL's own account of the product's run, statement by statement (pg_stat_statements).
-    const statementStats = process.env.BENCH_PG_STATEMENTS === '1';
     database = await startEmbeddedPostgres({
       dir: path.join(dir, 'postgres'),
       port: 0,
       database: 'clearway',
       persistent: false,
-      settings: statementStats ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' } : {},
+      settings: pgStatementSettings(),
     });
     process.env.DATABASE_URL = database.url;
     resetEnvCache();
@@ -256,18 +203,9 @@ async function main() {
     const warm = [await drive(productUrl, auth, containers, Math.min(RATE, 50), 2), await drive(baselineUrl, {}, containers, Math.min(RATE, 50), 2)];
     const postgresPid = await postmasterPid(database.url);
     const baseline = await measure(children[1]!.pid!, postgresPid, baselineUrl, {}, containers, RATE, SECONDS);
-    if (statementStats) await pgStatements(database.url, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()');
+    await resetPgStatements(database.url);
     const product = await measure(children[0]!.pid!, postgresPid, productUrl, auth, containers, RATE, SECONDS);
-    if (statementStats) {
-      const { rows } = await pgStatements(
-        database.url,
-        `SELECT calls, round((total_exec_time / calls)::numeric, 3) AS exec_ms, round((total_plan_time / greatest(calls, 1))::numeric, 3) AS plan_ms,
-                left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query
-           FROM pg_stat_statements WHERE calls >= ${Math.floor(RATE * SECONDS * 0.3)} ORDER BY total_exec_time + total_plan_time DESC LIMIT 25`,
-      );
-      console.error('PostgreSQL, per call during the product run (mean ms):');
-      for (const r of rows as { calls: number; exec_ms: string; plan_ms: string; query: string }[]) console.error(`  ${String(r.calls).padStart(6)}  exec ${r.exec_ms.padStart(7)}  plan ${r.plan_ms.padStart(7)}  ${r.query}`);
-    }
+    await printPgStatements(database.url, RATE * SECONDS * 0.3, 'PostgreSQL, per call during the product run (mean ms)');
 
     const p = (xs: number[]) => (xs.length ? { p50: percentile(xs, 0.5), p99: percentile(xs, 0.99) } : { p50: NaN, p99: NaN });
     const pr = p(product.latencies);

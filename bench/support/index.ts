@@ -14,7 +14,10 @@ import { prepareDatabase, type PreparedDatabase } from '../../lib/database/prepa
 import { resetEnvCache } from '../../lib/env';
 import { getLogger } from '../../lib/logger';
 
+import { pgStatementSettings } from './pg-statements';
+
 export { launch, stopChild } from '../launch';
+export { printPgStatements, resetPgStatements } from './pg-statements';
 
 type PrepareOptions = Omit<Parameters<typeof prepareDatabase>[0], 'logger'>;
 
@@ -46,7 +49,7 @@ export function runBench(options: { env?: Record<string, string>; prepare?: Prep
     let database: EmbeddedDatabase | undefined;
     let prepared: PreparedDatabase | undefined;
     try {
-      database = await startEmbeddedPostgres({ dir: path.join(dir, 'postgres'), port: 0, database: 'clearway', persistent: false });
+      database = await startEmbeddedPostgres({ dir: path.join(dir, 'postgres'), port: 0, database: 'clearway', persistent: false, settings: pgStatementSettings() });
       process.env.DATABASE_URL = database.url;
       resetEnvCache();
       prepared = await prepareDatabase({ logger: getLogger(), ...options.prepare });
