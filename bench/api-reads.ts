@@ -21,6 +21,7 @@ import { freePort } from '../lib/database/embedded-postgres';
 import { asUser } from '../test/support/auth';
 import { submittedImport } from '../test/support/declarations';
 import { validImport } from '../test/declarations/fixtures';
+import { cpuDuring, postmasterPid } from './support/process-cpu';
 import { describeMachine, launch, median, printPgStatements, printRatio, promisePool, requireMeasured, resetPgStatements, runBench, stopChild } from './support';
 
 const { values } = parseArgs({
@@ -50,7 +51,7 @@ async function load(target: { url: string; headers: Record<string, string>; body
   const result = await autocannon({ url: target.url, method: 'POST', headers: { 'content-type': 'application/json', ...target.headers }, body: target.body, connections: CONNECTIONS, duration: seconds });
   if (result.non2xx || result.errors || result.timeouts) throw new Error(`${target.url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   requireMeasured(result.requests.total, `answers from ${target.url}`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
 }
 
 runBench({ env: { SEED_DEMO: 'true' } }, async ({ databaseUrl, cleanup }) => {
@@ -92,7 +93,9 @@ runBench({ env: { SEED_DEMO: 'true' } }, async ({ databaseUrl, cleanup }) => {
   await resetPgStatements(databaseUrl);
   const profiled = await load(targets('declarant').product, SECONDS);
   await printPgStatements(databaseUrl, profiled.rps * SECONDS * 0.5, `PostgreSQL during ${SECONDS} s of the product's declarant shape (${profiled.rps.toFixed(0)} req/s), per call in ms`);
-  const runs: Record<Shape, { product: Awaited<ReturnType<typeof load>>[]; baseline: Awaited<ReturnType<typeof load>>[] }> = {
+  type Measured = Awaited<ReturnType<typeof load>> & { cpu: { server: number; postgres: number } };
+  const postgresPid = await postmasterPid(databaseUrl);
+  const runs: Record<Shape, { product: Measured[]; baseline: Measured[] }> = {
     count: { product: [], baseline: [] },
     items: { product: [], baseline: [] },
     declarant: { product: [], baseline: [] },
@@ -101,9 +104,13 @@ runBench({ env: { SEED_DEMO: 'true' } }, async ({ databaseUrl, cleanup }) => {
     for (const shape of SHAPES) {
       const t = targets(shape);
       for (const name of round % 2 ? (['product', 'baseline'] as const) : (['baseline', 'product'] as const)) {
-        const r = await load(t[name], SECONDS);
+        // CPU per request of the answering server and of PostgreSQL (all backends), which the others'
+        // load on a shared machine blurs far less than the request rate.
+        const server = (name === 'product' ? product : base).pid!;
+        const { result, cpuMs } = await cpuDuring([server, postgresPid], () => load(t[name], SECONDS));
+        const r = { ...result, cpu: { server: cpuMs.get(server)! / result.total, postgres: cpuMs.get(postgresPid)! / result.total } };
         runs[shape][name].push(r);
-        console.log(`round ${round} ${shape.padEnd(9)} ${name.padEnd(8)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`);
+        console.log(`round ${round} ${shape.padEnd(9)} ${name.padEnd(8)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  CPU/request: server ${r.cpu.server.toFixed(2)} ms, PostgreSQL ${r.cpu.postgres.toFixed(2)} ms`);
       }
     }
   }
@@ -112,10 +119,17 @@ runBench({ env: { SEED_DEMO: 'true' } }, async ({ databaseUrl, cleanup }) => {
   console.log(`${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per shape and path, medians; ${describeMachine()}`);
   console.log('                                         product (GraphQL)                 hand SQL (baseline)');
   for (const shape of SHAPES) {
-    const m = (list: { rps: number; p50: number; p99: number }[]) => ({ rps: median(list.map((r) => r.rps)), p50: median(list.map((r) => r.p50)), p99: median(list.map((r) => r.p99)) });
+    const m = (list: Measured[]) => ({
+      rps: median(list.map((r) => r.rps)),
+      p50: median(list.map((r) => r.p50)),
+      p99: median(list.map((r) => r.p99)),
+      server: median(list.map((r) => r.cpu.server)),
+      postgres: median(list.map((r) => r.cpu.postgres)),
+    });
     const p = m(runs[shape].product);
     const b = m(runs[shape].baseline);
     console.log(`  ${shape.padEnd(10)} ${p.rps.toFixed(0).padStart(6)} req/s p50 ${String(p.p50).padStart(3)} ms p99 ${String(p.p99).padStart(3)} ms      ${b.rps.toFixed(0).padStart(6)} req/s p50 ${String(b.p50).padStart(3)} ms p99 ${String(b.p99).padStart(3)} ms`);
+    console.log(`             CPU per request: server ${p.server.toFixed(2)} ms, PostgreSQL ${p.postgres.toFixed(2)} ms       server ${b.server.toFixed(2)} ms, PostgreSQL ${b.postgres.toFixed(2)} ms`);
     printRatio(`${shape} baseline/product throughput`, p.rps, b.rps, { higherIsBetter: true, ...(shape === 'declarant' ? { goal: GOAL_RATIO } : {}) });
   }
 });

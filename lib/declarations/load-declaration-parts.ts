@@ -1,6 +1,7 @@
 // Batch loaders for the parts of many declarations at once (one query per kind, for DataLoader):
 // each returns, for every id asked, its rows in order.
 import { getDb } from '../db';
+import { selectModelRows } from '../database/model-rows';
 import type { Company, DeclarationQuery, DeclarationStatusChange, DeclarationVersion, DutyLine, GoodsItem, RiskFinding, TransportEquipment } from '../generated/prisma/client';
 import type { UserRecord } from '../auth/user-record';
 
@@ -11,7 +12,7 @@ function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string):
 }
 
 export async function loadGoodsItems(ids: readonly string[]): Promise<GoodsItem[][]> {
-  const rows = await getDb().goodsItem.findMany({ where: { declarationId: { in: [...ids] } }, orderBy: { sequence: 'asc' } });
+  const rows = await selectModelRows<GoodsItem>('goods_items_of', 'SELECT g.* FROM goods_item g WHERE g.declaration_id = ANY($1::uuid[]) ORDER BY g.sequence, g.id', [ids]);
   return groupBy(ids, rows, (r) => r.declarationId);
 }
 
@@ -31,7 +32,7 @@ export async function loadVersions(ids: readonly string[]): Promise<DeclarationV
 }
 
 export async function loadCompanies(ids: readonly string[]): Promise<(Company | null)[]> {
-  const rows = await getDb().company.findMany({ where: { id: { in: [...ids] } } });
+  const rows = await selectModelRows<Company>('companies', 'SELECT c.* FROM company c WHERE c.id = ANY($1::uuid[])', [ids]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }
