@@ -22,7 +22,7 @@ import { asUser } from '../test/support/auth';
 import { submittedImport } from '../test/support/declarations';
 import { validImport } from '../test/declarations/fixtures';
 import { cpuDuring, postmasterPid } from './support/process-cpu';
-import { describeMachine, launch, median, printPgStatements, printRatio, promisePool, requireMeasured, resetPgStatements, runBench, stopChild } from './support';
+import { describeMachine, launch, median, pgStatementsEnabled, printPgStatements, printRatio, promisePool, requireMeasured, resetPgStatements, runBench, stopChild } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -90,9 +90,11 @@ runBench({ env: { SEED_DEMO: 'true' } }, async ({ databaseUrl, cleanup }) => {
 
   for (const shape of SHAPES) for (const t of Object.values(targets(shape))) await load(t, 1); // warm-up
   // BENCH_PG_STATEMENTS=1: what the product's widest shape costs PostgreSQL, statement by statement.
-  await resetPgStatements(databaseUrl);
-  const profiled = await load(targets('declarant').product, SECONDS);
-  await printPgStatements(databaseUrl, profiled.rps * SECONDS * 0.5, `PostgreSQL during ${SECONDS} s of the product's declarant shape (${profiled.rps.toFixed(0)} req/s), per call in ms`);
+  if (pgStatementsEnabled()) {
+    await resetPgStatements(databaseUrl);
+    const profiled = await load(targets('declarant').product, SECONDS);
+    await printPgStatements(databaseUrl, profiled.rps * SECONDS * 0.5, `PostgreSQL during ${SECONDS} s of the product's declarant shape (${profiled.rps.toFixed(0)} req/s), per call in ms`);
+  }
   type Measured = Awaited<ReturnType<typeof load>> & { cpu: { server: number; postgres: number } };
   const postgresPid = await postmasterPid(databaseUrl);
   const runs: Record<Shape, { product: Measured[]; baseline: Measured[] }> = {

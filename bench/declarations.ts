@@ -31,7 +31,7 @@ import { formatLedgerEntries } from '../lib/ledger/format-ledger-entries';
 import { EVENT_CHANNEL, FAN_OUT_SUBJECT, FAN_OUT_TASK } from '../lib/notifications/record-business-event';
 import { validImport } from '../test/declarations/fixtures';
 import { cpuDuring, postmasterPid } from './support/process-cpu';
-import { describeMachine, launch, median, ms, percentile, printPgStatements, printRatio, promisePool, requireMeasured, resetPgStatements, runBench, sleep, stopChild } from './support';
+import { describeMachine, launch, median, ms, percentile, pgStatementsEnabled, printPgStatements, printRatio, promisePool, requireMeasured, resetPgStatements, runBench, sleep, stopChild } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -403,7 +403,7 @@ runBench({ env: { SEED_DEMO: 'true' } }, async ({ databaseUrl, prepared, cleanup
 
   await product('W', Math.max(WARMUP, 1)); // JIT, connections, Prisma's query plans; and a template
   if (WARMUP) await baseline('W', WARMUP);
-  if (process.env.BENCH_PG_STATEMENTS === '1') {
+  if (pgStatementsEnabled()) {
     // What filing costs PostgreSQL, statement by statement (not part of the figures below).
     await settle(pool);
     await resetPgStatements(databaseUrl);

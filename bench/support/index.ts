@@ -17,7 +17,7 @@ import { getLogger } from '../../lib/logger';
 import { pgStatementSettings } from './pg-statements';
 
 export { launch, stopChild } from '../launch';
-export { printPgStatements, resetPgStatements } from './pg-statements';
+export { pgStatementsEnabled, printPgStatements, resetPgStatements } from './pg-statements';
 
 type PrepareOptions = Omit<Parameters<typeof prepareDatabase>[0], 'logger'>;
 

@@ -10,14 +10,14 @@ import pg from 'pg';
 
 import { Prisma } from '../generated/prisma/client';
 import { getPool } from '../db';
+import { preparedStatementName } from './sql';
 
 const NUMERIC = 1700;
 const INT8 = 20;
 const DATE = 1082;
+const TEXT_ARRAY = 1009;
 
 const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-const TEXT_ARRAY = 1009;
 
 /**
  * How `pg` parses each column: as usual, except dates (kept as text, so that they become UTC midnight
@@ -46,8 +46,8 @@ function columnTypes() {
  * parameters vary) and returns its rows shaped as Prisma's model objects. Select the model's columns
  * (`SELECT t.* FROM …`) so that every field is there.
  */
-export async function selectModelRows<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
-  const result = await getPool().query({ name: `cw_model_${name}`, text, values, types: await columnTypes() });
+export async function selectModelRows<T>(text: string, values: unknown[]): Promise<T[]> {
+  const result = await getPool().query({ name: preparedStatementName(text), text, values, types: await columnTypes() });
   const fields = result.fields.map((f) => ({ column: f.name, field: camel(f.name), convert: converter(f.dataTypeID) }));
   return result.rows.map((row: Record<string, unknown>) => {
     const out: Record<string, unknown> = {};

@@ -28,11 +28,14 @@ export function sqlOfPrisma(tx: Pick<Tx, '$queryRawUnsafe'>): Sql {
  * On the pool, each statement is prepared on whichever connection runs it.
  */
 export function preparedSqlOfClient(client: pg.Pool | pg.PoolClient): Sql {
-  return async <T>(text: string, values: unknown[] = []) => {
-    let name = statementNames.get(text);
-    if (!name) statementNames.set(text, (name = `cw_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
-    return (await client.query({ name, text, values })).rows as T[];
-  };
+  return async <T>(text: string, values: unknown[] = []) => (await client.query({ name: preparedStatementName(text), text, values })).rows as T[];
+}
+
+/** The prepared statement's name for a statement text (a hash of it: one text, one name, on every connection). */
+export function preparedStatementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `cw_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+  return name;
 }
 const statementNames = new Map<string, string>();
 

@@ -12,7 +12,7 @@ function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string):
 }
 
 export async function loadGoodsItems(ids: readonly string[]): Promise<GoodsItem[][]> {
-  const rows = await selectModelRows<GoodsItem>('goods_items_of', 'SELECT g.* FROM goods_item g WHERE g.declaration_id = ANY($1::uuid[]) ORDER BY g.sequence, g.id', [ids]);
+  const rows = await selectModelRows<GoodsItem>('SELECT g.* FROM goods_item g WHERE g.declaration_id = ANY($1::uuid[]) ORDER BY g.sequence, g.id', [ids]);
   return groupBy(ids, rows, (r) => r.declarationId);
 }
 
@@ -32,7 +32,7 @@ export async function loadVersions(ids: readonly string[]): Promise<DeclarationV
 }
 
 export async function loadCompanies(ids: readonly string[]): Promise<(Company | null)[]> {
-  const rows = await selectModelRows<Company>('companies', 'SELECT c.* FROM company c WHERE c.id = ANY($1::uuid[])', [ids]);
+  const rows = await selectModelRows<Company>('SELECT c.* FROM company c WHERE c.id = ANY($1::uuid[])', [ids]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }

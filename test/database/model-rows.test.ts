@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe('selectModelRows', () => {
   it('reads goods items as Prisma does (Decimal, arrays, nulls, order)', async () => {
     const prisma = await getDb().goodsItem.findMany({ where: { declarationId: { in: declarationIds } }, orderBy: [{ declarationId: 'asc' }, { sequence: 'asc' }] });
-    const sql = await selectModelRows('test_goods_items', 'SELECT g.* FROM goods_item g WHERE g.declaration_id = ANY($1::uuid[]) ORDER BY g.declaration_id, g.sequence', [declarationIds]);
+    const sql = await selectModelRows('SELECT g.* FROM goods_item g WHERE g.declaration_id = ANY($1::uuid[]) ORDER BY g.declaration_id, g.sequence', [declarationIds]);
     expect(prisma.length).toBeGreaterThan(1);
     expect(sql).toStrictEqual(prisma);
     expect(prisma.some((g) => g.customsValue !== null)).toBe(true);
@@ -29,7 +29,7 @@ describe('selectModelRows', () => {
 
   it('reads companies as Prisma does', async () => {
     const prisma = await getDb().company.findMany({ orderBy: { id: 'asc' } });
-    const sql = await selectModelRows('test_companies', 'SELECT c.* FROM company c ORDER BY c.id', []);
+    const sql = await selectModelRows('SELECT c.* FROM company c ORDER BY c.id', []);
     expect(prisma.length).toBeGreaterThan(2);
     expect(sql).toStrictEqual(prisma);
   });
