@@ -159,6 +159,9 @@ runBench({ env: { SEED_DEMO: 'true', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_ALLO
   const fanned = await sqlTransaction((sql) => sql<{ id: string; at: Date }>(`SELECT id::text AS id, fanned_out_at AS at FROM business_event WHERE id = ANY($1::bigint[])`, [[...committed.keys()]]));
   const toFanOut = fanned.map((r) => r.at.getTime() - committed.get(r.id)!);
   console.log(`    of which commit→fan-out p50 ${percentile(toFanOut, 0.5)} ms, p99 ${percentile(toFanOut, 0.99)} ms`);
+  // Whether some receivers wait longer than others (an endpoint whose job waits for a free worker).
+  const perReceiver = sinks.map((s) => percentile([...committed].map(([id, at]) => s.got.get(id)! - at), 0.99)).sort((a, b) => a - b);
+  console.log(`    p99 per receiver: ${perReceiver.join(', ')} ms`);
 
   // Phase 2: sustained throughput, everything recorded at once.
   for (const s of sinks) s.got.clear();

@@ -6,6 +6,7 @@ import { run, type Runner, type TaskList } from 'graphile-worker';
 
 import { getEnv } from '../env';
 import type { Logger } from '../logger';
+import { closeWebhookAgents } from '../notifications/webhook-agent';
 import { graphileLogger } from './graphile-logger';
 import { jobCrontab, jobTasks } from './job-tasks';
 
@@ -37,7 +38,14 @@ export async function startJobRunner(options: {
     logger: graphileLogger(options.logger),
   });
   return {
-    // Waits for the running jobs to finish (graphile-worker's graceful shutdown), then closes its pool.
-    stop: () => runner.stop(),
+    // Waits for the running jobs to finish (graphile-worker's graceful shutdown), then closes its pool
+    // and the webhook deliveries' kept-alive connections.
+    stop: async () => {
+      try {
+        await runner.stop();
+      } finally {
+        closeWebhookAgents();
+      }
+    },
   };
 }

@@ -52,8 +52,13 @@ export const FAILING_DAYS_BEFORE_DISABLE = 5;
 export const WEBHOOK_BATCH_SIZE = 200;
 /** Requests in flight at once to one endpoint (one per declaration chain). */
 export const WEBHOOK_PARALLEL_REQUESTS = 16;
-/** A run hands over to a fresh job after this long, so one busy endpoint cannot hold a worker forever. */
-const RUN_BUDGET_MS = 20_000;
+/**
+ * A run hands over to a fresh job after this long, so a busy endpoint cannot hold a worker while other
+ * endpoints' jobs wait: the fresh job queues behind them. With more endpoints than workers, a 20 s budget
+ * left some receivers 10 s behind the others in the benchmark (docs/benchmarks.md); a hand-over costs a
+ * few statements.
+ */
+const RUN_BUDGET_MS = 1_000;
 
 /**
  * SQL (a boolean) that wakes an endpoint's deliver-webhooks job, for an expression naming the endpoint id:
@@ -150,32 +155,28 @@ attempts AS (
   INSERT INTO webhook_attempt (id, delivery_id, number)
   SELECT gen_random_uuid(), c.id, c.attempt_count FROM counted c
   RETURNING id, delivery_id, number)
-SELECT a.delivery_id AS "deliveryId", a.id AS "attemptId", a.number, l.event_id::text AS "eventId", l.test_payload AS "testPayload"
-  FROM attempts a JOIN locked l ON l.id = a.delivery_id`;
+SELECT a.delivery_id AS "deliveryId", a.id AS "attemptId", a.number, l.event_id::text AS "eventId", l.test_payload AS "testPayload", ${EVENT_COLUMNS}
+  FROM attempts a JOIN locked l ON l.id = a.delivery_id LEFT JOIN business_event e ON e.id = l.event_id`;
+
+// The endpoint, its signing secrets, and (when enabled) its claim lock, in one round trip: claims of one
+// endpoint go one at a time, so what one claims is in flight (holding back its successors) for the next.
+// The claim itself must be a later statement, whose snapshot sees what the lock's previous holder committed.
+const ENDPOINT = `
+SELECT w.url, w.disabled_at IS NOT NULL AS disabled, w.payload_format AS "payloadFormat", w.created_by_id AS "createdById",
+       ARRAY(SELECT s.secret FROM webhook_secret s WHERE s.endpoint_id = w.id AND (s.expires_at IS NULL OR s.expires_at > now()) ORDER BY s.created_at DESC) AS secrets,
+       CASE WHEN w.disabled_at IS NULL THEN pg_advisory_xact_lock(hashtextextended('deliver-webhooks:' || w.id::text, 16))::text END AS locked
+  FROM webhook_endpoint w WHERE w.id = $1::uuid`;
 
 async function claimBatch(sql: Sql, endpointId: string, timeoutMs: number): Promise<Batch | null> {
-  const [endpoint] = await sql<{ url: string; disabled: boolean; payloadFormat: string; createdById: string }>(
-    `SELECT url, disabled_at IS NOT NULL AS disabled, payload_format AS "payloadFormat", created_by_id AS "createdById" FROM webhook_endpoint WHERE id = $1::uuid`,
-    [endpointId],
-  );
+  const [endpoint] = await sql<{ url: string; disabled: boolean; payloadFormat: string; createdById: string; secrets: string[] }>(ENDPOINT, [endpointId]);
   if (!endpoint || endpoint.disabled) return null;
-  // Claims of one endpoint one at a time: what one claims is in flight (holding back its successors) for the next.
-  await sql(`SELECT pg_advisory_xact_lock(hashtextextended('deliver-webhooks:' || $1, 16))`, [endpointId]);
-  const claimed = await sql<{ deliveryId: string; attemptId: string; number: number; eventId: string | null; testPayload: unknown }>(CLAIM, [endpointId, timeoutMs, WEBHOOK_BATCH_SIZE]);
+  const claimed = await sql<{ deliveryId: string; attemptId: string; number: number; eventId: string | null; testPayload: unknown } & EventRow>(CLAIM, [endpointId, timeoutMs, WEBHOOK_BATCH_SIZE]);
   if (!claimed.length) return { url: endpoint.url, secrets: [], items: [] };
 
-  const eventIds = claimed.flatMap((c) => (c.eventId ? [c.eventId] : []));
-  const events = new Map(
-    (eventIds.length ? await sql<EventRow>(`SELECT ${EVENT_COLUMNS} FROM business_event e WHERE e.id = ANY($1::bigint[])`, [eventIds]) : []).map((e) => [e.id, e]),
-  );
-  const secrets = await sql<{ secret: string }>(
-    `SELECT secret FROM webhook_secret WHERE endpoint_id = $1::uuid AND (expires_at IS NULL OR expires_at > now()) ORDER BY created_at DESC`,
-    [endpointId],
-  );
   const standard = endpoint.payloadFormat === 'XML' || endpoint.payloadFormat === 'EDIFACT' ? endpoint.payloadFormat : null;
   const items: Item[] = [];
   for (const c of claimed) {
-    const event = c.eventId ? events.get(c.eventId) : undefined;
+    const event: EventRow | undefined = c.eventId && c.id ? c : undefined;
     let body = JSON.stringify(event ? webhookBody(event) : c.testPayload);
     let contentType = 'application/json';
     if (event && standard) {
@@ -186,7 +187,7 @@ async function claimBatch(sql: Sql, endpointId: string, timeoutMs: number): Prom
   }
   // The order the chains are sent in: event order (test events, which have none, first).
   items.sort((a, b) => (a.eventId === null ? -1 : b.eventId === null ? 1 : Number(BigInt(a.eventId) - BigInt(b.eventId))));
-  return { url: endpoint.url, secrets: secrets.map((s) => s.secret), items };
+  return { url: endpoint.url, secrets: endpoint.secrets, items };
 }
 
 /** Each declaration's chain one after the other (a failure ends it), chains in parallel. */
@@ -239,8 +240,8 @@ async function sendBatch(batch: Batch, timeoutMs: number): Promise<Outcome[]> {
 
 const succeeded = (r: WebhookResponse) => r.status !== null && r.status >= 200 && r.status < 300;
 
-// One statement for the batch: the attempts' answers, the deliveries' states, and the attempts that were
-// never sent (a chain stopped by a failure) taken back with their count.
+// One statement for the batch: the attempts' answers, the deliveries' states, the attempts that were
+// never sent (a chain stopped by a failure) taken back with their count, and the endpoint's failing-since.
 const RECORD = `
 WITH r AS (
   SELECT * FROM json_to_recordset($1::json) AS r(attempt uuid, delivery uuid, status int, latency float8, error text, excerpt text, outcome text, next_at timestamptz)),
@@ -255,8 +256,13 @@ deliveries AS (
          delivered_at = CASE WHEN r.outcome = 'DELIVERED' THEN now() ELSE d.delivered_at END,
          next_attempt_at = CASE r.outcome WHEN 'RETRY' THEN r.next_at WHEN 'UNSENT' THEN d.next_attempt_at ELSE NULL END,
          attempt_count = CASE WHEN r.outcome = 'UNSENT' THEN d.attempt_count - 1 ELSE d.attempt_count END
-    FROM r WHERE d.id = r.delivery)
-SELECT 1`;
+    FROM r WHERE d.id = r.delivery),
+endpoint AS (
+  UPDATE webhook_endpoint w
+     SET failing_since = CASE WHEN EXISTS (SELECT 1 FROM r WHERE r.outcome = 'DELIVERED') THEN NULL ELSE COALESCE(w.failing_since, now()) END
+   WHERE w.id = $2::uuid AND EXISTS (SELECT 1 FROM r WHERE r.outcome <> 'UNSENT')
+   RETURNING w.company_id AS "companyId", w.url, w.failing_since AS "failingSince")
+SELECT * FROM endpoint`;
 
 async function recordBatch(sql: Sql, endpointId: string, outcomes: Outcome[]): Promise<void> {
   let gone = false;
@@ -275,17 +281,8 @@ async function recordBatch(sql: Sql, endpointId: string, outcomes: Outcome[]): P
     }
     return { attempt: item.attemptId, delivery: item.deliveryId, status: r.status, latency: r.latencyMs, error: error?.slice(0, 500) ?? null, excerpt: r.excerpt?.slice(0, 1000) ?? null, outcome, next_at: nextAt };
   });
-  await sql(RECORD, [JSON.stringify(rows)]);
-
-  const sentRows = rows.filter((r) => r.outcome !== 'UNSENT');
-  if (!sentRows.length) return;
-  const [endpoint] = await sql<{ companyId: string; url: string; failingSince: Date | null }>(
-    `UPDATE webhook_endpoint w
-        SET failing_since = CASE WHEN $2::boolean THEN NULL ELSE COALESCE(w.failing_since, now()) END
-      WHERE w.id = $1::uuid
-      RETURNING w.company_id AS "companyId", w.url, w.failing_since AS "failingSince"`,
-    [endpointId, sentRows.some((r) => r.outcome === 'DELIVERED')],
-  );
+  // The endpoint's failing-since (cleared by a success), when anything was sent.
+  const [endpoint] = await sql<{ companyId: string; url: string; failingSince: Date | null }>(RECORD, [JSON.stringify(rows), endpointId]);
   if (!endpoint) return;
   const failingFor = endpoint.failingSince ? Date.now() - endpoint.failingSince.getTime() : 0;
   if (gone || failingFor > FAILING_DAYS_BEFORE_DISABLE * 86_400_000) {

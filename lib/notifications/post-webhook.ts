@@ -1,11 +1,17 @@
-// One webhook HTTP request, to the address resolveWebhookAddress checked (the connection is pinned to it;
-// TLS still verifies the URL's host name). A redirect is a failure and is never followed; the request
+// One webhook HTTP request, to the address resolveWebhookAddress checked (a new connection is pinned to
+// it and checked again as it connects; TLS still verifies the URL's host name), over the origin's
+// keep-alive connections (webhook-agent.ts). A redirect is a failure and is never followed; the request
 // fails after the timeout; only the first kilobyte of the answer is read, for the delivery log.
+//
+// A kept-alive connection the receiver closed just as it was reused fails before any answer
+// (ECONNRESET, EPIPE): the request is sent once more on a fresh connection, with the same headers —
+// the same webhook-id and signature — within the same timeout. Receivers deduplicate on webhook-id.
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 
 import type { WebhookAddress } from './resolve-webhook-address';
+import { getWebhookAgent } from './webhook-agent';
 
 export interface WebhookResponse {
   status: number | null;
@@ -17,6 +23,8 @@ export interface WebhookResponse {
 }
 
 const EXCERPT_BYTES = 1000;
+/** Failures of a reused connection that mean the receiver had closed it, not that it refused the request. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE']);
 
 export function postWebhook(target: WebhookAddress, args: { headers: Record<string, string>; body: string; timeoutMs: number }): Promise<WebhookResponse> {
   const started = performance.now();
@@ -26,48 +34,53 @@ export function postWebhook(target: WebhookAddress, args: { headers: Record<stri
     else callback(null, target.address, target.family);
   };
   const client = target.url.protocol === 'https:' ? https : http;
+  const agent = getWebhookAgent(target.url);
+  const headers = { 'content-type': 'application/json', 'user-agent': 'Clearway-Webhooks/1', 'content-length': String(Buffer.byteLength(args.body)), ...args.headers };
   return new Promise((resolve) => {
     let settled = false;
+    let current: http.ClientRequest;
     const done = (r: Omit<WebhookResponse, 'latencyMs'>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve({ ...r, latencyMs: elapsed() });
     };
-    const req = client.request(
-      target.url,
-      {
-        method: 'POST',
-        lookup: pinned,
-        agent: false,
-        headers: { 'content-type': 'application/json', 'user-agent': 'Clearway-Webhooks/1', 'content-length': String(Buffer.byteLength(args.body)), ...args.headers },
-      },
-      (res) => {
+    const send = (retry: boolean) => {
+      let answered = false;
+      const req = client.request(target.url, { method: 'POST', lookup: pinned, agent, headers }, (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         const status = res.statusCode ?? 0;
-        const finish = () => {
+        const finish = (complete: boolean) => {
           const excerpt = Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8');
           const retryAfter = retryAfterSeconds(res.headers['retry-after']);
           const error = status >= 300 && status < 400 ? `Redirect to ${String(res.headers.location ?? '(no location)').slice(0, 200)} not followed: answer the webhook URL itself with a 2xx.` : null;
           done({ status, excerpt: excerpt || null, retryAfterSeconds: retryAfter, error });
-          res.destroy();
+          // A long answer is not read to its end: its connection is dropped instead of kept.
+          if (!complete) res.destroy();
         };
         res.on('data', (chunk: Buffer) => {
           chunks.push(chunk);
           size += chunk.length;
-          if (size >= EXCERPT_BYTES) finish();
+          if (size >= EXCERPT_BYTES) finish(false);
         });
-        res.on('end', finish);
+        res.on('end', () => finish(true));
         res.on('error', (err) => done({ status, excerpt: null, retryAfterSeconds: null, error: err.message }));
-      },
-    );
+      });
+      current = req;
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (settled) return;
+        if (!retry && !answered && req.reusedSocket && err.code && STALE_CONNECTION.has(err.code)) return send(true);
+        done({ status: null, excerpt: null, retryAfterSeconds: null, error: err.code ? `${err.code}: ${err.message}` : err.message });
+      });
+      req.end(args.body);
+    };
     const timer = setTimeout(() => {
       done({ status: null, excerpt: null, retryAfterSeconds: null, error: `No answer within ${args.timeoutMs} ms.` });
-      req.destroy();
+      current.destroy();
     }, args.timeoutMs);
-    req.on('error', (err) => done({ status: null, excerpt: null, retryAfterSeconds: null, error: (err as NodeJS.ErrnoException).code ? `${(err as NodeJS.ErrnoException).code}: ${err.message}` : err.message }));
-    req.end(args.body);
+    send(false);
   });
 }
 

@@ -21,6 +21,8 @@ export interface Receiver {
   /** Answers for the next requests, in order; then `fallback`. */
   script: Answer[];
   fallback: Answer;
+  /** TCP connections the receiver accepted (kept-alive connections are reused). */
+  connections: number;
   close(): Promise<void>;
   /** The payloads that verify with this secret (standardwebhooks' own verification). */
   verified(secret: string): Received[];
@@ -34,6 +36,7 @@ export async function startReceiver(fallback: Answer = { status: 200 }): Promise
     received,
     script: [],
     fallback,
+    connections: 0,
     async close() {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();
@@ -73,6 +76,7 @@ export async function startReceiver(fallback: Answer = { status: 200 }): Promise
       }, answer.delayMs ?? 0);
     });
   });
+  server.on('connection', () => (receiver.connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
   return receiver;
