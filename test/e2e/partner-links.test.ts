@@ -1,7 +1,8 @@
 // The platform administrator's page for the outbound partner links (issue 17, /admin/partner-links):
 // reached from the user menu; a GraphQL URL that is not a URL is refused next to its field and in the
 // error summary, nothing stored; the portal's own address links (its ledger key read and pinned, shown as
-// a fingerprint), listed with no pull yet; "pull now" queues the pull job, whose run the list then shows;
+// a fingerprint), listed with no pull yet; "pull now" queues the pull job, whose run and its error (the
+// partner refusing our unregistered key) the list then shows;
 // revoking needs a reason and a confirmation, then the link is listed as revoked (audited with the
 // reason) and offers neither pull nor revocation. A customs officer is refused the page. axe finds no
 // violation.
@@ -89,7 +90,8 @@ describe('the platform administrator', () => {
   it('pulls now: the job runs and the list shows its outcome', async () => {
     await page.getByRole('button', { name: `Pull now from ${NAME}` }).click();
     await page.getByText(`A pull from ${NAME} is queued`).waitFor();
-    // No shipment of ours is routed through BE: the pull asks for nothing and ends without an error.
+    // The demo shipments routed through BE are asked for; the portal, as the partner, has not registered
+    // our key id, so it refuses the signed request: the pull ends, and its error is listed.
     await expect
       .poll(
         async () => {
@@ -99,12 +101,14 @@ describe('the platform administrator', () => {
         { timeout: 60_000, interval: 1_000 },
       )
       .toContain('0 scans ingested, 0 refused');
-    expect(await row().textContent()).toContain('None');
+    expect(await row().textContent()).toContain('The partner refused the request (401): No partner administration is registered with the key id nl-at-be-e2e.');
+    const audit = await getPool().query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'partner_link.pull' AND target_id = (SELECT id::text FROM partner_link WHERE name = $1)`, [NAME]);
+    expect(audit.rows[0].n).toBe(1);
   });
 
   it('revokes the link only with a reason and a confirmation', async () => {
     const [link] = await storedLinks();
-    await page.getByText(`Revoke the link to ${NAME}`, { exact: true }).click();
+    await page.locator('summary', { hasText: `Revoke the link to ${NAME}` }).click();
     const revoke = page.getByTestId(`revoke-link-form-${link!.id}`);
     await revoke.getByLabel('Reason for the revocation').fill('Agreement with the partner ended');
     await revoke.getByRole('button', { name: `Revoke the link to ${NAME}` }).click();
