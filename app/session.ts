@@ -4,6 +4,7 @@
 import { decode, encode } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 
 import { decodeSession, sessionCookieName, usesSecureCookies } from '../graphql/read-session';
 import { loadUserActor, type Actor } from '../lib/auth/actor';
@@ -16,10 +17,18 @@ export type { Actor };
 /** Set by the Clearway HTTP server: the path and query the browser asked for. */
 export const REQUEST_URL_HEADER = 'x-clearway-url';
 
-/** The signed-in user, or null. */
-export async function getOptionalActor(): Promise<Actor | null> {
+/**
+ * The session cookie, decoded once per request: the layout (header, expiry warning) and the page both ask,
+ * and each decode is a JWE decryption. `cache` is per server render; in server actions it passes through.
+ */
+const readSession = cache(async () => {
   const token = (await cookies()).get(sessionCookieName())?.value;
-  const session = token ? await decodeSession(token) : null;
+  return token ? await decodeSession(token) : null;
+});
+
+/** The signed-in user, or null; looked up once per request (the layout and the page both ask). */
+export const getOptionalActor = cache(async (): Promise<Actor | null> => {
+  const session = await readSession();
   if (!session) return null;
   const h = await headers();
   try {
@@ -28,13 +37,11 @@ export async function getOptionalActor(): Promise<Actor | null> {
     if (isAppError(error) && error.code === 'UNAUTHENTICATED') return null;
     throw error;
   }
-}
+});
 
 /** When this browser's session ends (ms since the epoch), or null when nobody is signed in. */
 export async function getSessionExpiry(): Promise<number | null> {
-  const token = (await cookies()).get(sessionCookieName())?.value;
-  const session = token ? await decodeSession(token) : null;
-  return session?.expiresAt ?? null;
+  return (await readSession())?.expiresAt ?? null;
 }
 
 /** The signed-in user; anyone else goes to the sign-in page, then back here. */

@@ -17,7 +17,7 @@ export async function UserMenu({ actor }: { actor: Actor | null }) {
       </div>
     );
   }
-  const unread = await countUnreadNotifications({ actor });
+  const [unread, tp] = await Promise.all([countUnreadNotifications({ actor }), getTranslations('partnerLinks')]);
   return (
     <div className="user-menu">
       {/* The link's name is its visible text ("Inbox 3") plus hidden words ("unread messages"), never a
@@ -43,6 +43,7 @@ export async function UserMenu({ actor }: { actor: Actor | null }) {
       {isAgencyOfficer(actor) ? <> <Link href="/agency">{t('agencyQueue')}</Link></> : isFilerRole(actor) ? <> <Link href="/permits">{t('permits')}</Link></> : null}
       {isPlatformAdmin(actor) && <> <Link href="/admin/permits">{t('agenciesAndRules')}</Link></>}
       {isPlatformAdmin(actor) && <> <Link href="/admin/scan-partners">{t('scanPartners')}</Link></>}
+      {isPlatformAdmin(actor) && <> <Link href="/admin/partner-links">{tp('navLabel')}</Link></>}
       {canSeeRiskDetails(actor) && <> <Link href="/risk">{t('riskModels')}</Link></>}
       {canReadScans(actor) && !isPlatformAdmin(actor) && <> <Link href="/scans">{t('scans')}</Link></>}
       {canAdministerCompany(actor) ? (

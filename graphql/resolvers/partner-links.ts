@@ -19,9 +19,9 @@ export const partnerLinkResolvers: Resolvers = {
       const { value, userErrors } = await withUserErrors(() => registerPartnerLink({ actor, input, requestId: ctx.requestId }));
       return { link: value, userErrors };
     },
-    revokePartnerLink: async (_root, { id }, ctx) => {
+    revokePartnerLink: async (_root, { id, reason }, ctx) => {
       const actor = await ctx.actor();
-      const { value, userErrors } = await withUserErrors(() => revokePartnerLink({ actor, id, requestId: ctx.requestId }));
+      const { value, userErrors } = await withUserErrors(() => revokePartnerLink({ actor, id, reason, requestId: ctx.requestId }));
       return { link: value, userErrors };
     },
     repinPartnerLinkLedgerKey: async (_root, { id, expectedLedgerPublicKey }, ctx) => {

@@ -27,7 +27,7 @@ const registerPartnerLinkInput = z.object({
     .string()
     .trim()
     .url('Give the partner\'s GraphQL URL, e.g. https://clearway.customs.example/api/graphql.')
-    .refine((u) => /^https?:\/\//i.test(u), 'The URL must be http(s).')
+    .refine((u) => !URL.canParse(u) || /^https?:\/\//i.test(u), 'The URL must be http(s).') // not a URL at all: said by .url() already
     .refine((u) => {
       try {
         const url = new URL(u);

@@ -50,7 +50,7 @@ export const SCAN_AUDIT_EVENTS = {
     target: 'partner_link',
     details: z.object({ name: z.string().describe('Partner'), country: z.string().describe('Country'), keyId: z.string().describe('Our key id'), graphqlUrl: z.string().describe('Endpoint'), ledgerKey: z.string().describe('Pinned ledger key') }),
   },
-  'partner_link.revoke': { target: 'partner_link', details: z.object({ name: z.string().describe('Partner') }) },
+  'partner_link.revoke': { target: 'partner_link', details: z.object({ name: z.string().describe('Partner'), reason: z.string().optional().describe('Reason') }) },
   'partner_link.repin_ledger_key': {
     target: 'partner_link',
     details: z.object({ previousKey: z.string().describe('Previous ledger key'), ledgerKey: z.string().describe('Pinned ledger key'), origin: z.string().describe('Ledger origin') }),

@@ -226,7 +226,7 @@ describe('the image analyst', () => {
       await page.waitForTimeout(1000);
       await page.reload();
     }
-    expect(await page.getByTestId('scan-overlay').locator('rect.region-comparison').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('scan-comparison-overlay').locator('rect.region-comparison').count()).toBeGreaterThan(0);
     await shot('scans-comparison');
   });
 });

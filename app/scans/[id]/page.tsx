@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { preload } from 'react-dom';
 
 import { isOfficer } from '../../../lib/auth/policy';
 import { isAppError } from '../../../lib/errors';
@@ -41,13 +43,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const VERDICT_BADGE = { AWAITING_ANALYSIS: 'badge-info', CLEAR: 'badge-ok', SUSPECT: 'badge-bad', INCONCLUSIVE: 'badge-warn' } as const;
 
-/** The regions drawn over the image: the scanner's ATR, the analyst's, and the comparison's changes. */
-function Overlay({ image, annotations, comparison }: { image: ScanView['images'][number]; annotations: ScanView['annotations']; comparison: ScanComparison['regions'] }) {
+/** The regions drawn over the image: the scanner's ATR and the analyst's (the comparison's changes are a layer of their own, streamed). */
+function Overlay({ image, annotations }: { image: ScanView['images'][number]; annotations: ScanView['annotations'] }) {
   return (
     <svg className="scan-overlay" viewBox={`0 0 ${image.width} ${image.height}`} preserveAspectRatio="none" aria-hidden="true" data-testid="scan-overlay">
-      {comparison.map((r, i) => (
-        <rect key={`c${i}`} className="region-comparison" x={r.x} y={r.y} width={r.width} height={r.height} vectorEffect="non-scaling-stroke" />
-      ))}
       {annotations
         .filter((a) => a.imageId === image.id)
         .map((a) => (
@@ -56,6 +55,72 @@ function Overlay({ image, annotations, comparison }: { image: ScanView['images']
     </svg>
   );
 }
+
+/**
+ * The comparison with the container's other scan, when there is one, or null. Started at once and not
+ * awaited by the page: it reads and aligns two whole images, so the parts that show it (the changed
+ * regions' layer, its legend, its section) wait for it inside Suspense boundaries while the image and its
+ * first tiles are already on their way to the browser.
+ */
+function startComparison(actor: Awaited<ReturnType<typeof getActor>>, scan: ScanView): Promise<ScanComparison | null> {
+  if (!scan.containerNumber) return Promise.resolve(null);
+  return compareScans({ actor, scanId: scan.id }).catch((error: unknown) => {
+    // NOT_FOUND / CONFLICT: no earlier scan to compare with.
+    if (isAppError(error) && ['NOT_FOUND', 'CONFLICT'].includes(error.code)) return null;
+    throw error;
+  });
+}
+
+/** The changed regions this image shows: only the arrival scan's first image is compared. */
+const changedRegions = (comparison: ScanComparison | null, scanId: string, image: ScanView['images'][number]): ScanComparison['regions'] =>
+  comparison && comparison.arrivalScanId === scanId && image.sequence === 1 ? comparison.regions : [];
+
+/** The comparison's changed regions over the image, a second layer over the first. */
+async function ComparisonOverlay({ comparison, scanId, image }: { comparison: Promise<ScanComparison | null>; scanId: string; image: ScanView['images'][number] }) {
+  const regions = changedRegions(await comparison, scanId, image);
+  if (regions.length === 0) return null;
+  return (
+    <svg className="scan-overlay" viewBox={`0 0 ${image.width} ${image.height}`} preserveAspectRatio="none" aria-hidden="true" data-testid="scan-comparison-overlay">
+      {regions.map((r, i) => (
+        <rect key={`c${i}`} className="region-comparison" x={r.x} y={r.y} width={r.width} height={r.height} vectorEffect="non-scaling-stroke" />
+      ))}
+    </svg>
+  );
+}
+
+async function ComparisonLegend({ comparison, scanId, image, label }: { comparison: Promise<ScanComparison | null>; scanId: string; image: ScanView['images'][number]; label: string }) {
+  return changedRegions(await comparison, scanId, image).length > 0 ? <span className="legend legend-comparison">{label}</span> : null;
+}
+
+async function ComparisonSection({ comparison: pending, scanId }: { comparison: Promise<ScanComparison | null>; scanId: string }) {
+  const [comparison, t] = await Promise.all([pending, getTranslations('scans.viewer')]);
+  if (!comparison) return null;
+  return (
+    <section aria-labelledby="comparison-heading" data-testid="scan-comparison">
+      <h2 id="comparison-heading">{t('comparisonHeading')}</h2>
+      <p>
+        {comparison.arrivalScanId === scanId ? t('comparisonWithDeparture') : t('comparisonWithArrival')}{' '}
+        <Link href={`/scans/${comparison.arrivalScanId === scanId ? comparison.departureScanId : comparison.arrivalScanId}`}>{t('otherScan')}</Link>.{' '}
+        {t('comparisonFacts', { x: comparison.shift.x, y: comparison.shift.y, correlation: comparison.correlation.toFixed(3) })}
+      </p>
+      {comparison.regions.length === 0 ? (
+        <p>{t('comparisonNone')}</p>
+      ) : (
+        <>
+          <p>{t('comparisonFound', { count: comparison.regions.length })}</p>
+          <ul data-testid="comparison-regions">
+            {comparison.regions.map((r, i) => (
+              <li key={i}>{t('comparisonRegion', { x: r.x, y: r.y, width: r.width, height: r.height, difference: r.meanDifference.toFixed(2) })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Tiles laid out within this box (CSS pixels from the image's top left) load at once; the rest when scrolled near (the scroll box is at most 70vh high). */
+const EAGER_BOX = { width: 1600, height: 1000 };
 
 export default async function ScanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const [{ id }, query, actor, t, tl] = await Promise.all([params, searchParams, getActor(), getTranslations('scans.viewer'), getTranslations('scans.queue')]);
@@ -74,15 +139,8 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   }
-  // The departure scan of the same container, when there is one (the comparison says NOT_FOUND/CONFLICT otherwise).
-  let comparison: ScanComparison | null = null;
-  if (scan.containerNumber) {
-    try {
-      comparison = await compareScans({ actor, scanId: scan.id });
-    } catch (error) {
-      if (!isAppError(error) || !['NOT_FOUND', 'CONFLICT'].includes(error.code)) throw error;
-    }
-  }
+  // The departure scan of the same container, when there is one: streamed (see startComparison).
+  const comparison = startComparison(actor, scan);
 
   const analyst = actor.role === 'IMAGE_ANALYST';
   const mine = !!scan.claim && scan.claim.analystId === actor.userId;
@@ -124,7 +182,11 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
   const tileQuery = new URLSearchParams(freeWindow ? { wc: String(freeWindow.centre), ww: String(freeWindow.width) } : {});
   if (map !== 'grey') tileQuery.set('map', map);
   const tileSuffix = tileQuery.size ? `?${tileQuery.toString()}` : '';
-  const comparisonRegions = comparison && comparison.arrivalScanId === scan.id && image.sequence === 1 ? comparison.regions : [];
+  const tiles = tiled ? tilesAt(geometry, level) : [];
+  const tileUrl = (tile: (typeof tiles)[number]) => `${base}/${tile.level}/${tile.col}_${tile.row}.jpeg${tileSuffix}`;
+  // The first tile's address goes into the document's head (<link rel="preload">, React hoists it), so
+  // the browser asks for it before it has parsed the page or loaded its style sheet.
+  if (tiles[0]) preload(tileUrl(tiles[0]), { as: 'image', fetchPriority: 'high' });
 
   return (
     <>
@@ -289,27 +351,35 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
               />
               <div className="scan-scroll" tabIndex={0} role="region" aria-label={t('panLabel')} data-testid="scan-viewport">
                 <RegionDrawer imageId={image.id} imageWidth={image.width} imageHeight={image.height} scale={size.width / image.width} enabled={analyst && mine && awaiting}>
-                  {tilesAt(geometry, level).map((tile) => (
+                  {tiles.map((tile, i) => (
                     // eslint-disable-next-line @next/next/no-img-element -- tiles are our own API's JPEGs, laid out by hand.
                     <img
                       key={`${tile.col}_${tile.row}`}
                       className="scan-tile"
-                      src={`${base}/${tile.level}/${tile.col}_${tile.row}.jpeg${tileSuffix}`}
+                      src={tileUrl(tile)}
                       data-tile={`${tile.level}/${tile.col}_${tile.row}`}
                       alt=""
                       width={tile.width}
                       height={tile.height}
                       draggable={false}
-                      loading="lazy"
+                      // Lazy images wait for layout (the style sheet): only those out of the first view do.
+                      loading={tile.left < EAGER_BOX.width && tile.top < EAGER_BOX.height ? 'eager' : 'lazy'}
+                      fetchPriority={i === 0 ? 'high' : undefined}
                       style={{ left: tile.left, top: tile.top, width: tile.width, height: tile.height }}
                     />
                   ))}
-                  <Overlay image={image} annotations={scan.annotations} comparison={comparisonRegions} />
+                  <Overlay image={image} annotations={scan.annotations} />
+                  <Suspense fallback={null}>
+                    <ComparisonOverlay comparison={comparison} scanId={scan.id} image={image} />
+                  </Suspense>
                 </RegionDrawer>
               </div>
               <p className="hint">
                 <span className="legend legend-scanner">{t('legendScanner')}</span> <span className="legend legend-analyst">{t('legendAnalyst')}</span>{' '}
-                {comparisonRegions.length > 0 && <span className="legend legend-comparison">{t('legendComparison')}</span>} {analyst && mine && awaiting ? t('drawHint') : ''}
+                <Suspense fallback={null}>
+                  <ComparisonLegend comparison={comparison} scanId={scan.id} image={image} label={t('legendComparison')} />
+                </Suspense>{' '}
+                {analyst && mine && awaiting ? t('drawHint') : ''}
               </p>
             </>
           )}
@@ -398,28 +468,9 @@ export default async function ScanPage({ params, searchParams }: { params: Promi
         )}
       </section>
 
-      {comparison && (
-        <section aria-labelledby="comparison-heading" data-testid="scan-comparison">
-          <h2 id="comparison-heading">{t('comparisonHeading')}</h2>
-          <p>
-            {comparison.arrivalScanId === scan.id ? t('comparisonWithDeparture') : t('comparisonWithArrival')}{' '}
-            <Link href={`/scans/${comparison.arrivalScanId === scan.id ? comparison.departureScanId : comparison.arrivalScanId}`}>{t('otherScan')}</Link>.{' '}
-            {t('comparisonFacts', { x: comparison.shift.x, y: comparison.shift.y, correlation: comparison.correlation.toFixed(3) })}
-          </p>
-          {comparison.regions.length === 0 ? (
-            <p>{t('comparisonNone')}</p>
-          ) : (
-            <>
-              <p>{t('comparisonFound', { count: comparison.regions.length })}</p>
-              <ul data-testid="comparison-regions">
-                {comparison.regions.map((r, i) => (
-                  <li key={i}>{t('comparisonRegion', { x: r.x, y: r.y, width: r.width, height: r.height, difference: r.meanDifference.toFixed(2) })}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-      )}
+      <Suspense fallback={null}>
+        <ComparisonSection comparison={comparison} scanId={scan.id} />
+      </Suspense>
 
       {analyst && mine && awaiting && (
         <div className="two-columns">
