@@ -45,30 +45,33 @@ function cusdecRows(t: T): Row[] {
 
 /** `whereDir`: ltr for paths and headers (identifiers), which a right-to-left page would otherwise reorder around their slashes. */
 function MappingTable({ id, caption, rows, whereLabel, whereDir, t }: { id: string; caption: string; rows: Row[]; whereLabel: string; whereDir?: 'ltr'; t: T }) {
+  // In its own scrolling box, reachable from the keyboard: a long path cannot widen the page (WCAG 1.4.10).
   return (
-    <table className="table" data-testid={id}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('col.field')}</th>
-          <th scope="col">{whereLabel}</th>
-          <th scope="col">{t('col.note')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.field}>
-            <td>
-              <code dir="ltr">{r.field}</code>
-            </td>
-            <td>
-              <code dir={whereDir}>{r.where}</code>
-            </td>
-            <td>{r.note ?? ''}</td>
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
+      <table className="table" data-testid={id}>
+        <caption id={`${id}-caption`}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.field')}</th>
+            <th scope="col">{whereLabel}</th>
+            <th scope="col">{t('col.note')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.field}>
+              <td>
+                <code dir="ltr">{r.field}</code>
+              </td>
+              <td>
+                <code dir={whereDir}>{r.where}</code>
+              </td>
+              <td>{r.note ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -75,6 +75,8 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
   const locale = useLocale();
   const fieldLabel = useFieldLabel();
   const say = (error: unknown) => problemText(error, (key, values) => t(key, values));
+  // The server's sentence (English when uncatalogued) in its own direction: on an Arabic page its full
+  // stop stays at its end (<bdi>).
   const located = (e: Located) => t('located', { location: e.location, message: e.message });
   const id = useId();
   const [sheet, setSheet] = useState<Sheet | null>(null);
@@ -233,12 +235,18 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
       {sheet ? (
         <>
           <p data-testid="sheet-summary">
-            {t.rich('bulk.summary', { file: sheet.fileName, rows: sheet.rows.length, columns: sheet.header.length, strong: (chunks) => <strong>{chunks}</strong> })}
+            {t.rich('bulk.summary', { file: sheet.fileName, rows: sheet.rows.length, columns: sheet.header.length, strong: (chunks) => (
+                <strong>
+                  <bdi>{chunks}</bdi>
+                </strong>
+              ) })}
           </p>
           {readErrors.length ? (
             <ul className="error" aria-label={t('bulk.unreadableCells')}>
               {readErrors.map((e, i) => (
-                <li key={i}>{located(e)}</li>
+                <li key={i}>
+                  <bdi>{located(e)}</bdi>
+                </li>
               ))}
             </ul>
           ) : null}
@@ -323,7 +331,9 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
           {preview.errors.length ? (
             <ul className="error" data-testid="mapping-errors">
               {preview.errors.map((e, i) => (
-                <li key={i}>{located(e)}</li>
+                <li key={i}>
+                  <bdi>{located(e)}</bdi>
+                </li>
               ))}
             </ul>
           ) : null}
@@ -352,7 +362,7 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
                               <ul className="plain-list">
                                 {p.errors.map((e, i) => (
                                   <li key={i}>
-                                    <span className="badge badge-bad">{t('outcome.error')}</span> {located(e)}
+                                    <span className="badge badge-bad">{t('outcome.error')}</span> <bdi>{located(e)}</bdi>
                                   </li>
                                 ))}
                               </ul>
@@ -428,7 +438,7 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
                             <span className="badge badge-ok">{r.status === 'DRAFT' ? t('outcome.draft') : t('outcome.filed')}</span>
                           ) : (
                             <>
-                              <span className="badge badge-bad">{t('outcome.refused')}</span> {r.errors.map(located).join(t('problemSeparator'))}
+                              <span className="badge badge-bad">{t('outcome.refused')}</span> <bdi>{r.errors.map(located).join(t('problemSeparator'))}</bdi>
                             </>
                           )}
                         </td>

@@ -99,7 +99,7 @@ export function DocumentFiling() {
                         <span className="badge badge-ok">{m.replayed ? t('outcome.filedBefore') : t('outcome.filed')}</span>
                       ) : (
                         <>
-                          <span className="badge badge-bad">{t('outcome.refused')}</span> {m.errors.map(located).join(t('problemSeparator'))}
+                          <span className="badge badge-bad">{t('outcome.refused')}</span> <bdi>{m.errors.map(located).join(t('problemSeparator'))}</bdi>
                         </>
                       )}
                     </td>
