@@ -65,13 +65,14 @@ export const CUSDEC_CONTAINER = {
 } satisfies Record<string, SegmentPosition>;
 
 /** Segments read for the envelope and message structure, or skipped; anything else is ignored. */
-export const CUSDEC_STRUCTURE: { segment: string; use: string }[] = [
-  { segment: 'UNA', use: 'Service characters (optional); honoured.' },
-  { segment: 'UNB', use: 'Syntax identifier (UNOA, UNOB, UNOC or UNOY; others refused), sender, recipient, interchange control reference (0020, part of every message reference).' },
-  { segment: 'UNH', use: 'Message reference (0062) and identifier: CUSDEC, D, 96B or a later directory (97A … 99B, 00A … ), UN.' },
-  { segment: 'BGM', use: 'Element 3 (1225) message function: 9 files and submits; absent keeps a draft; anything else is refused.' },
-  { segment: 'UNS', use: 'Section control: skipped.' },
-  { segment: 'DTM, FTX (other than AAA), RFF (other than BM), NAD (other than IM, EX, AE), …', use: 'Ignored.' },
-  { segment: 'UNT', use: 'Segment count (UNH to UNT inclusive) and message reference: both checked.' },
-  { segment: 'UNZ', use: 'Message count and interchange control reference: both checked.' },
+/** `key` names the entry's translation on the portal's mapping page (messages: interchange.structure.*). */
+export const CUSDEC_STRUCTURE: { key: string; segment: string; use: string }[] = [
+  { key: 'UNA', segment: 'UNA', use: 'Service characters (optional); honoured.' },
+  { key: 'UNB', segment: 'UNB', use: 'Syntax identifier (UNOA, UNOB, UNOC or UNOY; others refused), sender, recipient, interchange control reference (0020, part of every message reference).' },
+  { key: 'UNH', segment: 'UNH', use: 'Message reference (0062) and identifier: CUSDEC, D, 96B or a later directory (97A … 99B, 00A … ), UN.' },
+  { key: 'BGM', segment: 'BGM', use: 'Element 3 (1225) message function: 9 files and submits; absent keeps a draft; anything else is refused.' },
+  { key: 'UNS', segment: 'UNS', use: 'Section control: skipped.' },
+  { key: 'otherSegments', segment: 'DTM, FTX (other than AAA), RFF (other than BM), NAD (other than IM, EX, AE), …', use: 'Ignored.' },
+  { key: 'UNT', segment: 'UNT', use: 'Segment count (UNH to UNT inclusive) and message reference: both checked.' },
+  { key: 'UNZ', segment: 'UNZ', use: 'Message count and interchange control reference: both checked.' },
 ];

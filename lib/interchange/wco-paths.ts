@@ -63,14 +63,15 @@ export const WCO_CONTAINER_PATHS = {
 } as const;
 
 /** Elements read but not mapped, and why: the docs list them; anything not listed is ignored too. */
-export const WCO_IGNORED: { path: string; why: string }[] = [
-  { path: '/Declaration/Declarant', why: 'The declarant is the company of the API token or signed-in filer.' },
-  { path: '/Declaration/GoodsItemQuantity', why: 'Derived from the items.' },
-  { path: '/Declaration/CurrencyExchange/CurrencyTypeCode', why: 'The rate is always from the invoice currency to the national currency.' },
-  { path: `${GOODS_ITEM_PATH}/SequenceNumeric`, why: 'Items are numbered in document order.' },
-  { path: `${GOODS_ITEM_PATH}/CustomsValueAmount, StatisticalValueAmount`, why: 'Computed by Clearway on submission.' },
-  { path: '/Declaration/AcceptanceDateTime, /Declaration/ID', why: 'Set by customs (acceptance, MRN).' },
-  { path: 'every other element of the schema', why: 'Validated against the XSD, not stored.' },
+/** `key` names the entry's translation on the portal's mapping page (messages: interchange.ignored.*). */
+export const WCO_IGNORED: { key: string; path: string; why: string }[] = [
+  { key: 'declarant', path: '/Declaration/Declarant', why: 'The declarant is the company of the API token or signed-in filer.' },
+  { key: 'goodsItemQuantity', path: '/Declaration/GoodsItemQuantity', why: 'Derived from the items.' },
+  { key: 'currencyTypeCode', path: '/Declaration/CurrencyExchange/CurrencyTypeCode', why: 'The rate is always from the invoice currency to the national currency.' },
+  { key: 'sequenceNumeric', path: `${GOODS_ITEM_PATH}/SequenceNumeric`, why: 'Items are numbered in document order.' },
+  { key: 'computedValues', path: `${GOODS_ITEM_PATH}/CustomsValueAmount, StatisticalValueAmount`, why: 'Computed by Clearway on submission.' },
+  { key: 'setByCustoms', path: '/Declaration/AcceptanceDateTime, /Declaration/ID', why: 'Set by customs (acceptance, MRN).' },
+  { key: 'otherElements', path: 'every other element of the schema', why: 'Validated against the XSD, not stored.' },
 ];
 
 /** The XML path of a Clearway field path (as zod reports it), e.g. ['items', '1', 'netMass']. */

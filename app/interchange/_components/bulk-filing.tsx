@@ -6,9 +6,11 @@
 //   3. previewSpreadsheet checks the rows and shows each row's problems beside it;
 //   4. startSpreadsheetFiling files in the background (a job); the page polls spreadsheetFiling for the
 //      progress bar and shows each declaration's MRN or errors, with the CSV report to download.
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 
-import { graphqlRequest } from './graphql-request';
+import { graphqlRequest, problemText, RequestProblem } from './graphql-request';
+import { laneName } from './lane-name';
 
 type Column = { field: string; column: string };
 type Located = { location: string; field: string | null; message: string };
@@ -47,16 +49,35 @@ async function readSheet(file: File): Promise<{ header: string[]; rows: Sheet['r
   try {
     res = await fetch('/api/interchange/spreadsheets', { method: 'POST', headers: { 'content-type': kind, 'x-file-name': encodeURIComponent(file.name) }, body: file });
   } catch {
-    throw new Error('The connection to the server was lost. Try again.');
+    throw new RequestProblem('connectionLost');
   }
   const body = (await res.json().catch(() => null)) as { header?: string[]; rows?: Sheet['rows']; errors?: Located[]; error?: { message?: string } } | null;
-  if (res.status === 401) throw new Error('Your session has ended: sign in again.');
+  if (res.status === 401) throw new RequestProblem('sessionEnded');
   if (body?.error?.message) throw new Error(body.error.message);
-  if (!body?.header) throw new Error(`The sheet could not be read (HTTP ${res.status}).`);
+  if (!body?.header) throw new RequestProblem('unreadable', { status: res.status });
   return { header: body.header, rows: body.rows ?? [], errors: body.errors ?? [] };
 }
 
+/** The field's name in the reader's language: `lrn` → field.lrn, `items.netMass` → itemField.netMass. */
+function useFieldLabel(): (field: string) => string {
+  const t = useTranslations('interchange');
+  return (field) => {
+    const [group, name] = field.includes('.') ? field.split('.') : ['', field];
+    if (group === 'items') return t(`itemField.${name}`);
+    if (group === 'containers') return t(`containerField.${name}`);
+    return t(`field.${name}`);
+  };
+}
+
 export function BulkFiling({ fields, savedMappings }: { fields: Record<string, string>; savedMappings: SavedMapping[] }) {
+  const t = useTranslations('interchange');
+  const lane = useTranslations('lane');
+  const locale = useLocale();
+  const fieldLabel = useFieldLabel();
+  const say = (error: unknown) => problemText(error, (key, values) => t(key, values));
+  // The server's sentence (English when uncatalogued) in its own direction: on an Arabic page its full
+  // stop stays at its end (<bdi>).
+  const located = (e: Located) => t('located', { location: e.location, message: e.message });
   const id = useId();
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [readErrors, setReadErrors] = useState<Located[]>([]);
@@ -79,15 +100,17 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
     if (!filing || !running) return;
     const timer = setTimeout(async () => {
       try {
-        const data = await graphqlRequest<{ spreadsheetFiling: Filing | null }>(READ, { id: filing.id });
+        const data = await graphqlRequest<{ spreadsheetFiling: Filing | null }>(READ, { id: filing.id }, locale);
         if (data.spreadsheetFiling) setFiling(data.spreadsheetFiling);
       } catch (error) {
-        setProblem((error as Error).message);
+        setProblem(say(error));
         setFiling({ ...filing });
       }
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [filing, running]);
+    // `say` follows the locale, which is in the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filing, running, locale]);
 
   useEffect(() => {
     if (filing && !running) reportHeading.current?.focus();
@@ -104,19 +127,19 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
     setProblem(null);
     setPreview(null);
     setFiling(null);
-    if (!(file instanceof File) || file.size === 0) return setProblem('Choose a CSV or Excel (.xlsx) file.');
-    setBusy('Reading the sheet…');
+    if (!(file instanceof File) || file.size === 0) return setProblem(t('bulk.chooseFile'));
+    setBusy(t('bulk.reading'));
     try {
       const read = await readSheet(file);
       setSheet({ fileName: file.name, header: read.header, rows: read.rows });
       setReadErrors(read.errors);
       const fitting = mappings.find((m) => m.columns.length > 0 && m.columns.every((c) => findHeader(read.header, c.column)));
       setMapping(fitting ? { ...proposedMapping(fields, []), ...Object.fromEntries(fitting.columns.map((c) => [c.field, findHeader(read.header, c.column)!])) } : proposedMapping(fields, read.header));
-      if (fitting) setSaved(`The saved mapping “${fitting.name}” fits this sheet and is applied.`);
+      if (fitting) setSaved(t('bulk.savedFits', { name: fitting.name }));
       else setSaved(null);
     } catch (error) {
       setSheet(null);
-      setProblem((error as Error).message);
+      setProblem(say(error));
     } finally {
       setBusy(null);
     }
@@ -131,13 +154,13 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
 
   async function saveMapping() {
     setProblem(null);
-    setBusy('Saving the mapping…');
+    setBusy(t('bulk.saving'));
     try {
-      const { saveSpreadsheetMapping: m } = await graphqlRequest<{ saveSpreadsheetMapping: SavedMapping }>(SAVE, { name: mappingName, columns });
+      const { saveSpreadsheetMapping: m } = await graphqlRequest<{ saveSpreadsheetMapping: SavedMapping }>(SAVE, { name: mappingName, columns }, locale);
       setMappings((all) => [...all.filter((x) => x.name !== m.name), m].sort((a, b) => a.name.localeCompare(b.name)));
-      setSaved(`Mapping “${m.name}” saved for your company.`);
+      setSaved(t('bulk.savedAs', { name: m.name }));
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(say(error));
     } finally {
       setBusy(null);
     }
@@ -147,12 +170,12 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
     if (!sheet) return;
     setProblem(null);
     setFiling(null);
-    setBusy('Checking the rows…');
+    setBusy(t('bulk.checking'));
     try {
-      const { previewSpreadsheet } = await graphqlRequest<{ previewSpreadsheet: Preview }>(PREVIEW, { header: sheet.header, rows: sheet.rows, columns });
+      const { previewSpreadsheet } = await graphqlRequest<{ previewSpreadsheet: Preview }>(PREVIEW, { header: sheet.header, rows: sheet.rows, columns }, locale);
       setPreview(previewSpreadsheet);
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(say(error));
     } finally {
       setBusy(null);
     }
@@ -163,13 +186,13 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
     if (!sheet) return;
     const submit = new FormData(event.currentTarget).get('submit') === 'on';
     setProblem(null);
-    setBusy('Starting the filing…');
+    setBusy(t('bulk.starting'));
     try {
-      const { startSpreadsheetFiling: s } = await graphqlRequest<{ startSpreadsheetFiling: { filing: Filing | null; userErrors: { message: string }[] } }>(START, { fileName: sheet.fileName, header: sheet.header, rows: sheet.rows, columns, submit });
-      if (!s.filing) throw new Error(s.userErrors[0]?.message ?? 'The filing did not start.');
+      const { startSpreadsheetFiling: s } = await graphqlRequest<{ startSpreadsheetFiling: { filing: Filing | null; userErrors: { message: string }[] } }>(START, { fileName: sheet.fileName, header: sheet.header, rows: sheet.rows, columns, submit }, locale);
+      if (!s.filing) throw new Error(s.userErrors[0]?.message ?? t('bulk.notStarted'));
       setFiling(s.filing);
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(say(error));
     } finally {
       setBusy(null);
     }
@@ -186,16 +209,16 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
 
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>File from a spreadsheet</h2>
-      <p className="hint">One row per goods item; rows with the same LRN make one declaration. Nothing is filed until you press “File”.</p>
+      <h2 id={`${id}-h`}>{t('bulk.heading')}</h2>
+      <p className="hint">{t('bulk.hint')}</p>
       <form className="stacked-form" onSubmit={upload} aria-describedby={`${id}-status`}>
         <div className="field">
-          <label htmlFor={`${id}-sheet`}>Spreadsheet (.xlsx or .csv)</label>
+          <label htmlFor={`${id}-sheet`}>{t('bulk.sheetLabel')}</label>
           <input id={`${id}-sheet`} name="sheet" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
         </div>
         <div className="form-actions">
           <button type="submit" disabled={busy !== null}>
-            Read the sheet
+            {t('bulk.read')}
           </button>
         </div>
       </form>
@@ -212,46 +235,51 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
       {sheet ? (
         <>
           <p data-testid="sheet-summary">
-            <strong>{sheet.fileName}</strong>: {sheet.rows.length.toLocaleString('en')} rows, {sheet.header.length} columns.
+            {t.rich('bulk.summary', { file: sheet.fileName, rows: sheet.rows.length, columns: sheet.header.length, strong: (chunks) => (
+                <strong>
+                  <bdi>{chunks}</bdi>
+                </strong>
+              ) })}
           </p>
           {readErrors.length ? (
-            <ul className="error" aria-label="Cells that could not be read">
+            <ul className="error" aria-label={t('bulk.unreadableCells')}>
               {readErrors.map((e, i) => (
                 <li key={i}>
-                  {e.location}: {e.message}
+                  <bdi>{located(e)}</bdi>
                 </li>
               ))}
             </ul>
           ) : null}
           <details open>
-            <summary>
-              Column mapping ({columns.length} of {Object.keys(fields).length} fields mapped)
-            </summary>
+            <summary>{t('bulk.mappingSummary', { mapped: columns.length, fields: Object.keys(fields).length })}</summary>
             <div className="field">
-              <label htmlFor={`${id}-saved`}>Start from</label>
+              <label htmlFor={`${id}-saved`}>{t('bulk.startFrom')}</label>
               <select id={`${id}-saved`} onChange={(e) => applyMapping(e.target.value)} defaultValue="">
-                <option value="">The columns’ headers (proposed)</option>
+                <option value="">{t('bulk.proposed')}</option>
                 {mappings.map((m) => (
                   <option key={m.name} value={m.name}>
-                    Saved: {m.name}
+                    {t('bulk.savedOption', { name: m.name })}
                   </option>
                 ))}
               </select>
             </div>
             <div className="table-scroll">
               <table className="table" data-testid="column-mapping">
-                <caption>Which column holds each Clearway field</caption>
+                <caption>{t('bulk.mappingCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Clearway field</th>
-                    <th scope="col">Column</th>
+                    <th scope="col">{t('col.field')}</th>
+                    <th scope="col">{t('col.column')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {Object.entries(fields).map(([field, label]) => (
+                  {Object.keys(fields).map((field) => (
                     <tr key={field}>
                       <th scope="row">
-                        <label htmlFor={`${id}-map-${field}`}>{label}</label> <code className="muted small">{field}</code>
+                        <label htmlFor={`${id}-map-${field}`}>{fieldLabel(field)}</label>{' '}
+                        <code className="muted small" dir="ltr">
+                          {field}
+                        </code>
                       </th>
                       <td>
                         <select
@@ -262,7 +290,7 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
                             setPreview(null);
                           }}
                         >
-                          <option value="">(not in this sheet)</option>
+                          <option value="">{t('bulk.notInSheet')}</option>
                           {sheet.header.map((h, i) =>
                             h ? (
                               <option key={`${h}-${i}`} value={h}>
@@ -279,17 +307,17 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
             </div>
             <div className="inline-form">
               <div className="field">
-                <label htmlFor={`${id}-name`}>Save this mapping as</label>
+                <label htmlFor={`${id}-name`}>{t('bulk.saveAs')}</label>
                 <input id={`${id}-name`} value={mappingName} onChange={(e) => setMappingName(e.target.value)} maxLength={100} />
               </div>
               <button type="button" className="button-secondary" onClick={saveMapping} disabled={busy !== null || !mappingName.trim()}>
-                Save mapping
+                {t('bulk.save')}
               </button>
             </div>
           </details>
           <div className="form-actions">
             <button type="button" onClick={runPreview} disabled={busy !== null || running}>
-              Preview the declarations
+              {t('bulk.preview')}
             </button>
           </div>
         </>
@@ -298,13 +326,13 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
       {sheet && preview ? (
         <>
           <h3 ref={previewHeading} tabIndex={-1} data-testid="preview-heading">
-            Preview: {preview.declarations.length} declarations, {valid} ready, {invalid} with problems
+            {t('bulk.previewHeading', { count: preview.declarations.length, ready: valid, problems: invalid })}
           </h3>
           {preview.errors.length ? (
             <ul className="error" data-testid="mapping-errors">
               {preview.errors.map((e, i) => (
                 <li key={i}>
-                  {e.location}: {e.message}
+                  <bdi>{located(e)}</bdi>
                 </li>
               ))}
             </ul>
@@ -312,12 +340,12 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
           {preview.declarations.length ? (
             <div className="table-scroll">
               <table className="table" data-testid="preview-rows">
-                <caption>Each row and what is wrong with it</caption>
+                <caption>{t('bulk.previewCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Row</th>
-                    <th scope="col">LRN</th>
-                    <th scope="col">Problems</th>
+                    <th scope="col">{t('col.row')}</th>
+                    <th scope="col">{t('col.lrn')}</th>
+                    <th scope="col">{t('col.problems')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -334,12 +362,12 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
                               <ul className="plain-list">
                                 {p.errors.map((e, i) => (
                                   <li key={i}>
-                                    <span className="badge badge-bad">Error</span> {e.location}: {e.message}
+                                    <span className="badge badge-bad">{t('outcome.error')}</span> <bdi>{located(e)}</bdi>
                                   </li>
                                 ))}
                               </ul>
                             ) : (
-                              <span className="badge badge-ok">Ready</span>
+                              <span className="badge badge-ok">{t('outcome.ready')}</span>
                             )}
                           </td>
                         </tr>
@@ -353,12 +381,12 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
             <form className="inline-form" onSubmit={file}>
               <div className="checkbox">
                 <input id={`${id}-submit`} name="submit" type="checkbox" defaultChecked />
-                <label htmlFor={`${id}-submit`}>Submit each declaration to customs (otherwise keep drafts)</label>
+                <label htmlFor={`${id}-submit`}>{t('bulk.submit')}</label>
               </div>
               <button type="submit" disabled={busy !== null}>
-                File the {valid} valid declarations
+                {t('bulk.fileValid', { count: valid })}
               </button>
-              {invalid ? <p className="hint">The {invalid} with problems are not filed; the report lists them.</p> : null}
+              {invalid ? <p className="hint">{t('bulk.notFiled', { count: invalid })}</p> : null}
             </form>
           ) : null}
         </>
@@ -366,53 +394,56 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
 
       {filing ? (
         <div data-testid="filing">
-          <label htmlFor={`${id}-progress`}>Filing progress</label>{' '}
-          <progress id={`${id}-progress`} max={filing.total} value={filing.done} aria-valuetext={`${filing.done} of ${filing.total} declarations answered`}>
-            {filing.done} of {filing.total}
+          <label htmlFor={`${id}-progress`}>{t('bulk.progressLabel')}</label>{' '}
+          <progress id={`${id}-progress`} max={filing.total} value={filing.done} aria-valuetext={t('bulk.progressValue', { done: filing.done, total: filing.total })}>
+            {t('bulk.progressShort', { done: filing.done, total: filing.total })}
           </progress>{' '}
           <span role="status" data-testid="filing-progress">
-            {filing.done} of {filing.total} declarations answered{running ? '…' : '.'}
+            {t('bulk.progress', { done: filing.done, total: filing.total, running: running ? 'yes' : 'no' })}
           </span>
-          {filing.status === 'FAILED' ? <p role="alert" className="error">The filing stopped: {filing.failure}</p> : null}
+          {filing.status === 'FAILED' ? (
+            <p role="alert" className="error">
+              {t('bulk.stopped', { reason: filing.failure ?? '' })}
+            </p>
+          ) : null}
           {!running ? (
             <>
               <h3 ref={reportHeading} tabIndex={-1} data-testid="report-heading">
-                Report: {filing.results.filter((r) => r.accepted).length} filed, {filing.results.filter((r) => !r.accepted).length} refused
+                {t('bulk.reportHeading', { filed: filing.results.filter((r) => r.accepted).length, refused: filing.results.filter((r) => !r.accepted).length })}
               </h3>
               <p>
                 <a href={filing.reportUrl} download data-testid="report-csv">
-                  Download the report (CSV)
+                  {t('bulk.download')}
                 </a>
               </p>
               <div className="table-scroll">
                 <table className="table" data-testid="filing-report">
-                  <caption>Each declaration: its MRN, or why it was refused</caption>
+                  <caption>{t('bulk.reportCaption')}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">LRN</th>
-                      <th scope="col">Rows</th>
-                      <th scope="col">Outcome</th>
-                      <th scope="col">MRN</th>
-                      <th scope="col">Lane</th>
+                      <th scope="col">{t('col.lrn')}</th>
+                      <th scope="col">{t('col.rows')}</th>
+                      <th scope="col">{t('col.outcome')}</th>
+                      <th scope="col">{t('col.mrn')}</th>
+                      <th scope="col">{t('col.lane')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {filing.results.map((r) => (
                       <tr key={r.lrn} data-lrn={r.lrn}>
                         <th scope="row">{r.declaration ? <a href={`/declarations/${r.declaration.id}`}>{r.lrn}</a> : r.lrn}</th>
-                        <td>{r.rows.join(', ')}</td>
+                        <td>{r.rows.join(t('listSeparator'))}</td>
                         <td>
                           {r.accepted ? (
-                            <span className="badge badge-ok">{r.status === 'DRAFT' ? 'Saved as draft' : 'Filed'}</span>
+                            <span className="badge badge-ok">{r.status === 'DRAFT' ? t('outcome.draft') : t('outcome.filed')}</span>
                           ) : (
                             <>
-                              <span className="badge badge-bad">Refused</span>{' '}
-                              {r.errors.map((e) => `${e.location}: ${e.message}`).join('; ')}
+                              <span className="badge badge-bad">{t('outcome.refused')}</span> <bdi>{r.errors.map(located).join(t('problemSeparator'))}</bdi>
                             </>
                           )}
                         </td>
                         <td>{r.mrn ?? ''}</td>
-                        <td>{r.lane ?? ''}</td>
+                        <td>{r.lane ? <span data-lane={r.lane}>{laneName(r.lane, lane)}</span> : ''}</td>
                       </tr>
                     ))}
                   </tbody>

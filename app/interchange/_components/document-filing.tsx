@@ -2,17 +2,24 @@
 // Filing a WCO DM XML Declaration or a UN/EDIFACT CUSDEC interchange from the page: the file is read in
 // the browser and sent to importInterchange (the same lib function as POST /api/interchange/declarations),
 // and each message's outcome is shown: its MRN and lane, or its errors located in the document.
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useRef, useState, type FormEvent } from 'react';
 
-import { graphqlRequest } from './graphql-request';
+import { graphqlRequest, problemText } from './graphql-request';
+import { laneName } from './lane-name';
 
 type Message = { reference: string; lrn: string | null; accepted: boolean; replayed: boolean; mrn: string | null; lane: string | null; declaration: { id: string } | null; errors: { location: string; message: string }[] };
 const IMPORT = `mutation Import($format: InterchangeFormat!, $document: String!) {
   importInterchange(format: $format, document: $document) { userErrors { message } messages { reference lrn accepted replayed mrn lane declaration { id } errors { location message } } } }`;
 /** As POST /api/interchange/declarations allows. */
-const MAX_BYTES = 32 * 1024 * 1024;
+const MAX_MB = 32;
+const MAX_BYTES = MAX_MB * 1024 * 1024;
 
 export function DocumentFiling() {
+  const t = useTranslations('interchange');
+  const lane = useTranslations('lane');
+  const locale = useLocale();
+  const located = (e: { location: string; message: string }) => t('located', { location: e.location, message: e.message });
   const id = useId();
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,19 +31,19 @@ export function DocumentFiling() {
     const file = new FormData(event.currentTarget).get('document');
     setProblem(null);
     setMessages(null);
-    if (!(file instanceof File) || file.size === 0) return setProblem('Choose a WCO DM XML (.xml) or UN/EDIFACT CUSDEC (.edi) file.');
-    if (file.size > MAX_BYTES) return setProblem('The file is larger than 32 MB: split it.');
+    if (!(file instanceof File) || file.size === 0) return setProblem(t('document.chooseFile'));
+    if (file.size > MAX_BYTES) return setProblem(t('document.tooLarge', { limit: MAX_MB }));
     setBusy(true);
     try {
       const document = await file.text();
       // XML starts with a declaration or an element; EDIFACT with UNA or UNB.
       const format = /^\s*</.test(document) ? 'WCO_XML' : 'CUSDEC';
-      const { importInterchange: r } = await graphqlRequest<{ importInterchange: { messages: Message[]; userErrors: { message: string }[] } }>(IMPORT, { format, document });
+      const { importInterchange: r } = await graphqlRequest<{ importInterchange: { messages: Message[]; userErrors: { message: string }[] } }>(IMPORT, { format, document }, locale);
       if (r.userErrors.length) setProblem(r.userErrors.map((e) => e.message).join(' '));
       setMessages(r.messages);
       setTimeout(() => heading.current?.focus(), 0);
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(problemText(error, (key, values) => t(key, values)));
     } finally {
       setBusy(false);
     }
@@ -44,21 +51,21 @@ export function DocumentFiling() {
 
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>File a WCO DM XML or CUSDEC document</h2>
+      <h2 id={`${id}-h`}>{t('document.heading')}</h2>
       <form className="stacked-form" onSubmit={submit}>
         <div className="field">
-          <label htmlFor={`${id}-doc`}>Document (.xml or .edi)</label>
+          <label htmlFor={`${id}-doc`}>{t('document.label')}</label>
           <input id={`${id}-doc`} name="document" type="file" accept=".xml,.edi,.edifact,.txt,application/xml,text/xml" />
-          <p className="hint">A message with function code 9 is submitted; any other is saved as a draft.</p>
+          <p className="hint">{t('document.hint')}</p>
         </div>
         <div className="form-actions">
           <button type="submit" disabled={busy}>
-            File the document
+            {t('document.file')}
           </button>
         </div>
       </form>
       <p role="status" className="muted">
-        {busy ? 'Filing…' : ''}
+        {busy ? t('document.filing') : ''}
       </p>
       {problem ? (
         <p role="alert" className="error">
@@ -68,18 +75,18 @@ export function DocumentFiling() {
       {messages && messages.length ? (
         <>
           <h3 ref={heading} tabIndex={-1}>
-            {messages.filter((m) => m.accepted).length} of {messages.length} messages filed
+            {t('document.outcomeHeading', { filed: messages.filter((m) => m.accepted).length, count: messages.length })}
           </h3>
           <div className="table-scroll">
             <table className="table" data-testid="document-outcomes">
-              <caption>Each message of the document</caption>
+              <caption>{t('document.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Reference</th>
-                  <th scope="col">LRN</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">MRN</th>
-                  <th scope="col">Lane</th>
+                  <th scope="col">{t('col.reference')}</th>
+                  <th scope="col">{t('col.lrn')}</th>
+                  <th scope="col">{t('col.outcome')}</th>
+                  <th scope="col">{t('col.mrn')}</th>
+                  <th scope="col">{t('col.lane')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -89,15 +96,15 @@ export function DocumentFiling() {
                     <td>{m.declaration && m.lrn ? <a href={`/declarations/${m.declaration.id}`}>{m.lrn}</a> : (m.lrn ?? '')}</td>
                     <td>
                       {m.accepted ? (
-                        <span className="badge badge-ok">{m.replayed ? 'Filed before' : 'Filed'}</span>
+                        <span className="badge badge-ok">{m.replayed ? t('outcome.filedBefore') : t('outcome.filed')}</span>
                       ) : (
                         <>
-                          <span className="badge badge-bad">Refused</span> {m.errors.map((e) => `${e.location}: ${e.message}`).join('; ')}
+                          <span className="badge badge-bad">{t('outcome.refused')}</span> <bdi>{m.errors.map(located).join(t('problemSeparator'))}</bdi>
                         </>
                       )}
                     </td>
                     <td>{m.mrn ?? ''}</td>
-                    <td>{m.lane ?? ''}</td>
+                    <td>{m.lane ? <span data-lane={m.lane}>{laneName(m.lane, lane)}</span> : ''}</td>
                   </tr>
                 ))}
               </tbody>
