@@ -32,7 +32,7 @@ function ReleaseTable({ caption, rows, groupName, hours }: { caption: string; ro
   const t = useTranslations('clearance');
   const format = useFormatter();
   return (
-    <table>
+    <table className="results compact">
       <caption>{caption}</caption>
       <thead>
         <tr>

@@ -72,7 +72,7 @@ export function BarChart({
             <title>{t('bar', { label: b.label, value: format(b.value), unit })}</title>
           </rect>
           {b.marker != null && <line x1={x(b.label)} x2={(x(b.label) ?? 0) + x.bandwidth()} y1={y(b.marker)} y2={y(b.marker)} stroke="#c2410c" strokeWidth="3" />}
-          <text x={(x(b.label) ?? 0) + x.bandwidth() / 2} y={height - margin.bottom + 16} textAnchor="middle" fontSize="11" fill="#1a202c">
+          <text className="chart-label" x={(x(b.label) ?? 0) + x.bandwidth() / 2} y={height - margin.bottom + 16} textAnchor="middle" fontSize="11" fill="#1a202c">
             {b.label}
           </text>
         </g>
