@@ -26,7 +26,7 @@ export const AUDIT_EVENTS = {
   'user.link_oidc': { target: 'user', details: none },
   'user.invite': {
     target: 'invitation',
-    details: z.object({ email: z.string().describe('Email'), role: z.string().describe('Role'), isCompanyAdmin: z.boolean().describe('Administrator') }),
+    details: z.object({ email: z.string().describe('Email'), role: z.string().describe('Role'), isCompanyAdmin: z.boolean().describe('Administrator'), locale: z.string().optional().describe('Language') }),
   },
   'user.accept_invitation': { target: 'user', details: z.object({ invitationId: z.string().describe('Invitation') }) },
   'user.update': {

@@ -19,11 +19,13 @@ export interface InvitationShown {
 /** Invites a person; the link comes back to be shown once (this installation writes messages to the log). */
 export async function inviteAction(_previous: FormState<InvitationShown>, formData: FormData): Promise<FormState<InvitationShown>> {
   const actor = await getActor();
-  const values = valuesOf(formData, ['email', 'name', 'role']);
-  const role = values.role === 'OFFICER' || values.role === 'ADMIN' ? values.role : undefined;
+  const values = valuesOf(formData, ['email', 'name', 'role', 'locale']);
+  const role = values.role || undefined;
   let invitation: Awaited<ReturnType<typeof inviteUser>>;
   try {
-    invitation = await inviteUser({ actor, input: { email: values.email!, name: values.name!, isCompanyAdmin: formData.get('isCompanyAdmin') === 'on', role } });
+    // The language as posted: an unknown one is the field error inviteUser gives, not a silent default.
+    const locale = values.locale || undefined;
+    invitation = await inviteUser({ actor, input: { email: values.email!, name: values.name!, isCompanyAdmin: formData.get('isCompanyAdmin') === 'on', role, locale } });
   } catch (error) {
     return failed(error, values);
   }

@@ -1,38 +1,52 @@
 // The clearance figures of a period as charts (SVG, server-rendered) and tables: the public performance
-// page and the officers' dashboard show the same view.
+// page and the officers' dashboard show the same view, in the reader's language (namespace `clearance`).
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 
 import type { ClearanceFigures, ClearanceStatistics, ReleaseFigure } from '../../lib/statistics/compute-clearance-statistics';
 import { BarChart } from '../_components/charts/bar-chart';
+import { When } from '../_i18n/when';
+
+type Words = ReturnType<typeof useTranslations>;
+type Formatter = ReturnType<typeof useFormatter>;
+
+const LANES = new Set(['GREEN', 'YELLOW', 'RED']);
 
 /**
  * The unit a chart of durations reads best in: minutes when every figure is under an hour (a quick
  * border's medians would otherwise be bars of 0.02 h), hours otherwise.
  */
-function durationScale(values: (number | null)[]): { unit: string; of: (h: number | null) => number | null } {
+function durationScale(values: (number | null)[], t: Words): { unit: string; of: (h: number | null) => number | null } {
   const underAnHour = values.every((v) => v === null || v < 1);
-  return underAnHour ? { unit: 'minutes', of: (h) => (h === null ? null : Math.round(h * 600) / 10) } : { unit: 'hours', of: (h) => h };
+  return underAnHour ? { unit: t('unitMinutes'), of: (h) => (h === null ? null : Math.round(h * 600) / 10) } : { unit: t('unitHours'), of: (h) => h };
 }
 
-const hours = (v: number | null) => (v === null ? '—' : v < 1 ? `${Math.round(v * 60)} min` : `${v.toFixed(1)} h`);
+/** A duration in hours as minutes under an hour, else hours with one decimal. */
+function hoursText(v: number | null, d: Words, format: Formatter): string {
+  if (v === null) return '—';
+  if (v < 1) return d('minutes', { value: format.number(Math.round(v * 60)) });
+  return d('hours', { value: format.number(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
+}
 
-function ReleaseTable({ caption, rows }: { caption: string; rows: ReleaseFigure[] }) {
+function ReleaseTable({ caption, rows, groupName, hours }: { caption: string; rows: ReleaseFigure[]; groupName: (r: ReleaseFigure) => string; hours: (v: number | null) => string }) {
+  const t = useTranslations('clearance');
+  const format = useFormatter();
   return (
-    <table>
+    <table className="results compact">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Group</th>
-          <th scope="col">Releases</th>
-          <th scope="col">Median</th>
-          <th scope="col">90th percentile</th>
+          <th scope="col">{t('group')}</th>
+          <th scope="col">{t('releases')}</th>
+          <th scope="col">{t('median')}</th>
+          <th scope="col">{t('p90')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={`${r.dimension}-${r.key}`}>
-            <th scope="row">{r.key ?? (r.dimension === 'ALL' ? 'All' : 'Not stated')}</th>
-            <td>{r.count.toLocaleString('en')}</td>
+            <th scope="row">{groupName(r)}</th>
+            <td>{format.number(r.count)}</td>
             <td>{hours(r.medianHours)}</td>
             <td>{hours(r.p90Hours)}</td>
           </tr>
@@ -42,70 +56,94 @@ function ReleaseTable({ caption, rows }: { caption: string; rows: ReleaseFigure[
   );
 }
 
-function Figures({ f, stats, label }: { f: ClearanceFigures; stats: ClearanceStatistics; label: string }) {
+/** `part`: which figures these are (own, national), for the test ids. */
+function Figures({ f, stats, part }: { f: ClearanceFigures; stats: ClearanceStatistics; part: string }) {
+  const t = useTranslations('clearance');
+  const d = useTranslations('duration');
+  const lane = useTranslations('lane');
+  const format = useFormatter();
+  const hours = (v: number | null) => hoursText(v, d, format);
+  const laneName = (key: string | null) => (key === null ? '—' : LANES.has(key) ? lane(key) : key);
+  const groupName = (r: ReleaseFigure) => (r.dimension === 'ALL' ? t('all') : r.key === null ? t('notStated') : r.dimension === 'LANE' ? laneName(r.key) : r.key);
   const all = f.releases.find((r) => r.dimension === 'ALL')!;
-  const by = (d: ReleaseFigure['dimension']) => f.releases.filter((r) => r.dimension === d);
-  const lanes = durationScale(by('LANE').flatMap((r) => [r.medianHours, r.p90Hours]));
-  const weeks = durationScale(by('WEEK').flatMap((r) => [r.medianHours, r.p90Hours]));
-  const bucketLabels = [`< ${stats.bucketsHours[0]} h`, ...stats.bucketsHours.slice(1).map((b, i) => `${stats.bucketsHours[i]}–${b} h`), `≥ ${stats.bucketsHours.at(-1)} h`];
+  const by = (dimension: ReleaseFigure['dimension']) => f.releases.filter((r) => r.dimension === dimension);
+  const lanes = durationScale(by('LANE').flatMap((r) => [r.medianHours, r.p90Hours]), t);
+  const weeks = durationScale(by('WEEK').flatMap((r) => [r.medianHours, r.p90Hours]), t);
+  const limits = stats.bucketsHours.map((b) => format.number(b));
+  const bucketLabels = [t('bucketUnder', { limit: limits[0]! }), ...limits.slice(1).map((b, i) => t('bucketBetween', { from: limits[i]!, to: b })), t('bucketOver', { limit: limits.at(-1)! })];
+  // ISO week keys are "2026-W48": the chart names the week by its number.
+  const weekName = (key: string | null) => t('week', { week: Number(key?.slice(6) ?? 0) });
   return (
     <>
-      <p className="lead" data-testid={`${label}-summary`}>
-        {all.count === 0
-          ? 'No declarations were released in this period.'
-          : `${all.count.toLocaleString('en')} declarations released; half within ${hours(all.medianHours)} of lodgement, nine in ten within ${hours(all.p90Hours)}.`}
+      <p className="lead" data-testid={`${part}-summary`}>
+        {all.count === 0 ? t('noneReleased') : t('summary', { count: all.count, median: hours(all.medianHours), p90: hours(all.p90Hours) })}
       </p>
       <div className="two-columns">
         <figure>
           <BarChart
-            title="Time from lodgement to release per lane (median; 90th percentile marked)"
+            title={t('releaseTimeTitle')}
             unit={lanes.unit}
-            markerLabel="90th percentile"
-            bars={by('LANE').map((r) => ({ label: r.key ?? '—', value: lanes.of(r.medianHours) ?? 0, marker: lanes.of(r.p90Hours) }))}
-            testId={`${label}-release-time-chart`}
+            markerLabel={t('p90')}
+            bars={by('LANE').map((r) => ({ label: laneName(r.key), value: lanes.of(r.medianHours) ?? 0, marker: lanes.of(r.p90Hours) }))}
+            emptyText={t('noReleases')}
+            testId={`${part}-release-time-chart`}
           />
-          <figcaption>Median {lanes.unit} from lodgement to release per lane; the orange mark is the 90th percentile.</figcaption>
+          <figcaption>{t('releaseTimeCaption', { unit: lanes.unit })}</figcaption>
         </figure>
         <figure>
-          <BarChart title="Distribution of release times" unit="releases" bars={bucketLabels.map((l, i) => ({ label: l, value: all.distribution[i] ?? 0 }))} testId={`${label}-distribution-chart`} />
-          <figcaption>How many releases took each length of time.</figcaption>
+          <BarChart title={t('distributionTitle')} unit={t('unitReleases')} bars={bucketLabels.map((l, i) => ({ label: l, value: all.distribution[i] ?? 0 }))} emptyText={t('noReleases')} testId={`${part}-distribution-chart`} />
+          <figcaption>{t('distributionCaption')}</figcaption>
         </figure>
         <figure>
-          <BarChart title="Median release time per week" unit={weeks.unit} bars={by('WEEK').map((r) => ({ label: r.key!.slice(5), value: weeks.of(r.medianHours) ?? 0, marker: weeks.of(r.p90Hours) }))} />
-          <figcaption>Median (bar) and 90th percentile (mark) per ISO week of release.</figcaption>
+          <BarChart
+            title={t('weeklyTitle')}
+            unit={weeks.unit}
+            markerLabel={t('p90')}
+            bars={by('WEEK').map((r) => ({ label: weekName(r.key), value: weeks.of(r.medianHours) ?? 0, marker: weeks.of(r.p90Hours) }))}
+            emptyText={t('noReleases')}
+          />
+          <figcaption>{t('weeklyCaption')}</figcaption>
         </figure>
         <figure>
-          <BarChart title="Share of lodged declarations per lane" unit="%" bars={f.lodgedPerLane.map((l) => ({ label: l.lane, value: Math.round(l.share * 1000) / 10 }))} />
-          <figcaption>Of the declarations lodged in the period, the percentage per lane.</figcaption>
+          <BarChart title={t('lodgedTitle')} unit="%" bars={f.lodgedPerLane.map((l) => ({ label: laneName(l.lane), value: Math.round(l.share * 1000) / 10 }))} emptyText={t('noLodgements')} />
+          <figcaption>{t('lodgedCaption')}</figcaption>
         </figure>
       </div>
-      <ReleaseTable caption="Per lane" rows={[all, ...by('LANE')]} />
-      <ReleaseTable caption="Per customs office" rows={by('OFFICE')} />
-      <ReleaseTable caption="Per procedure" rows={by('PROCEDURE')} />
+      <ReleaseTable caption={t('perLane')} rows={[all, ...by('LANE')]} groupName={groupName} hours={hours} />
+      <ReleaseTable caption={t('perOffice')} rows={by('OFFICE')} groupName={groupName} hours={hours} />
+      <ReleaseTable caption={t('perProcedure')} rows={by('PROCEDURE')} groupName={groupName} hours={hours} />
       <p>
-        Customs queries: {f.queries.count.toLocaleString('en')} raised, {f.queries.answered.toLocaleString('en')} answered; median answer time {hours(f.queries.medianAnswerHours)}, 90th percentile{' '}
-        {hours(f.queries.p90AnswerHours)}.
+        {t('queries', {
+          raised: f.queries.count,
+          answered: f.queries.answered,
+          median: hours(f.queries.medianAnswerHours),
+          p90: hours(f.queries.p90AnswerHours),
+        })}
       </p>
     </>
   );
 }
 
 export function ClearanceView({ stats, csvHref }: { stats: ClearanceStatistics; csvHref: string }) {
+  const t = useTranslations('clearance');
   return (
     <>
       <p className="hint">
-        Declarations released from {stats.from.toISOString().slice(0, 10)} to {stats.to.toISOString().slice(0, 10)} (UTC), measured as the WCO Time Release Study does: from lodgement (first
-        submission) to release. Figures are at most a minute old. <Link href={csvHref}>Download as CSV</Link>.
+        {t.rich('period', {
+          from: () => <When date={stats.from} time={false} />,
+          to: () => <When date={stats.to} time={false} />,
+          csv: (chunks) => <Link href={csvHref}>{chunks}</Link>,
+        })}
       </p>
       {stats.own && (
         <section aria-labelledby="own-heading" className="panel">
-          <h2 id="own-heading">Your declarations</h2>
-          <Figures f={stats.own} stats={stats} label="own" />
+          <h2 id="own-heading">{t('ownHeading')}</h2>
+          <Figures f={stats.own} stats={stats} part="own" />
         </section>
       )}
       <section aria-labelledby="national-heading">
-        <h2 id="national-heading">{stats.own ? 'All declarations (national)' : 'All declarations'}</h2>
-        <Figures f={stats.national} stats={stats} label="national" />
+        <h2 id="national-heading">{stats.own ? t('nationalHeadingBeside') : t('nationalHeading')}</h2>
+        <Figures f={stats.national} stats={stats} part="national" />
       </section>
     </>
   );

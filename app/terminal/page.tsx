@@ -1,43 +1,50 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 
 import { isOfficial } from '../../lib/auth/policy';
 import { isAppError } from '../../lib/errors';
 import { getGateTraffic } from '../../lib/gates/get-gate-traffic';
 import { getGateTrafficStamp } from '../../lib/gates/get-gate-traffic-stamp';
 import type { GateEventView } from '../../lib/gates/gate-event-view';
-import { formatDateTime } from '../declarations/_components/format';
+import { When } from '../_i18n/when';
 import { getActor } from '../session';
 import { LiveRefresh } from '../tracking/_components/live-refresh';
 import { gateTrafficStampAction } from './actions';
 import { reasonLabel } from './reason-label';
 import { TRAFFIC_WINDOW_HOURS, trafficWindowStart } from './traffic-window';
 
-export const metadata: Metadata = { title: 'Gate traffic' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('terminal'))('title') };
+}
 export const dynamic = 'force-dynamic';
 
-function formatWait(seconds: number | null): string {
+type Words = Awaited<ReturnType<typeof getTranslations>>;
+type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+
+/** A wait in seconds, minutes or hours, whichever reads best, in the reader's numbers. */
+function formatWait(seconds: number | null, d: Words, format: Formatter): string {
   if (seconds === null) return '—';
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
+  if (seconds < 90) return d('seconds', { value: format.number(Math.round(seconds)) });
+  if (seconds < 5400) return d('minutes', { value: format.number(Math.round(seconds / 60)) });
+  return d('hours', { value: format.number(seconds / 3600, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 }
 
 /** The decision in words and a symbol: colour is never the only sign. */
-function Verdict({ decision }: { decision: GateEventView['decision'] }) {
+function Verdict({ decision, t }: { decision: GateEventView['decision']; t: Words }) {
   const open = decision === 'OPEN';
   return (
     <span className={`badge ${open ? 'badge-ok' : 'badge-bad'} seal-badge`} data-testid="gate-verdict" data-decision={decision}>
       <span className="seal-badge-symbol" aria-hidden="true">
         {open ? '✓' : '✕'}
       </span>
-      {open ? 'Open' : 'Hold'}
+      {open ? t('open') : t('hold')}
     </span>
   );
 }
 
 /** Terminal operators (their company's gates) and customs (every gate): live gate traffic. */
 export default async function TerminalPage() {
-  const actor = await getActor();
+  const [actor, t, d, format] = await Promise.all([getActor(), getTranslations('terminal'), getTranslations('duration'), getFormatter()]);
   const since = trafficWindowStart();
   let traffic: Awaited<ReturnType<typeof getGateTraffic>>;
   let stamp: string;
@@ -47,8 +54,8 @@ export default async function TerminalPage() {
     if (!isAppError(error) || error.code !== 'FORBIDDEN') throw error;
     return (
       <>
-        <h1>Gate traffic</h1>
-        <p role="alert">Gate traffic is for terminal operators and customs. Your account has neither role.</p>
+        <h1>{t('title')}</h1>
+        <p role="alert">{t('forbidden')}</p>
       </>
     );
   }
@@ -58,31 +65,28 @@ export default async function TerminalPage() {
     <>
       <div className="page-head">
         <div>
-          <h1>Gate traffic</h1>
-          <p className="lead">
-            {isOfficial(actor) ? 'Every terminal gate' : 'Your terminal’s gates'}: what the readers asked in the last {TRAFFIC_WINDOW_HOURS} hours, why containers were held, and how long
-            they waited from the first read at the gate to the gate opening.
-          </p>
+          <h1>{t('title')}</h1>
+          <p className="lead">{t(isOfficial(actor) ? 'leadEvery' : 'leadOwn', { hours: TRAFFIC_WINDOW_HOURS })}</p>
         </div>
         <LiveRefresh renderedAt={renderedAt} stamp={stamp} poll={gateTrafficStampAction} />
       </div>
 
       <section aria-labelledby="per-gate">
-        <h2 id="per-gate">Per gate</h2>
+        <h2 id="per-gate">{t('perGate')}</h2>
         {traffic.gates.length === 0 ? (
-          <p>No gate is registered for you yet. Platform administrators register gates.</p>
+          <p>{t('noGates')}</p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="per-gate">
             <table data-testid="gate-summary">
-              <caption className="visually-hidden">Decisions per gate since {formatDateTime(traffic.since)}</caption>
+              <caption className="visually-hidden">{t.rich('perGateCaption', { since: () => <When date={traffic.since} /> })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Gate</th>
-                  <th scope="col">Direction</th>
-                  <th scope="col">Opened</th>
-                  <th scope="col">Held</th>
-                  <th scope="col">Median wait</th>
-                  <th scope="col">Why held</th>
+                  <th scope="col">{t('gate')}</th>
+                  <th scope="col">{t('direction')}</th>
+                  <th scope="col">{t('opened')}</th>
+                  <th scope="col">{t('held')}</th>
+                  <th scope="col">{t('medianWait')}</th>
+                  <th scope="col">{t('whyHeld')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -93,18 +97,18 @@ export default async function TerminalPage() {
                       <br />
                       <code>{g.gate.code}</code> · {g.gate.locode}
                     </th>
-                    <td>{g.gate.direction === 'IN' ? 'In (arriving)' : 'Out (departing)'}</td>
+                    <td>{g.gate.direction === 'IN' ? t('directionIn') : t('directionOut')}</td>
                     <td data-testid="open-count">{g.openCount}</td>
                     <td data-testid="hold-count">{g.holdCount}</td>
-                    <td>{formatWait(g.medianWaitSeconds)}</td>
+                    <td>{formatWait(g.medianWaitSeconds, d, format)}</td>
                     <td>
                       {g.holdReasons.length === 0 ? (
-                        <span className="muted">None</span>
+                        <span className="muted">{t('none')}</span>
                       ) : (
                         <ul className="plain-list tight">
                           {g.holdReasons.map((r) => (
                             <li key={r.code}>
-                              {reasonLabel(r.code)}: {r.count}
+                              {t('reasonCount', { reason: reasonLabel(t, r.code), count: r.count })}
                             </li>
                           ))}
                         </ul>
@@ -119,20 +123,20 @@ export default async function TerminalPage() {
       </section>
 
       <section aria-labelledby="latest">
-        <h2 id="latest">Latest decisions</h2>
+        <h2 id="latest">{t('latest')}</h2>
         {traffic.recent.length === 0 ? (
-          <p>No decision in the last {TRAFFIC_WINDOW_HOURS} hours.</p>
+          <p>{t('noDecisions', { hours: TRAFFIC_WINDOW_HOURS })}</p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="latest">
             <table data-testid="gate-decisions">
-              <caption className="visually-hidden">Latest gate decisions, newest first</caption>
+              <caption className="visually-hidden">{t('latestCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Gate</th>
-                  <th scope="col">Container</th>
-                  <th scope="col">Decision</th>
-                  <th scope="col">Reasons</th>
+                  <th scope="col">{t('time')}</th>
+                  <th scope="col">{t('gate')}</th>
+                  <th scope="col">{t('container')}</th>
+                  <th scope="col">{t('decision')}</th>
+                  <th scope="col">{t('reasons')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -141,7 +145,7 @@ export default async function TerminalPage() {
                   return (
                     <tr key={e.id} data-container={e.containerNumber} data-decision={e.decision}>
                       <td>
-                        <time dateTime={e.decidedAt.toISOString()}>{formatDateTime(e.decidedAt)}</time>
+                        <When date={e.decidedAt} />
                       </td>
                       <td>
                         <code>{e.gate.code}</code>
@@ -150,17 +154,17 @@ export default async function TerminalPage() {
                         <code>{e.containerNumber}</code>
                       </td>
                       <td>
-                        <Verdict decision={e.decision} />
-                        {e.decision === 'OPEN' && e.waitSeconds !== null && e.waitSeconds > 0 && <span className="muted"> after {formatWait(e.waitSeconds)}</span>}
+                        <Verdict decision={e.decision} t={t} />
+                        {e.decision === 'OPEN' && e.waitSeconds !== null && e.waitSeconds > 0 && <span className="muted"> {t('after', { wait: formatWait(e.waitSeconds, d, format) })}</span>}
                       </td>
                       <td>
                         {failed.length === 0 ? (
-                          'Every check passed.'
+                          t('allPassed')
                         ) : (
                           <ul className="plain-list tight" data-testid="hold-reasons">
                             {failed.map((r) => (
                               <li key={r.code}>
-                                <strong>{reasonLabel(r.code)}</strong> <code>{r.code}</code>: {r.message}
+                                <strong>{reasonLabel(t, r.code)}</strong> <code>{r.code}</code>: {r.message}
                               </li>
                             ))}
                           </ul>

@@ -1,14 +1,9 @@
-// Short words for the gate reason codes (lib/gates/gate-checks.ts), for the terminal page's counts. A code
-// this list does not know yet (a check added later) is shown as it is.
-const LABEL: Record<string, string> = {
-  DECLARATION_NOT_RELEASED: 'Declaration not released',
-  PERMIT_MISSING: 'Permit not satisfied',
-  SEAL_BROKEN: 'Seal broken or tampered',
-  SEAL_MISMATCH: 'Seal does not match',
-  OPEN_ALERT: 'Open alert',
-  SUSPECT_SCAN: 'Suspect X-ray scan',
-};
+// The gate reason codes (lib/gates/gate-checks.ts) the terminal page names in words, under
+// `terminal.reason.*` in messages/<locale>.json. A code this list does not know yet (a check added
+// later) is shown as it is.
+const KNOWN = ['DECLARATION_NOT_RELEASED', 'PERMIT_MISSING', 'SEAL_BROKEN', 'SEAL_MISMATCH', 'OPEN_ALERT', 'SUSPECT_SCAN'] as const;
 
-export function reasonLabel(code: string): string {
-  return LABEL[code] ?? code;
+/** The reason's words from the page's `t` (namespace `terminal`), or the code itself. */
+export function reasonLabel(t: (key: string) => string, code: string): string {
+  return (KNOWN as readonly string[]).includes(code) ? t(`reason.${code}`) : code;
 }

@@ -1,7 +1,10 @@
+import { inviteUser } from '../../lib/auth/invite-user';
 import { listAuditEvents } from '../../lib/auth/list-audit-events';
 import { signOutEverywhere } from '../../lib/auth/sign-out-everywhere';
 import { delegationState, listDelegations } from '../../lib/parties/list-delegations';
 import type { Resolvers } from '../generated/resolvers-types';
+import { withUserErrors } from '../user-errors';
+import { withoutNulls } from '../without-nulls';
 
 export const identityResolvers: Resolvers = {
   Query: {
@@ -20,6 +23,11 @@ export const identityResolvers: Resolvers = {
       const actor = await ctx.actor();
       await signOutEverywhere({ actor });
       return { viewer: actor, signedOutAt: new Date() };
+    },
+    inviteUser: async (_root, { input }, ctx) => {
+      const actor = await ctx.actor();
+      const { value, userErrors } = await withUserErrors(() => inviteUser({ actor, input: withoutNulls(input) }));
+      return { invitation: value && { id: value.invitationId, email: value.email, locale: value.locale, expiresAt: value.expiresAt, link: value.link }, userErrors };
     },
   },
   Delegation: {

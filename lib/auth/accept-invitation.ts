@@ -1,9 +1,11 @@
-// The invited person chooses a password; the invitation becomes a user, once.
+// The invited person chooses a password; the invitation becomes a user, once. Their profile language is
+// the one they chose on the portal before accepting (the language switcher), else the invitation's.
 import { z } from 'zod';
 
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
+import { isLocale } from '../i18n/locales';
 import { parseInput, throwFieldErrors } from '../validation';
 import { hashSecret, type RequestInfo } from './actor';
 import { hashPassword, passwordContextErrors, passwordSchema } from './password';
@@ -23,7 +25,8 @@ export async function findInvitation(token: string): Promise<{ email: string; na
   return { email: inv.email, name: inv.name, companyName: inv.company?.name ?? null, expiresAt: inv.expiresAt, expired: inv.expiresAt <= new Date() };
 }
 
-export async function acceptInvitation(options: { input: z.input<typeof acceptInvitationInput>; request?: RequestInfo }): Promise<{ userId: string; email: string }> {
+/** `chosenLocale`: a language the invitee chose themselves (the switcher's cookie); it wins over the invitation's. */
+export async function acceptInvitation(options: { input: z.input<typeof acceptInvitationInput>; request?: RequestInfo; chosenLocale?: string | null }): Promise<{ userId: string; email: string }> {
   const input = parseInput(acceptInvitationInput, options.input);
   return getDb().$transaction(async (tx) => {
     const found = await tx.invitation.findUnique({ where: { tokenHash: hashSecret(input.token) }, select: { id: true } });
@@ -41,7 +44,15 @@ export async function acceptInvitation(options: { input: z.input<typeof acceptIn
     const taken = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } });
     if (taken) throw new AppError('CONFLICT', 'This email already has an account: sign in instead.');
     const user = await tx.user.create({
-      data: { email: inv.email, name: input.name ?? inv.name, role: inv.role, companyId: inv.companyId, isCompanyAdmin: inv.isCompanyAdmin, passwordHash },
+      data: {
+        email: inv.email,
+        name: input.name ?? inv.name,
+        role: inv.role,
+        companyId: inv.companyId,
+        isCompanyAdmin: inv.isCompanyAdmin,
+        passwordHash,
+        locale: isLocale(options.chosenLocale) ? options.chosenLocale : isLocale(inv.locale) ? inv.locale : null,
+      },
       select: { id: true, email: true, name: true, role: true, companyId: true },
     });
     await tx.invitation.update({ where: { id: inv.id }, data: { acceptedAt: new Date() } });

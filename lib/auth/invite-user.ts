@@ -1,14 +1,15 @@
 // A company administrator invites a colleague; a platform administrator invites customs officers and
-// other platform administrators. The link (valid 7 days, single use) goes out through the outbox, in the
-// inviter's profile language: the invitee has no profile yet, and an administrator invites colleagues of
-// their own company or administration, who most likely work in the same language (an inviter without a
-// profile language sends English text only, as notifications do).
+// other platform administrators. The link (valid 7 days, single use) goes out through the outbox in the
+// language the inviter chose for the invitee (`locale`), else the inviter's profile language (colleagues
+// most likely work in the same one; an inviter without a profile language sends English text only, as
+// notifications do). The invitation keeps that language: it becomes the invitee's profile language when
+// they accept (lib/auth/accept-invitation.ts).
 import { z } from 'zod';
 
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { getEnv } from '../env';
-import { isLocale } from '../i18n/locales';
+import { isLocale, LOCALES, type Locale } from '../i18n/locales';
 import { pickLocale } from '../i18n/pick-locale';
 import { composeEmail } from '../notifications/compose-email';
 import { AppError } from '../errors';
@@ -29,10 +30,13 @@ const inviteUserInput = z.object({
   isCompanyAdmin: z.boolean().default(false),
   /** Platform administrators only: OFFICER or ADMIN. Company administrators invite into their company's role. */
   role: z.enum(['OFFICER', 'ADMIN']).optional(),
+  /** The invitee's language (lib/i18n/locales.ts): the e-mail's, then their profile's. Default: the inviter's profile language. */
+  locale: z.enum(LOCALES).optional(),
 });
-export type InviteUserInput = z.input<typeof inviteUserInput>;
+/** As a form or the API gives it: `role` and `locale` are any text until validated here (an unknown one is a field error). */
+export type InviteUserInput = Omit<z.input<typeof inviteUserInput>, 'role' | 'locale'> & { role?: string; locale?: string };
 
-export async function inviteUser(options: { actor: Actor; input: InviteUserInput }): Promise<{ invitationId: string; link: string; expiresAt: Date }> {
+export async function inviteUser(options: { actor: Actor; input: InviteUserInput }): Promise<{ invitationId: string; email: string; link: string; expiresAt: Date; locale: Locale | null }> {
   const { actor } = options;
   assertPerson(actor, 'invite people');
   const input = parseInput(inviteUserInput, options.input);
@@ -54,19 +58,19 @@ export async function inviteUser(options: { actor: Actor; input: InviteUserInput
   const result = await getDb().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     throwFieldErrors(existing ? [{ path: ['email'], code: 'DUPLICATE', message: 'This email already has an account.' }] : []);
+    const inviter = input.locale ? null : await tx.user.findUnique({ where: { id: actor.userId }, select: { locale: true } });
+    const locale = input.locale ?? (isLocale(inviter?.locale) ? inviter.locale : null);
     const invitation = await tx.invitation.create({
-      data: { companyId, email: input.email, name: input.name, role, isCompanyAdmin: companyId ? input.isCompanyAdmin : false, tokenHash: hash, expiresAt, invitedById: actor.userId },
+      data: { companyId, email: input.email, name: input.name, role, isCompanyAdmin: companyId ? input.isCompanyAdmin : false, locale, tokenHash: hash, expiresAt, invitedById: actor.userId },
       select: { id: true },
     });
-    const inviter = await tx.user.findUnique({ where: { id: actor.userId }, select: { locale: true } });
-    const profile = isLocale(inviter?.locale) ? inviter.locale : null;
-    const mail = composeEmail(pickLocale({ profile })).invitation({ inviter: actor.name, until: expiresAt, link });
-    await queueMessage(sqlOfPrisma(tx), { kind: 'invitation', to: input.email, ...mail, locale: profile });
+    const mail = composeEmail(pickLocale({ profile: locale })).invitation({ inviter: actor.name, until: expiresAt, link });
+    await queueMessage(sqlOfPrisma(tx), { kind: 'invitation', to: input.email, ...mail, locale });
     if (companyId) {
       await recordBusinessEvent(sqlOfPrisma(tx), { type: 'invitation.sent', companyId, payload: { invitationId: invitation.id, companyId, role, expiresAt: expiresAt.toISOString() } });
     }
-    await recordAudit(tx, { actor, action: 'user.invite', targetType: 'invitation', targetId: invitation.id, details: { email: input.email, role, isCompanyAdmin: input.isCompanyAdmin } });
-    return { invitationId: invitation.id, link, expiresAt };
+    await recordAudit(tx, { actor, action: 'user.invite', targetType: 'invitation', targetId: invitation.id, details: { email: input.email, role, isCompanyAdmin: input.isCompanyAdmin, locale: locale ?? undefined } });
+    return { invitationId: invitation.id, email: input.email, link, expiresAt, locale };
   });
   return result;
 }

@@ -92,7 +92,7 @@ async function nationalFigures(on: Page): Promise<{ all: number; atOffice: numbe
   await on.goto(`${clearway.url}/performance`);
   const national = on.getByRole('region', { name: 'All declarations' });
   const summary = (await national.getByTestId('national-summary').textContent())!;
-  const all = summary.startsWith('No declarations') ? 0 : Number(summary.match(/^([\d,]+) declarations released/)![1]!.replace(/,/g, ''));
+  const all = summary.startsWith('No declarations') ? 0 : Number(summary.match(/^([\d,]+) declarations? released/)![1]!.replace(/,/g, ''));
   const row = national.getByRole('table', { name: 'Per customs office' }).getByRole('row', { name: new RegExp(`^${NEW_OFFICE} `) });
   const atOffice = (await row.count()) ? Number(await row.getByRole('cell').first().textContent()) : 0;
   return { all, atOffice };

@@ -1,7 +1,8 @@
 // The terminal page in the browser, on the server as `npm start` runs it: the demo terminal operator
 // watches its gates; a reader (an API token with gate:decide) asks over POST /api/gate/decision for a
 // released container with an intact seal and for a tampered one; the OPEN and the HOLD with its reasons
-// appear by themselves (the page's live refresh), and axe finds no accessibility violation.
+// appear by themselves (the page's live refresh), and axe finds no accessibility violation. The same
+// page and /performance in French, and in Arabic right to left (screenshots terminal-ar, performance-ar).
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,44 @@ describe('the terminal page', () => {
     await shot('terminal-gate-traffic');
 
     await expectNoAxeViolations(page, 'the terminal page');
+  });
+
+  it('speaks French, and Arabic right to left, on the terminal and performance pages', async () => {
+    await actAs(TERMINAL_EMAIL);
+    // Chosen in this browser (the switcher's cookie); the demo terminal operator has no profile language.
+    const speak = (locale: string) => page.context().addCookies([{ name: 'clearway-locale', value: locale, url: url('/') }]);
+    const heading = async () => (await page.getByRole('heading', { level: 1 }).textContent())?.trim();
+
+    await speak('fr');
+    await page.goto(url('/terminal'));
+    expect(await heading()).toBe('Trafic aux portiques');
+    expect(await page.title()).toContain('Trafic aux portiques');
+    const held = row(tampered);
+    expect(await held.getByTestId('gate-verdict').textContent()).toContain('Retenu');
+    expect(await held.getByTestId('hold-reasons').textContent()).toContain('Scellé rompu ou altéré');
+    expect(await row(intact).textContent()).toContain('Tous les contrôles sont satisfaits.');
+    expect(await page.getByTestId('gate-summary').locator(`tr[data-gate="${GATE_OUT}"]`).textContent()).toContain('Scellé rompu ou altéré : 1');
+    expect(await page.getByRole('columnheader', { name: 'Attente médiane' }).count()).toBe(1);
+    await page.goto(url('/performance'));
+    expect(await heading()).toBe('Combien de temps prend le dédouanement');
+    const national = page.getByRole('region', { name: 'Toutes les déclarations' });
+    expect(await national.getByRole('table', { name: 'Par circuit' }).count()).toBe(1);
+    expect(await national.getByTestId('national-summary').textContent()).toMatch(/mainlevée/);
+    expect(await national.getByTestId('national-release-time-chart').getAttribute('aria-label')).toMatch(/^Délai du dépôt à la mainlevée par circuit/);
+
+    await speak('ar');
+    await page.goto(url('/terminal'));
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await heading()).toBe('حركة البوابات');
+    expect(await page.locator('h1').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await row(tampered).getByTestId('gate-verdict').textContent()).toContain('احتجاز');
+    await shot('terminal-ar');
+    await expectNoAxeViolations(page, 'the terminal page in Arabic');
+    await page.goto(url('/performance'));
+    expect(await heading()).toBe('كم يستغرق التخليص الجمركي');
+    expect(await page.getByRole('table', { name: 'حسب المسار' }).count()).toBeGreaterThan(0);
+    await shot('performance-ar');
+    await expectNoAxeViolations(page, 'the performance page in Arabic');
   });
 
   it('tells a trader the page is not theirs', async () => {

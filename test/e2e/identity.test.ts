@@ -184,6 +184,10 @@ describe('identity and access in the portal', () => {
 
     await page.getByLabel('Email').fill(COLLEAGUE.email);
     await page.getByLabel('Name', { exact: true }).fill(COLLEAGUE.name);
+    // The invitee's language: the inviter's own by default, each language named in itself.
+    const language = page.getByLabel('Their language');
+    expect(await language.inputValue()).toBe('en');
+    expect(await language.locator('option').allTextContents()).toEqual(['English', 'Français', 'Español', 'العربية']);
     await page.getByRole('button', { name: 'Send invitation' }).click();
     await expect.poll(() => page.getByTestId('success').textContent()).toContain(`${COLLEAGUE.name} is invited.`);
     expect(await page.getByTestId('success').textContent()).toContain('wait in the outbox');

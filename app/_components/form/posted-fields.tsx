@@ -105,7 +105,8 @@ export function DropdownField({
   className,
   announce,
 }: Omit<PostedProps, 'optional' | 'maxLength'> & {
-  options: readonly { value: string; label: string }[];
+  /** `lang`: the option's own language when it differs from the page's (a language named in itself). */
+  options: readonly { value: string; label: string; lang?: string }[];
   /** A first, empty choice ("Choose…"), so that nothing is chosen by accident. */
   placeholder?: string;
 }) {
@@ -116,7 +117,7 @@ export function DropdownField({
       <select key={value} id={id} name={name} defaultValue={value} required aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}

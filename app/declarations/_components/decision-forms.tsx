@@ -3,7 +3,7 @@
 // answers a query or asks for a cancellation; the officer raises a query, changes the lane, assesses
 // duties, records the payment, releases, rejects or decides a cancellation request. Each is a plain
 // form posting to a server action (so it works without JavaScript); problems come back next to the
-// field or the button, success goes back to the page with the new status.
+// field or the button, success goes back to the page with the new status. Words: namespace `decisionForms`.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
@@ -30,6 +30,7 @@ function Id({ id }: { id: string }) {
 }
 
 export function SubmitDraftForm({ id, idempotencyKey, canEdit }: { id: string; idempotencyKey: string; canEdit: boolean }) {
+  const t = useTranslations('decisionForms');
   const [state, action, pending] = useActionState(submitFromDetailAction, INITIAL);
   return (
     <form action={action} className="action-form">
@@ -38,17 +39,17 @@ export function SubmitDraftForm({ id, idempotencyKey, canEdit }: { id: string; i
       <div className="button-row">
         {canEdit && (
           <Link href={`/declarations/${id}/edit`} className="button button-secondary">
-            Edit draft
+            {t('editDraft')}
           </Link>
         )}
         <button type="submit" disabled={pending} aria-describedby={state.message ? 'submit-outcome' : undefined}>
-          {pending ? 'Submitting…' : 'Submit declaration'}
+          {pending ? t('submitting') : t('submit')}
         </button>
       </div>
       <Outcome state={state} id="submit-outcome" />
       {canEdit && !state.ok && state.fieldErrors.length > 0 && (
         <p>
-          <Link href={`/declarations/${id}/edit`}>Edit the draft to complete it</Link>.
+          {t.rich('completeDraft', { link: (chunks) => <Link href={`/declarations/${id}/edit`}>{chunks}</Link> })}
         </p>
       )}
     </form>
@@ -58,6 +59,7 @@ export function SubmitDraftForm({ id, idempotencyKey, canEdit }: { id: string; i
 export function ReleaseForm({ id, hint, controlResultMissing = false }: { id: string; hint: string; controlResultMissing?: boolean }) {
   const [state, action, pending] = useActionState(decideAction, INITIAL);
   const t = useTranslations('declaration.controlResult.release');
+  const words = useTranslations('decisionForms');
   // The release gate of issue 14 (lib/risk/assert-control-result-recorded.ts): said in words, with the way to the form.
   // (Only while the page still says it is missing: the form's state outlives the result being recorded.)
   const missing = controlResultMissing && !state.ok && state.reason === 'CONTROL_RESULT_MISSING';
@@ -72,7 +74,7 @@ export function ReleaseForm({ id, hint, controlResultMissing = false }: { id: st
         </p>
       )}
       <button type="submit" disabled={pending} className="button-ok">
-        {pending ? 'Releasing…' : 'Release goods'}
+        {pending ? words('releasing') : words('release')}
       </button>
       {missing ? (
         <div role="alert" className="error" id="release-outcome" data-testid="release-control-result-missing">
@@ -87,14 +89,15 @@ export function ReleaseForm({ id, hint, controlResultMissing = false }: { id: st
 }
 
 export function RejectForm({ id }: { id: string }) {
+  const t = useTranslations('decisionForms');
   const [state, action, pending] = useActionState(decideAction, INITIAL);
   return (
     <form action={action} className="action-form">
       <Id id={id} />
       <input type="hidden" name="decision" value="REJECTED" />
-      <LongTextField announce id="reject-reason" name="reason" label="Reason for rejection" hint="The filer sees this reason in the declaration’s history." state={state} maxLength={1000} />
+      <LongTextField announce id="reject-reason" name="reason" label={t('rejectReason')} hint={t('rejectReasonHint')} state={state} maxLength={1000} />
       <button type="submit" disabled={pending} className="button-danger">
-        {pending ? 'Rejecting…' : 'Reject declaration'}
+        {pending ? t('rejecting') : t('reject')}
       </button>
       <Outcome state={state} id="reject-outcome" fields={['reason']} />
     </form>
@@ -103,13 +106,14 @@ export function RejectForm({ id }: { id: string }) {
 
 /** The filer's answer to the open query (shown under the question). */
 export function AnswerQueryForm({ id }: { id: string }) {
+  const t = useTranslations('decisionForms');
   const [state, action, pending] = useActionState(answerQueryAction, INITIAL);
   return (
     <form action={action} className="action-form">
       <Id id={id} />
-      <LongTextField announce id="query-answer" name="answer" label="Your answer" hint="Customs reads it with the declaration. Up to 2,000 characters." state={state} maxLength={2000} rows={4} />
+      <LongTextField announce id="query-answer" name="answer" label={t('answer')} hint={t('answerHint', { max: 2000 })} state={state} maxLength={2000} rows={4} />
       <button type="submit" disabled={pending}>
-        {pending ? 'Sending…' : 'Send answer'}
+        {pending ? t('sending') : t('sendAnswer')}
       </button>
       <Outcome state={state} id="answer-outcome" fields={['answer']} />
     </form>
@@ -117,6 +121,7 @@ export function AnswerQueryForm({ id }: { id: string }) {
 }
 
 export function RequestCancellationForm({ id }: { id: string }) {
+  const t = useTranslations('decisionForms');
   const [state, action, pending] = useActionState(requestCancellationAction, INITIAL);
   return (
     <form action={action} className="action-form">
@@ -124,13 +129,13 @@ export function RequestCancellationForm({ id }: { id: string }) {
       <LongTextField announce
         id="cancel-reason"
         name="reason"
-        label="Reason for cancelling"
-        hint="For example: goods not shipped, declared twice. A customs officer decides."
+        label={t('cancelReason')}
+        hint={t('cancelReasonHint')}
         state={state}
         maxLength={1000}
       />
       <button type="submit" disabled={pending} className="button-secondary">
-        {pending ? 'Sending…' : 'Request cancellation'}
+        {pending ? t('sending') : t('requestCancellation')}
       </button>
       <Outcome state={state} id="cancel-outcome" fields={['reason']} />
     </form>
@@ -139,17 +144,18 @@ export function RequestCancellationForm({ id }: { id: string }) {
 
 /** Grant (CANCELLED) or refuse (back to where it was) a cancellation request: the button says which. */
 export function DecideCancellationForm({ id }: { id: string }) {
+  const t = useTranslations('decisionForms');
   const [state, action, pending] = useActionState(decideCancellationAction, INITIAL);
   return (
     <form action={action} className="action-form">
       <Id id={id} />
-      <LongTextField announce id="cancel-decision-reason" name="reason" label="Reason for the decision" hint="The filer sees it in the declaration’s history." state={state} maxLength={1000} />
+      <LongTextField announce id="cancel-decision-reason" name="reason" label={t('decisionReason')} hint={t('decisionReasonHint')} state={state} maxLength={1000} />
       <div className="button-row">
         <button type="submit" name="grant" value="true" disabled={pending} className="button-danger">
-          Grant cancellation
+          {t('grantCancellation')}
         </button>
         <button type="submit" name="grant" value="false" disabled={pending} className="button-secondary">
-          Refuse cancellation
+          {t('refuseCancellation')}
         </button>
       </div>
       <Outcome state={state} id="cancel-decision-outcome" fields={['reason']} />
@@ -158,6 +164,7 @@ export function DecideCancellationForm({ id }: { id: string }) {
 }
 
 export function RaiseQueryForm({ id }: { id: string }) {
+  const t = useTranslations('decisionForms');
   const [state, action, pending] = useActionState(raiseQueryAction, INITIAL);
   return (
     <form action={action} className="action-form">
@@ -165,26 +172,25 @@ export function RaiseQueryForm({ id }: { id: string }) {
       <LongTextField announce
         id="query-question"
         name="question"
-        label="Question to the filer"
-        hint="The declaration waits for the answer. Ask for one thing you need, e.g. a certificate of origin."
+        label={t('question')}
+        hint={t('questionHint')}
         state={state}
         maxLength={2000}
       />
       <button type="submit" disabled={pending} className="button-secondary">
-        {pending ? 'Sending…' : 'Send question'}
+        {pending ? t('sending') : t('sendQuestion')}
       </button>
       <Outcome state={state} id="query-outcome" fields={['question']} />
     </form>
   );
 }
 
-const LANE_CHOICES: { lane: RiskLane; label: string; hint: string }[] = [
-  { lane: 'GREEN', label: 'Green', hint: 'no control' },
-  { lane: 'YELLOW', label: 'Yellow', hint: 'documentary check' },
-  { lane: 'RED', label: 'Red', hint: 'physical inspection' },
-];
+/** The lanes an officer may choose, each named (`lane.*`) with what it means (`decisionForms.laneHint.*`). */
+const LANE_CHOICES: RiskLane[] = ['GREEN', 'YELLOW', 'RED'];
 
 export function OverrideLaneForm({ id, current }: { id: string; current: RiskLane | null }) {
+  const t = useTranslations('decisionForms');
+  const laneName = useTranslations('lane');
   const [state, action, pending] = useActionState(overrideLaneAction, INITIAL);
   const laneError = errorOf(state, 'lane');
   const chosen = state.values?.lane;
@@ -192,20 +198,20 @@ export function OverrideLaneForm({ id, current }: { id: string; current: RiskLan
     <form action={action} className="action-form">
       <Id id={id} />
       <fieldset className={laneError ? 'choice field-invalid' : 'choice'} aria-describedby={laneError ? 'lane-error' : undefined}>
-        <legend>New lane</legend>
+        <legend>{t('newLane')}</legend>
         <FieldError id="lane" error={laneError} announce />
         <div className="radios">
-          {LANE_CHOICES.filter((c) => c.lane !== current).map((c, i) => (
-            <label key={c.lane} className="radio">
-              <input type="radio" name="lane" value={c.lane} required={i === 0} defaultChecked={chosen === c.lane} />
-              <span className={`lane lane-${c.lane.toLowerCase()}`}>{c.label}</span> <span className="muted">({c.hint})</span>
+          {LANE_CHOICES.filter((lane) => lane !== current).map((lane, i) => (
+            <label key={lane} className="radio">
+              <input type="radio" name="lane" value={lane} required={i === 0} defaultChecked={chosen === lane} />
+              <span className={`lane lane-${lane.toLowerCase()}`}>{laneName(lane)}</span> <span className="muted">{t('laneHintInBrackets', { hint: t(`laneHint.${lane}`) })}</span>
             </label>
           ))}
         </div>
       </fieldset>
-      <LongTextField announce id="lane-reason" name="reason" label="Reason for the change" hint="Kept among the risk findings." state={state} maxLength={900} rows={2} />
+      <LongTextField announce id="lane-reason" name="reason" label={t('laneReason')} hint={t('laneReasonHint')} state={state} maxLength={900} rows={2} />
       <button type="submit" disabled={pending} className="button-secondary">
-        {pending ? 'Changing…' : 'Change lane'}
+        {pending ? t('changing') : t('changeLane')}
       </button>
       <Outcome state={state} id="lane-outcome" fields={['lane', 'reason']} />
     </form>
@@ -213,13 +219,14 @@ export function OverrideLaneForm({ id, current }: { id: string; current: RiskLan
 }
 
 export function AssessDutiesForm({ id }: { id: string }) {
+  const t = useTranslations('decisionForms');
   const [state, action, pending] = useActionState(assessDutiesAction, INITIAL);
   return (
     <form action={action} className="action-form">
       <Id id={id} />
-      <p className="hint">Computes duty, excise and VAT of every goods item from the national tariff. The filer then pays the total.</p>
+      <p className="hint">{t('assessHint')}</p>
       <button type="submit" disabled={pending}>
-        {pending ? 'Assessing…' : 'Assess duties'}
+        {pending ? t('assessing') : t('assess')}
       </button>
       <Outcome state={state} id="assess-outcome" />
     </form>
@@ -228,16 +235,17 @@ export function AssessDutiesForm({ id }: { id: string }) {
 
 /** The payment of the assessed total, the amount filled in with it. */
 export function RecordPaymentForm({ id, amount }: { id: string; amount: string }) {
+  const t = useTranslations('decisionForms');
   const [state, action, pending] = useActionState(recordPaymentAction, INITIAL);
   return (
     <form action={action} className="action-form">
       <Id id={id} />
       <div className="form-grid payment-grid">
-        <InputField announce id="payment-amount" name="amount" label="Amount paid" hint={`The assessed total is ${amount}.`} state={state} defaultValue={amount} inputMode="decimal" maxLength={20} />
-        <InputField announce id="payment-reference" name="reference" label="Payment reference" hint="As on the bank transfer, e.g. NL-PAY-2026-0001." state={state} maxLength={70} />
+        <InputField announce id="payment-amount" name="amount" label={t('amountPaid')} hint={t('amountPaidHint', { amount })} state={state} defaultValue={amount} inputMode="decimal" maxLength={20} />
+        <InputField announce id="payment-reference" name="reference" label={t('paymentReference')} hint={t('paymentReferenceHint', { example: 'NL-PAY-2026-0001' })} state={state} maxLength={70} />
       </div>
       <button type="submit" disabled={pending}>
-        {pending ? 'Recording…' : 'Record payment'}
+        {pending ? t('recording') : t('recordPayment')}
       </button>
       <Outcome state={state} id="payment-outcome" fields={['amount', 'reference']} />
     </form>
