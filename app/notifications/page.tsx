@@ -47,42 +47,44 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       {inbox.nodes.length === 0 ? (
         <p className="empty-state">{t('empty')}</p>
       ) : (
-        <table className="results" data-testid="inbox">
-          <thead>
-            <tr>
-              <th scope="col">{t('when')}</th>
-              <th scope="col">{t('what')}</th>
-              <th scope="col">{t('code')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {inbox.nodes.map((n) => (
-              <tr key={n.id} data-testid="inbox-entry" data-type={n.type} data-read={n.readAt ? 'true' : 'false'}>
-                <td>
-                  <When date={n.createdAt} />
-                </td>
-                <td>
-                  {n.readAt ? null : <span className="badge badge-info">{t('new')}</span>} {n.link ? <Link href={n.link}>{titleOf(n)}</Link> : titleOf(n)}
-                </td>
-                <td>{n.dmsCode ? <code>{n.dmsCode}</code> : null}</td>
-                <td>
-                  {!n.readAt && (
-                    <form action={markReadAction}>
-                      <input type="hidden" name="id" value={n.id} />
-                      <input type="hidden" name="next" value="/notifications" />
-                      <button type="submit" className="button-link">
-                        {t('markRead')}
-                      </button>
-                    </form>
-                  )}
-                </td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('title')}>
+          <table className="results" data-testid="inbox">
+            <thead>
+              <tr>
+                <th scope="col">{t('when')}</th>
+                <th scope="col">{t('what')}</th>
+                <th scope="col">{t('code')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {inbox.nodes.map((n) => (
+                <tr key={n.id} data-testid="inbox-entry" data-type={n.type} data-read={n.readAt ? 'true' : 'false'}>
+                  <td>
+                    <When date={n.createdAt} />
+                  </td>
+                  <td>
+                    {n.readAt ? null : <span className="badge badge-info">{t('new')}</span>} {n.link ? <Link href={n.link}>{titleOf(n)}</Link> : titleOf(n)}
+                  </td>
+                  <td>{n.dmsCode ? <code>{n.dmsCode}</code> : null}</td>
+                  <td>
+                    {!n.readAt && (
+                      <form action={markReadAction}>
+                        <input type="hidden" name="id" value={n.id} />
+                        <input type="hidden" name="next" value="/notifications" />
+                        <button type="submit" className="button-link">
+                          {t('markRead')}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {inbox.hasNextPage && inbox.endCursor && (
         <p className="pager">

@@ -32,27 +32,29 @@ function ReleaseTable({ caption, rows, groupName, hours }: { caption: string; ro
   const t = useTranslations('clearance');
   const format = useFormatter();
   return (
-    <table className="results compact">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('group')}</th>
-          <th scope="col">{t('releases')}</th>
-          <th scope="col">{t('median')}</th>
-          <th scope="col">{t('p90')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={`${r.dimension}-${r.key}`}>
-            <th scope="row">{groupName(r)}</th>
-            <td>{format.number(r.count)}</td>
-            <td>{hours(r.medianHours)}</td>
-            <td>{hours(r.p90Hours)}</td>
+    <div className="table-scroll fit" tabIndex={0} role="region" aria-label={caption}>
+      <table className="results compact">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('group')}</th>
+            <th scope="col">{t('releases')}</th>
+            <th scope="col">{t('median')}</th>
+            <th scope="col">{t('p90')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.dimension}-${r.key}`}>
+              <th scope="row">{groupName(r)}</th>
+              <td>{format.number(r.count)}</td>
+              <td>{hours(r.medianHours)}</td>
+              <td>{hours(r.p90Hours)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

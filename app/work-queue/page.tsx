@@ -151,36 +151,38 @@ export default async function WorkQueuePage({ searchParams }: { searchParams: Pr
       {queue.nodes.length === 0 ? (
         <p className="empty-state">{t('empty')}</p>
       ) : (
-        <table className="results" data-testid="work-queue">
-          <thead>
-            <tr>
-              <th scope="col">{t('toDo')}</th>
-              <th scope="col">{t('client')}</th>
-              <th scope="col">{t('declaration')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('lane')}</th>
-              <th scope="col">{t('duties')}</th>
-              <th scope="col">{t('age')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.nodes.map((n) => (
-              <tr key={n.declarationId} data-testid="work-queue-row" data-action={n.action} data-id={n.declarationId}>
-                <td>{n.action === 'WAIT_FOR_CUSTOMS' ? <span className="muted">{t(`action.${n.action}`)}</span> : <strong>{t(`action.${n.action}`)}</strong>}</td>
-                <td>{orDash(n.clientName)}</td>
-                <td>
-                  <Link href={`/declarations/${n.declarationId}`}>{n.mrn ?? n.lrn}</Link>
-                </td>
-                <td>
-                  <StatusBadge status={n.status} />
-                </td>
-                <td>{n.lane ? <LaneBadge lane={n.lane} /> : '—'}</td>
-                <td>{orDash(n.dutyTotal)}</td>
-                <td title={format.dateTime(n.changedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' })}>{age(t, n.ageSeconds)}</td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('title')}>
+          <table className="results" data-testid="work-queue">
+            <thead>
+              <tr>
+                <th scope="col">{t('toDo')}</th>
+                <th scope="col">{t('client')}</th>
+                <th scope="col">{t('declaration')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('lane')}</th>
+                <th scope="col">{t('duties')}</th>
+                <th scope="col">{t('age')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {queue.nodes.map((n) => (
+                <tr key={n.declarationId} data-testid="work-queue-row" data-action={n.action} data-id={n.declarationId}>
+                  <td>{n.action === 'WAIT_FOR_CUSTOMS' ? <span className="muted">{t(`action.${n.action}`)}</span> : <strong>{t(`action.${n.action}`)}</strong>}</td>
+                  <td>{orDash(n.clientName)}</td>
+                  <td>
+                    <Link href={`/declarations/${n.declarationId}`}>{n.mrn ?? n.lrn}</Link>
+                  </td>
+                  <td>
+                    <StatusBadge status={n.status} />
+                  </td>
+                  <td>{n.lane ? <LaneBadge lane={n.lane} /> : '—'}</td>
+                  <td>{orDash(n.dutyTotal)}</td>
+                  <td title={format.dateTime(n.changedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' })}>{age(t, n.ageSeconds)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {queue.hasNextPage && queue.endCursor && (
         <p className="pager">

@@ -16,7 +16,17 @@ beforeAll(() => {
   page = session.page;
 });
 
-/** Visits each page (a path, or a step that gets there) and checks it; throws once with every failure. */
+const DESKTOP = { width: 1280, height: 900 };
+/** WCAG 1.4.10 Reflow: content at 320 CSS px wide (1280 px at 400 % zoom) scrolls only vertically. */
+const NARROW = { width: 320, height: 900 };
+
+/** How far the page itself scrolls sideways, in CSS px (wide tables scroll inside their own region). */
+const sidewaysOverflow = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/**
+ * Visits each page (a path, or a step that gets there) and checks it with axe, then at 320 px wide for
+ * reflow (the page must not scroll sideways); throws once with every failure.
+ */
 async function checkPages(role: string, pages: Array<string | [string, (p: Page) => Promise<void>]>): Promise<void> {
   const failures: string[] = [];
   for (const entry of pages) {
@@ -25,8 +35,33 @@ async function checkPages(role: string, pages: Array<string | [string, (p: Page)
       await reach(page);
       await page.waitForLoadState('load');
       await expectNoAxeViolations(page, `${name} as ${role}`);
+      await page.setViewportSize(NARROW);
+      const overflow = await sidewaysOverflow(page);
+      if (overflow > 0) {
+        // The outermost culprits: elements that stick out while their parent does not (or is the body),
+        // outside any ancestor that scrolls sideways by itself (a table's region).
+        const widest = await page.evaluate(() => {
+          const limit = document.documentElement.clientWidth + 1;
+          const scrolls = (e: Element) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(e).overflowX);
+          const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
+          const out: string[] = [];
+          for (const e of document.body.querySelectorAll('*')) {
+            if (e.getBoundingClientRect().right <= limit) continue;
+            const parent = e.parentElement!;
+            if (parent !== document.body && parent.getBoundingClientRect().right > limit) continue;
+            let inScroller = false;
+            for (let a = parent; a && a !== document.body; a = a.parentElement!) if (scrolls(a)) inScroller = true;
+            if (inScroller) continue;
+            out.push(`${describe(parent)} > ${describe(e)} ${Math.round(e.getBoundingClientRect().right)} px`);
+          }
+          return out.slice(0, 4);
+        });
+        failures.push(`${name} as ${role} (${page.url()}): scrolls ${overflow} px sideways at 320 px wide (WCAG 1.4.10 Reflow); widest: ${widest.join(', ')}`);
+      }
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));
+    } finally {
+      await page.setViewportSize(DESKTOP);
     }
   }
   if (failures.length) throw new Error(failures.join('\n\n'));
@@ -36,17 +71,17 @@ async function checkPages(role: string, pages: Array<string | [string, (p: Page)
 // the test timeout would go on navigating under the next test, so the limit is generous.
 const WALK = 600_000;
 
-/** The first link on the current page whose href starts with `prefix` and is not in `except`. */
+/** The first link on the current page to `prefix` followed by an id (no further path), not in `except`. */
 async function firstLink(p: Page, prefix: string, except: string[] = []): Promise<string> {
   const hrefs = await p.locator(`main a[href^="${prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  const href = hrefs.find((h) => /^\/[\w-]+\/[\w-]{6,}$/.test(h) && !except.includes(h));
+  const href = hrefs.find((h) => /^[\w-]{6,}$/.test(h.slice(prefix.length)) && !except.includes(h));
   if (!href) throw new Error(`no ${prefix}… link on ${p.url()}`);
   return href;
 }
 
-const openFirst = (list: string, prefix: string, except?: string[]) => async (p: Page) => {
+const openFirst = (list: string, prefix: string, except?: string[], suffix = '') => async (p: Page) => {
   await p.goto(url(list));
-  await p.goto(url(await firstLink(p, prefix, except)));
+  await p.goto(url((await firstLink(p, prefix, except)) + suffix));
 };
 
 describe('every page passes axe (WCAG 2.2 A and AA)', () => {
@@ -92,8 +127,18 @@ describe('every page passes axe (WCAG 2.2 A and AA)', () => {
           await p.getByTestId('error-summary').waitFor();
         },
       ],
+      ['/declarations/[id]/edit', openFirst('/declarations?status=DRAFT', '/declarations/', ['/declarations/new'], '/edit')],
+      ['/declarations/[id]/amend', openFirst('/declarations?status=RELEASED', '/declarations/', ['/declarations/new'], '/amend')],
+      '/permits',
+      '/permits/finder',
+      '/permits/finder?code=0201&origin=AR',
+      '/permits/apply',
+      ['/permits/applications/[id]', openFirst('/permits', '/permits/applications/')],
+      '/permits/held',
+      ['/permits/held/[id]', openFirst('/permits/held', '/permits/held/')],
       '/tracking',
-      ['/tracking/[container]', openFirst('/tracking', '/tracking/')],
+      ['/tracking/[containerNumber]', openFirst('/tracking', '/tracking/')],
+      '/interchange',
       '/notifications',
       '/notifications/preferences',
       '/account',
@@ -128,12 +173,21 @@ describe('every page passes axe (WCAG 2.2 A and AA)', () => {
 
   it("a platform administrator's pages", async () => {
     await session.actAs('admin@clearway.example');
-    await checkPages('admin', ['/declarations', '/officer', '/officer/queue', '/company/audit', '/account']);
+    await checkPages('admin', ['/declarations', '/officer', '/officer/queue', '/admin/permits', '/admin/scan-partners', '/admin/partner-links', '/scans', '/terminal', '/company/audit', '/account']);
   }, WALK);
 
   it("an agency officer's pages", async () => {
     await session.actAs('vet.officer@vet.example');
-    await checkPages('agency officer', ['/declarations', '/notifications', '/account']);
+    await checkPages('agency officer', ['/agency', ['/permits/applications/[id]', openFirst('/agency', '/permits/applications/')], '/declarations', '/notifications', '/account']);
+  }, WALK);
+
+  it("a risk analyst's, an image analyst's and a terminal operator's pages", async () => {
+    await session.actAs('analyst@customs.example');
+    await checkPages('risk analyst', ['/risk', '/account']);
+    await session.actAs('imaging@customs.example');
+    await checkPages('image analyst', ['/scans', ['/scans/[id]', openFirst('/scans', '/scans/')], '/account']);
+    await session.actAs('terminal@maasvlakte-terminal.example');
+    await checkPages('terminal operator', ['/terminal', '/account']);
   }, WALK);
 
   it('the session expiry warning: a modal dialog before the session ends, which can extend it', async () => {

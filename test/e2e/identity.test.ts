@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ClearwayProcess } from './clearway-process';
+import { expectNoAxeViolations } from './expect-no-axe-violations';
 import { openPortalSession, signIn } from './portal-session';
 
 const SUFFIX = Date.now().toString(36);
@@ -210,6 +211,7 @@ describe('identity and access in the portal', () => {
     await invitee.getByLabel('Choose a password').fill('short');
     await invitee.getByRole('button', { name: 'Create my account' }).click();
     await expect.poll(() => invitee.locator('#invite-password-error').textContent()).toContain('at least 10 characters');
+    await expectNoAxeViolations(invitee, '/invite/[token] with a field error');
     await invitee.getByLabel('Choose a password').fill(COLLEAGUE.password);
     await invitee.getByRole('button', { name: 'Create my account' }).click();
     await expect.poll(() => invitee.getByTestId('success').textContent()).toContain('Your account is ready.');
@@ -221,6 +223,7 @@ describe('identity and access in the portal', () => {
     // The link works once.
     await invitee.goto(`${clearway.url}${pathOf(link)}`);
     await expect.poll(() => invitee.getByTestId('invitation-invalid').textContent()).toContain('already used');
+    await expectNoAxeViolations(invitee, '/invite/[token] already used');
     await shot('identity-invitation-used', invitee);
 
     // A colleague who is not an administrator gets an explanation on the admin pages.
@@ -271,6 +274,7 @@ describe('identity and access in the portal', () => {
 
     await p.goto(`${clearway.url}${pathOf(link)}`);
     await p.getByLabel('New password').fill(NEW_PASSWORD);
+    await expectNoAxeViolations(p, '/reset-password/[token]');
     await shot('identity-reset-password', p);
     await p.getByRole('button', { name: 'Set new password' }).click();
     await expect.poll(() => p.getByTestId('success').textContent()).toContain('Your password is changed.');
@@ -283,6 +287,7 @@ describe('identity and access in the portal', () => {
     await p.getByLabel('New password').fill('yet another password 4');
     await p.getByRole('button', { name: 'Set new password' }).click();
     await expect.poll(() => p.getByTestId('reset-link-invalid').textContent()).toContain('This reset link is not valid');
+    await expectNoAxeViolations(p, '/reset-password/[token] with a used link');
     await shot('identity-reset-used', p);
   });
 

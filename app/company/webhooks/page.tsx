@@ -51,52 +51,54 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         <CreateWebhookForm eventTypes={eventTypes} />
       </section>
       {endpoints.length > 0 && (
-        <table className="results" data-testid="webhook-endpoints">
-          <thead>
-            <tr>
-              <th scope="col">{t('url')}</th>
-              <th scope="col">{t('events')}</th>
-              <th scope="col">{t('state')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {endpoints.map((e) => (
-              <tr key={e.id} data-testid="webhook-endpoint">
-                <td>
-                  <Link href={`/company/webhooks?endpoint=${e.id}`}>{e.url}</Link>
-                  <br />
-                  <span className="muted">{e.description}</span>
-                </td>
-                <td>{e.eventTypes.length ? e.eventTypes.join(', ') : t('all')}</td>
-                <td>
-                  {e.disabledAt ? (
-                    <span className="badge badge-bad">{t('disabledBecause', { reason: e.disabledReason ?? '' })}</span>
-                  ) : e.failingSince ? (
-                    <span className="badge badge-warn">{t.rich('failingSince', { when: () => <When date={e.failingSince} /> })}</span>
-                  ) : (
-                    <span className="badge badge-ok">{t('active')}</span>
-                  )}
-                </td>
-                <td>
-                  <form action={webhookButtonAction} className="button-row">
-                    <input type="hidden" name="id" value={e.id} />
-                    <button type="submit" name="do" value="test" className="button-link">
-                      {t('sendTest')}
-                    </button>
-                    <button type="submit" name="do" value={e.disabledAt ? 'enable' : 'disable'} className="button-link">
-                      {e.disabledAt ? t('enable') : t('disable')}
-                    </button>
-                    <button type="submit" name="do" value="delete" className="button-link">
-                      {t('delete')}
-                    </button>
-                  </form>
-                  <RotateSecretForm id={e.id} />
-                </td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('endpoints')}>
+          <table className="results" data-testid="webhook-endpoints">
+            <thead>
+              <tr>
+                <th scope="col">{t('url')}</th>
+                <th scope="col">{t('events')}</th>
+                <th scope="col">{t('state')}</th>
+                <th scope="col">{t('actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {endpoints.map((e) => (
+                <tr key={e.id} data-testid="webhook-endpoint">
+                  <td>
+                    <Link href={`/company/webhooks?endpoint=${e.id}`}>{e.url}</Link>
+                    <br />
+                    <span className="muted">{e.description}</span>
+                  </td>
+                  <td>{e.eventTypes.length ? e.eventTypes.join(', ') : t('all')}</td>
+                  <td>
+                    {e.disabledAt ? (
+                      <span className="badge badge-bad">{t('disabledBecause', { reason: e.disabledReason ?? '' })}</span>
+                    ) : e.failingSince ? (
+                      <span className="badge badge-warn">{t.rich('failingSince', { when: () => <When date={e.failingSince} /> })}</span>
+                    ) : (
+                      <span className="badge badge-ok">{t('active')}</span>
+                    )}
+                  </td>
+                  <td>
+                    <form action={webhookButtonAction} className="button-row">
+                      <input type="hidden" name="id" value={e.id} />
+                      <button type="submit" name="do" value="test" className="button-link">
+                        {t('sendTest')}
+                      </button>
+                      <button type="submit" name="do" value={e.disabledAt ? 'enable' : 'disable'} className="button-link">
+                        {e.disabledAt ? t('enable') : t('disable')}
+                      </button>
+                      <button type="submit" name="do" value="delete" className="button-link">
+                        {t('delete')}
+                      </button>
+                    </form>
+                    <RotateSecretForm id={e.id} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {selected && log && (
         <section className="panel" aria-labelledby="webhook-log">
@@ -109,37 +111,39 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
               {t('replay')}
             </button>
           </form>
-          <table className="results" data-testid="webhook-log">
-            <thead>
-              <tr>
-                <th scope="col">{t('created')}</th>
-                <th scope="col">{t('event')}</th>
-                <th scope="col">{t('state')}</th>
-                <th scope="col">{t('attempts')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.nodes.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <When date={d.createdAt} />
-                  </td>
-                  <td>
-                    {d.eventType} <code className="muted">{d.id}</code>
-                  </td>
-                  <td>{d.state}</td>
-                  <td>
-                    {d.attempts.map((a) => (
-                      <div key={a.id}>
-                        #{a.number}: {orDash(a.statusCode)} {a.latencyMs !== null ? t('ms', { ms: a.latencyMs }) : ''} {a.error ?? ''}
-                        {a.responseExcerpt ? <pre className="muted">{a.responseExcerpt.slice(0, 200)}</pre> : null}
-                      </div>
-                    ))}
-                  </td>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="webhook-log">
+            <table className="results" data-testid="webhook-log">
+              <thead>
+                <tr>
+                  <th scope="col">{t('created')}</th>
+                  <th scope="col">{t('event')}</th>
+                  <th scope="col">{t('state')}</th>
+                  <th scope="col">{t('attempts')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {log.nodes.map((d) => (
+                  <tr key={d.id}>
+                    <td>
+                      <When date={d.createdAt} />
+                    </td>
+                    <td>
+                      {d.eventType} <code className="muted">{d.id}</code>
+                    </td>
+                    <td>{d.state}</td>
+                    <td>
+                      {d.attempts.map((a) => (
+                        <div key={a.id}>
+                          #{a.number}: {orDash(a.statusCode)} {a.latencyMs !== null ? t('ms', { ms: a.latencyMs }) : ''} {a.error ?? ''}
+                          {a.responseExcerpt ? <pre className="muted">{a.responseExcerpt.slice(0, 200)}</pre> : null}
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
     </>

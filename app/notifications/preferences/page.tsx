@@ -28,32 +28,34 @@ export default async function PreferencesPage({ searchParams }: { searchParams: 
         </p>
       )}
       <form action={savePreferencesAction}>
-        <table className="results">
-          <thead>
-            <tr>
-              <th scope="col">{t('event')}</th>
-              {channels.map((c) => (
-                <th scope="col" key={c.value}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {preferences.map((p) => (
-              <tr key={p.eventType}>
-                <td>
-                  {p.title} <code className="muted">{p.eventType}</code>
-                </td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('title')}>
+          <table className="results">
+            <thead>
+              <tr>
+                <th scope="col">{t('event')}</th>
                 {channels.map((c) => (
-                  <td key={c.value}>
-                    <input type="radio" name={p.eventType} value={c.value} defaultChecked={p.channel === c.value} aria-label={t('choice', { event: p.title, channel: c.label })} />
-                  </td>
+                  <th scope="col" key={c.value}>
+                    {c.label}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {preferences.map((p) => (
+                <tr key={p.eventType}>
+                  <td>
+                    {p.title} <code className="muted">{p.eventType}</code>
+                  </td>
+                  {channels.map((c) => (
+                    <td key={c.value}>
+                      <input type="radio" name={p.eventType} value={c.value} defaultChecked={p.channel === c.value} aria-label={t('choice', { event: p.title, channel: c.label })} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p>
           <button type="submit" className="button">
             {t('save')}

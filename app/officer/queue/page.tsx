@@ -119,46 +119,48 @@ export default async function SharedQueuePage({ searchParams }: { searchParams: 
             {' — '}
             {page.byLane.map((l) => `${l.lane ? laneName(l.lane) : t('noLane')} ${format.number(l.count)}`).join(', ')}
           </p>
-          <table data-testid="shared-queue">
-            <caption className="visually-hidden">{t('caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('declaration')}</th>
-                <th scope="col">{t('importer')}</th>
-                <th scope="col">{t('goods')}</th>
-                <th scope="col">{t('lane')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('waiting')}</th>
-                <th scope="col">{t('holder')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.edges.map(({ node: e }) => (
-                  <tr key={e.declaration.id} className={e.late ? 'row-late' : undefined} data-testid={`queue-row-${e.declaration.lrn}`}>
-                    <th scope="row">
-                      <Link href={`/declarations/${e.declaration.id}`}>{e.declaration.mrn ?? e.declaration.lrn}</Link>
-                    </th>
-                    <td>{(e.declaration.importerId && importers.get(e.declaration.importerId)) ?? '—'}</td>
-                    <td>
-                      {e.goods ?? '—'} <span className="hint">{t('chapters', { chapters: e.hsChapters.join(', ') })}</span>
-                    </td>
-                    <td>{e.declaration.lane ? <LaneBadge lane={e.declaration.lane} /> : '—'}</td>
-                    <td>
-                      <StatusBadge status={e.declaration.status} />
-                    </td>
-                    <td>
-                      {t('hours', { hours: format.number(e.ageHours, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
-                      {e.serviceLevelHours !== null && t('ofHours', { hours: format.number(e.serviceLevelHours) })}
-                      {e.late && <strong className="late">{t('late')}</strong>}
-                    </td>
-                    <td>
-                      {e.claim ? <span>{e.claim.officerId === actor.userId ? t('you') : e.claim.officerName}</span> : <span className="hint">{t('nobody')}</span>}{' '}
-                      {(!e.claim || e.claim.officerId === actor.userId) && <ClaimButton id={e.declaration.id} lrn={e.declaration.mrn ?? e.declaration.lrn} mine={!!e.claim} />}
-                    </td>
-                  </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('caption')}>
+            <table data-testid="shared-queue">
+              <caption className="visually-hidden">{t('caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('declaration')}</th>
+                  <th scope="col">{t('importer')}</th>
+                  <th scope="col">{t('goods')}</th>
+                  <th scope="col">{t('lane')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('waiting')}</th>
+                  <th scope="col">{t('holder')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.edges.map(({ node: e }) => (
+                    <tr key={e.declaration.id} className={e.late ? 'row-late' : undefined} data-testid={`queue-row-${e.declaration.lrn}`}>
+                      <th scope="row">
+                        <Link href={`/declarations/${e.declaration.id}`}>{e.declaration.mrn ?? e.declaration.lrn}</Link>
+                      </th>
+                      <td>{(e.declaration.importerId && importers.get(e.declaration.importerId)) ?? '—'}</td>
+                      <td>
+                        {e.goods ?? '—'} <span className="hint">{t('chapters', { chapters: e.hsChapters.join(', ') })}</span>
+                      </td>
+                      <td>{e.declaration.lane ? <LaneBadge lane={e.declaration.lane} /> : '—'}</td>
+                      <td>
+                        <StatusBadge status={e.declaration.status} />
+                      </td>
+                      <td>
+                        {t('hours', { hours: format.number(e.ageHours, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
+                        {e.serviceLevelHours !== null && t('ofHours', { hours: format.number(e.serviceLevelHours) })}
+                        {e.late && <strong className="late">{t('late')}</strong>}
+                      </td>
+                      <td>
+                        {e.claim ? <span>{e.claim.officerId === actor.userId ? t('you') : e.claim.officerName}</span> : <span className="hint">{t('nobody')}</span>}{' '}
+                        {(!e.claim || e.claim.officerId === actor.userId) && <ClaimButton id={e.declaration.id} lrn={e.declaration.mrn ?? e.declaration.lrn} mine={!!e.claim} />}
+                      </td>
+                    </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {page.pageInfo.hasNextPage && page.pageInfo.endCursor && (
             <p>
               <Link href={`/officer/queue?${query}&after=${encodeURIComponent(page.pageInfo.endCursor)}`}>{t('nextPage')}</Link>
