@@ -85,7 +85,7 @@ export function fieldErrorsOf(error: z.ZodError, input?: unknown): FieldError[] 
  * are the catalogue's English and can be translated (lib/i18n/translate-error.ts). Sentences a schema
  * wrote itself outrank this map (zod's order: the check's own, the schema's, then this one).
  */
-const catalogueErrorMap = (issue: z.core.$ZodRawIssue): string => {
+export const catalogueErrorMap = (issue: z.core.$ZodRawIssue): string => {
   const missing = issue.code === 'invalid_type' && issue.input == null;
   const { messageKey, params } = keyOfIssue(issue as unknown as IssueLike, missing);
   return cataloguedMessage(messageKey, params).message;
