@@ -3,6 +3,7 @@ import type { Tx } from '../database/tx';
 import { AppError } from '../errors';
 import type { Declaration } from '../generated/prisma/client';
 import { assertCanReadDeclaration, assertScope } from '../auth/policy';
+import { fieldsNeedCorrecting } from '../validation';
 
 /** The declaration, row-locked for the rest of the transaction, if the actor may see it. */
 export async function lockDeclaration(tx: Tx, id: string, actor: Actor): Promise<Declaration> {
@@ -17,8 +18,8 @@ export async function lockDeclaration(tx: Tx, id: string, actor: Actor): Promise
 
 export function requireText(value: string | undefined | null, field: string, what: string, max: number): string {
   const text = value?.trim() ?? '';
-  if (!text) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: [field], code: 'REQUIRED', message: `Give ${what}.` }] });
-  if (text.length > max) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: [field], code: 'TOO_BIG', message: `${what[0]!.toUpperCase()}${what.slice(1)} is limited to ${max.toLocaleString('en')} characters.` }] });
+  if (!text) throw fieldsNeedCorrecting([{ path: [field], code: 'REQUIRED', message: `Give ${what}.` }]);
+  if (text.length > max) throw fieldsNeedCorrecting([{ path: [field], code: 'TOO_BIG', message: `${what[0]!.toUpperCase()}${what.slice(1)} is limited to ${max.toLocaleString('en')} characters.` }]);
   return text;
 }
 

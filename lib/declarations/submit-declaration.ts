@@ -13,7 +13,7 @@ import { AppError } from '../errors';
 import type { DeclarationStatus, RepresentationStatus } from '../generated/prisma/client';
 import { assessRisk } from '../risk/assess-risk';
 import { loadTariffLines } from '../tariff/compute-duties';
-import { throwFieldErrors } from '../validation';
+import { fieldsNeedCorrecting, throwFieldErrors } from '../validation';
 import { assertCanCreateDeclaration, assertCanFileDeclaration, assertCanReadDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
 import { customsValues } from './customs-values';
@@ -68,9 +68,7 @@ const CONTROL = { YELLOW: 'documentary check', RED: 'physical inspection' } as c
 export async function submitDeclaration(options: { actor: Actor; id: string; idempotencyKey?: string; requestId?: string }): Promise<{ id: string; replayed: boolean }> {
   const { actor, id, idempotencyKey } = options;
   if (idempotencyKey !== undefined && !/^[\x21-\x7E]{8,128}$/.test(idempotencyKey)) {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
-      fieldErrors: [{ path: ['idempotencyKey'], code: 'INVALID', message: 'An idempotency key is 8 to 128 printable characters, e.g. a UUID.' }],
-    });
+    throw fieldsNeedCorrecting([{ path: ['idempotencyKey'], code: 'INVALID', message: 'An idempotency key is 8 to 128 printable characters, e.g. a UUID.' }]);
   }
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', `No declaration ${id} that you can see.`);
   return sqlTransaction(async (sql) => {

@@ -95,7 +95,7 @@ describe('a spreadsheet’s row problems', () => {
   it('say where and what in the language asked for: the row and column, the sheet’s header as written, the field’s own check', async () => {
     const sheet = await readSpreadsheet({ bytes: fixtureBytes('bulk-filing.csv'), kind: 'csv' });
     const vars = { header: sheet.header, rows: sheet.rows, columns: proposed(sheet.header) };
-    const [en, fr, ar] = await Promise.all(['en', 'fr', 'ar'].map(async (l) => (await preview(vars, l)).declarations[1]!.errors[0]!));
+    const [en, fr, ar] = (await Promise.all(['en', 'fr', 'ar'].map(async (l) => (await preview(vars, l)).declarations[1]!.errors[0]!))) as [Located, Located, Located];
     expect(en).toMatchObject({ location: 'row 4, column AA (Net mass)', field: 'items.0.netMass', locationKey: 'interchange.at.cell', messageKey: 'declaration.netMassExceedsGross' });
     expect(en.locationParams).toEqual([
       { name: 'row', value: '4' },
