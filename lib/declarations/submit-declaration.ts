@@ -27,6 +27,7 @@ import { computeDutyRows } from './write-duty-lines';
 import { recordPermitRequirements } from '../permits/record-permit-requirements';
 import { declarationEventType } from '../notifications/declaration-event-type';
 import { recordBusinessEvent } from '../notifications/record-business-event';
+import { notVisible } from './not-visible';
 
 const OPERATION = 'submitDeclaration';
 
@@ -70,7 +71,7 @@ export async function submitDeclaration(options: { actor: Actor; id: string; ide
   if (idempotencyKey !== undefined && !/^[\x21-\x7E]{8,128}$/.test(idempotencyKey)) {
     throw fieldsNeedCorrecting([{ path: ['idempotencyKey'], code: 'INVALID', message: 'An idempotency key is 8 to 128 printable characters, e.g. a UUID.' }]);
   }
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', `No declaration ${id} that you can see.`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notVisible(id);
   return sqlTransaction(async (sql) => {
     if (idempotencyKey && (await replayOf(sql, actor, idempotencyKey, id))) return { id, replayed: true };
 
