@@ -85,7 +85,7 @@ export function fieldErrorsOf(error: z.ZodError, input?: unknown): FieldError[] 
  * are the catalogue's English and can be translated (lib/i18n/translate-error.ts). Sentences a schema
  * wrote itself outrank this map (zod's order: the check's own, the schema's, then this one).
  */
-const catalogueErrorMap = (issue: z.core.$ZodRawIssue): string => {
+export const catalogueErrorMap = (issue: z.core.$ZodRawIssue): string => {
   const missing = issue.code === 'invalid_type' && issue.input == null;
   const { messageKey, params } = keyOfIssue(issue as unknown as IssueLike, missing);
   return cataloguedMessage(messageKey, params).message;
@@ -104,6 +104,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, messa
 
 /** The catalogue key of the default summary sentence, when that is the one used. */
 const keyOf = (message: string) => (message === FIELDS_NEED_CORRECTING.message ? { messageKey: FIELDS_NEED_CORRECTING.messageKey, params: {} } : {});
+
+/** BAD_USER_INPUT with these field errors and the catalogued summary "Some fields need correcting." (its key too). */
+export function fieldsNeedCorrecting(fieldErrors: FieldError[]): AppError {
+  return new AppError('BAD_USER_INPUT', FIELDS_NEED_CORRECTING.message, { messageKey: FIELDS_NEED_CORRECTING.messageKey, params: {}, fieldErrors });
+}
 
 export function throwFieldErrors(fieldErrors: FieldError[], message = FIELDS_NEED_CORRECTING.message): void {
   if (fieldErrors.length) throw new AppError('BAD_USER_INPUT', message, { ...keyOf(message), fieldErrors });

@@ -12,6 +12,9 @@ import { admitRequest, sendJson } from '../graphql/http-handler';
 import { AppError, isAppError } from '../lib/errors';
 import { decideGate } from '../lib/gates/decide-gate';
 import type { GateEventView } from '../lib/gates/gate-event-view';
+import type { Locale } from '../lib/i18n/locales';
+import { pickLocale } from '../lib/i18n/pick-locale';
+import { translateError } from '../lib/i18n/translate-error';
 import { sendAppError } from './send-app-error';
 
 export const GATE_DECISION_PATH = '/api/gate/decision';
@@ -34,21 +37,22 @@ export async function handleGateDecision(req: IncomingMessage, res: ServerRespon
     // zod checks the fields' types; the body's requestId wins over the header.
     const input = { ...body, requestId: body.requestId ?? (Array.isArray(key) ? key[0] : key) } as Parameters<typeof decideGate>[0]['input'];
     const decision = await decideGate({ actor: admitted.actor, input, requestId });
-    sendJson(res, 200, requestId, answer(decision));
+    sendJson(res, 200, requestId, answer(decision, pickLocale({ acceptLanguage: req.headers['accept-language'] })));
   } catch (error) {
     if (!isAppError(error)) throw error;
     sendAppError(res, requestId, error);
   }
 }
 
-function answer(d: GateEventView) {
+/** The reasons' sentences in the reader's Accept-Language (English without one); codes, keys and params as stored. */
+function answer(d: GateEventView, locale: Locale) {
   return {
     id: d.id,
     gate: d.gate.code,
     containerNumber: d.containerNumber,
     decision: d.decision,
     open: d.decision === 'OPEN',
-    reasons: d.reasons,
+    reasons: d.reasons.map((r) => ({ ...r, message: translateError(locale, r) })),
     requestId: d.requestId,
     epcisEventId: d.epcisEventId,
     arrivedAt: d.arrivedAt,

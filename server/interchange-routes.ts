@@ -22,6 +22,8 @@ import { getSpreadsheetFiling } from '../lib/interchange/get-spreadsheet-filing'
 import { writeSpreadsheetFilingReport } from '../lib/interchange/write-spreadsheet-filing-report';
 import { importInterchange, interchangeFormatOf } from '../lib/interchange/import-interchange';
 import { readSpreadsheet, SPREADSHEET_MAX_BYTES, spreadsheetKindOf } from '../lib/interchange/read-spreadsheet';
+import { pickLocale } from '../lib/i18n/pick-locale';
+import { translateError } from '../lib/i18n/translate-error';
 import { sendAppError } from './send-app-error';
 
 export const INTERCHANGE_PATH = '/api/interchange/declarations';
@@ -92,7 +94,10 @@ async function readSheet(req: IncomingMessage, res: ServerResponse, requestId: s
     const kind = spreadsheetKindOf(req.headers['content-type'] ?? '', String(req.headers['x-file-name'] ?? ''));
     if (!kind) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send a CSV (text/csv) or an Excel workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).');
     const sheet = await readSpreadsheet({ bytes: await readBody(req, res, SPREADSHEET_MAX_BYTES), kind });
-    sendJson(res, sheet.errors.length && !sheet.rows.length ? 400 : 200, requestId, sheet);
+    // The read's problems in the request's Accept-Language (the portal sends the page's), keys and params kept.
+    const locale = pickLocale({ acceptLanguage: req.headers['accept-language'] });
+    const errors = sheet.errors.map((e) => ({ ...e, location: translateError(locale, { message: e.location, messageKey: e.locationKey, params: e.locationParams }), message: translateError(locale, e) }));
+    sendJson(res, sheet.errors.length && !sheet.rows.length ? 400 : 200, requestId, { ...sheet, errors });
   } catch (error) {
     if (!isAppError(error)) throw error;
     return sendAppError(res, requestId, error);

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 
 import { isOfficial } from '../../lib/auth/policy';
 import { isAppError } from '../../lib/errors';
 import { getGateTraffic } from '../../lib/gates/get-gate-traffic';
 import { getGateTrafficStamp } from '../../lib/gates/get-gate-traffic-stamp';
 import type { GateEventView } from '../../lib/gates/gate-event-view';
+import { isLocale } from '../../lib/i18n/locales';
+import { translateError } from '../../lib/i18n/translate-error';
 import { When } from '../_i18n/when';
 import { getActor } from '../session';
 import { LiveRefresh } from '../tracking/_components/live-refresh';
@@ -44,7 +46,9 @@ function Verdict({ decision, t }: { decision: GateEventView['decision']; t: Word
 
 /** Terminal operators (their company's gates) and customs (every gate): live gate traffic. */
 export default async function TerminalPage() {
-  const [actor, t, d, format] = await Promise.all([getActor(), getTranslations('terminal'), getTranslations('duration'), getFormatter()]);
+  const [actor, t, d, format, pageLocale] = await Promise.all([getActor(), getTranslations('terminal'), getTranslations('duration'), getFormatter(), getLocale()]);
+  // Each check's sentence in the page's language (a decision stored before the catalogue stays English).
+  const locale = isLocale(pageLocale) ? pageLocale : 'en';
   const since = trafficWindowStart();
   let traffic: Awaited<ReturnType<typeof getGateTraffic>>;
   let stamp: string;
@@ -164,7 +168,7 @@ export default async function TerminalPage() {
                           <ul className="plain-list tight" data-testid="hold-reasons">
                             {failed.map((r) => (
                               <li key={r.code}>
-                                <strong>{reasonLabel(t, r.code)}</strong> <code>{r.code}</code>: {r.message}
+                                <strong>{reasonLabel(t, r.code)}</strong> <code>{r.code}</code>: {translateError(locale, r)}
                               </li>
                             ))}
                           </ul>

@@ -1,11 +1,11 @@
 // Risk rules and lane thresholds: officers and administrators read and tune them (graphql/schema/risk.graphql).
-import { AppError } from '../../lib/errors';
 import { getRiskSettings, listRiskRules } from '../../lib/risk/list-risk-rules';
 import { assertOfficial } from '../../lib/auth/policy';
 import { updateRiskRule } from '../../lib/risk/update-risk-rule';
 import { updateRiskSettings } from '../../lib/risk/update-risk-settings';
 import type { Resolvers } from '../generated/resolvers-types';
 import { withUserErrors } from '../user-errors';
+import { fieldsNeedCorrecting } from '../../lib/validation';
 
 /** `params` travels as JSON text; text that is not JSON is the caller's to fix. */
 function parseParams(text: string | null | undefined): Record<string, unknown> | undefined {
@@ -13,7 +13,7 @@ function parseParams(text: string | null | undefined): Record<string, unknown> |
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['changes', 'params'], code: 'INVALID', message: 'params is JSON text, e.g. {"countries":["KP"]}.' }] });
+    throw fieldsNeedCorrecting([{ path: ['changes', 'params'], code: 'INVALID', message: 'params is JSON text, e.g. {"countries":["KP"]}.' }]);
   }
 }
 

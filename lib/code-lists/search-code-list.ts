@@ -1,7 +1,7 @@
 // A code list's entries matching a search, by code first (a typed code is the common case), then by
 // words in the name. Pure and browser-safe: GraphQL's Query.codeList and the portal's pickers agree.
-import { AppError } from '../errors';
 import { CODE_LIST_DATA, CODE_LIST_NAMES, type CodeListEntry, type CodeListName } from './data';
+import { fieldsNeedCorrecting } from '../validation';
 
 export function isCodeListName(name: string): name is CodeListName {
   return (CODE_LIST_NAMES as string[]).includes(name);
@@ -10,13 +10,11 @@ export function isCodeListName(name: string): name is CodeListName {
 export function searchCodeList(options: { name: string; search?: string | null; first?: number | null }): { name: CodeListName; entries: CodeListEntry[]; total: number } {
   const { name } = options;
   if (!isCodeListName(name)) {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
-      fieldErrors: [{ path: ['name'], code: 'UNKNOWN', message: `No code list ${name}; the lists are ${CODE_LIST_NAMES.join(', ')}.` }],
-    });
+    throw fieldsNeedCorrecting([{ path: ['name'], code: 'UNKNOWN', message: `No code list ${name}; the lists are ${CODE_LIST_NAMES.join(', ')}.` }]);
   }
   const first = options.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > 500) {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['first'], code: 'INVALID', message: 'first is 1 to 500.' }] });
+    throw fieldsNeedCorrecting([{ path: ['first'], code: 'INVALID', message: 'first is 1 to 500.' }]);
   }
   const q = options.search?.trim().toLowerCase() ?? '';
   const all: readonly CodeListEntry[] = CODE_LIST_DATA[name].entries;

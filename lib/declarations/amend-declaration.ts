@@ -8,7 +8,7 @@ import { sqlOfPrisma } from '../database/sql';
 import { recordPermitRequirements } from '../permits/record-permit-requirements';
 import { getDb } from '../db';
 import { AppError, type FieldError } from '../errors';
-import { parseInput, throwFieldErrors } from '../validation';
+import { fieldsNeedCorrecting, parseInput, throwFieldErrors } from '../validation';
 import { assertCanCreateDeclaration, assertCanFileDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
 import { customsValues } from './customs-values';
@@ -40,8 +40,8 @@ export async function applyAmendment(
   if (!isAmendable(current.status)) {
     throw new AppError('CONFLICT', `A ${current.status} declaration cannot be amended${current.status === 'DRAFT' ? ': edit the draft instead' : ''}.`, { status: current.status });
   }
-  if (input.lrn !== current.lrn) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['lrn'], code: 'NOT_ALLOWED', message: 'The LRN of a submitted declaration cannot change.' }] });
-  if (input.type !== current.type) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['type'], code: 'NOT_ALLOWED', message: 'The declaration type of a submitted declaration cannot change.' }] });
+  if (input.lrn !== current.lrn) throw fieldsNeedCorrecting([{ path: ['lrn'], code: 'NOT_ALLOWED', message: 'The LRN of a submitted declaration cannot change.' }]);
+  if (input.type !== current.type) throw fieldsNeedCorrecting([{ path: ['type'], code: 'NOT_ALLOWED', message: 'The declaration type of a submitted declaration cannot change.' }]);
 
   const sql = sqlOfPrisma(tx);
   const errors: FieldError[] = [];

@@ -4,6 +4,7 @@ import type { Sql } from '../database/sql';
 import type { FieldError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { loadTariffLines, quantityProblems, resolveTariffLine } from '../tariff/compute-duties';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 
 type DecimalLike = Prisma.Decimal | string;
 
@@ -66,7 +67,7 @@ export async function checkCompleteness(sql: Sql, d: CompletenessSubject, preloa
     need('exporterId', 'the exporter (EORI)');
     need('officeOfExit', 'the customs office of exit');
   }
-  if (d.items.length === 0) errors.push({ path: ['items'], code: 'REQUIRED', message: 'A declaration needs at least one goods item.' });
+  if (d.items.length === 0) errors.push({ path: ['items'], code: 'REQUIRED', ...cataloguedMessage('declaration.needsItem') });
 
   // Every commodity code must name an HS 2022 subheading (its first 6 digits), and the national line
   // where the tariff divides the subheading.
@@ -79,7 +80,7 @@ export async function checkCompleteness(sql: Sql, d: CompletenessSubject, preloa
   for (const item of d.items) {
     const path = ['items', String(item.sequence - 1)];
     if (!knownCodes.has(item.commodityCode.slice(0, 6))) {
-      errors.push({ path: [...path, 'commodityCode'], code: 'UNKNOWN', message: `${item.commodityCode} is not in the tariff: ${item.commodityCode.slice(0, 6)} is no HS 2022 subheading.` });
+      errors.push({ path: [...path, 'commodityCode'], code: 'UNKNOWN', ...cataloguedMessage('declaration.notInTariff', { code: item.commodityCode, subheading: item.commodityCode.slice(0, 6) }) });
       continue;
     }
     const { line, problem } = resolveTariffLine(item.commodityCode, lines);
@@ -92,20 +93,20 @@ export async function checkCompleteness(sql: Sql, d: CompletenessSubject, preloa
     const prices = sum((i) => i.itemPrice);
     const invoice = new D(d.invoiceAmount.toString());
     if (!prices.equals(invoice)) {
-      errors.push({ path: ['invoiceAmount'], code: 'MISMATCH', message: `The items' prices add up to ${prices.toFixed(2)} but the invoice amount is ${invoice.toFixed(2)}.` });
+      errors.push({ path: ['invoiceAmount'], code: 'MISMATCH', ...cataloguedMessage('declaration.pricesMismatch', { prices: prices.toFixed(2), invoice: invoice.toFixed(2) }) });
     }
   }
   if (d.totalPackages !== null && d.items.length) {
     const packages = d.items.reduce((acc, i) => acc + i.packageCount, 0);
     if (packages !== d.totalPackages) {
-      errors.push({ path: ['totalPackages'], code: 'MISMATCH', message: `The items count ${packages} packages but the total says ${d.totalPackages}.` });
+      errors.push({ path: ['totalPackages'], code: 'MISMATCH', ...cataloguedMessage('declaration.packagesMismatch', { packages, total: d.totalPackages }) });
     }
   }
   if (d.grossMass != null && d.items.length) {
     const mass = sum((i) => i.grossMass);
     const total = new D(d.grossMass.toString());
     if (mass.greaterThan(total)) {
-      errors.push({ path: ['grossMass'], code: 'MISMATCH', message: `The items weigh ${mass.toFixed(3)} kg gross, more than the declared total of ${total.toFixed(3)} kg.` });
+      errors.push({ path: ['grossMass'], code: 'MISMATCH', ...cataloguedMessage('declaration.grossMassExceeded', { mass: mass.toFixed(3), total: total.toFixed(3) }) });
     }
   }
   return errors;

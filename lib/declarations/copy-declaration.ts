@@ -5,10 +5,10 @@ import type { Actor } from '../auth/actor';
 import { assertCanReadDeclaration, assertFiler } from '../auth/policy';
 import { sqlOfClient } from '../database/sql';
 import { getPool } from '../db';
-import { AppError } from '../errors';
 import { createDeclarationDraft } from './create-declaration-draft';
 import { loadDeclarationRows } from './declaration-rows';
 import { toDeclarationInput } from './to-declaration-input';
+import { notVisible } from './not-visible';
 
 export async function copyDeclaration(options: { actor: Actor; id: string; lrn: string; requestId?: string }): Promise<{ id: string }> {
   const { actor, id } = options;
@@ -16,7 +16,7 @@ export async function copyDeclaration(options: { actor: Actor; id: string; lrn: 
   const sql = sqlOfClient(getPool());
   const source = /^[0-9a-f-]{36}$/i.test(id) ? await loadDeclarationRows(sql, id) : null;
   assertCanReadDeclaration(actor, source, id);
-  if (!source) throw new AppError('NOT_FOUND', `No declaration ${id} that you can see.`);
+  if (!source) throw notVisible(id);
   const partyIds = [source.importerId, source.exporterId, source.representativeId].filter((p): p is string => !!p);
   const companies = await sql<{ id: string; eori: string }>('SELECT id, eori FROM company WHERE id = ANY($1::uuid[])', [partyIds]);
   const eori = new Map(companies.map((c) => [c.id, c.eori]));

@@ -7,17 +7,16 @@ import { AUDIT_COLUMNS, auditPlaceholders, auditValues } from '../audit';
 import type { Actor } from '../auth/actor';
 import { getPool } from '../db';
 import { pgCode, sqlOfClient } from '../database/sql';
-import { AppError, type FieldError } from '../errors';
-import { parseInput, throwFieldErrors } from '../validation';
+import type { FieldError } from '../errors';
+import { fieldsNeedCorrecting, parseInput, throwFieldErrors } from '../validation';
 import { assertCanCreateDeclaration, assertFiler } from '../auth/policy';
 import { headerData, insertLinesSql, linesJson, resolveParties } from './declaration-body';
 import { DECLARATION_COLUMNS, paramSql } from './declaration-columns';
 import { declarationInput, type DeclarationInput } from './declaration-input';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 
 const duplicateLrn = (lrn: string) =>
-  new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
-    fieldErrors: [{ path: ['lrn'], code: 'DUPLICATE', message: `Your company already has a declaration with LRN ${lrn}.` }],
-  });
+  fieldsNeedCorrecting([{ path: ['lrn'], code: 'DUPLICATE', ...cataloguedMessage('declaration.lrnTaken', { lrn }) }]);
 
 // The header's stored fields are $1…$n in DECLARATION_COLUMNS' order; the others follow them.
 const HEADER = Object.entries(DECLARATION_COLUMNS);

@@ -14,6 +14,7 @@ import { canonicalJson, sha256Hex } from './snapshot';
 import { checkPermitReleaseGate } from '../permits/check-permit-release-gate';
 import { returnPermitReservations } from '../permits/return-permit-reservations';
 import { assertControlResultRecorded } from '../risk/assert-control-result-recorded';
+import { fieldsNeedCorrecting } from '../validation';
 
 /** The canonical record of a customs decision (format "clearway-customs-decision/1") and its SHA-256. */
 export function decisionRecord(fields: { declarationId: string; mrn: string | null; decision: 'RELEASED' | 'REJECTED'; decidedAt: Date; version: number; versionSha256: string; reason: string | null }): { json: string; sha256: string } {
@@ -32,10 +33,10 @@ export async function decideDeclaration(options: {
   assertOfficer(actor, 'release or reject declarations');
   const reason = options.reason?.trim();
   if (decision === 'REJECTED' && !reason) {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['reason'], code: 'REQUIRED', message: 'Say why the declaration is rejected: the filer sees it.' }] });
+    throw fieldsNeedCorrecting([{ path: ['reason'], code: 'REQUIRED', message: 'Say why the declaration is rejected: the filer sees it.' }]);
   }
   if (reason && reason.length > 1000) {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['reason'], code: 'TOO_BIG', message: 'A reason is limited to 1,000 characters.' }] });
+    throw fieldsNeedCorrecting([{ path: ['reason'], code: 'TOO_BIG', message: 'A reason is limited to 1,000 characters.' }]);
   }
   return getDb().$transaction(async (tx) => {
     const d = await lockDeclaration(tx, id, actor);

@@ -20,23 +20,27 @@ import {
 export const MAX_ITEMS = 999;
 export const MAX_CONTAINERS = 99;
 
-/** A non-negative decimal as a string (or number), with at most `scale` decimals. */
-const decimal = (scale: number, what: string, options: { positive?: boolean } = {}) =>
+/**
+ * A non-negative decimal as a string (or number), with at most `scale` decimals. `fieldKey` names the
+ * field as the spreadsheet mapping names it (`interchange.itemField.netMass`): one name per field, said in
+ * the reader's language (lib/i18n/referenced-words.ts).
+ */
+const decimal = (scale: number, fieldKey: string, options: { positive?: boolean } = {}) =>
   z
     .union([z.string(), z.number()])
     .transform((v) => String(v).trim())
-    .refine((v) => /^-?\d+(\.\d+)?$/.test(v), { message: `${what} must be a number, e.g. 1250.50.` })
-    .refine((v) => !v.startsWith('-'), { message: `${what} cannot be negative.` })
-    .refine((v) => !options.positive || Number(v) > 0, { message: `${what} must be more than zero.` })
-    .refine((v) => (v.split('.')[1]?.length ?? 0) <= scale, { message: `${what} has at most ${scale} decimals.` })
-    .refine((v) => v.split('.')[0]!.replace(/^0+/, '').length <= 15, { message: `${what} is too large.` });
+    .refine((v) => /^-?\d+(\.\d+)?$/.test(v), cataloguedIssue('declaration.notANumber', { fieldKey }))
+    .refine((v) => !v.startsWith('-'), cataloguedIssue('declaration.negative', { fieldKey }))
+    .refine((v) => !options.positive || Number(v) > 0, cataloguedIssue('declaration.notPositive', { fieldKey }))
+    .refine((v) => (v.split('.')[1]?.length ?? 0) <= scale, cataloguedIssue('declaration.tooManyDecimals', { fieldKey, scale }))
+    .refine((v) => v.split('.')[0]!.replace(/^0+/, '').length <= 15, cataloguedIssue('declaration.tooLarge', { fieldKey }));
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `${what} cannot be empty.`).max(max, `${what} is limited to ${max} characters.`);
 const upper = (v: string) => v.trim().toUpperCase();
-const eori = z.string().transform(upper).refine((v) => EORI.test(v), { message: 'An EORI number is a country code and up to 15 characters, e.g. NL123456789.' });
-const country = z.string().transform(upper).refine(isCountryCode, { message: 'Use an ISO 3166-1 alpha-2 country code, e.g. CN.' });
-const office = z.string().transform(upper).refine((v) => CUSTOMS_OFFICE.test(v), { message: 'A customs office is a country code and 6 characters, e.g. NL000396.' });
+const eori = z.string().transform(upper).refine((v) => EORI.test(v), cataloguedIssue('declaration.eoriFormat'));
+const country = z.string().transform(upper).refine(isCountryCode, cataloguedIssue('declaration.countryCode'));
+const office = z.string().transform(upper).refine((v) => CUSTOMS_OFFICE.test(v), cataloguedIssue('declaration.officeFormat'));
 
 export const containerInput = z.object({
   containerNumber: z
@@ -54,18 +58,18 @@ export const goodsItemInput = z
     commodityCode: z
       .string()
       .transform((v) => v.replace(/[.\s]/g, ''))
-      .refine((v) => /^\d{6}(\d{2}){0,2}$/.test(v), { message: 'A commodity code has 6, 8 or 10 digits, e.g. 0901.21 or 09012100.' }),
+      .refine((v) => /^\d{6}(\d{2}){0,2}$/.test(v), cataloguedIssue('declaration.commodityCodeFormat')),
     description: text(512, 'The goods description'),
     originCountry: country,
     preferenceCode: z.string().regex(/^\d{3}$/, 'A preference code has 3 digits, e.g. 100.').nullish(),
-    packageKind: z.string().transform(upper).refine((v) => /^[A-Z0-9]{2}$/.test(v), { message: 'Use a UN Recommendation 21 package code, e.g. CT or PX.' }),
+    packageKind: z.string().transform(upper).refine((v) => /^[A-Z0-9]{2}$/.test(v), cataloguedIssue('declaration.packageKind')),
     packageCount: z.number().int('Packages are counted in whole numbers.').min(0, 'Packages cannot be negative.').max(99_999_999),
     marks: z.string().trim().max(512, 'Marks are limited to 512 characters.').nullish(),
-    grossMass: decimal(3, 'Gross mass', { positive: true }),
-    netMass: decimal(3, 'Net mass', { positive: true }),
-    supplementaryQuantity: decimal(3, 'Supplementary quantity').nullish(),
-    supplementaryUnit: z.string().transform(upper).refine((v) => /^[A-Z0-9]{2,3}$/.test(v), { message: 'Use a UN Recommendation 20 unit, e.g. NAR, PR or LTR.' }).nullish(),
-    itemPrice: decimal(2, 'Item price'),
+    grossMass: decimal(3, 'interchange.itemField.grossMass', { positive: true }),
+    netMass: decimal(3, 'interchange.itemField.netMass', { positive: true }),
+    supplementaryQuantity: decimal(3, 'interchange.itemField.supplementaryQuantity').nullish(),
+    supplementaryUnit: z.string().transform(upper).refine((v) => /^[A-Z0-9]{2,3}$/.test(v), cataloguedIssue('declaration.supplementaryUnit')).nullish(),
+    itemPrice: decimal(2, 'interchange.itemField.itemPrice'),
     valuationMethod: z.number().int().min(1, 'Valuation methods are 1 to 6.').max(6, 'Valuation methods are 1 to 6.').default(1),
     procedureCode: z.string().regex(/^\d{4}$/, 'A procedure code has 4 digits, e.g. 4000.').nullish(),
     documentRefs: z.array(text(70, 'A document reference')).max(20).default([]),
@@ -75,7 +79,7 @@ export const goodsItemInput = z
       ctx.addIssue({ code: 'custom', path: ['netMass'], ...cataloguedIssue('declaration.netMassExceedsGross', { netMass: item.netMass, grossMass: item.grossMass }) });
     }
     if ((item.supplementaryQuantity == null) !== (item.supplementaryUnit == null)) {
-      ctx.addIssue({ code: 'custom', path: ['supplementaryUnit'], message: 'Give both a supplementary quantity and its unit, or neither.' });
+      ctx.addIssue({ code: 'custom', path: ['supplementaryUnit'], ...cataloguedIssue('declaration.supplementaryBoth') });
     }
   });
 
@@ -86,14 +90,14 @@ export const declarationInput = z
     // Any text in (the API's input is a string), one of the codes out.
     additionalType: z.string().pipe(z.enum(ADDITIONAL_TYPES, { message: 'Additional type is A, D, Y or Z.' })).default('A'),
     procedureCode: z.string().regex(/^\d{4}$/, 'A procedure code has 4 digits, e.g. 4000.').nullish(),
-    additionalProcedure: z.string().transform(upper).refine((v) => /^[A-Z0-9]{3}$/.test(v), { message: 'An additional procedure code has 3 characters, e.g. 000.' }).nullish(),
+    additionalProcedure: z.string().transform(upper).refine((v) => /^[A-Z0-9]{3}$/.test(v), cataloguedIssue('declaration.additionalProcedureFormat')).nullish(),
     importerEori: eori.nullish(),
     exporterEori: eori.nullish(),
     representativeEori: eori.nullish(),
     representationStatus: z.enum(['DIRECT', 'INDIRECT']).nullish(),
-    incoterm: z.string().transform(upper).refine((v) => (INCOTERMS_2020 as readonly string[]).includes(v), { message: `Use an Incoterms 2020 rule: ${INCOTERMS_2020.join(', ')}.` }).nullish(),
-    incotermPlace: z.string().transform(upper).refine((v) => UN_LOCODE.test(v), { message: 'Use a UN/LOCODE, e.g. NLRTM.' }).nullish(),
-    transportMode: z.number().int().refine((v) => v in TRANSPORT_MODES, { message: 'Mode of transport is a UN Recommendation 19 code: 1 sea, 2 rail, 3 road, 4 air, 5 post, 7 fixed installation, 8 inland waterway, 9 own propulsion.' }).nullish(),
+    incoterm: z.string().transform(upper).refine((v) => (INCOTERMS_2020 as readonly string[]).includes(v), cataloguedIssue('declaration.incoterm', { rules: INCOTERMS_2020.join(', ') })).nullish(),
+    incotermPlace: z.string().transform(upper).refine((v) => UN_LOCODE.test(v), cataloguedIssue('declaration.unLocode')).nullish(),
+    transportMode: z.number().int().refine((v) => v in TRANSPORT_MODES, cataloguedIssue('declaration.transportMode')).nullish(),
     transportDocument: text(70, 'The transport document number').nullish(),
     officeOfEntry: office.nullish(),
     officeOfDeclaration: office.nullish(),
@@ -102,26 +106,26 @@ export const declarationInput = z
       .string()
       .transform(upper)
       .superRefine((v, ctx) => {
-        if (NON_CURRENCY_CODES.has(v)) ctx.addIssue({ code: 'custom', message: `${v} is an ISO 4217 code for no currency (a metal, a unit of account or a test code); use the currency of the invoice, e.g. USD.` });
-        else if (!isCurrencyCode(v)) ctx.addIssue({ code: 'custom', message: 'Use an ISO 4217 currency code, e.g. USD.' });
+        if (NON_CURRENCY_CODES.has(v)) ctx.addIssue({ code: 'custom', ...cataloguedIssue('declaration.notACurrency', { code: v }) });
+        else if (!isCurrencyCode(v)) ctx.addIssue({ code: 'custom', ...cataloguedIssue('declaration.currencyCode') });
       })
       .nullish(),
-    invoiceAmount: decimal(2, 'Invoice amount').nullish(),
-    exchangeRate: decimal(6, 'Exchange rate', { positive: true }).nullish(),
-    freight: decimal(2, 'Freight').nullish(),
-    insurance: decimal(2, 'Insurance').nullish(),
+    invoiceAmount: decimal(2, 'interchange.field.invoiceAmount').nullish(),
+    exchangeRate: decimal(6, 'interchange.field.exchangeRate', { positive: true }).nullish(),
+    freight: decimal(2, 'interchange.field.freight').nullish(),
+    insurance: decimal(2, 'interchange.field.insurance').nullish(),
     totalPackages: z.number().int().min(0, 'Packages cannot be negative.').max(99_999_999).nullish(),
-    grossMass: decimal(3, 'Gross mass').nullish(),
+    grossMass: decimal(3, 'interchange.field.grossMass').nullish(),
     containers: z.array(containerInput).max(MAX_CONTAINERS, `At most ${MAX_CONTAINERS} containers.`).default([]),
     items: z.array(goodsItemInput).max(MAX_ITEMS, `A declaration has at most ${MAX_ITEMS} goods items; split the consignment.`).default([]),
   })
   .superRefine((d, ctx) => {
     if ((d.representativeEori == null) !== (d.representationStatus == null)) {
-      ctx.addIssue({ code: 'custom', path: ['representationStatus'], message: 'A representative needs a representation status (DIRECT or INDIRECT), and the status needs a representative.' });
+      ctx.addIssue({ code: 'custom', path: ['representationStatus'], ...cataloguedIssue('declaration.representation') });
     }
     const seen = new Set<string>();
     d.containers.forEach((c, i) => {
-      if (seen.has(c.containerNumber)) ctx.addIssue({ code: 'custom', path: ['containers', i, 'containerNumber'], message: `Container ${c.containerNumber} is listed twice.` });
+      if (seen.has(c.containerNumber)) ctx.addIssue({ code: 'custom', path: ['containers', i, 'containerNumber'], ...cataloguedIssue('declaration.containerTwice', { container: c.containerNumber }) });
       seen.add(c.containerNumber);
     });
   });

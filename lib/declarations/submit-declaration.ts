@@ -13,7 +13,7 @@ import { AppError } from '../errors';
 import type { DeclarationStatus, RepresentationStatus } from '../generated/prisma/client';
 import { assessRisk } from '../risk/assess-risk';
 import { loadTariffLines } from '../tariff/compute-duties';
-import { throwFieldErrors } from '../validation';
+import { fieldsNeedCorrecting, throwFieldErrors } from '../validation';
 import { assertCanCreateDeclaration, assertCanFileDeclaration, assertCanReadDeclaration } from '../auth/policy';
 import { checkCompleteness } from './check-completeness';
 import { customsValues } from './customs-values';
@@ -27,6 +27,7 @@ import { computeDutyRows } from './write-duty-lines';
 import { recordPermitRequirements } from '../permits/record-permit-requirements';
 import { declarationEventType } from '../notifications/declaration-event-type';
 import { recordBusinessEvent } from '../notifications/record-business-event';
+import { notVisible } from './not-visible';
 
 const OPERATION = 'submitDeclaration';
 
@@ -68,11 +69,9 @@ const CONTROL = { YELLOW: 'documentary check', RED: 'physical inspection' } as c
 export async function submitDeclaration(options: { actor: Actor; id: string; idempotencyKey?: string; requestId?: string }): Promise<{ id: string; replayed: boolean }> {
   const { actor, id, idempotencyKey } = options;
   if (idempotencyKey !== undefined && !/^[\x21-\x7E]{8,128}$/.test(idempotencyKey)) {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', {
-      fieldErrors: [{ path: ['idempotencyKey'], code: 'INVALID', message: 'An idempotency key is 8 to 128 printable characters, e.g. a UUID.' }],
-    });
+    throw fieldsNeedCorrecting([{ path: ['idempotencyKey'], code: 'INVALID', message: 'An idempotency key is 8 to 128 printable characters, e.g. a UUID.' }]);
   }
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', `No declaration ${id} that you can see.`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notVisible(id);
   return sqlTransaction(async (sql) => {
     if (idempotencyKey && (await replayOf(sql, actor, idempotencyKey, id))) return { id, replayed: true };
 

@@ -8,6 +8,7 @@ import { assertCanCreateDeclaration, assertCanFileDeclaration, assertCanReadDecl
 import { assertDraftOpen } from './assert-draft-open';
 import { headerData, replaceLines, resolveParties } from './declaration-body';
 import { declarationInput, type DeclarationInput } from './declaration-input';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 
 /** `details.reason` of the CONFLICT when the declaration is no longer a draft (a submission's retry looks for it). */
 export const NOT_A_DRAFT = 'not_a_draft';
@@ -34,7 +35,7 @@ export async function updateDeclarationDraft(options: { actor: Actor; id: string
     const parties = await resolveParties(sql, input, errors);
     if (input.lrn !== current.lrn) {
       const duplicate = await tx.declaration.findUnique({ where: { declarantId_lrn: { declarantId: current.declarantId, lrn: input.lrn } }, select: { id: true } });
-      if (duplicate) errors.push({ path: ['lrn'], code: 'DUPLICATE', message: `Your company already has a declaration with LRN ${input.lrn}.` });
+      if (duplicate) errors.push({ path: ['lrn'], code: 'DUPLICATE', ...cataloguedMessage('declaration.lrnTaken', { lrn: input.lrn }) });
     }
     throwFieldErrors(errors);
     // A broker may not move a draft to a client it does not represent.

@@ -1,11 +1,12 @@
 // Every permit the single window requires is satisfied. The same requirement states as the release gate
 // (lib/permits/check-permit-release-gate.ts): its loader and its wording of each blocking requirement.
 // Not the release gate itself, which draws the permits' quantities when it passes: a gate only reads.
+import { cataloguedMessage } from '../i18n/catalogued-message';
 import { describeBlocking } from '../permits/check-permit-release-gate';
 import { loadPermitRequirements } from '../permits/load-permit-requirements';
 import type { GateCheck, GateReason } from './gate-check';
 
-const SATISFIED: GateReason = { code: 'PERMITS_SATISFIED', passed: true, message: 'Every required permit is satisfied.' };
+const SATISFIED: GateReason = { code: 'PERMITS_SATISFIED', passed: true, ...cataloguedMessage('gate.permitsSatisfied') };
 
 export const checkPermitsSatisfied: GateCheck = async (sql, s) => {
   // A filed declaration's requirements are the rows frozen at submission: none stored, none to satisfy,
@@ -16,6 +17,7 @@ export const checkPermitsSatisfied: GateCheck = async (sql, s) => {
   return {
     code: 'PERMIT_MISSING',
     passed: false,
-    message: `${blocking.length} permit requirement${blocking.length === 1 ? ' is' : 's are'} not satisfied: ${blocking.map(describeBlocking).join('; ')}.`,
+    // Each requirement as the release gate words it (English: lib/permits is not catalogued yet).
+    ...cataloguedMessage('gate.permitsMissing', { count: blocking.length, requirements: blocking.map(describeBlocking).join('; ') }),
   };
 };

@@ -3,6 +3,7 @@
 // stays one read) and reads more through `sql` only when it must; it answers one reason: passed or not, a stable code and a sentence a gate clerk or a
 // driver can act on. A check never writes: a decision must not change what it decides on.
 import type { Sql } from '../database/sql';
+import type { ErrorParams } from '../errors';
 import type { ShipmentStatus } from '../generated/prisma/enums';
 import type { OpenSuspectScan } from '../scans/find-open-suspect-scan';
 
@@ -32,7 +33,11 @@ export interface GateReason {
   /** Stable, e.g. DECLARATION_RELEASED / DECLARATION_NOT_RELEASED (docs/gates.md lists them all). */
   code: string;
   passed: boolean;
+  /** The outcome in English; decisions stored before the catalogue have no messageKey. */
   message: string;
+  /** Its sentence in the message catalogue (`errors.gate.*`) with its arguments, to say it in the reader's language (lib/i18n/translate-error.ts). */
+  messageKey?: string;
+  params?: ErrorParams;
 }
 
 export type GateCheck = (sql: Sql, subject: GateSubject) => Promise<GateReason>;

@@ -15,7 +15,7 @@ import { pgCode, sqlOfClient } from '../database/sql';
 import { createDeclarationDraft } from '../declarations/create-declaration-draft';
 import { submitDeclaration } from '../declarations/submit-declaration';
 import { isAppError, type FieldErrorCode } from '../errors';
-import type { InterchangeMessage, LocatedError } from './interchange-message';
+import { locatedFieldError, problemOf, type InterchangeMessage, type LocatedError } from './interchange-message';
 
 /** What a message got: the declaration it filed, or the located reasons it was refused. */
 export interface MessageOutcome {
@@ -57,7 +57,7 @@ export async function fileInterchangeMessage(options: { actor: Actor; message: I
   );
   if (earlier) {
     if (earlier.content_sha256 === sha) return { ...earlier.outcome, replayed: true };
-    return refuse([{ location: message.locate(['lrn']), field: 'lrn', code: 'DUPLICATE', message: `The reference ${message.reference} was already used for a message with other content; a new message needs a new reference.` }]);
+    return refuse([{ ...message.locate(['lrn']), field: 'lrn', code: 'DUPLICATE', ...problemOf('referenceReused', { reference: message.reference }) }]);
   }
 
   let id: string;
@@ -86,11 +86,15 @@ export async function fileInterchangeMessage(options: { actor: Actor; message: I
   return outcome;
 }
 
-/** An AppError's field errors at their source positions; anything unexpected is rethrown. */
+/** An AppError's field errors at their source positions, each with its sentence's catalogue key; anything unexpected is rethrown. */
 function locatedErrorsOf(error: unknown, message: InterchangeMessage): LocatedError[] {
   if (!isAppError(error) || !['BAD_USER_INPUT', 'FORBIDDEN', 'CONFLICT', 'NOT_FOUND'].includes(error.code)) throw error;
   const fieldErrors = error.details.fieldErrors ?? [];
-  if (!fieldErrors.length) return [{ location: message.locate([]), field: null, code: (error.code === 'FORBIDDEN' ? 'NOT_ALLOWED' : 'INVALID') as FieldErrorCode, message: error.message }];
-  return fieldErrors.map((f) => ({ location: message.locate(f.path), field: f.path.join('.') || null, code: f.code, message: f.message }));
+  if (!fieldErrors.length) {
+    const { messageKey, params } = error.details;
+    return [{ ...message.locate([]), field: null, code: (error.code === 'FORBIDDEN' ? 'NOT_ALLOWED' : 'INVALID') as FieldErrorCode, message: error.message, ...(typeof messageKey === 'string' ? { messageKey, params: params ?? {} } : {}) }];
+  }
+  return fieldErrors.map((f) => locatedFieldError(f, message));
 }
+
 

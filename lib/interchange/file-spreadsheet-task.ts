@@ -8,9 +8,10 @@ import type { Task } from 'graphile-worker';
 import { loadUserActor } from '../auth/actor';
 import { getPool } from '../db';
 import { sqlOfClient } from '../database/sql';
-import { isAppError } from '../errors';
+import { isAppError, type FieldErrorCode } from '../errors';
 import { getLogger } from '../logger';
-import { fileInterchangeMessage } from './file-interchange-message';
+import { fileInterchangeMessage, type MessageOutcome } from './file-interchange-message';
+import { locatedAt, type LocatedError } from './interchange-message';
 import { rowsToDeclarations } from './rows-to-declarations';
 import type { SpreadsheetSheet } from './start-spreadsheet-filing';
 
@@ -32,7 +33,8 @@ export interface SpreadsheetFilingResult {
   status: string | null;
   mrn: string | null;
   lane: string | null;
-  errors: { location: string; field: string | null; code: string; message: string }[];
+  /** As the filing located them, with their catalogue keys (LocatedError). */
+  errors: LocatedError[];
 }
 
 export const fileSpreadsheetTask: Task<'file-spreadsheet'> = async ({ filingId }) => {
@@ -54,13 +56,13 @@ export const fileSpreadsheetTask: Task<'file-spreadsheet'> = async ({ filingId }
   const { messages, errors } = rowsToDeclarations({ ...filing.sheet, submit: filing.submit });
   if (errors.length) return void (await fail(errors[0]!.message));
   for (const message of messages.slice(filing.done)) {
-    let outcome;
+    let outcome: Omit<MessageOutcome, 'at'>;
     try {
       // The content is the declaration as mapped (as fileSpreadsheetRows hashes it), so a GraphQL filing and a portal filing of the same rows are one message.
       outcome = await fileInterchangeMessage({ actor, message, content: JSON.stringify([message.input, message.submit]) });
     } catch (error) {
       if (!isAppError(error)) throw error;
-      outcome = { reference: message.reference, lrn: message.reference, accepted: false, replayed: false, declarationId: null, status: null, mrn: null, lane: null, errors: [{ location: `row ${message.rows[0]}`, field: null, code: error.code, message: error.message }] };
+      outcome = { reference: message.reference, lrn: message.reference, accepted: false, replayed: false, declarationId: null, status: null, mrn: null, lane: null, errors: [{ ...locatedAt('row', { row: message.rows[0] ?? 1 }), field: null, code: error.code as FieldErrorCode, message: error.message }] };
     }
     const result: SpreadsheetFilingResult = {
       lrn: outcome.lrn ?? message.reference,
@@ -71,7 +73,7 @@ export const fileSpreadsheetTask: Task<'file-spreadsheet'> = async ({ filingId }
       status: outcome.status,
       mrn: outcome.mrn,
       lane: outcome.lane,
-      errors: outcome.errors.map((e) => ({ location: e.location, field: e.field, code: e.code, message: e.message })),
+      errors: outcome.errors.map((e) => ({ location: e.location, field: e.field, code: e.code, message: e.message, messageKey: e.messageKey, params: e.params, locationKey: e.locationKey, locationParams: e.locationParams })),
     };
     await sql(`UPDATE spreadsheet_filing SET results = results || $2::jsonb, done = done + 1, updated_at = now() WHERE id = $1::uuid`, [filingId, JSON.stringify([result])]);
   }

@@ -1,8 +1,9 @@
 // What every interchange reader (WCO DM XML, UN/EDIFACT CUSDEC, spreadsheets) makes of one message: the
 // declaration in Clearway's input shape, whether the sender asked for submission, its reference, and how
 // to point at a field in the source. The filing (file-interchange-message.ts) knows no source format.
-import type { FieldErrorCode } from '../errors';
 import type { DeclarationInput } from '../declarations/declaration-input';
+import type { ErrorParams, FieldError, FieldErrorCode } from '../errors';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 
 export type InterchangeFormat = 'WCO_XML' | 'CUSDEC' | 'SPREADSHEET';
 
@@ -14,6 +15,26 @@ export interface LocatedError {
   field: string | null;
   code: FieldErrorCode;
   message: string;
+  /** The catalogued sentence `message` is (`errors.<messageKey>`, docs/languages.md), with its arguments. */
+  messageKey?: string;
+  params?: ErrorParams;
+  /** The catalogued words `location` is (`errors.interchange.at.*`: a spreadsheet's row and cell); none for XML paths and EDIFACT positions, which are identifiers. */
+  locationKey?: string;
+  locationParams?: ErrorParams;
+}
+
+/** Where a problem is, as `LocatedError` carries it: the English words and, when catalogued, their key. */
+export type Location = Pick<LocatedError, 'location' | 'locationKey' | 'locationParams'>;
+
+/** A catalogued location (`errors.interchange.at.<key>`: `row`, `cell`, …) with its English words. */
+export function locatedAt(key: string, params: ErrorParams = {}): Location {
+  const { message, messageKey, params: locationParams } = cataloguedMessage(`interchange.at.${key}`, params);
+  return { location: message, locationKey: messageKey, locationParams };
+}
+
+/** A catalogued problem's sentence (`errors.interchange.<key>`) as a LocatedError carries it. */
+export function problemOf(key: string, params: ErrorParams = {}): Pick<LocatedError, 'message' | 'messageKey' | 'params'> {
+  return cataloguedMessage(`interchange.${key}`, params);
 }
 
 export interface InterchangeMessage {
@@ -27,5 +48,10 @@ export interface InterchangeMessage {
   /** Problems found while reading: a message with any is refused without touching the database. */
   errors: LocatedError[];
   /** The source position of a Clearway field path (as zod and the lifecycle report them). */
-  locate(path: readonly string[]): string;
+  locate(path: readonly string[]): Location;
+}
+
+/** A field error (zod's or the lifecycle's) at its source position, with its own catalogue key and params. */
+export function locatedFieldError(f: FieldError, message: Pick<InterchangeMessage, 'locate'>): LocatedError {
+  return { ...message.locate(f.path), field: f.path.join('.') || null, code: f.code, message: f.message, ...(f.messageKey ? { messageKey: f.messageKey, params: f.params ?? {} } : {}) };
 }

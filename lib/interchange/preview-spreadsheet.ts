@@ -4,8 +4,8 @@
 import type { Actor } from '../auth/actor';
 import { assertFiler } from '../auth/policy';
 import { declarationInput } from '../declarations/declaration-input';
-import { fieldErrorsOf } from '../validation';
-import type { LocatedError } from './interchange-message';
+import { catalogueErrorMap, fieldErrorsOf } from '../validation';
+import { locatedAt, locatedFieldError, problemOf, type LocatedError } from './interchange-message';
 import { rowsToDeclarations, type SheetRow } from './rows-to-declarations';
 
 export const SPREADSHEET_MAX_ROWS = 20_000;
@@ -18,14 +18,15 @@ export interface SpreadsheetPreview {
 export function previewSpreadsheet(options: { actor: Actor; header: string[]; rows: SheetRow[]; columns: { field: string; column: string }[] }): SpreadsheetPreview {
   assertFiler(options.actor);
   if (options.rows.length > SPREADSHEET_MAX_ROWS) {
-    return { declarations: [], errors: [{ location: `row ${SPREADSHEET_MAX_ROWS + 2}`, field: null, code: 'TOO_BIG', message: `At most ${SPREADSHEET_MAX_ROWS.toLocaleString('en')} rows are filed from one sheet; this one has ${options.rows.length.toLocaleString('en')}. Split it.` }] };
+    return { declarations: [], errors: [{ ...locatedAt('row', { row: SPREADSHEET_MAX_ROWS + 2 }), field: null, code: 'TOO_BIG', ...problemOf('tooManyRows', { limit: SPREADSHEET_MAX_ROWS, count: options.rows.length }) }] };
   }
   const { messages, errors } = rowsToDeclarations(options);
   return {
     errors,
     declarations: messages.map((m) => {
-      const parsed = declarationInput.safeParse(m.input);
-      const schemaErrors = parsed.success ? [] : fieldErrorsOf(parsed.error, m.input).map((f) => ({ location: m.locate(f.path), field: f.path.join('.') || null, code: f.code, message: f.message }));
+      // zod's own checks worded from the catalogue, as parseInput words them, so they can be translated.
+      const parsed = declarationInput.safeParse(m.input, { error: catalogueErrorMap });
+      const schemaErrors = parsed.success ? [] : fieldErrorsOf(parsed.error, m.input).map((f) => locatedFieldError(f, m));
       return { lrn: m.reference, rows: m.rows, itemCount: m.rows.length, errors: [...m.errors, ...schemaErrors] };
     }),
   };

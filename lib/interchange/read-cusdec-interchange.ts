@@ -334,21 +334,24 @@ function readMessage(segments: Segment[], interchangeRef: string, s: Separators)
     submit: functionCode === '9',
     input,
     errors,
-    locate(path) {
-      const key = path.join('.');
-      const exact = positions.get(key);
-      if (exact) return exact;
-      const [head, index] = path;
-      if (head === 'items' && index !== undefined && itemSegments[Number(index)]) {
-        const seg = itemSegments[Number(index)]!;
-        const field = path[2] as keyof GoodsItemInput | undefined;
-        const p = field ? CUSDEC_ITEM[field] : undefined;
-        return `${loc(seg, 1, 1)} (item ${Number(index) + 1}${p ? `: ${p.segment} element ${p.element}, component ${p.component} is missing` : ''})`;
-      }
-      if (head === 'containers' && index !== undefined && containerSegments[Number(index)]) return loc(containerSegments[Number(index)]!, 2, 1);
-      const p = CUSDEC_HEADER[head as HeaderField];
-      if (p) return `message ${ref}: ${p.segment} element ${p.element}, component ${p.component} (missing)`;
-      return bgm ? loc(bgm, 1, 1) : `message ${ref}`;
-    },
+    // EDIFACT positions are identifiers: the same in every language.
+    locate: (path) => ({ location: positionOf(path) }),
   };
+
+  function positionOf(path: readonly string[]): string {
+    const key = path.join('.');
+    const exact = positions.get(key);
+    if (exact) return exact;
+    const [head, index] = path;
+    if (head === 'items' && index !== undefined && itemSegments[Number(index)]) {
+      const seg = itemSegments[Number(index)]!;
+      const field = path[2] as keyof GoodsItemInput | undefined;
+      const p = field ? CUSDEC_ITEM[field] : undefined;
+      return `${loc(seg, 1, 1)} (item ${Number(index) + 1}${p ? `: ${p.segment} element ${p.element}, component ${p.component} is missing` : ''})`;
+    }
+    if (head === 'containers' && index !== undefined && containerSegments[Number(index)]) return loc(containerSegments[Number(index)]!, 2, 1);
+    const p = CUSDEC_HEADER[head as HeaderField];
+    if (p) return `message ${ref}: ${p.segment} element ${p.element}, component ${p.component} (missing)`;
+    return bgm ? loc(bgm, 1, 1) : `message ${ref}`;
+  }
 }

@@ -11,7 +11,7 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
 import { AppError } from '../errors';
-import type { LocatedError } from './interchange-message';
+import { locatedAt, problemOf, type LocatedError } from './interchange-message';
 import { SPREADSHEET_MAX_ROWS } from './preview-spreadsheet';
 import { columnLetter, type SheetRow } from './rows-to-declarations';
 
@@ -30,7 +30,7 @@ export function spreadsheetKindOf(contentType: string, fileName = ''): Spreadshe
   return null;
 }
 
-const tooMany = (row: number): LocatedError => ({ location: `row ${row}`, field: null, code: 'TOO_BIG', message: `At most ${SPREADSHEET_MAX_ROWS.toLocaleString('en')} data rows are read from one sheet; split it (this one goes on past row ${row - 1}). Nothing was read.` });
+const tooMany = (row: number): LocatedError => ({ ...locatedAt('row', { row }), field: null, code: 'TOO_BIG', ...problemOf('tooManyDataRows', { limit: SPREADSHEET_MAX_ROWS, row: row - 1 }) });
 
 export async function readSpreadsheet(options: { bytes: Buffer; kind: SpreadsheetKind }): Promise<SheetContent> {
   if (options.bytes.length > SPREADSHEET_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `A sheet is at most ${SPREADSHEET_MAX_BYTES.toLocaleString('en')} bytes.`, { limitBytes: SPREADSHEET_MAX_BYTES });
@@ -55,12 +55,12 @@ async function readCsv(bytes: Buffer): Promise<SheetContent> {
     }
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? n + 1;
-    return { header: header ?? [], rows: [], errors: [{ location: `row ${line}`, field: null, code: 'INVALID', message: `Not readable as CSV: ${(error as Error).message}` }] };
+    return { header: header ?? [], rows: [], errors: [{ ...locatedAt('row', { row: line }), field: null, code: 'INVALID', ...problemOf('csvUnreadable', { reason: (error as Error).message }) }] };
   }
-  return { header: header ?? [], rows, errors: header ? [] : [{ location: 'row 1', field: null, code: 'REQUIRED', message: 'The sheet is empty: the first row holds the column headers.' }] };
+  return { header: header ?? [], rows, errors: header ? [] : [{ ...locatedAt('row', { row: 1 }), field: null, code: 'REQUIRED', ...problemOf('sheetEmpty') }] };
 }
 
-function cellText(value: ExcelJS.CellValue): { text: string; problem?: string } {
+function cellText(value: ExcelJS.CellValue): { text: string; problem?: ReturnType<typeof problemOf> } {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'number') return { text: String(Number(value.toPrecision(15))) };
   if (typeof value === 'string') return { text: value };
@@ -68,13 +68,13 @@ function cellText(value: ExcelJS.CellValue): { text: string; problem?: string } 
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: ExcelJS.CellValue }).result;
-    if (result === undefined || result === null) return { text: '', problem: 'A formula without a computed value: open and save the file in Excel (which stores the values), or paste the values.' };
-    if (typeof result === 'object' && result && 'error' in result) return { text: '', problem: `The formula's value is an error (${(result as { error: string }).error}).` };
+    if (result === undefined || result === null) return { text: '', problem: problemOf('formulaWithoutValue') };
+    if (typeof result === 'object' && result && 'error' in result) return { text: '', problem: problemOf('formulaError', { error: (result as { error: string }).error }) };
     return cellText(result as ExcelJS.CellValue);
   }
   if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
   if ('text' in value) return { text: String((value as { text: unknown }).text) };
-  if ('error' in value) return { text: '', problem: `The cell holds an error (${(value as { error: string }).error}).` };
+  if ('error' in value) return { text: '', problem: problemOf('cellError', { error: (value as { error: string }).error }) };
   return { text: String(value) };
 }
 
@@ -83,10 +83,10 @@ async function readXlsx(bytes: Buffer): Promise<SheetContent> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    return { header: [], rows: [], errors: [{ location: 'file', field: null, code: 'INVALID', message: `Not readable as an Excel workbook (.xlsx): ${(error as Error).message}` }] };
+    return { header: [], rows: [], errors: [{ ...locatedAt('file'), field: null, code: 'INVALID', ...problemOf('xlsxUnreadable', { reason: (error as Error).message }) }] };
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) return { header: [], rows: [], errors: [{ location: 'row 1', field: null, code: 'REQUIRED', message: 'The first sheet is empty: its first row holds the column headers.' }] };
+  if (!sheet || sheet.rowCount === 0) return { header: [], rows: [], errors: [{ ...locatedAt('row', { row: 1 }), field: null, code: 'REQUIRED', ...problemOf('firstSheetEmpty') }] };
   if (sheet.rowCount - 1 > SPREADSHEET_MAX_ROWS) return { header: [], rows: [], errors: [tooMany(SPREADSHEET_MAX_ROWS + 2)] };
   const width = sheet.columnCount;
   const errors: LocatedError[] = [];
@@ -94,7 +94,7 @@ async function readXlsx(bytes: Buffer): Promise<SheetContent> {
     const cell = sheet.getCell(r, c);
     // A merged range's value is its top-left (master) cell's.
     const { text, problem } = cellText(cell.isMerged ? cell.master.value : cell.value);
-    if (problem) errors.push({ location: `row ${r}, column ${columnLetter(c - 1)}`, field: null, code: 'INVALID', message: problem });
+    if (problem) errors.push({ ...locatedAt('rowColumn', { row: r, column: columnLetter(c - 1) }), field: null, code: 'INVALID', ...problem });
     return text;
   };
   const header = Array.from({ length: width }, (_, i) => textOf(1, i + 1).trim());

@@ -32,13 +32,16 @@ const parser = new XMLParser({
 type Node = Record<string, unknown>;
 const ROOT_TAG = /^\s*(?:<\?xml[^>]*\?>)?(?:\s|<!--[\s\S]*?-->)*<(?:([\w.-]+):)?([\w.-]+)((?:\s+[^>]*?)?)\/?>/;
 
+/** XML paths are identifiers: the same in every language. */
+const locateWco = (path: readonly string[]) => ({ location: wcoPathOf(path) });
+
 const refused = (location: string, message: string, code: LocatedError['code'] = 'INVALID'): InterchangeMessage => ({
   format: 'WCO_XML',
   reference: '',
   submit: false,
   input: null,
   errors: [{ location, field: null, code, message }],
-  locate: wcoPathOf,
+  locate: locateWco,
 });
 
 export async function readWcoDeclaration(xml: string): Promise<InterchangeMessage> {
@@ -75,7 +78,7 @@ export async function readWcoDeclaration(xml: string): Promise<InterchangeMessag
     errors.push({ location: '/Declaration/FunctionCode', field: null, code: 'NOT_ALLOWED', message: `FunctionCode ${functionCode} is not taken here: send 9 (original, filed and submitted) or leave it out (kept as a draft).` });
   }
   if (!input.lrn) errors.push({ location: '/Declaration/FunctionalReferenceID', field: 'lrn', code: 'REQUIRED', message: 'FunctionalReferenceID (the LRN) is required: it identifies the message.' });
-  return { format: 'WCO_XML', reference: input.lrn, submit: functionCode === '9', input, errors, locate: wcoPathOf };
+  return { format: 'WCO_XML', reference: input.lrn, submit: functionCode === '9', input, errors, locate: locateWco };
 }
 
 /** The element's text, whether it has attributes or not; null when absent or empty. */

@@ -1,7 +1,7 @@
 // Spreadsheet rows (already read from CSV or Excel) + a column mapping → one message per LRN, in
 // Clearway's declaration input, each field located at its row and column for the errors. Pure: the
 // preview (zod only) and the filing (file-interchange-message.ts) use the same messages.
-import type { InterchangeMessage, LocatedError } from './interchange-message';
+import { locatedAt, problemOf, type InterchangeMessage, type Location, type LocatedError } from './interchange-message';
 import { INTEGER_FIELDS, LIST_FIELDS, SPREADSHEET_FIELDS, SPREADSHEET_HEADER_FIELDS } from './spreadsheet-fields';
 
 export interface SheetRow {
@@ -12,6 +12,12 @@ export interface SheetRow {
 /** A → 0, Z → 25, AA → 26 … as letters. */
 export const columnLetter = (index: number): string => (index < 26 ? String.fromCharCode(65 + index) : columnLetter(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26)));
 
+/** The catalogue key of a mappable field's name (`items.netMass` → `interchange.itemField.netMass`), as the mapping page names it. */
+export function fieldNameKey(field: string): string {
+  const [group, name] = field.includes('.') ? field.split('.') : ['', field];
+  return group === 'items' ? `interchange.itemField.${name}` : group === 'containers' ? `interchange.containerField.${name}` : `interchange.field.${name}`;
+}
+
 export function rowsToDeclarations(options: { header: string[]; rows: SheetRow[]; columns: { field: string; column: string }[]; submit?: boolean }): { messages: (InterchangeMessage & { rows: number[] })[]; errors: LocatedError[] } {
   const { header, rows } = options;
   const errors: LocatedError[] = [];
@@ -19,15 +25,18 @@ export function rowsToDeclarations(options: { header: string[]; rows: SheetRow[]
   const normalized = header.map((h) => h.trim().toLowerCase());
   for (const { field, column } of options.columns) {
     if (!Object.hasOwn(SPREADSHEET_FIELDS, field)) {
-      errors.push({ location: `mapping of ${field}`, field, code: 'UNKNOWN', message: `${field} is not a Clearway field: use one of ${Object.keys(SPREADSHEET_FIELDS).join(', ')}.` });
+      errors.push({ ...locatedAt('mapping', { name: field }), field, code: 'UNKNOWN', ...problemOf('unknownField', { name: field, fields: Object.keys(SPREADSHEET_FIELDS).join(', ') }) });
       continue;
     }
     if (!column.trim()) continue;
     const at = normalized.indexOf(column.trim().toLowerCase());
-    if (at < 0) errors.push({ location: 'row 1', field, code: 'UNKNOWN', message: `The column "${column}" mapped to ${SPREADSHEET_FIELDS[field]} is not in the header row (columns: ${header.filter(Boolean).join(', ') || 'none'}).` });
+    if (at < 0) {
+      const columns = header.filter(Boolean);
+      errors.push({ ...locatedAt('row', { row: 1 }), field, code: 'UNKNOWN', ...problemOf('columnNotInHeader', { column, fieldKey: fieldNameKey(field), columnCount: columns.length, columns: columns.join(', ') }) });
+    }
     else index.set(field, at);
   }
-  if (!index.has('lrn')) errors.push({ location: 'row 1', field: 'lrn', code: 'REQUIRED', message: 'Map a column to LRN: rows with the same LRN make one declaration.' });
+  if (!index.has('lrn')) errors.push({ ...locatedAt('row', { row: 1 }), field: 'lrn', code: 'REQUIRED', ...problemOf('lrnNotMapped') });
   if (errors.length) return { messages: [], errors };
 
   const cellOf = (r: SheetRow, field: string): string | null => {
@@ -45,10 +54,11 @@ export function rowsToDeclarations(options: { header: string[]; rows: SheetRow[]
   }
   const messages = [...groups].map(([lrn, group]) => {
     const first = group[0]!;
-    const located = new Map<string, string>();
-    const where = (r: SheetRow, field: string) => {
+    const located = new Map<string, Location>();
+    // The header in brackets is the sheet's own text (what the reader finds in their sheet), in any language.
+    const where = (r: SheetRow, field: string): Location => {
       const i = index.get(field);
-      return i === undefined ? `row ${r.row} (no column is mapped to ${SPREADSHEET_FIELDS[field]})` : `row ${r.row}, column ${columnLetter(i)} (${header[i]})`;
+      return i === undefined ? locatedAt('unmapped', { row: r.row, fieldKey: fieldNameKey(field) }) : locatedAt('cell', { row: r.row, column: columnLetter(i), header: header[i] ?? '' });
     };
     const value = (field: string, text: string | null): unknown => {
       if (LIST_FIELDS.has(field)) return text === null ? [] : text.split(';').map((s) => s.trim()).filter(Boolean);
@@ -65,7 +75,9 @@ export function rowsToDeclarations(options: { header: string[]; rows: SheetRow[]
       // A header value differing on a later row of the same declaration is a mistake, not a choice.
       for (const r of group.slice(1)) {
         const other = cellOf(r, field);
-        if (other !== null && other !== cellOf(first, field)) errors.push({ location: where(r, field), field, code: 'MISMATCH', message: `${SPREADSHEET_FIELDS[field]} is "${other}" here but "${cellOf(first, field)}" on row ${first.row}, the declaration's first row.` });
+        if (other !== null && other !== cellOf(first, field)) {
+          errors.push({ ...where(r, field), field, code: 'MISMATCH', ...problemOf('headerMismatch', { fieldKey: fieldNameKey(field), value: other, first: cellOf(first, field) ?? '', firstRow: first.row }) });
+        }
       }
     }
     input.items = group.map((r, i) => {
@@ -87,13 +99,13 @@ export function rowsToDeclarations(options: { header: string[]; rows: SheetRow[]
       containers.push({ containerNumber: number, seals: value('containers.seals', cellOf(r, 'containers.seals')) as string[] });
     });
     input.containers = containers;
-    const messageErrors = errors.filter((e) => group.some((r) => e.location.startsWith(`row ${r.row},`)));
+    const messageErrors = errors.filter((e) => e.locationKey === 'interchange.at.cell' && group.some((r) => e.locationParams?.row === r.row));
     const message: InterchangeMessage & { rows: number[] } = {
       format: 'SPREADSHEET',
       reference: lrn,
       submit: options.submit ?? false,
       input: input as never,
-      errors: lrn ? messageErrors : [{ location: where(first, 'lrn'), field: 'lrn', code: 'REQUIRED', message: 'Every row needs an LRN: rows with the same LRN make one declaration.' }, ...messageErrors],
+      errors: lrn ? messageErrors : [{ ...where(first, 'lrn'), field: 'lrn', code: 'REQUIRED', ...problemOf('lrnMissing') }, ...messageErrors],
       rows: group.map((r) => r.row),
       locate(path) {
         const key = path.join('.');
@@ -101,7 +113,7 @@ export function rowsToDeclarations(options: { header: string[]; rows: SheetRow[]
           const hit = located.get(path.slice(0, n).join('.'));
           if (hit) return hit;
         }
-        return key.startsWith('items.') ? `row ${group[Number(path[1])]?.row ?? first.row}` : `row ${first.row}`;
+        return locatedAt('row', { row: key.startsWith('items.') ? (group[Number(path[1])]?.row ?? first.row) : first.row });
       },
     };
     return message;

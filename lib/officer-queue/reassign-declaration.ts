@@ -8,6 +8,7 @@ import { lockDeclaration } from '../declarations/lock-declaration';
 import { getClaims } from './get-claim';
 import { isQueueStatus } from './queue-statuses';
 import { isSupervisor } from './is-supervisor';
+import { fieldsNeedCorrecting } from '../validation';
 
 export async function reassignDeclaration(options: { actor: Actor; id: string; officerEmail: string; requestId?: string }): Promise<{ id: string }> {
   const { actor, id } = options;
@@ -18,7 +19,7 @@ export async function reassignDeclaration(options: { actor: Actor; id: string; o
     if (!isQueueStatus(d.status)) throw new AppError('CONFLICT', `This declaration is ${d.status}: there is no customs work left to assign.`, { status: d.status });
     const target = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, disabledAt: true } });
     if (!target || target.role !== 'OFFICER' || target.disabledAt) {
-      throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['officerEmail'], code: 'UNKNOWN', message: `No active customs officer ${email}.` }] });
+      throw fieldsNeedCorrecting([{ path: ['officerEmail'], code: 'UNKNOWN', message: `No active customs officer ${email}.` }]);
     }
     const sql = sqlOfPrisma(tx);
     const before = (await getClaims(sql, [id])).get(id);

@@ -13,7 +13,7 @@ import { sqlOfPrisma } from '../database/sql';
 import type { Tx } from '../database/tx';
 import { AppError } from '../errors';
 import type { PermitApplication } from '../generated/prisma/client';
-import { parseInput, throwFieldErrors } from '../validation';
+import { fieldsNeedCorrecting, parseInput, throwFieldErrors } from '../validation';
 import { directionOf, findPermitRequirements } from './find-permit-requirements';
 import { quantityIn } from './load-permit-requirements';
 import { HS_PREFIX, normaliseCommodityCode } from './permit-codes';
@@ -59,7 +59,7 @@ interface Good {
   unit: string | null;
 }
 
-const bad = (path: string[], code: 'REQUIRED' | 'INVALID' | 'UNKNOWN' | 'NOT_ALLOWED' | 'MISMATCH', message: string) => new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path, code, message }] });
+const bad = (path: string[], code: 'REQUIRED' | 'INVALID' | 'UNKNOWN' | 'NOT_ALLOWED' | 'MISMATCH', message: string) => fieldsNeedCorrecting([{ path, code, message }]);
 
 export async function applyForPermit(options: { actor: Actor; input: ApplyForPermitInput; requestId?: string }): Promise<PermitApplication> {
   const { actor } = options;

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { sqlOfPrisma } from '../database/sql';
 import { AppError } from '../errors';
-import { parseInput } from '../validation';
+import { fieldsNeedCorrecting, parseInput } from '../validation';
 import { loadPermitRequirements, type PermitRequirementView } from './load-permit-requirements';
 import { DISCLAIM_CODES } from './permit-codes';
 import { returnPermitReservations } from './return-permit-reservations';
@@ -26,7 +26,7 @@ export const citePermitInput = z.object({
 });
 
 const FINAL = new Set(['RELEASED', 'REJECTED', 'CANCELLED']);
-const bad = (path: string, code: 'REQUIRED' | 'INVALID' | 'UNKNOWN' | 'NOT_ALLOWED' | 'MISMATCH', message: string) => new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: [path], code, message }] });
+const bad = (path: string, code: 'REQUIRED' | 'INVALID' | 'UNKNOWN' | 'NOT_ALLOWED' | 'MISMATCH', message: string) => fieldsNeedCorrecting([{ path: [path], code, message }]);
 
 export async function citePermit(options: { actor: Actor; input: z.input<typeof citePermitInput>; requestId?: string }): Promise<PermitRequirementView> {
   const { actor } = options;

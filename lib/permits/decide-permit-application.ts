@@ -14,7 +14,7 @@ import { recordBusinessEvent } from '../notifications/record-business-event';
 import { AppError } from '../errors';
 import type { PermitApplication } from '../generated/prisma/client';
 import { anchorItem } from '../ledger/anchor-item';
-import { parseInput } from '../validation';
+import { fieldsNeedCorrecting, parseInput } from '../validation';
 import { lockPermitApplication } from './lock-permit-application';
 import { newPermitNumber } from './permit-numbers';
 import { permitDecisionRecord } from './permit-decision-record';
@@ -33,7 +33,7 @@ export const decidePermitInput = z.object({
 export type DecidePermitInput = z.input<typeof decidePermitInput>;
 
 const DECIDABLE = new Set(['SUBMITTED', 'UNDER_REVIEW']);
-const bad = (path: string, code: 'REQUIRED' | 'INVALID' | 'TOO_SMALL', message: string) => new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: [path], code, message }] });
+const bad = (path: string, code: 'REQUIRED' | 'INVALID' | 'TOO_SMALL', message: string) => fieldsNeedCorrecting([{ path: [path], code, message }]);
 
 export async function decidePermitApplication(options: { actor: Actor; id: string; input: DecidePermitInput; requestId?: string }): Promise<PermitApplication> {
   const { actor, id } = options;

@@ -19,6 +19,7 @@ import { getEnv } from '../env';
 import { AppError } from '../errors';
 import type { ControlHistoryImport } from '../generated/prisma/client';
 import { formatBytes } from '../format-bytes';
+import { fieldsNeedCorrecting } from '../validation';
 
 export const DATE_COLUMNS = ['sgd.id', 'sgd.date', 'importer.id', 'declarant.id', 'country', 'office.id', 'tariff.code', 'quantity', 'gross.weight', 'fob.value', 'cif.value', 'total.taxes', 'illicit', 'revenue'] as const;
 type DateColumn = (typeof DATE_COLUMNS)[number];
@@ -47,7 +48,7 @@ export async function importControlHistory(options: {
   const mapping = options.mapping ?? {};
   for (const key of Object.keys(mapping)) {
     if (!(DATE_COLUMNS as readonly string[]).includes(key)) {
-      throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['mapping', key], code: 'INVALID', message: `${key} is not a column of the layout (${DATE_COLUMNS.join(', ')}).` }] });
+      throw fieldsNeedCorrecting([{ path: ['mapping', key], code: 'INVALID', message: `${key} is not a column of the layout (${DATE_COLUMNS.join(', ')}).` }]);
     }
   }
   const fileColumn = (c: DateColumn) => mapping[c] ?? c;

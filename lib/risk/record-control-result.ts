@@ -17,7 +17,7 @@ import { Prisma } from '../generated/prisma/client';
 import { anchorItem } from '../ledger/anchor-item';
 import { recordBusinessEvent } from '../notifications/record-business-event';
 import { computeItemDuties, loadTariffLines, resolveTariffLine } from '../tariff/compute-duties';
-import { parseInput } from '../validation';
+import { fieldsNeedCorrecting, parseInput } from '../validation';
 
 const D = Prisma.Decimal;
 
@@ -69,7 +69,7 @@ export interface StoredFinding {
   additionalDuties: string;
 }
 
-const bad = (fieldErrors: FieldError[]) => new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors });
+const bad = (fieldErrors: FieldError[]) => fieldsNeedCorrecting(fieldErrors);
 
 export async function recordControlResult(options: { actor: Actor; declarationId: string; input: ControlResultInput; requestId?: string }): Promise<{ id: string; version: number }> {
   const { actor, declarationId } = options;

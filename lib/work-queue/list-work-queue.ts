@@ -7,10 +7,9 @@ import type { Actor } from '../auth/actor';
 import { assertFiler, declarationVisibilitySql } from '../auth/policy';
 import { sqlOfClient } from '../database/sql';
 import { getPool } from '../db';
-import { AppError } from '../errors';
 import type { DeclarationStatus, RiskLane } from '../generated/prisma/client';
 import { decodeCursor, encodeCursor } from '../pagination';
-import { parseInput } from '../validation';
+import { fieldsNeedCorrecting, parseInput } from '../validation';
 import { workQueueFilters, type WorkQueueFilters } from './work-queue-filters';
 
 export type WorkQueueAction = 'ANSWER_QUERY' | 'ANSWER_PERMIT_REQUEST' | 'FIX_REJECTION' | 'PAY_DUTIES' | 'SUBMIT_DRAFT' | 'WAIT_FOR_CUSTOMS';
@@ -42,7 +41,7 @@ export async function listWorkQueue(options: { actor: Actor; filters?: unknown; 
   assertFiler(actor);
   const filters: WorkQueueFilters = parseInput(workQueueFilters, options.filters ?? {});
   if (filters.from && filters.to && filters.from > filters.to) {
-    throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['filters', 'to'], code: 'INVALID', message: 'The end date is before the start date.' }] });
+    throw fieldsNeedCorrecting([{ path: ['filters', 'to'], code: 'INVALID', message: 'The end date is before the start date.' }]);
   }
   const first = Math.min(Math.max(options.first ?? 50, 1), 500);
   const visible = declarationVisibilitySql(actor, 6);

@@ -4,7 +4,7 @@ import { assertFiler, assertPerson } from '../auth/policy';
 import { sqlOfClient } from '../database/sql';
 import { getPool } from '../db';
 import { AppError } from '../errors';
-import { parseInput } from '../validation';
+import { fieldsNeedCorrecting, parseInput } from '../validation';
 import { workQueueFilters, type WorkQueueFilters } from './work-queue-filters';
 
 export interface WorkQueueViewRow {
@@ -21,7 +21,7 @@ export async function saveWorkQueueView(options: { actor: Actor; name: string; f
   assertFiler(actor);
   assertPerson(actor, 'save views');
   const name = options.name.trim();
-  if (!name || name.length > 80) throw new AppError('BAD_USER_INPUT', 'Some fields need correcting.', { fieldErrors: [{ path: ['name'], code: 'INVALID', message: 'Name the view in 1 to 80 characters.' }] });
+  if (!name || name.length > 80) throw fieldsNeedCorrecting([{ path: ['name'], code: 'INVALID', message: 'Name the view in 1 to 80 characters.' }]);
   const filters = parseInput(workQueueFilters, options.filters ?? {});
   const sql = sqlOfClient(getPool());
   const [others] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM work_queue_view WHERE user_id = $1::uuid AND name <> $2::text`, [actor.userId, name]);

@@ -151,7 +151,13 @@ describe('submitting', () => {
     const { id } = await createDeclarationDraft({ actor, input });
     const error = await submitDeclaration({ actor, id }).catch((e: unknown) => e);
     expect((error as { details: { fieldErrors: unknown[] } }).details.fieldErrors).toEqual([
-      { path: ['items', '1', 'commodityCode'], code: 'UNKNOWN', message: '090199 is not in the tariff: 090199 is no HS 2022 subheading.' },
+      {
+        path: ['items', '1', 'commodityCode'],
+        code: 'UNKNOWN',
+        message: '090199 is not in the tariff: 090199 is no HS 2022 subheading.',
+        messageKey: 'declaration.notInTariff',
+        params: { code: '090199', subheading: '090199' },
+      },
       { path: ['items', '2', 'commodityCode'], code: 'INVALID', message: '0901.21 is divided in the national tariff: give one of its lines (09012100).' },
       { path: ['items', '3', 'commodityCode'], code: 'INVALID', message: '09012199 is not a line of the national tariff.' },
       { path: ['items', '4', 'supplementaryQuantity'], code: 'REQUIRED', message: 'Line 84713000 needs the supplementary quantity in NAR.' },

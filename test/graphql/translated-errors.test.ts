@@ -107,11 +107,23 @@ describe('user errors of a mutation', () => {
   });
 
   it('a sentence not catalogued yet stays English in every language, with its generic key', async () => {
-    const input = { ...validImport(), lrn: 'LRN-1', transportMode: 6 };
+    // A container number with a wrong check digit: lib/declarations/codes.ts's ISO 6346 check is not catalogued yet.
+    const input = { ...validImport(), lrn: 'LRN-1', containers: [{ containerNumber: 'CSQU3054384', seals: [] }] };
     const { json } = await server.graphql({ query: CREATE, variables: { input } }, { ...trader, 'accept-language': 'fr' });
-    const error = json.data.createDeclarationDraft.userErrors.find((e: { path: string[] }) => e.path[0] === 'transportMode');
+    const error = json.data.createDeclarationDraft.userErrors.find((e: { path: string[] }) => e.path[0] === 'containers');
     expect(error).toMatchObject({ code: 'INVALID', messageKey: 'field.INVALID', params: [] });
-    expect(error.message).toMatch(/^Mode of transport is a UN Recommendation 19 code/);
+    expect(error.message).toMatch(/^Check digit should be /);
+  });
+
+  it('a catalogued sentence that names a field says the field in the same language (fieldKey)', async () => {
+    const input = { ...validImport(), lrn: 'LRN-2', transportMode: 6, invoiceAmount: '-5' };
+    const at = async (lang: string, path: string) =>
+      (await server.graphql({ query: CREATE, variables: { input } }, { ...trader, 'accept-language': lang })).json.data.createDeclarationDraft.userErrors.find((e: { path: string[] }) => e.path[0] === path);
+    expect(await at('en', 'transportMode')).toMatchObject({ code: 'INVALID', messageKey: 'declaration.transportMode', message: expect.stringMatching(/^Mode of transport is a UN Recommendation 19 code/) });
+    expect((await at('fr', 'transportMode')).message).toMatch(/^Le mode de transport est un code de la recommandation 19/);
+    expect(await at('en', 'invoiceAmount')).toMatchObject({ message: 'Invoice amount cannot be negative.', messageKey: 'declaration.negative', params: [{ name: 'fieldKey', value: 'interchange.field.invoiceAmount' }] });
+    expect((await at('fr', 'invoiceAmount')).message).toBe('Montant de la facture : la valeur ne peut pas être négative.');
+    expect((await at('es', 'invoiceAmount')).message).toMatch(/^.+: el valor no puede ser negativo\.$/);
   });
 });
 

@@ -94,8 +94,8 @@ describe('readCusdecInterchange', () => {
 
   it('locates a missing field at the item it belongs to', () => {
     const r = readCusdecInterchange(SAMPLE);
-    expect(r.messages[1]!.locate(['items', '0', 'netMass'])).toBe('message M2, segment 11 (MEA), element 3, component 2');
-    expect(r.messages[1]!.locate(['items', '0', 'marks'])).toMatch(/^message M2, segment 6 \(CST\), element 1, component 1 \(item 1: PCI element 2/);
-    expect(r.messages[0]!.locate(['invoiceAmount'])).toBe('message M1, segment 14 (MOA), element 1, component 2');
+    expect(r.messages[1]!.locate(['items', '0', 'netMass']).location).toBe('message M2, segment 11 (MEA), element 3, component 2');
+    expect(r.messages[1]!.locate(['items', '0', 'marks']).location).toMatch(/^message M2, segment 6 \(CST\), element 1, component 1 \(item 1: PCI element 2/);
+    expect(r.messages[0]!.locate(['invoiceAmount']).location).toBe('message M1, segment 14 (MOA), element 1, component 2');
   });
 });

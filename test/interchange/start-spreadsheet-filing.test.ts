@@ -51,6 +51,11 @@ describe('startSpreadsheetFiling and the file-spreadsheet job', () => {
     const refused = filing.results.filter((r: { accepted: boolean }) => !r.accepted);
     expect(refused.map((r: { lrn: string }) => r.lrn)).toEqual(['JOB-003', 'JOB-020']);
     expect(refused[0].errors[0].location).toMatch(/^row 9, column AA/);
+    // The stored outcome keeps its catalogue keys: read in French, the row problem is said in French.
+    const inFrench = (await server.graphql({ query: READ, variables: { id: started.filing.id } }, { ...H, 'accept-language': 'fr' })).json.data.spreadsheetFiling;
+    const refusedInFrench = inFrench.results.find((r: { lrn: string }) => r.lrn === 'JOB-003');
+    expect(refusedInFrench.errors[0].location).toMatch(/^ligne 9, colonne AA \(/);
+    expect(refusedInFrench.errors[0].message).not.toBe(refused[0].errors[0].message);
     const filed = filing.results.filter((r: { accepted: boolean }) => r.accepted);
     expect(filed).toHaveLength(28);
     expect(filed.every((r: { mrn: string | null; declaration: unknown }) => r.mrn && r.declaration)).toBe(true);

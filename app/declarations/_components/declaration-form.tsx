@@ -58,6 +58,7 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
   const router = useRouter();
   const t = useTranslations('declarationForm');
   const sayError = useTranslations('errors');
+  const sayWord = useTranslations();
   const format = useFormatter();
   const amending = mode.kind === 'amend';
   const [state, setState] = useState(initial);
@@ -87,10 +88,10 @@ export function DeclarationForm({ declarationId, initial, mode = DRAFT }: { decl
   useUnsavedChangesWarning(dirty && !leaving, t('leaveUnsaved'));
 
   const { input, errors } = useMemo(() => {
-    const checked = validate(state, t as Say, sayError as Say);
+    const checked = validate(state, t as Say, sayError as Say, sayWord as Say);
     const reasonError = amending ? reasonProblem(reason, t as Say) : null;
     return reasonError ? { input: checked.input, errors: { ...checked.errors, reason: reasonError } } : checked;
-  }, [state, reason, amending, t, sayError]);
+  }, [state, reason, amending, t, sayError, sayWord]);
 
   const visible = useMemo(() => {
     const out: ErrorMap = {};

@@ -16,6 +16,7 @@ import {
   type HeaderField,
 } from '../../../lib/declarations/declaration-input';
 import type { ErrorParams, FieldError } from '../../../lib/errors';
+import { withReferencedWords } from '../../../lib/i18n/referenced-words';
 import { fieldErrorsOf } from '../../../lib/validation';
 import en from '../../../messages/en.json';
 
@@ -42,6 +43,8 @@ export type Say = (key: string, values?: ErrorParams) => string;
 // English, for code that runs outside React (the unit tests); the form passes the reader's language.
 const ENGLISH = createTranslator({ locale: 'en', messages: en, namespace: 'declarationForm' }) as unknown as Say;
 const ENGLISH_ERRORS = createTranslator({ locale: 'en', messages: en, namespace: 'errors' }) as unknown as Say;
+// A catalogued sentence's referenced words (`fieldKey: 'interchange.itemField.netMass'`) are full keys.
+const ENGLISH_WORDS = createTranslator({ locale: 'en', messages: en }) as unknown as Say;
 
 type Step = 0 | 1 | 2;
 
@@ -229,7 +232,7 @@ const ZOD_DEFAULT = '\u0000zod';
  * where the catalogue has the sentence (`say` for the form's own, `sayError` for `errors.*`); sentences
  * the schema wrote without a key stay English, as the server's do (docs/languages.md).
  */
-export function validate(s: DeclarationFormValues, say: Say = ENGLISH, sayError: Say = ENGLISH_ERRORS): { input: DeclarationInput; errors: ErrorMap } {
+export function validate(s: DeclarationFormValues, say: Say = ENGLISH, sayError: Say = ENGLISH_ERRORS, sayWord: Say = ENGLISH_WORDS): { input: DeclarationInput; errors: ErrorMap } {
   const input = toInput(s);
   const parsed = declarationInput.safeParse(input, { error: () => ZOD_DEFAULT });
   if (parsed.success) return { input, errors: {} };
@@ -241,8 +244,8 @@ export function validate(s: DeclarationFormValues, say: Say = ENGLISH, sayError:
       return { ...f, message: say(expected === 'number' ? 'wholeNumber' : 'required') };
     }
     if (!f.messageKey) return f;
-    const english = ENGLISH_ERRORS(f.messageKey, f.params);
-    if (f.message === ZOD_DEFAULT || f.message === english) return { ...f, message: sayError(f.messageKey, f.params) };
+    const english = ENGLISH_ERRORS(f.messageKey, withReferencedWords(f.params ?? {}, (key) => ENGLISH_WORDS(key)));
+    if (f.message === ZOD_DEFAULT || f.message === english) return { ...f, message: sayError(f.messageKey, withReferencedWords(f.params ?? {}, (key) => sayWord(key))) };
     return f;
   });
   return { input, errors: errorMapOf(fieldErrors) };

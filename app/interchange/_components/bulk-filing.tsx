@@ -13,14 +13,14 @@ import { graphqlRequest, problemText, RequestProblem } from './graphql-request';
 import { laneName } from './lane-name';
 
 type Column = { field: string; column: string };
-type Located = { location: string; field: string | null; message: string };
+type Located = { location: string; field: string | null; message: string; locationParams?: { name: string; value: string }[] };
 type Sheet = { fileName: string; header: string[]; rows: { row: number; cells: string[] }[] };
 type Preview = { errors: Located[]; declarations: { lrn: string; rows: number[]; errors: Located[] }[] };
 type Result = { lrn: string; rows: number[]; accepted: boolean; mrn: string | null; lane: string | null; status: string | null; declaration: { id: string } | null; errors: Located[] };
 type Filing = { id: string; status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED'; total: number; done: number; failure: string | null; reportUrl: string; results: Result[] };
 export type SavedMapping = { name: string; columns: Column[] };
 
-const LOCATED = 'location field message';
+const LOCATED = 'location field message locationParams { name value }';
 const PREVIEW = `mutation Preview($header: [String!]!, $rows: [SpreadsheetRowInput!]!, $columns: [SpreadsheetColumnInput!]!) {
   previewSpreadsheet(header: $header, rows: $rows, columns: $columns) { errors { ${LOCATED} } declarations { lrn rows errors { ${LOCATED} } } } }`;
 const SAVE = `mutation Save($name: String!, $columns: [SpreadsheetColumnInput!]!) { saveSpreadsheetMapping(name: $name, columns: $columns) { name columns { field column } } }`;
@@ -37,17 +37,17 @@ function proposedMapping(fields: Record<string, string>, header: string[]): Reco
   return Object.fromEntries(Object.entries(fields).map(([field, label]) => [field, findHeader(header, label) ?? '']));
 }
 
-/** `row 7, column C (Net mass)` → 7; problems of a declaration as a whole go to its first row. */
+/** The row a problem is on (its location's `row`, whatever the language); problems of a declaration as a whole go to its first row. */
 function rowOf(e: Located, rows: number[]): number {
-  const m = /^row (\d+)/.exec(e.location);
-  return m ? Number(m[1]) : rows[0]!;
+  const row = e.locationParams?.find((p) => p.name === 'row')?.value;
+  return row ? Number(row) : rows[0]!;
 }
 
-async function readSheet(file: File): Promise<{ header: string[]; rows: Sheet['rows']; errors: Located[] }> {
+async function readSheet(file: File, locale: string): Promise<{ header: string[]; rows: Sheet['rows']; errors: Located[] }> {
   const kind = /\.csv$/i.test(file.name) ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   let res: Response;
   try {
-    res = await fetch('/api/interchange/spreadsheets', { method: 'POST', headers: { 'content-type': kind, 'x-file-name': encodeURIComponent(file.name) }, body: file });
+    res = await fetch('/api/interchange/spreadsheets', { method: 'POST', headers: { 'content-type': kind, 'x-file-name': encodeURIComponent(file.name), 'accept-language': locale }, body: file });
   } catch {
     throw new RequestProblem('connectionLost');
   }
@@ -55,7 +55,8 @@ async function readSheet(file: File): Promise<{ header: string[]; rows: Sheet['r
   if (res.status === 401) throw new RequestProblem('sessionEnded');
   if (body?.error?.message) throw new Error(body.error.message);
   if (!body?.header) throw new RequestProblem('unreadable', { status: res.status });
-  return { header: body.header, rows: body.rows ?? [], errors: body.errors ?? [] };
+  // Read problems come already said in the page's language (the route's params are an object, not GraphQL's list).
+  return { header: body.header, rows: body.rows ?? [], errors: (body.errors ?? []).map(({ location, field, message }) => ({ location, field, message })) };
 }
 
 /** The field's name in the reader's language: `lrn` → field.lrn, `items.netMass` → itemField.netMass. */
@@ -75,8 +76,8 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
   const locale = useLocale();
   const fieldLabel = useFieldLabel();
   const say = (error: unknown) => problemText(error, (key, values) => t(key, values));
-  // The server's sentence (English when uncatalogued) in its own direction: on an Arabic page its full
-  // stop stays at its end (<bdi>).
+  // The server's location and sentence, in the page's language (Accept-Language; English when
+  // uncatalogued), each in its own direction: on an Arabic page a full stop stays at its end (<bdi>).
   const located = (e: Located) => t('located', { location: e.location, message: e.message });
   const id = useId();
   const [sheet, setSheet] = useState<Sheet | null>(null);
@@ -130,7 +131,7 @@ export function BulkFiling({ fields, savedMappings }: { fields: Record<string, s
     if (!(file instanceof File) || file.size === 0) return setProblem(t('bulk.chooseFile'));
     setBusy(t('bulk.reading'));
     try {
-      const read = await readSheet(file);
+      const read = await readSheet(file, locale);
       setSheet({ fileName: file.name, header: read.header, rows: read.rows });
       setReadErrors(read.errors);
       const fitting = mappings.find((m) => m.columns.length > 0 && m.columns.every((c) => findHeader(read.header, c.column)));
