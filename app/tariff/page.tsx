@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 
-import { isLocale } from '../../lib/i18n/locales';
+import { directionOf, isLocale } from '../../lib/i18n/locales';
 import { formatHsCode } from '../../lib/tariff/get-hs-code';
 import { searchHsCodes, type HsLevelName } from '../../lib/tariff/search-hs-codes';
 import { ListCount, ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../_components/list/list-parts';
@@ -75,7 +75,9 @@ export default async function TariffPage({ searchParams }: { searchParams: Searc
                     ) : (
                       // No translation loaded for the page's language: the English, marked as such.
                       <td>
-                        <span lang={node.descriptionLocale}>{node.description}</span>
+                        <span lang={node.descriptionLocale} dir={directionOf(node.descriptionLocale)}>
+                          {node.description}
+                        </span>
                         <span className="hint untranslated">{t('untranslated')}</span>
                       </td>
                     )}

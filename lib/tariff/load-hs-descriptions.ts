@@ -154,6 +154,8 @@ export async function loadHsDescriptions(options: { locale: string; content: str
   const name = descriptionsDataset(locale);
   return getDb().$transaction(
     async (tx) => {
+      // Two loads of one language at once take turns: each replaces the whole set, never a mix of both files.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`hs_code_description:${locale}`}))`;
       const replaced = await tx.hsCodeDescription.deleteMany({ where: { locale } });
       await tx.$executeRaw`
         INSERT INTO hs_code_description (code, locale, description)

@@ -70,6 +70,17 @@ describe('loadHsDescriptions', () => {
     expect(await getHsCode('09', 'fr')).toMatchObject({ description: 'Café, thé, maté et épices', descriptionLocale: 'fr' });
   });
 
+  // Both succeed and the set is one file's. (Here the two transactions rarely overlap, so this passes without the
+  // loader's advisory lock too; the lock is for two operators' commands on separate connections.)
+  it('lets two loads of one language at once take turns: the set is one file or the other, whole', async () => {
+    const one = 'code,description\n01,واحد\n02,واحد\n';
+    const two = 'code,description\n01,اثنان\n03,اثنان\n';
+    const results = await Promise.all([loadHsDescriptions({ locale: 'ar', content: one }), loadHsDescriptions({ locale: 'ar', content: two })]);
+    expect(results.map((r) => r.rows)).toEqual([2, 2]);
+    const set = (await ar()).map((r) => `${r.code}=${r.description}`).join(' ');
+    expect(['01=واحد 02=واحد', '01=اثنان 03=اثنان']).toContain(set);
+  });
+
   it('names every bad line and loads nothing, keeping the set that was there', async () => {
     await loadHsDescriptions({ locale: 'ar', content: 'code,description\n01,حيوانات حية\n' });
     const file = [

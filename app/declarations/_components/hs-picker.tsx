@@ -249,7 +249,7 @@ export function HsPicker(
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(s)}
             >
-              <code>{s.formattedCode}</code> <span lang={s.descriptionLocale && s.descriptionLocale !== locale ? s.descriptionLocale : undefined}>{s.description}</span>{' '}
+              <code>{s.formattedCode}</code> <span {...(s.descriptionLocale && s.descriptionLocale !== locale && { lang: s.descriptionLocale, dir: 'auto' })}>{s.description}</span>{' '}
               {s.kind === 'line' ? <span className="option-kind">{t('nationalLine')}</span> : <span />}
             </li>
           ))}
