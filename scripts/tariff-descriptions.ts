@@ -28,7 +28,7 @@ try {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     console.error(error.message);
-    for (const e of error.details.fieldErrors ?? []) console.error(`  ${e.message}`);
+    for (const e of error.details.fieldErrors ?? []) if (e.message !== error.message) console.error(`  ${e.message}`);
     if (typeof error.details.moreProblems === 'number') console.error(`  … and ${error.details.moreProblems} more.`);
   } finally {
     await db.stop();

@@ -130,7 +130,7 @@ export async function readHsDescriptions(content: string | Uint8Array): Promise<
   }
   if (problems.length) {
     problems.sort((a, b) => Number(a.path[1]) - Number(b.path[1]));
-    refuse(`${problems.length === 1 ? 'A line' : `${problems.length} lines`} of the descriptions file need correcting; nothing was loaded.`, problems);
+    refuse(`${problems.length === 1 ? 'A line of the descriptions file needs' : `${problems.length} lines of the descriptions file need`} correcting; nothing was loaded.`, problems);
   }
   return out;
 }

@@ -115,6 +115,7 @@ describe('loadHsDescriptions', () => {
     expect((await problemsOf('01,Animaux vivants\n')).errors).toEqual([
       { path: ['lines', '1', 'header'], code: 'REQUIRED', message: 'line 1: the first line must name the columns "code" and "description" (comma-separated); it reads "01,Animaux vivants".' },
     ]);
+    expect((await problemsOf('code,description\n0100,Code inconnu\n')).message).toBe('A line of the descriptions file needs correcting; nothing was loaded.');
     expect((await problemsOf('code,description\n')).errors).toMatchObject([{ path: ['lines', '2', 'file'], code: 'REQUIRED' }]);
     expect((await problemsOf('code,description\n01,ok\n02,"unclosed\n')).errors).toMatchObject([{ path: ['lines', '3', 'file'], code: 'INVALID' }]);
     expect((await problemsOf(Buffer.from('code,description\n01,Caf\xe9\n', 'latin1'))).errors).toMatchObject([{ path: ['lines', '1', 'file'], code: 'INVALID', message: expect.stringContaining('not UTF-8') }]);
