@@ -23,8 +23,9 @@ export interface GraphQLContext {
    */
   partner: ScanPartnerPrincipal | null;
   /**
-   * The language of error messages: the request's Accept-Language (an unknown one gives English), else
-   * the signed-in person's profile language, else English. Looked up only when an answer has errors.
+   * The language of error messages and of HS descriptions: the request's Accept-Language (an unknown one
+   * gives English), else the signed-in person's profile language, else English. Looked up only when an
+   * answer has errors or asks for HS entries.
    */
   locale(): Promise<Locale>;
 }

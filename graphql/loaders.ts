@@ -16,7 +16,9 @@ import {
 import type { Actor } from '../lib/auth/actor';
 import type { DocumentRecord } from '../lib/documents/document-record';
 import { listDocumentsOfDeclarations } from '../lib/documents/list-documents-of-declarations';
+import type { Locale } from '../lib/i18n/locales';
 import { getHsCodesByCodes } from '../lib/tariff/get-hs-codes-by-codes';
+import type { LocalizedHsCode } from '../lib/tariff/localize-hs-codes';
 import { getHsSectionsByIds } from '../lib/tariff/list-hs-sections';
 import { getDeclarationsByIds } from '../lib/declarations/get-declarations-by-ids';
 import { listShipmentsOfDeclarations } from '../lib/tracking/list-shipments-of-declarations';
@@ -30,8 +32,14 @@ export function createLoaders() {
   let documents: DataLoader<string, DocumentRecord[]> | undefined;
   let shipments: DataLoader<string, ShipmentSummary[]> | undefined;
   let declarations: DataLoader<string, Declaration | null> | undefined;
+  const hsCodes = new Map<Locale, DataLoader<string, LocalizedHsCode | null>>();
   return {
-    hsCode: new DataLoader(getHsCodesByCodes),
+    /** HS entries by code, described in `locale` where loaded (one loader per language asked for). */
+    hsCode(locale: Locale): DataLoader<string, LocalizedHsCode | null> {
+      let loader = hsCodes.get(locale);
+      if (!loader) hsCodes.set(locale, (loader = new DataLoader((codes: readonly string[]) => getHsCodesByCodes(codes, locale))));
+      return loader;
+    },
     hsSection: new DataLoader(getHsSectionsByIds),
     company: new DataLoader(loadCompanies),
     user: new DataLoader(loadUsers),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 
+import { directionOf, isLocale } from '../../lib/i18n/locales';
 import { formatHsCode } from '../../lib/tariff/get-hs-code';
 import { searchHsCodes, type HsLevelName } from '../../lib/tariff/search-hs-codes';
 import { ListCount, ListError, NoResults, ResultsTable, SearchField, SearchForm } from '../_components/list/list-parts';
@@ -22,13 +23,14 @@ function one(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function TariffPage({ searchParams }: { searchParams: SearchParams }) {
-  const [params, t] = await Promise.all([searchParams, getTranslations('tariff')]);
+  const [params, t, pageLocale] = await Promise.all([searchParams, getTranslations('tariff'), getLocale()]);
+  const locale = isLocale(pageLocale) ? pageLocale : 'en';
   const q = one(params.q) ?? '';
   const levelParam = one(params.level);
   const level = levelParam && LEVELS.includes(levelParam as HsLevelName) ? (levelParam as HsLevelName) : undefined;
   const after = one(params.after);
 
-  const { page, error } = await readListPage(searchHsCodes({ search: q || undefined, level, after, first: 25 }));
+  const { page, error } = await readListPage(searchHsCodes({ search: q || undefined, level, after, first: 25, locale }));
 
   return (
     <>
@@ -68,7 +70,17 @@ export default async function TariffPage({ searchParams }: { searchParams: Searc
                     <td>
                       <code>{formatHsCode(node.code)}</code>
                     </td>
-                    <td>{node.description}</td>
+                    {node.descriptionLocale === locale ? (
+                      <td>{node.description}</td>
+                    ) : (
+                      // No translation loaded for the page's language: the English, marked as such.
+                      <td>
+                        <span lang={node.descriptionLocale} dir={directionOf(node.descriptionLocale)}>
+                          {node.description}
+                        </span>
+                        <span className="hint untranslated">{t('untranslated')}</span>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -11,9 +11,10 @@ const LEVEL_NAMES: Record<number, HsLevel> = { 2: 'CHAPTER', 4: 'HEADING', 6: 'S
 
 export const tariffResolvers: Resolvers = {
   Query: {
-    hsCode: (_root, { code }) => getHsCode(code),
-    hsCodes: (_root, args) =>
+    hsCode: async (_root, { code }, ctx) => getHsCode(code, await ctx.locale()),
+    hsCodes: async (_root, args, ctx) =>
       searchHsCodes({
+        locale: await ctx.locale(),
         search: args.search ?? undefined,
         level: args.level ?? undefined,
         first: args.first ?? undefined,
@@ -27,7 +28,8 @@ export const tariffResolvers: Resolvers = {
     formattedCode: (hs) => formatHsCode(hs.code),
     level: (hs) => LEVEL_NAMES[hs.level] ?? 'SUBHEADING',
     section: (hs, _args, { loaders }) => (hs.sectionId ? loaders.hsSection.load(hs.sectionId) : null),
-    parent: (hs, _args, { loaders }) => (hs.parentCode ? loaders.hsCode.load(hs.parentCode) : null),
+    // The parent in the language the entry was asked in, not the one it happens to be described in.
+    parent: async (hs, _args, ctx) => (hs.parentCode ? ctx.loaders.hsCode(await ctx.locale()).load(hs.parentCode) : null),
   },
   TariffLine: {
     measures: (line) => line.measures,

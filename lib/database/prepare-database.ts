@@ -18,6 +18,7 @@ import { seedDemoRiskModel } from '../risk/seed-demo-risk-model';
 import { seedRiskRules } from '../risk/seed-risk-rules';
 import { seedDemoTariff } from '../tariff/seed-demo-tariff';
 import { loadHsNomenclature } from '../tariff/load-hs-nomenclature';
+import { seedHsDescriptionSamples } from '../tariff/seed-hs-description-samples';
 import { migrateJobQueue } from '../jobs/migrate-job-queue';
 import { applyMigrations, type MigrationResult } from './migrate';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
@@ -79,6 +80,10 @@ export async function prepareDatabase(options: {
       // The demo tariff is the only national tariff, so it is always loaded; SEED_DEMO governs the demo
       // companies, users (docs/identity.md lists their passwords) and declarations.
       await seedDemoTariff();
+      if (getEnv().SEED_DEMO) {
+        const samples = await seedHsDescriptionSamples();
+        if (samples.length) logger.info({ locales: samples }, 'sample HS descriptions loaded');
+      }
       if (getEnv().SEED_DEMO) await seedDemoParties();
       if (getEnv().SEED_DEMO) await seedDemoPermits();
       if (getEnv().SEED_DEMO) await seedDemoGates();

@@ -5,7 +5,8 @@ import { getDb, type Prisma } from '../db';
 import { AppError } from '../errors';
 import { fieldErrorsOf } from '../validation';
 import { CURSOR_KEY, decodeCursor, encodeCursor, type Page } from '../pagination';
-import type { HsCode } from '../generated/prisma/client';
+import type { Locale } from '../i18n/locales';
+import { localizeHsCodes, type LocalizedHsCode } from './localize-hs-codes';
 
 export const hsLevels = { CHAPTER: 2, HEADING: 4, SUBHEADING: 6 } as const;
 export type HsLevelName = keyof typeof hsLevels;
@@ -16,7 +17,10 @@ const searchHsCodesInput = z.object({
   first: z.number().int().min(1, 'first must be at least 1.').max(100, 'first is at most 100.').default(20),
   after: z.string().max(200).optional(),
 });
-export type SearchHsCodesInput = z.input<typeof searchHsCodesInput>;
+export type SearchHsCodesInput = z.input<typeof searchHsCodesInput> & {
+  /** The reader's language: words also match its loaded descriptions, and entries come described in it where loaded. */
+  locale?: Locale;
+};
 
 const CURSOR_KIND = 'hs';
 
@@ -26,7 +30,7 @@ export function normalizeHsCode(text: string): string | null {
   return /^\d{1,6}$/.test(compact) ? compact : null;
 }
 
-export async function searchHsCodes(input: SearchHsCodesInput): Promise<Page<HsCode>> {
+export async function searchHsCodes({ locale = 'en', ...input }: SearchHsCodesInput): Promise<Page<LocalizedHsCode>> {
   const parsed = searchHsCodesInput.safeParse(input);
   if (!parsed.success) {
     throw new AppError('BAD_USER_INPUT', 'Invalid HS search.', {
@@ -42,7 +46,10 @@ export async function searchHsCodes(input: SearchHsCodesInput): Promise<Page<HsC
     if (prefix) where.code = { startsWith: prefix };
     else {
       const words = search.split(/\s+/).filter(Boolean).slice(0, 8);
-      where.AND = words.map((w) => ({ description: { contains: w, mode: 'insensitive' as const } }));
+      const every = words.map((w) => ({ description: { contains: w, mode: 'insensitive' as const } }));
+      // Every word in the English, or every word in the reader's language (an EXISTS on the primary key).
+      if (locale === 'en') where.AND = every;
+      else where.OR = [{ AND: every }, { translations: { some: { locale, AND: every } } }];
     }
   }
   const afterCode = after ? decodeCursor(after, CURSOR_KIND, CURSOR_KEY.code) : undefined;
@@ -56,7 +63,7 @@ export async function searchHsCodes(input: SearchHsCodesInput): Promise<Page<HsC
     }),
     db.hsCode.count({ where }),
   ]);
-  const nodes = rows.slice(0, first);
+  const nodes = await localizeHsCodes(rows.slice(0, first), locale);
   return {
     edges: nodes.map((node) => ({ node, cursor: encodeCursor(CURSOR_KIND, node.code) })),
     pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(CURSOR_KIND, nodes.at(-1)!.code) : null },

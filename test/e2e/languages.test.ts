@@ -165,6 +165,20 @@ describe('languages', () => {
     }
   }, 300_000);
 
+  // Issue 19, HS descriptions per language (hsdesc): the demo seed loaded French chapters and heading 09.01.
+  it('shows the HS descriptions in French where loaded, and the English one marked with a note elsewhere', async () => {
+    const page = await newPage('fr-FR');
+    await page.goto(url('/tariff?q=caf%C3%A9+torr%C3%A9fi%C3%A9'));
+    const row = (code: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name: code, exact: true }) });
+    await expect(row('0901.21').locator('td').nth(1).textContent()).resolves.toBe('Café torréfié, non décaféiné');
+    await page.goto(url('/tariff?q=8471.30'));
+    const cell = row('8471.30').locator('td').nth(1);
+    await expect(cell.locator('span[lang="en"]').textContent()).resolves.toMatch(/^Automatic data processing machines; portable/);
+    await expect(cell.locator('.untranslated').textContent()).resolves.toBe('En anglais : aucune traduction française n’est chargée.');
+    await expectNoAxeViolations(page, '/tariff in French with an untranslated entry');
+    await session.shot('languages-fr-tariff-untranslated', page);
+  }, 300_000);
+
   // Issue 19, tracking and single window (i18nc): the pages in Arabic (right to left) and French.
   it('shows the tracking and permit pages in Arabic and French', async () => {
     const page = await newPage('en-GB');

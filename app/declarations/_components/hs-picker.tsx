@@ -2,7 +2,7 @@
 // The commodity code field: a combobox that searches the HS 2022 nomenclature (public GraphQL API) as
 // the person types a code or words, and fills in the subheading they pick. Keyboard: arrows move
 // through the suggestions, Enter picks, Escape closes.
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 
 import { type FieldBinding } from '../../_components/form/bound-fields';
@@ -14,17 +14,19 @@ export interface Suggestion {
   formattedCode: string;
   description: string;
   kind: 'subheading' | 'line';
+  /** The language of `description` (an HS entry with no translation loaded for the page's language is English). */
+  descriptionLocale?: string;
   /** A national line's supplementary unit (UN/ECE Rec. 20), when it names one. */
   supplementaryUnit?: string | null;
 }
 
 interface Found {
-  hsCodes?: { edges: { node: { code: string; formattedCode: string; description: string } }[] };
+  hsCodes?: { edges: { node: { code: string; formattedCode: string; description: string; descriptionLocale: string } }[] };
   tariffLines?: { edges: { node: { code: string; hsCode: string; description: string; supplementaryUnit: string | null } }[] };
 }
 
 const QUERY = `query($q:String){
-  hsCodes(search:$q, level: SUBHEADING, first: 8){ edges { node { code formattedCode description } } }
+  hsCodes(search:$q, level: SUBHEADING, first: 8){ edges { node { code formattedCode description descriptionLocale } } }
   tariffLines(search:$q, first: 8){ edges { node { code hsCode description supplementaryUnit } } }
 }`;
 const LINES_QUERY = 'query($q:String){ tariffLines(search:$q, first: 30){ edges { node { code hsCode description supplementaryUnit } } } }';
@@ -34,10 +36,11 @@ function formatLine(code: string): string {
   return `${code.slice(0, 4)}.${code.slice(4, 6)} ${code.slice(6)}`;
 }
 
-async function graphql(query: string, q: string, signal: AbortSignal): Promise<Found> {
+async function graphql(query: string, q: string, signal: AbortSignal, locale: string): Promise<Found> {
   const res = await fetch('/api/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // The page's language, so that HS descriptions come in it where a translation is loaded.
+    headers: { 'content-type': 'application/json', 'accept-language': locale },
     body: JSON.stringify({ query, variables: { q } }),
     signal,
   });
@@ -46,15 +49,15 @@ async function graphql(query: string, q: string, signal: AbortSignal): Promise<F
 }
 
 function lineSuggestions(found: Found): Suggestion[] {
-  return (found.tariffLines?.edges ?? []).map(({ node }) => ({ code: node.code, formattedCode: formatLine(node.code), description: node.description, kind: 'line' as const, supplementaryUnit: node.supplementaryUnit }));
+  return (found.tariffLines?.edges ?? []).map(({ node }) => ({ code: node.code, formattedCode: formatLine(node.code), description: node.description, descriptionLocale: 'en', kind: 'line' as const, supplementaryUnit: node.supplementaryUnit }));
 }
 
 /**
  * Subheadings and national tariff lines in one list: a subheading divided into national lines is
  * replaced by its lines (a declaration must name the line), the others are offered as they are.
  */
-async function searchHs(q: string, signal: AbortSignal): Promise<Suggestion[]> {
-  const found = await graphql(QUERY, q, signal);
+async function searchHs(q: string, signal: AbortSignal, locale: string): Promise<Suggestion[]> {
+  const found = await graphql(QUERY, q, signal, locale);
   const lines = lineSuggestions(found);
   const out: Suggestion[] = [];
   const used = new Set<string>();
@@ -72,8 +75,8 @@ async function searchHs(q: string, signal: AbortSignal): Promise<Suggestion[]> {
 }
 
 /** The national lines of a subheading (none when it is not divided). */
-async function linesOf(subheading: string, signal: AbortSignal): Promise<Suggestion[]> {
-  return lineSuggestions(await graphql(LINES_QUERY, subheading, signal)).filter((l) => l.code.startsWith(subheading));
+async function linesOf(subheading: string, signal: AbortSignal, locale: string): Promise<Suggestion[]> {
+  return lineSuggestions(await graphql(LINES_QUERY, subheading, signal, locale)).filter((l) => l.code.startsWith(subheading));
 }
 
 export function HsPicker(
@@ -88,6 +91,7 @@ export function HsPicker(
 ) {
   const { id, label, value, error, onChange, onBlur, picked, onPick, onRecognise } = props;
   const t = useTranslations('declarationForm.hsPicker');
+  const locale = useLocale();
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
@@ -123,7 +127,7 @@ export function HsPicker(
     abort.current = controller;
     timer.current = setTimeout(() => {
       setSearching(true);
-      searchHs(q, controller.signal)
+      searchHs(q, controller.signal, locale)
         .then((found) => {
           const exact = found.find((f) => f.code === q.replace(/[.\s]/g, ''));
           if (exact) onRecognise(exact);
@@ -153,7 +157,7 @@ export function HsPicker(
     // A subheading divided in the national tariff needs one of its lines: offer them at once.
     const controller = new AbortController();
     abort.current = controller;
-    linesOf(s.code, controller.signal)
+    linesOf(s.code, controller.signal, locale)
       .then((lines) => {
         if (!lines.length || controller.signal.aborted || document.activeElement !== input.current) return;
         setSuggestions(lines);
@@ -245,7 +249,7 @@ export function HsPicker(
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(s)}
             >
-              <code>{s.formattedCode}</code> <span>{s.description}</span>{' '}
+              <code>{s.formattedCode}</code> <span {...(s.descriptionLocale && s.descriptionLocale !== locale && { lang: s.descriptionLocale, dir: 'auto' })}>{s.description}</span>{' '}
               {s.kind === 'line' ? <span className="option-kind">{t('nationalLine')}</span> : <span />}
             </li>
           ))}
