@@ -50,25 +50,32 @@ const EPCIS_CONTEXT = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.
 const EXISTING = `SELECT ${GATE_EVENT_COLUMNS} FROM gate_event e JOIN gate g ON g.id = e.gate_id WHERE e.gate_id = $1::uuid AND e.request_key = $2`;
 
 // The decision's row (arrived_at: the first read of the container at this gate since its last OPEN there,
-// or now) and its audit row, only when the decision is stored; parameters from $first: the row's 13,
-// then the audit row's. Run in tracking's last statement when the decision makes an EPCIS event
-// (storeSealEvents' `alongside`), else on its own (INSERT): either way one round trip for both rows.
+// or now) and its audit row, only when the decision is stored and the reader's API token is still
+// valid: tokens are cached per process for a few seconds (lib/auth/token-actor-cache.ts), and this
+// check in the same round trip means no decision is recorded for a token revoked meanwhile.
+// Parameters from $first: the row's 13, then the audit row's. Run in tracking's last statement when
+// the decision makes an EPCIS event (storeSealEvents' `alongside`), else on its own (INSERT): either
+// way one round trip for both rows.
 function decisionCtes(first: number): string {
   const $ = (n: number) => `$${first + n - 1}`;
-  return `decision AS (
+  return `decision_token AS (
+  SELECT EXISTS (SELECT 1 FROM api_token t WHERE t.id = ${$(12)}::uuid AND (t.revoked_at IS NOT NULL OR t.expires_at <= now())) AS revoked),
+decision AS (
   INSERT INTO gate_event (id, gate_id, request_key, container_number, shipment_id, declaration_id, decision, reasons, epcis_event_id, actor_id, company_id, token_id, arrived_at, decided_at)
   SELECT ${$(1)}::uuid, ${$(2)}::uuid, ${$(3)}, ${$(4)}, ${$(5)}::uuid, ${$(6)}::uuid, ${$(7)}, ${$(8)}::jsonb, ${$(9)}, ${$(10)}::uuid, ${$(11)}::uuid, ${$(12)}::uuid,
          COALESCE((SELECT min(p.decided_at) FROM gate_event p
                     WHERE p.container_number = ${$(4)} AND p.gate_id = ${$(2)}::uuid
                       AND p.decided_at > COALESCE((SELECT max(o.decided_at) FROM gate_event o
                                                     WHERE o.container_number = ${$(4)} AND o.gate_id = ${$(2)}::uuid AND o.decision = 'OPEN'), '-infinity')), ${$(13)}), ${$(13)}
+    FROM decision_token WHERE NOT decision_token.revoked
   ON CONFLICT (gate_id, request_key) DO NOTHING
   RETURNING *),
 decision_audit AS (
   INSERT INTO audit_event (${AUDIT_COLUMNS}) SELECT ${auditPlaceholders(first + 13)} WHERE EXISTS (SELECT 1 FROM decision))`;
 }
-/** The decision as readers see it: no row when the request was decided by a racing retry. */
-const DECISION_VIEW = `SELECT ${GATE_EVENT_COLUMNS} FROM decision e JOIN gate g ON g.id = e.gate_id`;
+/** One row: whether the token was revoked, and the decision as readers see it (id null when not stored: revoked, or a racing retry decided it). */
+const DECISION_VIEW = `SELECT v.*, c.revoked AS "tokenRevoked"
+  FROM decision_token c LEFT JOIN (SELECT ${GATE_EVENT_COLUMNS} FROM decision e JOIN gate g ON g.id = e.gate_id) v ON true`;
 const INSERT = `WITH ${decisionCtes(1)}\n${DECISION_VIEW}`;
 
 /** A racing retry of the same request committed its decision first: this transaction must write nothing. */
@@ -78,7 +85,7 @@ class DecidedByRetry extends Error {
   }
 }
 
-type ViewRow = Parameters<typeof toGateEventView>[0];
+type ViewRow = Omit<Parameters<typeof toGateEventView>[0], 'id'> & { id: string | null; tokenRevoked: boolean };
 
 export async function decideGate(options: { actor: Actor; input: DecideGateInput; requestId?: string | null }): Promise<GateEventView> {
   const { actor } = options;
@@ -140,7 +147,7 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
       }),
     ];
 
-    let view: ViewRow | null | undefined;
+    let row: ViewRow | null | undefined;
     if (epcisEventId) {
       const event = {
         type: 'ObjectEvent',
@@ -190,12 +197,15 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
         trustedReporter: true,
         alongside: { with: decisionCtes, select: DECISION_VIEW, params: decisionParams },
       });
-      view = stored.alongside as ViewRow | null;
+      row = stored.alongside as ViewRow | null;
     } else {
-      [view] = await sql<ViewRow>(INSERT, decisionParams);
+      [row] = await sql<ViewRow>(INSERT, decisionParams);
     }
+    const { tokenRevoked, id: storedId, ...view } = row!;
+    // Revoked since this request was admitted: the event stored above is rolled back with the rest.
+    if (tokenRevoked) throw new AppError('UNAUTHENTICATED', 'This API token was revoked.');
     // A retry of the same request committed first: roll back the event stored above; its decision is the answer.
-    if (!view) throw new DecidedByRetry(gate.id);
+    if (storedId === null) throw new DecidedByRetry(gate.id);
 
     if (decision === 'HOLD') {
       await recordBusinessEvent(sql, {
@@ -206,7 +216,7 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
         payload: { gateEventId: id, gate: gate.code, containerNumber: subject.containerNumber, declarationId: subject.declarationId, reasons: held },
       });
     }
-    return toGateEventView(view);
+    return toGateEventView({ ...view, id: storedId });
   }
 }
 
