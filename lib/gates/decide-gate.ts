@@ -95,10 +95,10 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
   const requestKey = input.requestId ?? options.requestId ?? actor.request.id ?? randomUUID();
   const sealsRead = [...new Set((input.sealNumbers ?? []).map(normalizeSealNumber))];
 
-  // Prepared statements: a decision's statements are a fixed set, and planning them cost more than
-  // running them (bench/gates.ts, BENCH_PG_STATEMENTS=1).
+  // Prepared statements with generic plans: a decision's statements are a fixed set, and planning them
+  // cost more than running them (bench/gates.ts, BENCH_PG_STATEMENTS=1).
   try {
-    return await sqlTransaction(async (sql) => decide(sql), { prepared: true });
+    return await sqlTransaction(async (sql) => decide(sql), { prepared: true, genericPlans: true });
   } catch (error) {
     if (!(error instanceof DecidedByRetry)) throw error;
     const winner = await replayed(preparedSqlOfClient(getPool()), error.gateId, requestKey, input.containerNumber);
