@@ -143,6 +143,14 @@ export function getTokenActorCache<T>(): TokenActorCache<T> | null {
   return holder[KEY].cache as TokenActorCache<T>;
 }
 
+/** Shutdown (lib/db.ts disconnectDb): ends the listener's connection before the database goes away. */
+export async function closeTokenActorCache(): Promise<void> {
+  const holder = globalThis as Holder;
+  const current = holder[KEY];
+  holder[KEY] = undefined;
+  await current?.cache.close();
+}
+
 /** Forgets a token this process revoked or changed, without waiting for the database's notice. */
 export function forgetApiToken(tokenId: string): void {
   (globalThis as Holder)[KEY]?.cache.forget(tokenId);
