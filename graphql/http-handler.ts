@@ -36,7 +36,7 @@ async function withinRateLimit(res: ServerResponse, requestId: string, key: stri
   try {
     decision = await getRateLimiter().hit(key, limit, 60_000);
   } catch (error) {
-    // Every connection busy is overload, not a fault: the server's handler answers it 503 with Retry-After.
+    // No connection in time (all busy, or a new one too slow to open) is overload, not a fault: the server's handler answers it 503 with Retry-After.
     if (isPoolExhausted(error)) throw error;
     // The counters live in the database: when it does not answer, the client gets the same masked error
     // as any other unexpected failure, and the log keeps the cause under the request id.

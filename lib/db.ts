@@ -6,6 +6,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 
+import { closeTokenActorCache } from './auth/token-actor-cache';
 import { getEnv } from './env';
 import { AppError } from './errors';
 import { getLogger } from './logger';
@@ -57,6 +58,7 @@ export async function disconnectDb(): Promise<void> {
   const holder = globalThis as Holder;
   const current = holder[KEY];
   holder[KEY] = undefined;
+  await closeTokenActorCache();
   await current?.client.$disconnect();
   await current?.pool.end().catch(() => undefined);
 }

@@ -1,6 +1,7 @@
 // Who is acting: a signed-in person, or an API token acting for its company. Built once per request
-// from the database (one indexed statement), so a disabled user, a revoked token or a revoked broker
-// delegation stops working on the next request, not after a cache expires.
+// from the database (one indexed statement), so a disabled user or a revoked broker delegation stops
+// working on the next request, not after a cache expires. An API token's row is kept a few seconds per
+// process (token-actor-cache.ts): its revocation reaches every process by a notice from the database.
 import { createHash, randomBytes } from 'node:crypto';
 
 import { preparedSqlOfClient, type Sql } from '../database/sql';
@@ -9,6 +10,7 @@ import { AppError } from '../errors';
 import { getLogger } from '../logger';
 import type { DelegationScope, RepresentationStatus, UserRole } from '../generated/prisma/client';
 import { isScope, type Scope } from './scopes';
+import { getTokenActorCache } from './token-actor-cache';
 
 /** A client's valid power of representation, as seen by its broker. */
 export interface ClientGrant {
@@ -123,14 +125,24 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-/** The actor for `Authorization: Bearer cw_live_…`; 401 (UNAUTHENTICATED) when unknown, revoked or expired. */
+type TokenRow = UserRow & { token_id: string; token_name: string; scopes: string[]; revoked_at: Date | null; expires_at: Date | null; token_company_id: string; stale: boolean };
+
+/**
+ * The actor for `Authorization: Bearer cw_live_…`; 401 (UNAUTHENTICATED) when unknown, revoked or expired.
+ * A valid token's row is kept a few seconds (token-actor-cache.ts: revocations reach every process by a
+ * notice), except a broker's, whose delegations change without one.
+ */
 export async function loadTokenActor(secret: string, request: RequestInfo = NO_REQUEST): Promise<Actor> {
   if (!secret.startsWith(API_TOKEN_PREFIX)) throw new AppError('UNAUTHENTICATED', 'The bearer token is not a Clearway API token (they start with cw_live_).');
-  // Every API call's statement: prepared (planning it cost 15 times running it, bench/gates.ts).
-  const [row] = await preparedSqlOfClient(getPool())<UserRow & { token_id: string; token_name: string; scopes: string[]; revoked_at: Date | null; expires_at: Date | null; token_company_id: string; stale: boolean }>(
-    TOKEN_ACTOR,
-    [hashSecret(secret)],
-  );
+  const hash = hashSecret(secret);
+  const cache = getTokenActorCache<TokenRow>();
+  let row = cache?.get(hash);
+  if (!row) {
+    const version = cache?.version() ?? 0;
+    // Every API call's statement when not cached: prepared (planning it cost 15 times running it, bench/gates.ts).
+    [row] = await preparedSqlOfClient(getPool())<TokenRow>(TOKEN_ACTOR, [hash]);
+    if (row && !row.revoked_at && row.role !== 'BROKER') cache?.set(hash, row.token_id, { ...row, stale: false }, version);
+  }
   if (!row) throw new AppError('UNAUTHENTICATED', 'Unknown API token.');
   if (row.revoked_at) throw new AppError('UNAUTHENTICATED', 'This API token was revoked.');
   if (row.expires_at && row.expires_at <= new Date()) throw new AppError('UNAUTHENTICATED', `This API token expired on ${row.expires_at.toISOString()}.`);

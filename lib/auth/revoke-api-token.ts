@@ -1,9 +1,11 @@
-// Revoking takes effect on the token's next request (tokens are looked up on every request).
+// Revoking takes effect on the token's next request: this process forgets its cached row at once, and
+// every other process on the database's notice (lib/auth/token-actor-cache.ts).
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { assertCompanyAdmin } from './policy';
+import { forgetApiToken } from './token-actor-cache';
 
 export async function revokeApiToken(options: { actor: Actor; id: string }): Promise<void> {
   const { actor, id } = options;
@@ -15,4 +17,5 @@ export async function revokeApiToken(options: { actor: Actor; id: string }): Pro
     await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, { actor, action: 'api_token.revoke', targetType: 'api_token', targetId: id });
   });
+  forgetApiToken(id);
 }

@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { parseInput } from '../validation';
 import type { Actor } from './actor';
 import { assertPerson, canManageUser } from './policy';
+import { forgetApiToken } from './token-actor-cache';
 
 const updateCompanyUserInput = z.object({
   userId: z.string().uuid('Unknown user.'),
@@ -22,7 +23,8 @@ export async function updateCompanyUser(options: { actor: Actor; input: z.input<
   const { actor } = options;
   assertPerson(actor, 'manage users');
   const input = parseInput(updateCompanyUserInput, options.input);
-  return getDb().$transaction(async (tx) => {
+  const revoked: string[] = [];
+  const outcome = await getDb().$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, companyId: true, isCompanyAdmin: true, disabledAt: true } });
     if (!target || !canManageUser(actor, target)) throw new AppError('NOT_FOUND', 'No such user in your company.');
     if (target.id === actor.userId && (input.disabled || input.isCompanyAdmin === false)) {
@@ -42,8 +44,12 @@ export async function updateCompanyUser(options: { actor: Actor; input: z.input<
     const tokens = await tx.apiToken.findMany({ where: { createdById: target.id, revokedAt: null }, select: { id: true } });
     if (tokens.length) await tx.apiToken.updateMany({ where: { id: { in: tokens.map((t) => t.id) } }, data: { revokedAt: new Date() } });
     for (const token of tokens) {
+      revoked.push(token.id);
       await recordAudit(tx, { actor, action: 'api_token.revoke', targetType: 'api_token', targetId: token.id, details: { reason: input.disabled ? 'creator_disabled' : 'creator_not_admin', userId: target.id } });
     }
     return { revokedTokens: tokens.length };
   });
+  // This process's cached rows at once; other processes on the database's notice (token-actor-cache.ts).
+  for (const id of revoked) forgetApiToken(id);
+  return outcome;
 }

@@ -16,7 +16,8 @@ import { z } from 'zod';
 import { AUDIT_COLUMNS, auditPlaceholders, auditValues } from '../audit';
 import type { Actor } from '../auth/actor';
 import { assertScope, canOperateGate } from '../auth/policy';
-import { sqlTransaction, type Sql } from '../database/sql';
+import { preparedSqlOfClient, sqlTransaction, type Sql } from '../database/sql';
+import { getPool } from '../db';
 import { AppError } from '../errors';
 import { recordBusinessEvent } from '../notifications/record-business-event';
 import { containerProblem, normalizeSealNumber } from '../tracking/identifiers';
@@ -48,22 +49,43 @@ const EPCIS_CONTEXT = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.
 
 const EXISTING = `SELECT ${GATE_EVENT_COLUMNS} FROM gate_event e JOIN gate g ON g.id = e.gate_id WHERE e.gate_id = $1::uuid AND e.request_key = $2`;
 
-// arrived_at: the first read of the container at this gate since its last OPEN there (or now). The
-// decision's audit row in the same statement (only when the decision is stored), and the decision as
-// readers see it: one round trip.
-const INSERT = `
-WITH stored AS (
+// The decision's row (arrived_at: the first read of the container at this gate since its last OPEN there,
+// or now) and its audit row, only when the decision is stored and the reader's API token is still
+// valid: tokens are cached per process for a few seconds (lib/auth/token-actor-cache.ts), and this
+// check in the same round trip means no decision is recorded for a token revoked meanwhile.
+// Parameters from $first: the row's 13, then the audit row's. Run in tracking's last statement when
+// the decision makes an EPCIS event (storeSealEvents' `alongside`), else on its own (INSERT): either
+// way one round trip for both rows.
+function decisionCtes(first: number): string {
+  const $ = (n: number) => `$${first + n - 1}`;
+  return `decision_token AS (
+  SELECT EXISTS (SELECT 1 FROM api_token t WHERE t.id = ${$(12)}::uuid AND (t.revoked_at IS NOT NULL OR t.expires_at <= now())) AS revoked),
+decision AS (
   INSERT INTO gate_event (id, gate_id, request_key, container_number, shipment_id, declaration_id, decision, reasons, epcis_event_id, actor_id, company_id, token_id, arrived_at, decided_at)
-  SELECT $1::uuid, $2::uuid, $3, $4, $5::uuid, $6::uuid, $7, $8::jsonb, $9, $10::uuid, $11::uuid, $12::uuid,
+  SELECT ${$(1)}::uuid, ${$(2)}::uuid, ${$(3)}, ${$(4)}, ${$(5)}::uuid, ${$(6)}::uuid, ${$(7)}, ${$(8)}::jsonb, ${$(9)}, ${$(10)}::uuid, ${$(11)}::uuid, ${$(12)}::uuid,
          COALESCE((SELECT min(p.decided_at) FROM gate_event p
-                    WHERE p.container_number = $4 AND p.gate_id = $2::uuid
+                    WHERE p.container_number = ${$(4)} AND p.gate_id = ${$(2)}::uuid
                       AND p.decided_at > COALESCE((SELECT max(o.decided_at) FROM gate_event o
-                                                    WHERE o.container_number = $4 AND o.gate_id = $2::uuid AND o.decision = 'OPEN'), '-infinity')), $13), $13
+                                                    WHERE o.container_number = ${$(4)} AND o.gate_id = ${$(2)}::uuid AND o.decision = 'OPEN'), '-infinity')), ${$(13)}), ${$(13)}
+    FROM decision_token WHERE NOT decision_token.revoked
   ON CONFLICT (gate_id, request_key) DO NOTHING
   RETURNING *),
-audit AS (
-  INSERT INTO audit_event (${AUDIT_COLUMNS}) SELECT ${auditPlaceholders(14)} WHERE EXISTS (SELECT 1 FROM stored))
-SELECT ${GATE_EVENT_COLUMNS} FROM stored e JOIN gate g ON g.id = e.gate_id`;
+decision_audit AS (
+  INSERT INTO audit_event (${AUDIT_COLUMNS}) SELECT ${auditPlaceholders(first + 13)} WHERE EXISTS (SELECT 1 FROM decision))`;
+}
+/** One row: whether the token was revoked, and the decision as readers see it (id null when not stored: revoked, or a racing retry decided it). */
+const DECISION_VIEW = `SELECT v.*, c.revoked AS "tokenRevoked"
+  FROM decision_token c LEFT JOIN (SELECT ${GATE_EVENT_COLUMNS} FROM decision e JOIN gate g ON g.id = e.gate_id) v ON true`;
+const INSERT = `WITH ${decisionCtes(1)}\n${DECISION_VIEW}`;
+
+/** A racing retry of the same request committed its decision first: this transaction must write nothing. */
+class DecidedByRetry extends Error {
+  constructor(readonly gateId: string) {
+    super('decided by a racing retry');
+  }
+}
+
+type ViewRow = Omit<Parameters<typeof toGateEventView>[0], 'id'> & { id: string | null; tokenRevoked: boolean };
 
 export async function decideGate(options: { actor: Actor; input: DecideGateInput; requestId?: string | null }): Promise<GateEventView> {
   const { actor } = options;
@@ -73,9 +95,18 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
   const requestKey = input.requestId ?? options.requestId ?? actor.request.id ?? randomUUID();
   const sealsRead = [...new Set((input.sealNumbers ?? []).map(normalizeSealNumber))];
 
-  // Prepared statements: a decision's statements are a fixed set, and planning them cost more than
-  // running them (bench/gates.ts, BENCH_PG_STATEMENTS=1).
-  return sqlTransaction(async (sql) => {
+  // Prepared statements with generic plans: a decision's statements are a fixed set, and planning them
+  // cost more than running them (bench/gates.ts, BENCH_PG_STATEMENTS=1).
+  try {
+    return await sqlTransaction(async (sql) => decide(sql), { prepared: true, genericPlans: true });
+  } catch (error) {
+    if (!(error instanceof DecidedByRetry)) throw error;
+    const winner = await replayed(preparedSqlOfClient(getPool()), error.gateId, requestKey, input.containerNumber);
+    if (winner) return winner;
+    throw new AppError('CONFLICT', 'The same request is being decided in parallel; retry it.');
+  }
+
+  async function decide(sql: Sql): Promise<GateEventView> {
     // The gate, whether this request was decided before, and the container's subject: one read.
     const { gate, subject } = await loadGateSubject(sql, { gate: input.gate, requestKey, containerNumber: input.containerNumber, sealsRead });
     // A gate the caller may not use is answered like one that does not exist.
@@ -103,7 +134,7 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
     const epcisEventId = subject.closedAt ? null : `urn:uuid:${id}`;
 
     const held = reasons.filter((r) => !r.passed).map((r) => r.code);
-    const [view] = await sql<Parameters<typeof toGateEventView>[0]>(INSERT, [
+    const decisionParams = [
       id, gate.id, requestKey, subject.containerNumber, subject.shipmentId, subject.declarationId, decision, JSON.stringify(reasons), epcisEventId,
       actor.userId, actor.companyId, actor.token?.id ?? null, now,
       ...auditValues({
@@ -114,14 +145,9 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
         requestId: options.requestId ?? actor.request.id,
         details: { gate: gate.code, containerNumber: subject.containerNumber, decision, codes: decision === 'OPEN' ? reasons.map((r) => r.code) : held },
       }),
-    ]);
-    if (!view) {
-      // A retry of the same request committed first: its decision is the answer.
-      const winner = await replayed(sql, gate.id, requestKey, input.containerNumber);
-      if (winner) return winner;
-      throw new AppError('CONFLICT', 'The same request is being decided in parallel; retry it.');
-    }
+    ];
 
+    let row: ViewRow | null | undefined;
     if (epcisEventId) {
       const event = {
         type: 'ObjectEvent',
@@ -160,8 +186,26 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
         idPath: ['requestId'],
       };
       const document = JSON.stringify({ '@context': EPCIS_CONTEXT, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: now.toISOString(), epcisBody: { eventList: [event] } });
-      await storeSealEvents(sql, { actor, records: [record], document, eventCount: 1, captureId: randomUUID(), requestId: options.requestId ?? actor.request.id, trustedReporter: true });
+      // The decision's rows go in tracking's last statement: one round trip fewer.
+      const stored = await storeSealEvents(sql, {
+        actor,
+        records: [record],
+        document,
+        eventCount: 1,
+        captureId: randomUUID(),
+        requestId: options.requestId ?? actor.request.id,
+        trustedReporter: true,
+        alongside: { with: decisionCtes, select: DECISION_VIEW, params: decisionParams },
+      });
+      row = stored.alongside as ViewRow | null;
+    } else {
+      [row] = await sql<ViewRow>(INSERT, decisionParams);
     }
+    const { tokenRevoked, id: storedId, ...view } = row!;
+    // Revoked since this request was admitted: the event stored above is rolled back with the rest.
+    if (tokenRevoked) throw new AppError('UNAUTHENTICATED', 'This API token was revoked.');
+    // A retry of the same request committed first: roll back the event stored above; its decision is the answer.
+    if (storedId === null) throw new DecidedByRetry(gate.id);
 
     if (decision === 'HOLD') {
       await recordBusinessEvent(sql, {
@@ -172,8 +216,8 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
         payload: { gateEventId: id, gate: gate.code, containerNumber: subject.containerNumber, declarationId: subject.declarationId, reasons: held },
       });
     }
-    return toGateEventView(view);
-  }, { prepared: true });
+    return toGateEventView({ ...view, id: storedId });
+  }
 }
 
 /** The decision already given for this request, or null; the same request id for another container is a conflict. */

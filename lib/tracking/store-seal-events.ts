@@ -11,8 +11,9 @@
 // Event ids belong to their reporter (seal_event.reporter): the same id from another reporter is
 // another event; from the same reporter with other content it is a conflict, never a silent duplicate.
 //
-// The hot path of tracking (bench/tracking.ts): four statements per document however many events it
-// holds, plus two when it raises alerts.
+// The hot path of tracking (bench/tracking.ts): two statements per document however many events it
+// holds (plus one when an event id was seen before, two when it raises alerts). A caller with writes of
+// its own in the same transaction can add them to the second (`alongside`: a gate decision's row).
 import { AUDIT_COLUMNS, auditPlaceholders, auditValues } from '../audit';
 import type { Actor } from '../auth/actor';
 import type { Sql } from '../database/sql';
@@ -39,42 +40,49 @@ export interface CaptureOutcome {
   shipments: { shipmentId: string | null; containerNumber: string; status: ShipmentStatus | null; storedCount: number }[];
 }
 
-// The capture row first (the events reference it), and the containers' latest shipments that the
-// caller may report for, locked so that concurrent captures for one container apply the rules one
-// after the other (in id order: no deadlock between documents naming several containers). $10: the
-// caller is customs.
-const LOCK_SHIPMENTS = `
+// One round trip before the rules run: the capture row (the events reference it); the containers' latest
+// shipments that the caller may report for, locked so that concurrent captures for one container apply
+// the rules one after the other (in id order: no deadlock between documents naming several containers);
+// and the events, each on its container's shipment (a resent event id is a duplicate: not inserted, not
+// returned). An event whose container is not among the locked shipments is not inserted; a record
+// refused below throws, and every caller's transaction then rolls back what this statement wrote.
+// $10: the caller is customs (or trusted: see trustedReporter); $11 the reporter; $12 the events.
+const LOCK_AND_INSERT = `
 WITH capture AS (
   INSERT INTO epcis_capture (id, status, event_count, actor_id, company_id, token_id, device_id, request_id, document)
   VALUES ($2::uuid, 'PROCESSING', $3, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8, $9::json)
-  ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document)
-SELECT s.id, trim(s.container_number) AS "containerNumber", s.declaration_id AS "declarationId", s.status::text AS status,
-       s.status_at AS "statusAt", s.last_event_at AS "lastEventAt", s.last_position_at AS "lastPositionAt",
-       s.last_latitude AS "lastLatitude", s.last_longitude AS "lastLongitude", trim(s.last_locode) AS "lastLocode", s.closed_at AS "closedAt",
-       COALESCE(te.seals, '{}') AS "declaredSeals",
-       (SELECT COALESCE(json_agg(json_build_object('type', x.type, 'identifier', x.identifier)), '[]') FROM shipment_seal x WHERE x.shipment_id = s.id) AS seals,
-       (SELECT COALESCE(json_agg(json_build_object('role', r.role, 'locode', r.locode, 'name', r.name, 'latitude', r.latitude, 'longitude', r.longitude, 'radiusKm', r.radius_km) ORDER BY r.sequence), '[]')
-          FROM route_stop r WHERE r.shipment_id = s.id) AS stops,
-       ARRAY(SELECT DISTINCT a.kind::text FROM tracking_alert a WHERE a.shipment_id = s.id AND a.acknowledged_at IS NULL) AS "openAlertKinds",
-       json_build_object('type', d.type, 'declarantId', d.declarant_id, 'importerId', d.importer_id, 'exporterId', d.exporter_id,
-                         'representativeId', d.representative_id) AS parties
-  FROM shipment s
-  JOIN declaration d ON d.id = s.declaration_id
-  LEFT JOIN transport_equipment te ON te.declaration_id = s.declaration_id AND te.container_number = s.container_number
- WHERE s.id IN (SELECT DISTINCT ON (container_number) id FROM shipment WHERE container_number = ANY($1::bpchar[]) ORDER BY container_number, created_at DESC)
-   AND ($10::boolean OR d.declarant_id = $5::uuid
-        OR EXISTS (SELECT 1 FROM shipment_reporter r WHERE r.shipment_id = s.id AND r.company_id = $5::uuid AND (r.device_id IS NULL OR r.device_id = $7::uuid)))
- ORDER BY s.id
-   FOR UPDATE OF s`;
-
-const INSERT_EVENTS = `
-INSERT INTO seal_event (event_id, reporter, shipment_id, kind, event_time, time_zone_offset, biz_step, disposition, locode, read_point, latitude, longitude,
-                        seal_numbers, e_seal, battery_percent, source, reported_by_id, company_id, token_id, capture_id, event_index)
-SELECT e.i, $6, e.s, e.k::seal_event_kind, e.t, e.z, e.b, e.d, e.l, e.r, e.la, e.lo, e.n, e.e, e.bp, e.so::seal_source, $2::uuid, $3::uuid, $4::uuid, $5::uuid, e.x
-  FROM json_to_recordset($1::json) AS e(i text, s uuid, k text, t timestamptz, z text, b text, d text, l text, r text, la float8, lo float8,
-                                        n text[], e text, bp float8, so text, x int)
-    ON CONFLICT (reporter, event_id) DO NOTHING
-RETURNING id::text AS id, event_id AS "eventId"`;
+  ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document),
+locked AS MATERIALIZED (
+  SELECT s.id, trim(s.container_number) AS "containerNumber", s.declaration_id AS "declarationId", s.status::text AS status,
+         s.status_at AS "statusAt", s.last_event_at AS "lastEventAt", s.last_position_at AS "lastPositionAt",
+         s.last_latitude AS "lastLatitude", s.last_longitude AS "lastLongitude", trim(s.last_locode) AS "lastLocode", s.closed_at AS "closedAt",
+         COALESCE(te.seals, '{}') AS "declaredSeals",
+         (SELECT COALESCE(json_agg(json_build_object('type', x.type, 'identifier', x.identifier)), '[]') FROM shipment_seal x WHERE x.shipment_id = s.id) AS seals,
+         (SELECT COALESCE(json_agg(json_build_object('role', r.role, 'locode', r.locode, 'name', r.name, 'latitude', r.latitude, 'longitude', r.longitude, 'radiusKm', r.radius_km) ORDER BY r.sequence), '[]')
+            FROM route_stop r WHERE r.shipment_id = s.id) AS stops,
+         ARRAY(SELECT DISTINCT a.kind::text FROM tracking_alert a WHERE a.shipment_id = s.id AND a.acknowledged_at IS NULL) AS "openAlertKinds",
+         json_build_object('type', d.type, 'declarantId', d.declarant_id, 'importerId', d.importer_id, 'exporterId', d.exporter_id,
+                           'representativeId', d.representative_id) AS parties
+    FROM shipment s
+    JOIN declaration d ON d.id = s.declaration_id
+    LEFT JOIN transport_equipment te ON te.declaration_id = s.declaration_id AND te.container_number = s.container_number
+   WHERE s.id IN (SELECT DISTINCT ON (container_number) id FROM shipment WHERE container_number = ANY($1::bpchar[]) ORDER BY container_number, created_at DESC)
+     AND ($10::boolean OR d.declarant_id = $5::uuid
+          OR EXISTS (SELECT 1 FROM shipment_reporter r WHERE r.shipment_id = s.id AND r.company_id = $5::uuid AND (r.device_id IS NULL OR r.device_id = $7::uuid)))
+   ORDER BY s.id
+     FOR UPDATE OF s),
+inserted AS (
+  INSERT INTO seal_event (event_id, reporter, shipment_id, kind, event_time, time_zone_offset, biz_step, disposition, locode, read_point, latitude, longitude,
+                          seal_numbers, e_seal, battery_percent, source, reported_by_id, company_id, token_id, capture_id, event_index)
+  SELECT e.i, $11, l.id, e.k::seal_event_kind, e.t, e.z, e.b, e.d, e.l, e.r, e.la, e.lo, e.n, e.e, e.bp, e.so::seal_source, $4::uuid, $5::uuid, $6::uuid, $2::uuid, e.x
+    FROM json_to_recordset($12::json) AS e(i text, c text, k text, t timestamptz, z text, b text, d text, l text, r text, la float8, lo float8,
+                                          n text[], e text, bp float8, so text, x int)
+    JOIN locked l ON l."containerNumber" = e.c
+      ON CONFLICT (reporter, event_id) DO NOTHING
+  RETURNING id::text AS id, event_id AS "eventId", shipment_id)
+SELECT l.*, COALESCE((SELECT json_agg(json_build_object('id', i.id, 'eventId', i."eventId")) FROM inserted i WHERE i.shipment_id = l.id), '[]') AS inserted
+  FROM locked l
+ ORDER BY l.id`;
 
 // The stored content of events whose id the reporter used before (only read when there are such ids).
 const EARLIER = `
@@ -120,7 +128,25 @@ function throwConflicts(errors: FieldError[]): void {
   });
 }
 
-const FINISH = `
+/**
+ * Writes of the caller's that belong to the same transaction, run in the store's last statement (one
+ * round trip fewer; lib/gates/decide-gate.ts: the decision and its audit row). `with` gives its CTEs,
+ * named apart from the store's (shipments, seals, capture, audit, notified), with their parameters
+ * numbered from `first`; `select` reads them, and its first row comes back as the outcome's
+ * `alongside` (null when it gave none).
+ */
+export interface AlongsideStatement {
+  with: (first: number) => string;
+  select: string;
+  params: unknown[];
+}
+
+const FINISH_PARAMS = 17;
+
+// The events' effects on their shipments, new seals, the capture's outcome and its audit row, and the
+// published update; the caller's statement, if any, after them.
+function finishStatement(alongside: AlongsideStatement | undefined): string {
+  return `
 WITH shipments AS (
   UPDATE shipment s SET status = u.status::shipment_status, status_at = u.status_at, last_event_at = u.last_event_at,
          last_latitude = u.lat, last_longitude = u.lon, last_position_at = u.pos_at, last_locode = u.locode,
@@ -138,8 +164,11 @@ capture AS (
          errors = '[]', message = NULL, finished_at = now()
    WHERE id = $3::uuid),
 audit AS (INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES (${auditPlaceholders(8)})),
-notified AS (SELECT pg_notify('${TRACKING_CHANNEL}', p) FROM unnest($17::text[]) AS p)
-SELECT (SELECT count(*) FROM notified)::int AS notified`;
+notified AS (SELECT pg_notify('${TRACKING_CHANNEL}', p) FROM unnest($17::text[]) AS p)${alongside ? `,
+${alongside.with(FINISH_PARAMS + 1)}` : ''}
+SELECT (SELECT count(*) FROM notified)::int AS notified${alongside ? `, a.*
+  FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT true AS "alongsideFound", x.* FROM (${alongside.select}) x LIMIT 1) a ON true` : ''}`;
+}
 
 export async function storeSealEvents(
   sql: Sql,
@@ -158,8 +187,9 @@ export async function storeSealEvents(
      * actor's reporter's.
      */
     trustedReporter?: boolean;
+    alongside?: AlongsideStatement;
   },
-): Promise<CaptureOutcome> {
+): Promise<CaptureOutcome & { alongside?: Record<string, unknown> | null }> {
   const { actor, records, captureId } = args;
   const requestId = args.requestId ?? actor.request.id;
   const containers = [...new Set(records.map((r) => r.containerNumber))];
@@ -177,7 +207,7 @@ export async function storeSealEvents(
   }
   throwConflicts(inputConflicts);
 
-  const rows = await sql<ShipmentState & { parties: DeclarationParties }>(LOCK_SHIPMENTS, [
+  const locked = await sql<ShipmentState & { parties: DeclarationParties; inserted: { id: string; eventId: string }[] }>(LOCK_AND_INSERT, [
     containers,
     captureId,
     args.eventCount,
@@ -188,7 +218,30 @@ export async function storeSealEvents(
     requestId,
     args.document,
     isOfficer(actor) || args.trustedReporter === true,
+    reporter,
+    JSON.stringify(
+      records.map((r) => ({
+        i: r.eventId,
+        c: r.containerNumber,
+        k: r.kind,
+        t: r.eventTime.toISOString(),
+        z: r.timeZoneOffset,
+        b: r.bizStep,
+        d: r.disposition,
+        l: r.locode,
+        r: r.readPoint,
+        la: r.latitude,
+        lo: r.longitude,
+        n: r.sealNumbers,
+        e: r.eSeal,
+        bp: r.batteryPercent,
+        so: r.source,
+        x: r.eventIndex,
+      })),
+    ),
   ]);
+  const rows = locked;
+  const inserted = locked.flatMap((row) => row.inserted);
   const shipments = new Map(rows.map((r) => [r.containerNumber, r]));
 
   const errors: FieldError[] = [];
@@ -211,36 +264,6 @@ export async function storeSealEvents(
     }
   }
   throwEventErrors(errors);
-
-  const inserted = records.length
-    ? await sql<{ id: string; eventId: string }>(INSERT_EVENTS, [
-        JSON.stringify(
-          records.map((r) => ({
-            i: r.eventId,
-            s: shipments.get(r.containerNumber)!.id,
-            k: r.kind,
-            t: r.eventTime.toISOString(),
-            z: r.timeZoneOffset,
-            b: r.bizStep,
-            d: r.disposition,
-            l: r.locode,
-            r: r.readPoint,
-            la: r.latitude,
-            lo: r.longitude,
-            n: r.sealNumbers,
-            e: r.eSeal,
-            bp: r.batteryPercent,
-            so: r.source,
-            x: r.eventIndex,
-          })),
-        ),
-        actor.userId,
-        actor.companyId,
-        actor.token?.id ?? null,
-        captureId,
-        reporter,
-      ])
-    : [];
 
   // Ids not stored now were used before by this reporter: a duplicate if the content is the same.
   const insertedIds = new Set(inserted.map((row) => row.eventId));
@@ -311,7 +334,7 @@ export async function storeSealEvents(
     shipments: outcomes,
   };
   if (alerts.length) await raiseTrackingAlerts(sql, { actor, alerts, requestId });
-  await sql(FINISH, [
+  const [finished] = await sql<{ notified: number; alongsideFound?: boolean | null }>(finishStatement(args.alongside), [
     JSON.stringify(updates),
     JSON.stringify(newSeals.map((x) => ({ s: x.shipmentId, t: x.type, i: x.identifier, m: x.manufacturer, n: x.serial, so: x.source, a: x.appliedAt.toISOString() }))),
     captureId,
@@ -335,6 +358,9 @@ export async function storeSealEvents(
       },
     }),
     trackingNotifications(published),
+    ...(args.alongside?.params ?? []),
   ]);
-  return outcome;
+  if (!args.alongside) return outcome;
+  const { notified: _notified, alongsideFound, ...alongside } = finished!;
+  return { ...outcome, alongside: alongsideFound ? alongside : null };
 }

@@ -156,6 +156,19 @@ describe('decideGate', () => {
     expect(reused.details.fieldErrors?.[0]?.path).toEqual(['requestId']);
   });
 
+  it('stores one decision when two first reads with the same request id race: the other answers it, and its EPCIS event is rolled back', async () => {
+    const { containerNumber, shipmentId } = await trackedShipment();
+    const requestId = randomUUID();
+    const answers = await Promise.all([1, 2, 3].map(async () => decideGate({ actor: await reader(), input: { containerNumber, gate: GATE_IN, requestId } })));
+    expect(new Set(answers.map((a) => a.id)).size).toBe(1);
+    expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
+    expect(await count(`SELECT count(*)::int AS n FROM gate_event WHERE request_key = $1`, [requestId])).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM seal_event WHERE shipment_id = $1`, [shipmentId])).toBe(1);
+    expect(await count(`SELECT event_count AS n FROM shipment WHERE id = $1`, [shipmentId])).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'gate.decide' AND details->>'containerNumber' = $1`, [containerNumber])).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'tracking.capture' AND details->'shipments' ? $1`, [shipmentId])).toBe(1);
+  });
+
   it('answers an unknown container as NOT_FOUND naming it, and stores nothing', async () => {
     const unknown = newContainer();
     const before = await count(`SELECT count(*)::int AS n FROM gate_event`, []);
