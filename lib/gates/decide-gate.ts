@@ -19,6 +19,7 @@ import { assertScope, canOperateGate } from '../auth/policy';
 import { preparedSqlOfClient, sqlTransaction, type Sql } from '../database/sql';
 import { getPool } from '../db';
 import { AppError } from '../errors';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 import { recordBusinessEvent } from '../notifications/record-business-event';
 import { containerProblem, normalizeSealNumber } from '../tracking/identifiers';
 import type { SealEventRecord } from '../tracking/seal-event-record';
@@ -203,7 +204,10 @@ export async function decideGate(options: { actor: Actor; input: DecideGateInput
     }
     const { tokenRevoked, id: storedId, ...view } = row!;
     // Revoked since this request was admitted: the event stored above is rolled back with the rest.
-    if (tokenRevoked) throw new AppError('UNAUTHENTICATED', 'This API token was revoked.');
+    if (tokenRevoked) {
+      const { message, messageKey, params } = cataloguedMessage('gate.tokenRevoked');
+      throw new AppError('UNAUTHENTICATED', message, { messageKey, params });
+    }
     // A retry of the same request committed first: roll back the event stored above; its decision is the answer.
     if (storedId === null) throw new DecidedByRetry(gate.id);
 
