@@ -24,7 +24,8 @@
 import type { Task } from 'graphile-worker';
 
 import { buildEventResponse } from '../interchange/build-event-response';
-import { sqlTransaction, type Sql } from '../database/sql';
+import { preparedSqlOfClient, sqlTransaction, type Sql } from '../database/sql';
+import { getPool } from '../db';
 import { getEnv } from '../env';
 import { isAppError } from '../errors';
 import { enqueueJob } from '../jobs/enqueue-job';
@@ -315,13 +316,19 @@ endpoint AS (
    RETURNING w.company_id AS "companyId", w.url, w.failing_since AS "failingSince")
 SELECT * FROM endpoint`;
 
-/** Records a sent batch's answers (and stamps the attempts of `sending`, the batch now being sent). */
-function record(endpointId: string, outcomes: Outcome[], sending: Batch | null): Promise<void> {
-  if (!outcomes.length) return Promise.resolve();
-  return sqlTransaction((sql) => recordBatch(sql, endpointId, outcomes, sending?.items.map((item) => item.attemptId) ?? []), { prepared: true });
+/**
+ * Records a sent batch's answers (and stamps the attempts of `sending`, the batch now being sent). The
+ * record is one statement, so it runs as its own transaction (no BEGIN and COMMIT round trips); an
+ * endpoint to disable after it (410, or failing for days) is disabled in a transaction of its own — after
+ * a crash in between, the endpoint's next answer decides again.
+ */
+async function record(endpointId: string, outcomes: Outcome[], sending: Batch | null): Promise<void> {
+  if (!outcomes.length) return;
+  const disable = await recordBatch(preparedSqlOfClient(getPool()), endpointId, outcomes, sending?.items.map((item) => item.attemptId) ?? []);
+  if (disable) await sqlTransaction((sql) => disableEndpoint(sql, { endpointId, ...disable.endpoint }, disable.reason));
 }
 
-async function recordBatch(sql: Sql, endpointId: string, outcomes: Outcome[], sendingAttemptIds: string[]): Promise<void> {
+async function recordBatch(sql: Sql, endpointId: string, outcomes: Outcome[], sendingAttemptIds: string[]): Promise<{ endpoint: { companyId: string; url: string }; reason: string } | null> {
   let gone = false;
   const rows = outcomes.map(({ item, response: r }) => {
     if (!r) return { attempt: item.attemptId, delivery: item.deliveryId, outcome: 'UNSENT' };
@@ -340,11 +347,10 @@ async function recordBatch(sql: Sql, endpointId: string, outcomes: Outcome[], se
   });
   // The endpoint's failing-since (cleared by a success), when anything was sent.
   const [endpoint] = await sql<{ companyId: string; url: string; failingSince: Date | null }>(RECORD, [JSON.stringify(rows), endpointId, sendingAttemptIds]);
-  if (!endpoint) return;
+  if (!endpoint) return null;
   const failingFor = endpoint.failingSince ? Date.now() - endpoint.failingSince.getTime() : 0;
-  if (gone || failingFor > FAILING_DAYS_BEFORE_DISABLE * 86_400_000) {
-    await disableEndpoint(sql, { endpointId, ...endpoint }, gone ? 'The endpoint answered 410 Gone.' : `Every delivery failed for ${FAILING_DAYS_BEFORE_DISABLE} days.`);
-  }
+  if (!gone && failingFor <= FAILING_DAYS_BEFORE_DISABLE * 86_400_000) return null;
+  return { endpoint: { companyId: endpoint.companyId, url: endpoint.url }, reason: gone ? 'The endpoint answered 410 Gone.' : `Every delivery failed for ${FAILING_DAYS_BEFORE_DISABLE} days.` };
 }
 
 /**
