@@ -35,7 +35,7 @@ import { recordBusinessEvent } from '../lib/notifications/record-business-event'
 import { resolveWebhookAddress } from '../lib/notifications/resolve-webhook-address';
 import { signWebhook } from '../lib/notifications/sign-webhook';
 import { validImport } from '../test/declarations/fixtures';
-import { percentile, sleep, runBench } from './support';
+import { percentile, printPgStatements, resetPgStatements, sleep, runBench } from './support';
 import { cpuDuring, postmasterPid } from './support/process-cpu';
 
 const { values } = parseArgs({
@@ -207,6 +207,8 @@ runBench({ env: { SEED_DEMO: 'true', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_ALLO
   // CPU per delivery (this process — producer, worker, receivers — and PostgreSQL): on a shared machine
   // far less blurred by the others' load than the rates are.
   const postgresPid = await postmasterPid(process.env.DATABASE_URL!);
+  // With BENCH_PG_STATEMENTS=1, PostgreSQL's account of phase 2 statement by statement (on stderr).
+  await resetPgStatements(process.env.DATABASE_URL!);
   const t2 = Date.now();
   const { cpuMs: cpu2 } = await cpuDuring([process.pid, postgresPid], async () => {
     const burst = await produce(EVENTS, 0, declarationIds);
@@ -215,6 +217,7 @@ runBench({ env: { SEED_DEMO: 'true', WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_ALLO
   const seconds2 = (Math.max(...sinks.flatMap((s) => [...s.got.values()])) - t2) / 1000;
   const product = DELIVERIES / seconds2;
   const perDelivery = (cpu: Map<number, number>) => [cpu.get(process.pid)! / DELIVERIES, cpu.get(postgresPid)! / DELIVERIES] as const;
+  await printPgStatements(process.env.DATABASE_URL!, EVENTS / 10, 'PostgreSQL in phase 2, per call (mean ms)');
   const [node2, pg2] = perDelivery(cpu2);
   console.log(`  phase 2, all at once: ${(EVENTS / seconds2).toFixed(0)} events/s, ${product.toFixed(0)} deliveries/s (${seconds2.toFixed(1)} s); CPU per delivery ${(node2 + pg2).toFixed(2)} ms (Node ${node2.toFixed(2)}, PostgreSQL ${pg2.toFixed(2)})`);
 
