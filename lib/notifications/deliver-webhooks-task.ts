@@ -24,7 +24,8 @@
 import type { Task } from 'graphile-worker';
 
 import { buildEventResponse } from '../interchange/build-event-response';
-import { sqlTransaction, type Sql } from '../database/sql';
+import { preparedSqlOfClient, sqlTransaction, type Sql } from '../database/sql';
+import { getPool } from '../db';
 import { getEnv } from '../env';
 import { isAppError } from '../errors';
 import { enqueueJob } from '../jobs/enqueue-job';
@@ -82,6 +83,8 @@ interface Item {
   number: number;
   eventId: string | null;
   declarationId: string | null;
+  /** An earlier delivery of its declaration was still in flight in this run when it was claimed (see deliverWebhooks). */
+  afterInFlight: boolean;
   body: string;
   contentType: string;
 }
@@ -103,48 +106,86 @@ export const deliverWebhookLegacyTask: Task<'deliver-webhook'> = async ({ delive
   if (d) await deliverWebhooks(d.endpointId);
 };
 
-/** Sends the endpoint's due deliveries until none is left (or the run's budget is spent), then books its next run. */
-export async function deliverWebhooks(endpointId: string): Promise<number> {
-  const env = getEnv();
+/**
+ * Sends the endpoint's due deliveries until none is left (or the run's budget is spent), then books its next run.
+ *
+ * A run is a pipeline of three stages, at most one batch in each: while batch k is being sent, batch k+1
+ * is claimed and batch k-1's answers are recorded (one after the other, a batch of ~50 cost about as much
+ * to claim, to send and to record: docs/benchmarks.md). A claim made while batch k is in flight may take
+ * the successors of k's deliveries (their declaration's chain continues through this run's own
+ * deliveries in flight, `passable`); they are sent only if their declaration's chain in batch k ended
+ * delivered, otherwise put back untouched like any chain stopped by a failure. Everything else is as
+ * for one batch at a time: attempts committed before their requests, one advisory-locked claim at a
+ * time per endpoint, nothing a crash can send twice under one attempt id.
+ */
+export async function deliverWebhooks(endpointId: string, options: { batchSize?: number } = {}): Promise<number> {
+  const timeoutMs = getEnv().WEBHOOK_TIMEOUT_MS;
+  const batchSize = options.batchSize ?? WEBHOOK_BATCH_SIZE;
   const started = Date.now();
+  const claim = (passable: string[]) => sqlTransaction((sql) => claimBatch(sql, endpointId, timeoutMs, batchSize, passable), { prepared: true });
   let sent = 0;
-  let idle = true;
-  for (;;) {
-    const batch = await sqlTransaction((sql) => claimBatch(sql, endpointId, env.WEBHOOK_TIMEOUT_MS));
-    if (!batch?.items.length) {
-      idle = true;
-      break;
+  // A run that ends because a claim found nothing is idle; one that spent its budget is not.
+  let budgetSpent = false;
+  let current = await claim([]);
+  // The batch sent in the previous step (its answers are recorded during this step), and the
+  // declarations whose chain it did not end delivered.
+  let previous: Outcome[] = [];
+  let stopped = new Set<string>();
+  while (current?.items.length) {
+    const batch: Batch = current;
+    // Claimed behind a delivery of the previous batch that was not delivered: not sent (nor its chain's rest).
+    const held = new Set(batch.items.filter((item) => item.afterInFlight && item.declarationId !== null && stopped.has(item.declarationId)));
+    const passable = [
+      ...batch.items.filter((item) => !held.has(item)).map((item) => item.deliveryId),
+      ...previous.filter((o) => o.response && succeeded(o.response)).map((o) => o.item.deliveryId),
+    ];
+    budgetSpent = Date.now() - started > RUN_BUDGET_MS;
+    const results = await Promise.allSettled([
+      sendBatch(batch, timeoutMs, held),
+      budgetSpent ? Promise.resolve(null) : claim(passable),
+      previous.length ? record(endpointId, previous, batch) : Promise.resolve(),
+    ] as const);
+    const [sending, claiming, recording] = results;
+    if (sending.status === 'rejected' || claiming.status === 'rejected' || recording.status === 'rejected') {
+      // Put back what can be: the answers not recorded yet, and a claimed batch that will not be sent.
+      const unrecorded = [...(recording.status === 'rejected' ? previous : []), ...(sending.status === 'fulfilled' ? sending.value : [])];
+      const unsent = claiming.status === 'fulfilled' && claiming.value ? claiming.value.items.map((item) => ({ item, response: null })) : [];
+      await record(endpointId, [...unrecorded, ...unsent], null).catch((err: unknown) => getLogger().error({ err, endpointId }, 'webhook answers not recorded'));
+      throw results.find((r) => r.status === 'rejected')!.reason;
     }
-    idle = false;
-    const outcomes = await sendBatch(batch, env.WEBHOOK_TIMEOUT_MS);
-    await sqlTransaction((sql) => recordBatch(sql, endpointId, outcomes));
-    sent += outcomes.filter((o) => o.response).length;
-    if (Date.now() - started > RUN_BUDGET_MS) break;
+    previous = sending.value;
+    sent += previous.filter((o) => o.response).length;
+    stopped = new Set(previous.filter((o) => !o.response || !succeeded(o.response)).flatMap((o) => (o.item.declarationId === null ? [] : [o.item.declarationId])));
+    current = claiming.value;
   }
-  await sqlTransaction((sql) => bookNextRun(sql, endpointId, env.WEBHOOK_TIMEOUT_MS, idle, sent > 0));
+  if (previous.length) await record(endpointId, previous, null);
+  await sqlTransaction((sql) => bookNextRun(sql, endpointId, timeoutMs, !budgetSpent, sent > 0));
   return sent;
 }
 
 // Pending deliveries of the endpoint; `ready` when due and not in flight (an unfinished attempt that
-// could still be answered). A declaration's chain is ready up to its first delivery that is not.
+// could still be answered), `passable` when in flight in this very run and going to be sent ($4). A
+// declaration's chain is ready up to its first delivery that is neither; a ready one after a passable
+// one is `after_in_flight`. This run's own deliveries are never taken again, however old their attempt.
 const CLAIM = `
 WITH pending AS (
-  SELECT d.id, d.event_id, e.declaration_id, d.created_at,
+  SELECT d.id, d.event_id, e.declaration_id, d.created_at, d.id = ANY($4::uuid[]) AS passable,
          COALESCE(d.next_attempt_at, '-infinity') <= now() AND NOT EXISTS (
            SELECT 1 FROM webhook_attempt a WHERE a.delivery_id = d.id AND a.finished_at IS NULL
               AND a.started_at >= now() - make_interval(secs => $2::float8 / 1000 + 5)) AS ready
     FROM webhook_delivery d LEFT JOIN business_event e ON e.id = d.event_id
    WHERE d.endpoint_id = $1::uuid AND d.state = 'PENDING'),
 chains AS (
-  SELECT p.*, bool_and(p.ready) OVER (PARTITION BY p.declaration_id ORDER BY p.event_id ROWS UNBOUNDED PRECEDING) AS chain_ready
-    FROM pending p),
+  SELECT p.*, bool_and(p.ready OR p.passable) OVER chain AS chain_ready, bool_or(p.passable) OVER chain AS after_in_flight
+    FROM pending p WINDOW chain AS (PARTITION BY p.declaration_id ORDER BY p.event_id ROWS UNBOUNDED PRECEDING)),
 picked AS (
-  SELECT c.id FROM chains c
-   WHERE c.ready AND (c.declaration_id IS NULL OR c.chain_ready)
+  SELECT c.id, c.declaration_id IS NOT NULL AND c.after_in_flight AS after_in_flight FROM chains c
+   WHERE c.ready AND NOT c.passable AND (c.declaration_id IS NULL OR c.chain_ready)
    ORDER BY c.event_id NULLS FIRST, c.created_at LIMIT $3),
 locked AS (
-  SELECT d.id, d.attempt_count, d.event_id, d.test_payload FROM webhook_delivery d
-   WHERE d.id IN (SELECT id FROM picked) AND d.state = 'PENDING' FOR UPDATE OF d),
+  SELECT d.id, d.attempt_count, d.event_id, d.test_payload, p.after_in_flight
+    FROM webhook_delivery d JOIN picked p ON p.id = d.id
+   WHERE d.state = 'PENDING' FOR UPDATE OF d),
 interrupted AS (
   UPDATE webhook_attempt a SET finished_at = now(), error = 'Interrupted: the sending process stopped before the answer was recorded.'
     FROM locked l WHERE a.delivery_id = l.id AND a.finished_at IS NULL),
@@ -155,7 +196,8 @@ attempts AS (
   INSERT INTO webhook_attempt (id, delivery_id, number)
   SELECT gen_random_uuid(), c.id, c.attempt_count FROM counted c
   RETURNING id, delivery_id, number)
-SELECT a.delivery_id AS "deliveryId", a.id AS "attemptId", a.number, l.event_id::text AS "eventId", l.test_payload AS "testPayload", ${EVENT_COLUMNS}
+SELECT a.delivery_id AS "deliveryId", a.id AS "attemptId", a.number, l.event_id::text AS "eventId", l.test_payload AS "testPayload",
+       l.after_in_flight AS "afterInFlight", ${EVENT_COLUMNS}
   FROM attempts a JOIN locked l ON l.id = a.delivery_id LEFT JOIN business_event e ON e.id = l.event_id`;
 
 // The endpoint, its signing secrets, and (when enabled) its claim lock, in one round trip: claims of one
@@ -167,10 +209,15 @@ SELECT w.url, w.disabled_at IS NOT NULL AS disabled, w.payload_format AS "payloa
        CASE WHEN w.disabled_at IS NULL THEN pg_advisory_xact_lock(hashtextextended('deliver-webhooks:' || w.id::text, 16))::text END AS locked
   FROM webhook_endpoint w WHERE w.id = $1::uuid`;
 
-async function claimBatch(sql: Sql, endpointId: string, timeoutMs: number): Promise<Batch | null> {
+async function claimBatch(sql: Sql, endpointId: string, timeoutMs: number, batchSize: number, passable: string[]): Promise<Batch | null> {
   const [endpoint] = await sql<{ url: string; disabled: boolean; payloadFormat: string; createdById: string; secrets: string[] }>(ENDPOINT, [endpointId]);
   if (!endpoint || endpoint.disabled) return null;
-  const claimed = await sql<{ deliveryId: string; attemptId: string; number: number; eventId: string | null; testPayload: unknown } & EventRow>(CLAIM, [endpointId, timeoutMs, WEBHOOK_BATCH_SIZE]);
+  const claimed = await sql<{ deliveryId: string; attemptId: string; number: number; eventId: string | null; testPayload: unknown; afterInFlight: boolean } & EventRow>(CLAIM, [
+    endpointId,
+    timeoutMs,
+    batchSize,
+    passable,
+  ]);
   if (!claimed.length) return { url: endpoint.url, secrets: [], items: [] };
 
   const standard = endpoint.payloadFormat === 'XML' || endpoint.payloadFormat === 'EDIFACT' ? endpoint.payloadFormat : null;
@@ -183,15 +230,15 @@ async function claimBatch(sql: Sql, endpointId: string, timeoutMs: number): Prom
       const response = await buildEventResponse({ event, format: standard, userId: endpoint.createdById }).catch(jsonInstead);
       if (response) ({ body, contentType } = response);
     }
-    items.push({ deliveryId: c.deliveryId, attemptId: c.attemptId, number: c.number, eventId: c.eventId, declarationId: event?.declarationId ?? null, body, contentType });
+    items.push({ deliveryId: c.deliveryId, attemptId: c.attemptId, number: c.number, eventId: c.eventId, declarationId: event?.declarationId ?? null, afterInFlight: c.afterInFlight, body, contentType });
   }
   // The order the chains are sent in: event order (test events, which have none, first).
   items.sort((a, b) => (a.eventId === null ? -1 : b.eventId === null ? 1 : Number(BigInt(a.eventId) - BigInt(b.eventId))));
   return { url: endpoint.url, secrets: endpoint.secrets, items };
 }
 
-/** Each declaration's chain one after the other (a failure ends it), chains in parallel. */
-async function sendBatch(batch: Batch, timeoutMs: number): Promise<Outcome[]> {
+/** Each declaration's chain one after the other (a failure ends it), chains in parallel; `held` items and their chain's rest are not sent. */
+async function sendBatch(batch: Batch, timeoutMs: number, held: Set<Item>): Promise<Outcome[]> {
   let target: WebhookAddress | null = null;
   let refusal: string | null = null;
   try {
@@ -212,6 +259,7 @@ async function sendBatch(batch: Batch, timeoutMs: number): Promise<Outcome[]> {
   const send = async (chain: Item[]) => {
     let broken = false;
     for (const item of chain) {
+      broken ||= held.has(item);
       if (broken) {
         outcomes.push({ item, response: null });
         continue;
@@ -242,21 +290,28 @@ const succeeded = (r: WebhookResponse) => r.status !== null && r.status >= 200 &
 
 // One statement for the batch: the attempts' answers, the deliveries' states, the attempts that were
 // never sent (a chain stopped by a failure) taken back with their count, and the endpoint's failing-since.
+// It also stamps the attempts of the batch being sent meanwhile ($3) with their send time: that batch was
+// claimed a step earlier, and an attempt in flight counts as lost `timeout + 5 s` after it started.
+// The rows are also named by id arrays ($4 attempts, $5 deliveries), so the plan looks them up by primary
+// key: joined on the JSON rows alone (estimated 100 whatever their number), PostgreSQL hash-joined
+// sequential scans of both tables, ~30 ms a batch once the benchmark's tables held some 20,000 rows.
 const RECORD = `
 WITH r AS (
   SELECT * FROM json_to_recordset($1::json) AS r(attempt uuid, delivery uuid, status int, latency float8, error text, excerpt text, outcome text, next_at timestamptz)),
+sending AS (
+  UPDATE webhook_attempt a SET started_at = now() WHERE a.id = ANY($3::uuid[]) AND a.finished_at IS NULL),
 finished AS (
   UPDATE webhook_attempt a SET finished_at = now(), status_code = r.status, latency_ms = r.latency, error = r.error, response_excerpt = r.excerpt
-    FROM r WHERE a.id = r.attempt AND r.outcome <> 'UNSENT'),
+    FROM r WHERE a.id = ANY($4::uuid[]) AND a.id = r.attempt AND r.outcome <> 'UNSENT'),
 unsent AS (
-  DELETE FROM webhook_attempt a USING r WHERE a.id = r.attempt AND r.outcome = 'UNSENT'),
+  DELETE FROM webhook_attempt a USING r WHERE a.id = ANY($4::uuid[]) AND a.id = r.attempt AND r.outcome = 'UNSENT'),
 deliveries AS (
   UPDATE webhook_delivery d
      SET state = CASE r.outcome WHEN 'DELIVERED' THEN 'DELIVERED' WHEN 'FAILED' THEN 'FAILED' ELSE d.state END,
          delivered_at = CASE WHEN r.outcome = 'DELIVERED' THEN now() ELSE d.delivered_at END,
          next_attempt_at = CASE r.outcome WHEN 'RETRY' THEN r.next_at WHEN 'UNSENT' THEN d.next_attempt_at ELSE NULL END,
          attempt_count = CASE WHEN r.outcome = 'UNSENT' THEN d.attempt_count - 1 ELSE d.attempt_count END
-    FROM r WHERE d.id = r.delivery),
+    FROM r WHERE d.id = ANY($5::uuid[]) AND d.id = r.delivery),
 endpoint AS (
   UPDATE webhook_endpoint w
      SET failing_since = CASE WHEN EXISTS (SELECT 1 FROM r WHERE r.outcome = 'DELIVERED') THEN NULL ELSE COALESCE(w.failing_since, now()) END
@@ -264,7 +319,19 @@ endpoint AS (
    RETURNING w.company_id AS "companyId", w.url, w.failing_since AS "failingSince")
 SELECT * FROM endpoint`;
 
-async function recordBatch(sql: Sql, endpointId: string, outcomes: Outcome[]): Promise<void> {
+/**
+ * Records a sent batch's answers (and stamps the attempts of `sending`, the batch now being sent). The
+ * record is one statement, so it runs as its own transaction (no BEGIN and COMMIT round trips); an
+ * endpoint to disable after it (410, or failing for days) is disabled in a transaction of its own — after
+ * a crash in between, the endpoint's next answer decides again.
+ */
+async function record(endpointId: string, outcomes: Outcome[], sending: Batch | null): Promise<void> {
+  if (!outcomes.length) return;
+  const disable = await recordBatch(preparedSqlOfClient(getPool()), endpointId, outcomes, sending?.items.map((item) => item.attemptId) ?? []);
+  if (disable) await sqlTransaction((sql) => disableEndpoint(sql, { endpointId, ...disable.endpoint }, disable.reason));
+}
+
+async function recordBatch(sql: Sql, endpointId: string, outcomes: Outcome[], sendingAttemptIds: string[]): Promise<{ endpoint: { companyId: string; url: string }; reason: string } | null> {
   let gone = false;
   const rows = outcomes.map(({ item, response: r }) => {
     if (!r) return { attempt: item.attemptId, delivery: item.deliveryId, outcome: 'UNSENT' };
@@ -282,12 +349,17 @@ async function recordBatch(sql: Sql, endpointId: string, outcomes: Outcome[]): P
     return { attempt: item.attemptId, delivery: item.deliveryId, status: r.status, latency: r.latencyMs, error: error?.slice(0, 500) ?? null, excerpt: r.excerpt?.slice(0, 1000) ?? null, outcome, next_at: nextAt };
   });
   // The endpoint's failing-since (cleared by a success), when anything was sent.
-  const [endpoint] = await sql<{ companyId: string; url: string; failingSince: Date | null }>(RECORD, [JSON.stringify(rows), endpointId]);
-  if (!endpoint) return;
+  const [endpoint] = await sql<{ companyId: string; url: string; failingSince: Date | null }>(RECORD, [
+    JSON.stringify(rows),
+    endpointId,
+    sendingAttemptIds,
+    outcomes.map((o) => o.item.attemptId),
+    outcomes.map((o) => o.item.deliveryId),
+  ]);
+  if (!endpoint) return null;
   const failingFor = endpoint.failingSince ? Date.now() - endpoint.failingSince.getTime() : 0;
-  if (gone || failingFor > FAILING_DAYS_BEFORE_DISABLE * 86_400_000) {
-    await disableEndpoint(sql, { endpointId, ...endpoint }, gone ? 'The endpoint answered 410 Gone.' : `Every delivery failed for ${FAILING_DAYS_BEFORE_DISABLE} days.`);
-  }
+  if (!gone && failingFor <= FAILING_DAYS_BEFORE_DISABLE * 86_400_000) return null;
+  return { endpoint: { companyId: endpoint.companyId, url: endpoint.url }, reason: gone ? 'The endpoint answered 410 Gone.' : `Every delivery failed for ${FAILING_DAYS_BEFORE_DISABLE} days.` };
 }
 
 /**

@@ -1,5 +1,5 @@
 // An endpoint's deliveries in batches: each declaration's events in order across batches, retries and
-// two runs at once; a delivery created while a run is sending is sent without any rescue; a process killed mid-delivery: another process delivers after the restart, and no attempt id is sent
+// two runs at once, and across a run's pipeline (the next batch claimed while one is being sent); a delivery created while a run is sending is sent without any rescue; a process killed mid-delivery: another process delivers after the restart, and no attempt id is sent
 // twice (the attempt's row is committed before its request goes out; the interrupted one is recorded as
 // such and the next attempt carries the same webhook-id, so the receiver can deduplicate).
 import { spawn } from 'node:child_process';
@@ -145,6 +145,69 @@ describe('an endpoint with two declarations in flight', () => {
       expect(receiver.verified(secret)).toHaveLength(2);
       const { rows } = await pool.query(`SELECT state FROM webhook_delivery d JOIN webhook_endpoint w ON w.id = d.endpoint_id WHERE w.disabled_at IS NULL`);
       expect(rows.map((r) => r.state)).toEqual(['DELIVERED', 'DELIVERED']);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('claims the next batch while one is being sent, and holds a declaration behind its failure across the pipeline', async () => {
+    process.env.WEBHOOK_ALLOW_PRIVATE = 'true';
+    process.env.WEBHOOK_ALLOW_HTTP = 'true';
+    process.env.WEBHOOK_TIMEOUT_MS = '5000';
+    resetEnvCache();
+    const pool = getPool();
+    await pool.query(`UPDATE webhook_endpoint SET disabled_at = now() WHERE disabled_at IS NULL`);
+    const receiver = await startReceiver({ status: 200 });
+    try {
+      const { secret, endpoint } = await createWebhookEndpoint({ actor: await loadUserActor({ email: TRADER }), input: { url: receiver.url, eventTypes: ['declaration.amended'] } });
+      const [a, b, c] = [await submittedImport(TRADER), await submittedImport(TRADER), await submittedImport(TRADER)];
+      await runPendingJobs();
+      for (let n = 1; n <= 6; n += 1) {
+        for (const id of [a, b, c]) await sqlTransaction((sql) => recordBusinessEvent(sql, { type: 'declaration.amended', declarationId: id, payload: { declarationId: id, n } }));
+      }
+      await fanOutEvents();
+      // The first batch (a1, b1, c1) is answered slowly; b3 fails once, while the batch with b4 is claimed already.
+      let failed = false;
+      receiver.answer = ({ json: { data } }) => {
+        if (data.declarationId === a && data.n === 1) return { status: 200, delayMs: 2_000 };
+        if (data.declarationId === b && data.n === 3 && !failed) return (failed = true), { status: 500 };
+        return undefined;
+      };
+      const attempts = async () => (await pool.query(`SELECT count(*)::int AS n FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.endpoint_id = $1::uuid`, [endpoint.id])).rows[0].n;
+      const run = (async () => {
+        // Batches of three (one event of each declaration); a run that spent its budget is followed by the next, until nothing is sent.
+        while ((await deliverWebhooks(endpoint.id, { batchSize: 3 })) > 0);
+      })();
+      await expect.poll(() => receiver.received.length, { timeout: 20_000, interval: 20 }).toBeGreaterThanOrEqual(3);
+      // While a1 is still unanswered, the next batch (a2, b2, c2, behind their predecessors in flight) is claimed already.
+      await expect.poll(attempts, { timeout: 1_500, interval: 20 }).toBe(6);
+      await run;
+
+      const sent = (id: string) => receiver.verified(secret).filter((r) => r.json.data.declarationId === id).map((r) => r.json.data.n);
+      expect(sent(a)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(sent(c)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(sent(b)).toEqual([1, 2, 3]);
+      const { rows: held } = await pool.query(
+        `SELECT (e.payload->>'n')::int AS n, d.state, d.attempt_count AS count, (SELECT count(*)::int FROM webhook_attempt t WHERE t.delivery_id = d.id) AS attempts
+           FROM webhook_delivery d JOIN business_event e ON e.id = d.event_id WHERE d.endpoint_id = $1::uuid AND e.declaration_id = $2::uuid ORDER BY e.id`,
+        [endpoint.id, b],
+      );
+      // b4 was claimed behind b3 while b3 was in flight, and put back untouched; b5 and b6 waited.
+      expect(held).toEqual([
+        { n: 1, state: 'DELIVERED', count: 1, attempts: 1 },
+        { n: 2, state: 'DELIVERED', count: 1, attempts: 1 },
+        { n: 3, state: 'PENDING', count: 1, attempts: 1 },
+        ...[4, 5, 6].map((n) => ({ n, state: 'PENDING', count: 0, attempts: 0 })),
+      ]);
+      const { rows: open } = await pool.query(`SELECT count(*)::int AS n FROM webhook_attempt WHERE finished_at IS NULL`);
+      expect(open[0].n).toBe(0);
+
+      // The retry falls due: the rest of the chain follows in order, each delivery once.
+      await pool.query(`UPDATE webhook_delivery SET next_attempt_at = now() WHERE state = 'PENDING'`);
+      while ((await deliverWebhooks(endpoint.id, { batchSize: 3 })) > 0);
+      expect(sent(b)).toEqual([1, 2, 3, 3, 4, 5, 6]);
+      const ids = receiver.received.map((r) => r.headers['webhook-id']);
+      expect(new Set(ids).size).toBe(18);
     } finally {
       await receiver.close();
     }

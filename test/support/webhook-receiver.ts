@@ -20,6 +20,8 @@ export interface Receiver {
   received: Received[];
   /** Answers for the next requests, in order; then `fallback`. */
   script: Answer[];
+  /** An answer chosen by the request itself (before the script), when it returns one. */
+  answer?: (request: Received) => Answer | undefined;
   fallback: Answer;
   /** TCP connections the receiver accepted (kept-alive connections are reused). */
   connections: number;
@@ -64,8 +66,9 @@ export async function startReceiver(fallback: Answer = { status: 200 }): Promise
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      received.push({ headers: req.headers, body, json: /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(body || '{}') : {}, at: Date.now() });
-      const answer = receiver.script.shift() ?? receiver.fallback;
+      const request: Received = { headers: req.headers, body, json: /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(body || '{}') : {}, at: Date.now() };
+      received.push(request);
+      const answer = receiver.answer?.(request) ?? receiver.script.shift() ?? receiver.fallback;
       if (answer === 'hang') {
         hanging.push(res);
         return;
