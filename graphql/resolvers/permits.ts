@@ -2,7 +2,6 @@
 // lookup, applications and permits, citations on declarations. Each resolver authenticates and
 // delegates to lib/permits; access is decided there (lib/auth/policy.ts).
 import { canReadAgencyNotes } from '../../lib/auth/policy';
-import { AppError } from '../../lib/errors';
 import { answerPermitQuery } from '../../lib/permits/answer-permit-query';
 import { applyForPermit } from '../../lib/permits/apply-for-permit';
 import { citePermit } from '../../lib/permits/cite-permit';
@@ -17,6 +16,7 @@ import { listPermitApplications } from '../../lib/permits/list-permit-applicatio
 import { listPermitBalanceEntries } from '../../lib/permits/list-permit-balance-entries';
 import { listPermits } from '../../lib/permits/list-permits';
 import { documentName } from '../../lib/permits/permit-codes';
+import { permitError } from '../../lib/permits/permit-error';
 import { retirePermitRule } from '../../lib/permits/retire-permit-rule';
 import { revokePermit } from '../../lib/permits/revoke-permit';
 import { submitPermitApplication } from '../../lib/permits/submit-permit-application';
@@ -32,7 +32,7 @@ const OPEN = new Set(['SUBMITTED', 'UNDER_REVIEW', 'INFO_REQUESTED']);
 
 async function agencyOf(ctx: GraphQLContext, id: string) {
   const agency = await ctx.loaders.agency.load(id);
-  if (!agency) throw new AppError('INTERNAL_SERVER_ERROR', `Agency ${id} is missing.`);
+  if (!agency) throw permitError('INTERNAL_SERVER_ERROR', 'agencyMissing', { id });
   return agency;
 }
 

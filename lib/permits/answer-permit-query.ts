@@ -4,9 +4,9 @@ import { assertPermitFiler } from '../auth/policy';
 import { recordAudit } from '../audit';
 import { requireText } from '../declarations/lock-declaration';
 import { getDb } from '../db';
-import { AppError } from '../errors';
 import type { PermitApplication } from '../generated/prisma/client';
 import { lockPermitApplication } from './lock-permit-application';
+import { permitError } from './permit-error';
 
 export async function answerPermitQuery(options: { actor: Actor; id: string; answer: string; requestId?: string }): Promise<PermitApplication> {
   const { actor, id } = options;
@@ -14,7 +14,7 @@ export async function answerPermitQuery(options: { actor: Actor; id: string; ans
   const answer = requireText(options.answer, 'answer', 'the answer', 2000);
   return getDb().$transaction(async (tx) => {
     const a = await lockPermitApplication(tx, id, actor);
-    if (a.status !== 'INFO_REQUESTED') throw new AppError('CONFLICT', `The agency asked nothing to answer: the application is ${a.status}.`, { status: a.status });
+    if (a.status !== 'INFO_REQUESTED') throw permitError('CONFLICT', 'nothingToAnswer', { status: a.status }, { status: a.status });
     const updated = await tx.permitApplication.update({ where: { id }, data: { status: 'UNDER_REVIEW', infoAnswer: answer } });
     await recordAudit(tx, { actor, action: 'permit_application.answer', targetType: 'permit_application', targetId: id, requestId: options.requestId });
     return updated;

@@ -11,12 +11,14 @@ import { isCountryCode } from '../declarations/codes';
 import { getDb } from '../db';
 import { sqlOfPrisma } from '../database/sql';
 import type { Tx } from '../database/tx';
-import { AppError } from '../errors';
+import { notVisible } from '../declarations/not-visible';
 import type { PermitApplication } from '../generated/prisma/client';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 import { fieldsNeedCorrecting, parseInput, throwFieldErrors } from '../validation';
 import { directionOf, findPermitRequirements } from './find-permit-requirements';
 import { quantityIn } from './load-permit-requirements';
 import { HS_PREFIX, normaliseCommodityCode } from './permit-codes';
+import { permitError } from './permit-error';
 import { newApplicationNumber } from './permit-numbers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,8 +80,8 @@ export async function applyForPermit(options: { actor: Actor; input: ApplyForPer
     if (v.declarationId) {
       const d = await tx.declaration.findUnique({ where: { id: v.declarationId }, include: { items: { orderBy: { sequence: 'asc' } }, importer: true, exporter: true } });
       // BOLA: a declaration the caller may not see is answered as if it did not exist.
-      if (!d || !canReadDeclaration(actor, d, PERMIT_READ_SCOPES)) throw new AppError('NOT_FOUND', `No declaration ${v.declarationId} that you can see.`);
-      if (!canFileDeclaration(actor, d, 'permits:write')) throw new AppError('FORBIDDEN', 'Only the declarant company (or its broker under a valid delegation) applies for permits from this declaration.');
+      if (!d || !canReadDeclaration(actor, d, PERMIT_READ_SCOPES)) throw notVisible(v.declarationId);
+      if (!canFileDeclaration(actor, d, 'permits:write')) throw permitError('FORBIDDEN', 'onlyDeclarantApplies');
       const matches = await findPermitRequirements({
         sql: sqlOfPrisma(tx),
         trusted: true,
@@ -89,7 +91,7 @@ export async function applyForPermit(options: { actor: Actor; input: ApplyForPer
       const applicable = new Set(matches.filter((m) => m.ruleId === rule.id).map((m) => d.items[m.item]!.sequence));
       const wanted = v.itemSequences?.length ? v.itemSequences : [...applicable];
       if (!wanted.length) throw bad(['ruleKey'], 'MISMATCH', `The rule ${rule.key} applies to no item of this declaration.`);
-      throwFieldErrors(wanted.filter((s) => !applicable.has(s)).map((s) => ({ path: ['itemSequences'], code: 'MISMATCH', message: `The rule ${rule.key} does not apply to item ${s}.` })));
+      throwFieldErrors(wanted.filter((s) => !applicable.has(s)).map((s) => ({ path: ['itemSequences'], code: 'MISMATCH', ...cataloguedMessage('permits.ruleNotForItem', { ruleKey: rule.key, item: s }) })));
       goods = d.items
         .filter((i) => wanted.includes(i.sequence))
         .map((i) => {
@@ -104,7 +106,7 @@ export async function applyForPermit(options: { actor: Actor; input: ApplyForPer
     } else {
       if (!v.goods?.length) throw bad(['goods'], 'REQUIRED', 'Without a declaration, list the goods the permit is for.');
       throwFieldErrors(
-        v.goods.flatMap((g, n) => (g.commodityCode.startsWith(rule.hsPrefix) ? [] : [{ path: ['goods', String(n), 'commodityCode'], code: 'MISMATCH' as const, message: `The rule ${rule.key} covers ${rule.hsPrefix}…, not ${g.commodityCode}.` }])),
+        v.goods.flatMap((g, n) => (g.commodityCode.startsWith(rule.hsPrefix) ? [] : [{ path: ['goods', String(n), 'commodityCode'], code: 'MISMATCH' as const, ...cataloguedMessage('permits.ruleDoesNotCover', { ruleKey: rule.key, hsPrefix: rule.hsPrefix, commodityCode: g.commodityCode }) }])),
       );
       goods = v.goods.map((g) => ({ itemSequence: null, commodityCode: g.commodityCode, description: g.description, originCountry: g.originCountry, netMass: null, quantity: g.quantity ?? null, unit: rule.quantityUnit }));
       applicantId = await standaloneApplicant(tx, actor, v.applicantEori ?? null);

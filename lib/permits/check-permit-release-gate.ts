@@ -4,9 +4,10 @@
 // submission drawn now — conditionally, so that two releases racing for a permit's last units cannot
 // both take them (the loser is refused as EXHAUSTED and its transaction leaves nothing behind).
 import type { Sql } from '../database/sql';
-import { AppError, type FieldError } from '../errors';
+import type { FieldError } from '../errors';
 import { loadPermitRequirements, type PermitRequirementView } from './load-permit-requirements';
 import { movePermitQuantity } from './move-permit-quantity';
+import { permitError } from './permit-error';
 
 const WHY: Record<string, string> = {
   MISSING: 'no permit cited and no application',
@@ -23,7 +24,7 @@ export function describeBlocking(r: PermitRequirementView): string {
 
 function refuse(blocking: PermitRequirementView[]): never {
   const fieldErrors: FieldError[] = blocking.map((r) => ({ path: ['permitRequirements', String(r.itemSequence), r.ruleKey], code: 'CONFLICT', message: describeBlocking(r) }));
-  throw new AppError('CONFLICT', `Release is held by ${blocking.length} permit requirement${blocking.length === 1 ? '' : 's'}: ${blocking.map(describeBlocking).join('; ')}.`, {
+  throw permitError('CONFLICT', 'releaseHeld', { count: blocking.length, requirements: blocking.map(describeBlocking).join('; ') }, {
     fieldErrors,
     blockingRequirements: blocking.map((r) => ({ itemSequence: r.itemSequence, ruleKey: r.ruleKey, status: r.status })),
   });

@@ -9,10 +9,11 @@ import { canFileDeclaration, canReadDeclaration, clientOf, PERMIT_READ_SCOPES, a
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { sqlOfPrisma } from '../database/sql';
-import { AppError } from '../errors';
+import { notVisible } from '../declarations/not-visible';
 import { fieldsNeedCorrecting, parseInput } from '../validation';
 import { loadPermitRequirements, type PermitRequirementView } from './load-permit-requirements';
 import { DISCLAIM_CODES } from './permit-codes';
+import { permitError } from './permit-error';
 import { returnPermitReservations } from './return-permit-reservations';
 
 export const citePermitInput = z.object({
@@ -34,13 +35,13 @@ export async function citePermit(options: { actor: Actor; input: z.input<typeof 
   const v = parseInput(citePermitInput, options.input);
   const given = [v.permitNumber, v.externalReference, v.disclaimCode].filter(Boolean).length;
   if (given > 1) throw bad('permitNumber', 'INVALID', 'Cite one thing: a permit number, an external reference, or a disclaim code.');
-  if (!/^[0-9a-f-]{36}$/i.test(v.declarationId)) throw new AppError('NOT_FOUND', `No declaration ${v.declarationId} that you can see.`);
+  if (!/^[0-9a-f-]{36}$/i.test(v.declarationId)) throw notVisible(v.declarationId);
   return getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM declaration WHERE id = ${v.declarationId}::uuid FOR UPDATE`;
     const d = await tx.declaration.findUnique({ where: { id: v.declarationId } });
-    if (!d || !canReadDeclaration(actor, d, PERMIT_READ_SCOPES)) throw new AppError('NOT_FOUND', `No declaration ${v.declarationId} that you can see.`);
-    if (!canFileDeclaration(actor, d, 'permits:write')) throw new AppError('FORBIDDEN', 'Only the declarant company cites permits on this declaration.');
-    if (FINAL.has(d.status)) throw new AppError('CONFLICT', `This declaration is ${d.status}: its permits can no longer change.`, { status: d.status });
+    if (!d || !canReadDeclaration(actor, d, PERMIT_READ_SCOPES)) throw notVisible(v.declarationId);
+    if (!canFileDeclaration(actor, d, 'permits:write')) throw permitError('FORBIDDEN', 'onlyDeclarantCites');
+    if (FINAL.has(d.status)) throw permitError('CONFLICT', 'permitsFrozen', { status: d.status }, { status: d.status });
     const sql = sqlOfPrisma(tx);
     const requirement = (await loadPermitRequirements(sql, d.id)).find((r) => r.itemSequence === v.itemSequence && r.ruleKey === v.ruleKey);
     if (!requirement) throw bad('ruleKey', 'MISMATCH', `The rule ${v.ruleKey} is not a requirement of item ${v.itemSequence}.`);

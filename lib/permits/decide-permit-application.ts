@@ -11,13 +11,13 @@ import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { sqlOfPrisma } from '../database/sql';
 import { recordBusinessEvent } from '../notifications/record-business-event';
-import { AppError } from '../errors';
 import type { PermitApplication } from '../generated/prisma/client';
 import { anchorItem } from '../ledger/anchor-item';
 import { fieldsNeedCorrecting, parseInput } from '../validation';
 import { lockPermitApplication } from './lock-permit-application';
 import { newPermitNumber } from './permit-numbers';
 import { permitDecisionRecord } from './permit-decision-record';
+import { permitError } from './permit-error';
 
 export const decidePermitInput = z.object({
   decision: z.enum(['APPROVE', 'REJECT', 'REQUEST_INFO']),
@@ -44,7 +44,7 @@ export async function decidePermitApplication(options: { actor: Actor; id: strin
     const a = await lockPermitApplication(tx, id, actor);
     assertCanDecideForAgency(actor, a.agencyId);
     if (!DECIDABLE.has(a.status)) {
-      throw new AppError('CONFLICT', a.status === 'DRAFT' ? 'The applicant has not submitted this application yet.' : `This application is already ${a.status}; nothing was changed.`, { status: a.status });
+      throw a.status === 'DRAFT' ? permitError('CONFLICT', 'notSubmittedYet', {}, { status: a.status }) : permitError('CONFLICT', 'alreadyDecided', { status: a.status }, { status: a.status });
     }
     const note = v.agencyNote ? { agencyNote: [a.agencyNote, v.agencyNote].filter(Boolean).join('\n') } : {};
     let permitNumber: string | null = null;

@@ -3,17 +3,17 @@
 import type { Actor } from '../auth/actor';
 import { getDb } from '../db';
 import { getEnv } from '../env';
-import { AppError } from '../errors';
 import type { Locale } from '../i18n/locales';
 import { renderPermitCertificatePdf } from '../pdf/render-permit-certificate-pdf';
 import type { RenderedPdf } from '../pdf/save-pdf';
 import { getPermit } from './get-permit';
 import { documentName, QUANTITY_UNITS } from './permit-codes';
+import { permitError } from './permit-error';
 
 /** `locale` (default English): the language of its labels, dates and numbers (pdf/pick-pdf-locale.ts). */
 export async function generatePermitCertificatePdf(options: { actor: Actor; permitId: string; locale?: Locale }): Promise<RenderedPdf & { fileName: string }> {
   const permit = await getPermit({ actor: options.actor, id: options.permitId });
-  if (!permit) throw new AppError('NOT_FOUND', `No permit ${options.permitId} that you can see.`);
+  if (!permit) throw permitError('NOT_FOUND', 'permitNotVisible', { id: options.permitId });
   const full = await getDb().permit.findUniqueOrThrow({ where: { id: permit.id }, include: { agency: true, holder: true, application: { include: { rule: true } } } });
   const goods = full.application.goods as { commodityCode: string; description: string; originCountry: string }[];
   const expired = full.status === 'ACTIVE' && full.validUntil <= new Date();

@@ -3,6 +3,7 @@
 // with their UNTDID names. Pure: shared by the portal's forms and the server.
 import { isCountryCode } from '../declarations/codes';
 import type { FieldError } from '../errors';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 
 export const DOCUMENT_CODE_LIST = 'UN/EDIFACT 1001 (UNTDID D.21B) document name code';
 
@@ -60,10 +61,10 @@ export function hsPrefixesOf(code: string): string[] {
 export function lookupProblems(commodityCode: string, originCountry: string | null | undefined, path: string[] = []): FieldError[] {
   const problems: FieldError[] = [];
   if (!/^\d{2,10}$/.test(normaliseCommodityCode(commodityCode))) {
-    problems.push({ path: [...path, 'commodityCode'], code: 'INVALID', message: 'A commodity code is 2 to 10 digits (chapter, heading, subheading or national line), e.g. 020230.' });
+    problems.push({ path: [...path, 'commodityCode'], code: 'INVALID', ...cataloguedMessage('permits.commodityCodeFormat') });
   }
   if (originCountry != null && originCountry !== '' && !isCountryCode(originCountry.toUpperCase())) {
-    problems.push({ path: [...path, 'originCountry'], code: 'INVALID', message: `${originCountry} is not an ISO 3166-1 alpha-2 country code.` });
+    problems.push({ path: [...path, 'originCountry'], code: 'INVALID', ...cataloguedMessage('permits.originNotCountry', { country: originCountry }) });
   }
   return problems;
 }

@@ -6,21 +6,21 @@ import { recordAudit } from '../audit';
 import { requireText } from '../declarations/lock-declaration';
 import { getDb } from '../db';
 import { sqlOfPrisma } from '../database/sql';
-import { AppError } from '../errors';
 import type { Permit } from '../generated/prisma/client';
 import { anchorItem } from '../ledger/anchor-item';
 import { permitDecisionRecord } from './permit-decision-record';
+import { permitError } from './permit-error';
 
 export async function revokePermit(options: { actor: Actor; id: string; reason: string; requestId?: string }): Promise<Permit> {
   const { actor, id } = options;
   const reason = requireText(options.reason, 'reason', 'the reason for the revocation', 1000);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', `No permit ${id} that you can see.`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw permitError('NOT_FOUND', 'permitNotVisible', { id });
   return getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM permit WHERE id = ${id}::uuid FOR UPDATE`;
     const p = await tx.permit.findUnique({ where: { id }, include: { application: true, agency: true, holder: true } });
-    if (!p || !canReadPermitApplication(actor, p.application)) throw new AppError('NOT_FOUND', `No permit ${id} that you can see.`);
+    if (!p || !canReadPermitApplication(actor, p.application)) throw permitError('NOT_FOUND', 'permitNotVisible', { id });
     assertCanDecideForAgency(actor, p.agencyId);
-    if (p.status === 'REVOKED') throw new AppError('CONFLICT', `Permit ${p.number} is already revoked.`);
+    if (p.status === 'REVOKED') throw permitError('CONFLICT', 'alreadyRevoked', { number: p.number });
     const now = new Date();
     const record = permitDecisionRecord({
       action: 'REVOKED',

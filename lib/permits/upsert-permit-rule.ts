@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { assertCanManagePermitRules } from '../auth/policy';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 import { fieldsNeedCorrecting, parseInput } from '../validation';
 import { permitRuleInput, type PermitRuleInput } from './permit-rule-input';
 import { ruleSnapshot, type PermitRuleView } from './permit-rule-view';
@@ -15,7 +16,7 @@ export async function upsertPermitRule(options: { actor: Actor; input: PermitRul
   const v = parseInput(permitRuleInput, options.input);
   return getDb().$transaction(async (tx) => {
     const agency = await tx.agency.findUnique({ where: { code: v.agencyCode } });
-    if (!agency) throw fieldsNeedCorrecting([{ path: ['agencyCode'], code: 'UNKNOWN', message: `No agency ${v.agencyCode}.` }]);
+    if (!agency) throw fieldsNeedCorrecting([{ path: ['agencyCode'], code: 'UNKNOWN', ...cataloguedMessage('permits.agencyUnknown', { agencyCode: v.agencyCode }) }]);
     // Serialises concurrent changes of one rule, so two edits cannot both become version n + 1.
     const [current] = await tx.$queryRawUnsafe<{ version: number }[]>(`SELECT version FROM permit_rule WHERE key = $1 FOR UPDATE`, v.key);
     const version = (current?.version ?? 0) + 1;

@@ -8,8 +8,8 @@ import { lockDeclaration, requireText } from '../declarations/lock-declaration';
 import { canonicalJson, sha256Hex } from '../declarations/snapshot';
 import { getDb } from '../db';
 import { sqlOfPrisma } from '../database/sql';
-import { AppError } from '../errors';
 import { anchorItem } from '../ledger/anchor-item';
+import { permitError } from './permit-error';
 
 const FINAL = new Set(['RELEASED', 'REJECTED', 'CANCELLED', 'DRAFT']);
 
@@ -17,13 +17,13 @@ export async function waivePermitRequirement(options: { actor: Actor; requiremen
   const { actor, requirementId } = options;
   assertOfficer(actor, 'waive permit requirements');
   const reason = requireText(options.reason, 'reason', 'the reason for the waiver', 1000);
-  if (!/^[0-9a-f-]{36}$/i.test(requirementId)) throw new AppError('NOT_FOUND', `No permit requirement ${requirementId}.`);
+  if (!/^[0-9a-f-]{36}$/i.test(requirementId)) throw permitError('NOT_FOUND', 'requirementNotFound', { id: requirementId });
   return getDb().$transaction(async (tx) => {
     const q = await tx.declarationPermitRequirement.findUnique({ where: { id: requirementId }, include: { rule: true } });
-    if (!q) throw new AppError('NOT_FOUND', `No permit requirement ${requirementId}.`);
+    if (!q) throw permitError('NOT_FOUND', 'requirementNotFound', { id: requirementId });
     const d = await lockDeclaration(tx, q.declarationId, actor);
-    if (FINAL.has(d.status)) throw new AppError('CONFLICT', `A ${d.status} declaration’s requirements cannot be waived.`, { status: d.status });
-    if (q.waivedAt) throw new AppError('CONFLICT', 'This requirement is already waived; nothing was changed.');
+    if (FINAL.has(d.status)) throw permitError('CONFLICT', 'cannotWaive', { status: d.status }, { status: d.status });
+    if (q.waivedAt) throw permitError('CONFLICT', 'alreadyWaived');
     const waivedAt = new Date();
     const json = canonicalJson({ format: 'clearway-permit-waiver/1', declarationId: d.id, mrn: d.mrn, itemSequence: q.itemSequence, ruleKey: q.rule.key, ruleVersion: q.ruleVersion, reason, waivedAt: waivedAt.toISOString(), officerId: actor.userId });
     const waiverSha256 = sha256Hex(json);
