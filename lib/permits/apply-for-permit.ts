@@ -91,7 +91,7 @@ export async function applyForPermit(options: { actor: Actor; input: ApplyForPer
       const applicable = new Set(matches.filter((m) => m.ruleId === rule.id).map((m) => d.items[m.item]!.sequence));
       const wanted = v.itemSequences?.length ? v.itemSequences : [...applicable];
       if (!wanted.length) throw bad(['ruleKey'], 'MISMATCH', `The rule ${rule.key} applies to no item of this declaration.`);
-      throwFieldErrors(wanted.filter((s) => !applicable.has(s)).map((s) => ({ path: ['itemSequences'], code: 'MISMATCH', ...cataloguedMessage('permits.ruleNotForItem', { ruleKey: rule.key, item: s }) })));
+      throwFieldErrors(wanted.filter((s) => !applicable.has(s)).map((s) => ({ path: ['itemSequences'], code: 'MISMATCH', ...cataloguedMessage('permits.ruleNotForItem', { rule: rule.key, item: s }) })));
       goods = d.items
         .filter((i) => wanted.includes(i.sequence))
         .map((i) => {
@@ -106,7 +106,7 @@ export async function applyForPermit(options: { actor: Actor; input: ApplyForPer
     } else {
       if (!v.goods?.length) throw bad(['goods'], 'REQUIRED', 'Without a declaration, list the goods the permit is for.');
       throwFieldErrors(
-        v.goods.flatMap((g, n) => (g.commodityCode.startsWith(rule.hsPrefix) ? [] : [{ path: ['goods', String(n), 'commodityCode'], code: 'MISMATCH' as const, ...cataloguedMessage('permits.ruleDoesNotCover', { ruleKey: rule.key, hsPrefix: rule.hsPrefix, commodityCode: g.commodityCode }) }])),
+        v.goods.flatMap((g, n) => (g.commodityCode.startsWith(rule.hsPrefix) ? [] : [{ path: ['goods', String(n), 'commodityCode'], code: 'MISMATCH' as const, ...cataloguedMessage('permits.ruleDoesNotCover', { rule: rule.key, hsPrefix: rule.hsPrefix, commodityCode: g.commodityCode }) }])),
       );
       goods = v.goods.map((g) => ({ itemSequence: null, commodityCode: g.commodityCode, description: g.description, originCountry: g.originCountry, netMass: null, quantity: g.quantity ?? null, unit: rule.quantityUnit }));
       applicantId = await standaloneApplicant(tx, actor, v.applicantEori ?? null);

@@ -12,8 +12,8 @@ export async function retirePermitRule(options: { actor: Actor; key: string; req
   assertCanManagePermitRules(actor);
   return getDb().$transaction(async (tx) => {
     const [current] = await tx.$queryRawUnsafe<{ version: number; retired_at: Date | null }[]>(`SELECT version, retired_at FROM permit_rule WHERE key = $1 FOR UPDATE`, key);
-    if (!current) throw permitError('NOT_FOUND', 'ruleNotFound', { ruleKey: key });
-    if (current.retired_at) throw permitError('CONFLICT', 'ruleAlreadyRetired', { ruleKey: key });
+    if (!current) throw permitError('NOT_FOUND', 'ruleNotFound', { rule: key });
+    if (current.retired_at) throw permitError('CONFLICT', 'ruleAlreadyRetired', { rule: key });
     const version = current.version + 1;
     const rule = await tx.permitRule.update({ where: { key }, data: { version, retiredAt: new Date() }, include: { agency: true } });
     await tx.permitRuleVersion.create({ data: { ruleId: rule.id, version, snapshot: ruleSnapshot(rule) as object, retired: true, changedById: actor.userId } });
