@@ -12,6 +12,8 @@ import { isPoolExhausted } from '../lib/database/is-pool-exhausted';
 import { getEnv } from '../lib/env';
 import { getLogger } from '../lib/logger';
 import { AppError, isAppError } from '../lib/errors';
+import { pickLocale } from '../lib/i18n/pick-locale';
+import { translateError } from '../lib/i18n/translate-error';
 import type { Logger } from '../lib/logger';
 import { createContext, type GraphQLContext } from './context';
 import { readSession } from './read-session';
@@ -69,7 +71,10 @@ export async function admitRequest(req: IncomingMessage, res: ServerResponse, re
   } catch (error) {
     if (!isAppError(error) || error.code !== 'UNAUTHENTICATED') throw error;
     res.setHeader('www-authenticate', 'Bearer realm="clearway", error="invalid_token"');
-    sendJson(res, 401, requestId, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', requestId } }] });
+    // No one is signed in to speak for: the sentence (errors.auth.*) in the language the request names, else English.
+    const locale = pickLocale({ acceptLanguage: headerValue(req.headers['accept-language']) });
+    const { messageKey, params } = error.details;
+    sendJson(res, 401, requestId, { errors: [{ message: translateError(locale, { message: error.message, messageKey, params }), extensions: { code: 'UNAUTHENTICATED', messageKey, params, requestId } }] });
     return null;
   }
   const env = getEnv();

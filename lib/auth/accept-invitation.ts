@@ -5,10 +5,12 @@ import { z } from 'zod';
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
 import { AppError } from '../errors';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 import { isLocale } from '../i18n/locales';
 import { parseInput, throwFieldErrors } from '../validation';
 import { hashSecret, type RequestInfo } from './actor';
 import { hashPassword, passwordContextErrors, passwordSchema } from './password';
+import { authError } from './auth-error';
 
 const acceptInvitationInput = z.object({
   token: z.string().min(1).max(200),
@@ -16,7 +18,9 @@ const acceptInvitationInput = z.object({
   password: passwordSchema,
 });
 
-const INVALID = 'This invitation link is not valid: it was already used, withdrawn or mistyped. Ask your administrator for a new one.';
+const INVALID = cataloguedMessage('auth.invitationInvalid');
+const invalidLink = (code: 'INVALID' | 'EXPIRED') =>
+  new AppError('BAD_USER_INPUT', INVALID.message, { messageKey: INVALID.messageKey, params: {}, fieldErrors: [{ path: ['token'], code, ...INVALID }] });
 
 /** The invitation behind a link, for the acceptance page; null when it cannot be used. */
 export async function findInvitation(token: string): Promise<{ email: string; name: string; companyName: string | null; expiresAt: Date; expired: boolean } | null> {
@@ -30,19 +34,19 @@ export async function acceptInvitation(options: { input: z.input<typeof acceptIn
   const input = parseInput(acceptInvitationInput, options.input);
   return getDb().$transaction(async (tx) => {
     const found = await tx.invitation.findUnique({ where: { tokenHash: hashSecret(input.token) }, select: { id: true } });
-    if (!found) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'INVALID', message: INVALID }] });
+    if (!found) throw invalidLink('INVALID');
     // Lock the row: two submissions of the same link make one account.
     await tx.$queryRaw`SELECT 1 FROM invitation WHERE id = ${found.id}::uuid FOR UPDATE`;
     const inv = (await tx.invitation.findUnique({ where: { id: found.id }, include: { company: { select: { name: true } } } }))!;
-    if (inv.acceptedAt || inv.revokedAt) throw new AppError('BAD_USER_INPUT', INVALID, { fieldErrors: [{ path: ['token'], code: 'EXPIRED', message: INVALID }] });
+    if (inv.acceptedAt || inv.revokedAt) throw invalidLink('EXPIRED');
     if (inv.expiresAt <= new Date()) {
-      const message = `This invitation expired on ${inv.expiresAt.toISOString().slice(0, 10)}. Ask your administrator for a new one.`;
-      throw new AppError('BAD_USER_INPUT', message, { fieldErrors: [{ path: ['token'], code: 'EXPIRED', message }] });
+      const expired = cataloguedMessage('auth.invitationExpired', { date: inv.expiresAt.toISOString().slice(0, 10) });
+      throw new AppError('BAD_USER_INPUT', expired.message, { messageKey: expired.messageKey, params: expired.params, fieldErrors: [{ path: ['token'], code: 'EXPIRED', ...expired }] });
     }
     throwFieldErrors(passwordContextErrors(input.password, { email: inv.email, companyName: inv.company?.name }, 'password'));
     const passwordHash = await hashPassword(input.password);
     const taken = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } });
-    if (taken) throw new AppError('CONFLICT', 'This email already has an account: sign in instead.');
+    if (taken) throw authError('CONFLICT', 'auth.emailHasAccountSignIn');
     const user = await tx.user.create({
       data: {
         email: inv.email,

@@ -6,11 +6,11 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { preparedSqlOfClient, type Sql } from '../database/sql';
 import { getPool } from '../db';
-import { AppError } from '../errors';
 import { getLogger } from '../logger';
 import type { DelegationScope, RepresentationStatus, UserRole } from '../generated/prisma/client';
 import { isScope, type Scope } from './scopes';
 import { getTokenActorCache } from './token-actor-cache';
+import { authError } from './auth-error';
 
 /** A client's valid power of representation, as seen by its broker. */
 export interface ClientGrant {
@@ -99,7 +99,7 @@ export async function loadUserActor(who: { userId: string; sessionVersion?: numb
   // Every request's statement: prepared, so PostgreSQL does not plan it each time.
   const [row] = await preparedSqlOfClient(getPool())<UserRow>(byId ? USER_BY_ID : USER_BY_EMAIL, [byId ? who.userId : who.email.trim().toLowerCase()]);
   const stale = 'sessionVersion' in who && who.sessionVersion !== undefined && who.sessionVersion !== row?.session_version;
-  if (!row || row.disabled_at || stale) throw new AppError('UNAUTHENTICATED', 'Your session is no longer valid. Please sign in again.');
+  if (!row || row.disabled_at || stale) throw authError('UNAUTHENTICATED', 'auth.sessionInvalid');
   return toActor(row, request);
 }
 
@@ -133,7 +133,7 @@ type TokenRow = UserRow & { token_id: string; token_name: string; scopes: string
  * notice), except a broker's, whose delegations change without one.
  */
 export async function loadTokenActor(secret: string, request: RequestInfo = NO_REQUEST): Promise<Actor> {
-  if (!secret.startsWith(API_TOKEN_PREFIX)) throw new AppError('UNAUTHENTICATED', 'The bearer token is not a Clearway API token (they start with cw_live_).');
+  if (!secret.startsWith(API_TOKEN_PREFIX)) throw authError('UNAUTHENTICATED', 'auth.notAnApiToken');
   const hash = hashSecret(secret);
   const cache = getTokenActorCache<TokenRow>();
   let row = cache?.get(hash);
@@ -143,9 +143,9 @@ export async function loadTokenActor(secret: string, request: RequestInfo = NO_R
     [row] = await preparedSqlOfClient(getPool())<TokenRow>(TOKEN_ACTOR, [hash]);
     if (row && !row.revoked_at && row.role !== 'BROKER') cache?.set(hash, row.token_id, { ...row, stale: false }, version);
   }
-  if (!row) throw new AppError('UNAUTHENTICATED', 'Unknown API token.');
-  if (row.revoked_at) throw new AppError('UNAUTHENTICATED', 'This API token was revoked.');
-  if (row.expires_at && row.expires_at <= new Date()) throw new AppError('UNAUTHENTICATED', `This API token expired on ${row.expires_at.toISOString()}.`);
+  if (!row) throw authError('UNAUTHENTICATED', 'auth.apiTokenUnknown');
+  if (row.revoked_at) throw authError('UNAUTHENTICATED', 'auth.apiTokenRevoked');
+  if (row.expires_at && row.expires_at <= new Date()) throw authError('UNAUTHENTICATED', 'auth.apiTokenExpired', { expiresAt: row.expires_at.toISOString() });
   if (row.stale) {
     // "Last used" is shown to admins to the minute; writing it on every call would cost a write per request.
     getPool()

@@ -9,6 +9,7 @@ import { parseInput, throwFieldErrors } from '../validation';
 import type { Actor } from './actor';
 import { hashPassword, passwordContextErrors, passwordSchema, verifyPassword } from './password';
 import { assertPerson } from './policy';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 
 const changePasswordInput = z.object({ currentPassword: z.string().max(200), newPassword: passwordSchema });
 
@@ -18,7 +19,7 @@ export async function changePassword(options: { actor: Actor; input: z.input<typ
   const input = parseInput(changePasswordInput, options.input);
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true, company: { select: { name: true } } } });
   const ok = user.passwordHash ? await verifyPassword(user.passwordHash, input.currentPassword) : false;
-  throwFieldErrors(ok ? [] : [{ path: ['currentPassword'], code: 'INVALID', message: 'The current password is not correct.' }]);
+  throwFieldErrors(ok ? [] : [{ path: ['currentPassword'], code: 'INVALID', ...cataloguedMessage('auth.currentPasswordWrong') }]);
   throwFieldErrors(passwordContextErrors(input.newPassword, { email: actor.email, companyName: user.company?.name }, 'newPassword'));
   const passwordHash = await hashPassword(input.newPassword);
   return getDb().$transaction(async (tx) => {

@@ -12,7 +12,6 @@ import { getEnv } from '../env';
 import { isLocale, LOCALES, type Locale } from '../i18n/locales';
 import { pickLocale } from '../i18n/pick-locale';
 import { composeEmail } from '../notifications/compose-email';
-import { AppError } from '../errors';
 import type { UserRole } from '../generated/prisma/client';
 import { queueMessage } from '../notifications/queue-message';
 import { recordBusinessEvent } from '../notifications/record-business-event';
@@ -21,6 +20,8 @@ import { parseInput, throwFieldErrors } from '../validation';
 import type { Actor } from './actor';
 import { assertPerson, isCompanyAdministrator, isPlatformAdmin } from './policy';
 import { newLinkSecret } from './new-link-secret';
+import { cataloguedMessage } from '../i18n/catalogued-message';
+import { authError } from './auth-error';
 
 const INVITATION_DAYS = 7;
 
@@ -46,18 +47,18 @@ export async function inviteUser(options: { actor: Actor; input: InviteUserInput
     role = input.role ?? 'OFFICER';
     companyId = null;
   } else if (isCompanyAdministrator(actor)) {
-    if (input.role) throw new AppError('FORBIDDEN', 'Company administrators invite colleagues into their company; only platform administrators invite officers.');
+    if (input.role) throw authError('FORBIDDEN', 'auth.companyAdminsInviteColleagues');
     role = actor.role;
     companyId = actor.companyId;
   } else {
-    throw new AppError('FORBIDDEN', 'Only an administrator of your company can invite people.');
+    throw authError('FORBIDDEN', 'auth.onlyCompanyAdminInvites');
   }
   const { secret, hash } = newLinkSecret();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
   const link = `${getEnv().PUBLIC_URL}/invite/${secret}`;
   const result = await getDb().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    throwFieldErrors(existing ? [{ path: ['email'], code: 'DUPLICATE', message: 'This email already has an account.' }] : []);
+    throwFieldErrors(existing ? [{ path: ['email'], code: 'DUPLICATE', ...cataloguedMessage('auth.emailHasAccount') }] : []);
     const inviter = input.locale ? null : await tx.user.findUnique({ where: { id: actor.userId }, select: { locale: true } });
     const locale = input.locale ?? (isLocale(inviter?.locale) ? inviter.locale : null);
     const invitation = await tx.invitation.create({

@@ -3,11 +3,11 @@
 import { z } from 'zod';
 
 import { getDb } from '../db';
-import { AppError } from '../errors';
 import { CURSOR_KEY, decodeCursor, encodeCursor } from '../pagination';
 import { parseInput } from '../validation';
 import type { Actor } from './actor';
 import { assertPerson, canReadAuditLog, isOfficial } from './policy';
+import { authError } from './auth-error';
 
 const listAuditEventsInput = z.object({
   action: z.string().trim().max(64).optional(),
@@ -19,7 +19,7 @@ const listAuditEventsInput = z.object({
 export async function listAuditEvents(options: { actor: Actor; input?: z.input<typeof listAuditEventsInput> }) {
   const { actor } = options;
   assertPerson(actor, 'read the audit log');
-  if (!canReadAuditLog(actor)) throw new AppError('FORBIDDEN', 'Only company administrators, officers and platform administrators read the audit log.');
+  if (!canReadAuditLog(actor)) throw authError('FORBIDDEN', 'auth.auditLogForbidden');
   const input = parseInput(listAuditEventsInput, options.input ?? {});
   const before = input.after ? BigInt(decodeCursor(input.after, 'audit', CURSOR_KEY.serial)) : undefined;
   const rows = await getDb().auditEvent.findMany({

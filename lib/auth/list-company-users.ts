@@ -3,13 +3,13 @@
 import { getDb } from '../db';
 import type { Actor } from './actor';
 import { assertPerson, isCompanyAdministrator, isPlatformAdmin } from './policy';
-import { AppError } from '../errors';
+import { authError } from './auth-error';
 
 export async function listCompanyUsers(options: { actor: Actor }) {
   const { actor } = options;
   assertPerson(actor, 'list users');
   const where = isPlatformAdmin(actor) ? { companyId: null } : isCompanyAdministrator(actor) ? { companyId: actor.companyId } : null;
-  if (!where) throw new AppError('FORBIDDEN', 'Only an administrator of your company can see its users.');
+  if (!where) throw authError('FORBIDDEN', 'auth.companyUsersForbidden');
   const db = getDb();
   const [users, invitations] = await Promise.all([
     db.user.findMany({ where, orderBy: [{ name: 'asc' }], select: { id: true, email: true, name: true, role: true, isCompanyAdmin: true, lastSignInAt: true, disabledAt: true, createdAt: true } }),

@@ -4,16 +4,20 @@ import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { z } from 'zod';
 
 import type { FieldError } from '../errors';
+import { cataloguedIssue } from '../i18n/catalogued-issue';
+import { cataloguedMessage } from '../i18n/catalogued-message';
 import { isCommonPassword } from './is-common-password';
 
 export const MIN_PASSWORD_LENGTH = 10;
+
+const COMMON = cataloguedIssue('auth.passwordCommon');
 
 /** The password rules, shared by sign-up, invitations, resets and the portal forms (NIST SP 800-63B: length and a blocklist, no composition rules). */
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(200, 'A password has at most 200 characters.')
-  .refine((p) => !isCommonPassword(p), { message: 'This password is one of the most common ones, found in lists of breached passwords: choose another, e.g. a few unrelated words.', params: { reason: 'common' } });
+  .refine((p) => !isCommonPassword(p), { ...COMMON, params: { ...COMMON.params, reason: 'common' } });
 
 // Legal forms say nothing about a company, so they do not count as its name.
 const LEGAL_FORMS = new Set(['bv', 'nv', 'ltd', 'limited', 'llc', 'inc', 'gmbh', 'ag', 'sa', 'sas', 'sarl', 'srl', 'spa', 'plc', 'co', 'company', 'corp', 'oy', 'ab', 'as']);
@@ -28,12 +32,12 @@ export function passwordContextErrors(password: string, context: { email?: strin
   const given = letters(password);
   const local = letters(context.email?.split('@')[0] ?? '');
   if (local.length >= 3 && given.includes(local)) {
-    return [{ path: [path], code: 'NOT_ALLOWED', message: 'A password must not contain your email address (or its part before the @).' }];
+    return [{ path: [path], code: 'NOT_ALLOWED', ...cataloguedMessage('auth.passwordContainsEmail') }];
   }
   const words = (context.companyName ?? '').split(/\s+/).filter((w) => !LEGAL_FORMS.has(letters(w)));
   const company = letters(words.join(''));
   if (company.length >= 3 && given.includes(company)) {
-    return [{ path: [path], code: 'NOT_ALLOWED', message: 'A password must not contain the company’s name.' }];
+    return [{ path: [path], code: 'NOT_ALLOWED', ...cataloguedMessage('auth.passwordContainsCompanyName') }];
   }
   return [];
 }

@@ -12,7 +12,6 @@ import { getEnv } from '../env';
 import { isLocale, type Locale } from '../i18n/locales';
 import { pickLocale } from '../i18n/pick-locale';
 import { composeEmail } from '../notifications/compose-email';
-import { AppError } from '../errors';
 import type { PartyRole, UserRole } from '../generated/prisma/client';
 import { queueMessage } from '../notifications/queue-message';
 import { sqlOfPrisma } from '../database/sql';
@@ -20,6 +19,8 @@ import { parseInput, throwFieldErrors } from '../validation';
 import type { RequestInfo } from './actor';
 import { hashPassword, passwordContextErrors, passwordSchema } from './password';
 import { getRateLimiter } from './rate-limiter';
+import { cataloguedMessage } from '../i18n/catalogued-message';
+import { authError } from './auth-error';
 
 /** Valid sign-ups per client address per hour. */
 export const SIGN_UPS_PER_HOUR = 10;
@@ -54,7 +55,7 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
   const ip = options.request?.ip || 'unknown';
   const decision = await getRateLimiter().hit(`sign-up:${ip}`, SIGN_UPS_PER_HOUR, 3_600_000);
   if (!decision.allowed) {
-    throw new AppError('RATE_LIMITED', `Too many registrations from your network: try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`, { retryAfterSeconds: decision.retryAfterSeconds });
+    throw authError('RATE_LIMITED', 'auth.registrationRateLimited', { minutes: Math.ceil(decision.retryAfterSeconds / 60) }, { retryAfterSeconds: decision.retryAfterSeconds });
   }
   const passwordHash = await hashPassword(input.password);
   const signIn = `${getEnv().PUBLIC_URL}/signin`;
@@ -63,7 +64,7 @@ export async function signUpCompany(options: { input: SignUpInput; request?: Req
       tx.company.findUnique({ where: { eori: input.eori }, select: { id: true } }),
       tx.user.findUnique({ where: { email: input.email }, select: { id: true, locale: true } }),
     ]);
-    throwFieldErrors(company ? [{ path: ['eori'], code: 'DUPLICATE', message: `A company with EORI ${input.eori} is already registered; ask its administrator for an invitation.` }] : []);
+    throwFieldErrors(company ? [{ path: ['eori'], code: 'DUPLICATE', ...cataloguedMessage('auth.eoriRegistered', { eori: input.eori }) }] : []);
     if (user) {
       const profile = isLocale(user.locale) ? user.locale : null;
       const mail = composeEmail(pickLocale({ profile })).signUpExistingAccount({ company: input.companyName, eori: input.eori, email: input.email, signIn });

@@ -7,11 +7,11 @@ import { z } from 'zod';
 
 import { recordAudit } from '../audit';
 import { getDb } from '../db';
-import { AppError } from '../errors';
 import { parseInput } from '../validation';
 import type { Actor } from './actor';
 import { assertPerson, canManageUser } from './policy';
 import { forgetApiToken } from './token-actor-cache';
+import { authError } from './auth-error';
 
 const updateCompanyUserInput = z.object({
   userId: z.string().uuid('Unknown user.'),
@@ -26,9 +26,9 @@ export async function updateCompanyUser(options: { actor: Actor; input: z.input<
   const revoked: string[] = [];
   const outcome = await getDb().$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, companyId: true, isCompanyAdmin: true, disabledAt: true } });
-    if (!target || !canManageUser(actor, target)) throw new AppError('NOT_FOUND', 'No such user in your company.');
+    if (!target || !canManageUser(actor, target)) throw authError('NOT_FOUND', 'auth.companyUserNotFound');
     if (target.id === actor.userId && (input.disabled || input.isCompanyAdmin === false)) {
-      throw new AppError('CONFLICT', 'You cannot disable yourself or remove your own administrator rights; ask another administrator.');
+      throw authError('CONFLICT', 'auth.cannotDemoteSelf');
     }
     await tx.user.update({
       where: { id: target.id },
